@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "lekh-error.h"
+#include "lekh-node.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LEKH_FRONT_MATTER_NONE,
+  LEKH_FRONT_MATTER_YAML,
+  LEKH_FRONT_MATTER_TOML,       /* +++ ... +++ : kept, not editable */
+  LEKH_FRONT_MATTER_JSON,       /* { ... } at the top : kept, not editable */
+} LekhFrontMatterFormat;
+
+/* How a file's bytes divide. All offsets are bytes into the whole text.
+ * Without front matter, open_start == yaml_start == yaml_end == close_end == bom_len. */
+typedef struct
+{
+  gsize                  bom_len;      /* 0 or 3 */
+  LekhFrontMatterFormat  format;
+  gsize                  open_start;   /* the opening delimiter line */
+  gsize                  yaml_start;   /* first byte of the front matter text */
+  gsize                  yaml_end;     /* first byte of the closing delimiter line */
+  gsize                  close_end;    /* just past the closing line and its line break */
+  gsize                  body_start;   /* == close_end */
+  guint                  yaml_line;    /* 1-based line of yaml_start */
+  guint                  body_line;    /* 1-based line of body_start */
+  gboolean               crlf;         /* the file's line ending (first one seen) is CRLF */
+} LekhSplit;
+
+/* One top-level key of the front matter. */
+typedef struct
+{
+  char     *key;
+  LekhSpan  key_span;
+  LekhSpan  entry_span;   /* start of the key's line .. past its last line (value, trailing
+                           * indented comment lines) including the line break */
+  gsize     colon;        /* offset of the ':' after the key */
+  LekhNode *value;
+} LekhEntry;
+
+typedef struct _LekhArticle LekhArticle;
+
+LekhArticle     *lekh_article_new                (const char        *text,
+                                                  gssize             len);
+LekhArticle     *lekh_article_new_from_bytes     (GBytes            *bytes);
+LekhArticle     *lekh_article_ref                (LekhArticle       *self);
+void             lekh_article_unref              (LekhArticle       *self);
+const char      *lekh_article_get_text           (const LekhArticle *self,
+                                                  gsize             *len);
+GBytes          *lekh_article_get_bytes          (const LekhArticle *self);
+const LekhSplit *lekh_article_get_split          (const LekhArticle *self);
+const char      *lekh_article_get_body           (const LekhArticle *self,
+                                                  gsize             *len);
+const char      *lekh_article_get_newline        (const LekhArticle *self);
+
+/* NULL when the article read cleanly. Otherwise the first problem (invalid UTF-8,
+ * unterminated front matter, YAML syntax, limits), with its 1-based line and column. */
+const GError    *lekh_article_get_error          (const LekhArticle *self);
+guint            lekh_article_get_error_line     (const LekhArticle *self);
+guint            lekh_article_get_error_column   (const LekhArticle *self);
+
+/* TRUE when front-matter edits are safe: no error, and YAML (or no) front matter. */
+gboolean         lekh_article_check_editable     (const LekhArticle *self,
+                                                  GError           **error);
+
+guint            lekh_article_get_n_entries      (const LekhArticle *self);
+const LekhEntry *lekh_article_get_entry          (const LekhArticle *self,
+                                                  guint              index);
+/* The first entry with this key (duplicates are kept in order; see get_entry). */
+const LekhEntry *lekh_article_lookup             (const LekhArticle *self,
+                                                  const char        *key);
+const LekhNode  *lekh_article_get_value          (const LekhArticle *self,
+                                                  const char        *key);
+/* The root mapping node of the front matter (NULL without YAML front matter). */
+const LekhNode  *lekh_article_get_root           (const LekhArticle *self);
+
+/* JSON of the whole front matter (key == NULL) or one key's value. */
+char            *lekh_article_to_json            (const LekhArticle *self,
+                                                  const char        *key,
+                                                  GError           **error);
+
+/* Converts a byte offset of the text to 1-based line and character column. */
+void             lekh_article_offset_to_position (const LekhArticle *self,
+                                                  gsize              offset,
+                                                  guint             *line,
+                                                  guint             *column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LekhArticle, lekh_article_unref)
+
+G_END_DECLS

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lekh-article.h"
+
+G_BEGIN_DECLS
+
+/* A lossless edit: replace bytes [start, end) of the article's text with text.
+ * Every edit is verified before it is returned: the result re-parses, the edited key
+ * reads back as intended, and every other key and the body are unchanged. */
+typedef struct
+{
+  gsize  start;
+  gsize  end;
+  char  *text;
+} LekhEdit;
+
+void        lekh_edit_free                  (LekhEdit          *edit);
+/* The article's text with the edit applied. */
+GBytes     *lekh_edit_apply                 (const LekhEdit    *edit,
+                                             const LekhArticle *article);
+
+/* Set KEY to a scalar. For LEKH_VALUE_STRING the value is quoted only when it must be;
+ * BOOL takes "true"/"false"; INT, FLOAT and TIMESTAMP are written as given and must read
+ * back as that type; NULL writes an empty value. Adds the key (and a front matter block)
+ * when missing. */
+LekhEdit   *lekh_article_edit_set_scalar    (LekhArticle       *self,
+                                             const char        *key,
+                                             const char        *value,
+                                             LekhValueType      type,
+                                             GError           **error);
+LekhEdit   *lekh_article_edit_set_string    (LekhArticle       *self,
+                                             const char        *key,
+                                             const char        *value,
+                                             GError           **error);
+/* Set KEY to a list of strings, keeping the existing list's style (flow or block,
+ * indentation); a new list takes the style of the article's other lists. */
+LekhEdit   *lekh_article_edit_set_list      (LekhArticle       *self,
+                                             const char        *key,
+                                             const char *const *items,
+                                             GError           **error);
+LekhEdit   *lekh_article_edit_remove        (LekhArticle       *self,
+                                             const char        *key,
+                                             GError           **error);
+/* Rename a key in place (e.g. the quick fix tag: -> tags:), keeping its value's text. */
+LekhEdit   *lekh_article_edit_rename_key    (LekhArticle       *self,
+                                             const char        *key,
+                                             const char        *new_key,
+                                             GError           **error);
+
+/* YAML text for a string that reads back exactly: plain when safe, else quoted.
+ * in_flow: the scalar sits inside [ ] or { } (so , [ ] { } need quoting too). */
+char       *lekh_yaml_quote_string          (const char        *value,
+                                             gboolean           in_flow);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LekhEdit, lekh_edit_free)
+
+G_END_DECLS

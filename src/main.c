@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "lekh-cli.h"
+#ifdef LEKH_WITH_UI
+# include "lekh-application.h"
+#endif
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Subcommands run without a display and never initialise GTK. */
+  if (argc > 1 && lekh_cli_is_command (argv[1]))
+    return lekh_cli_main (argc, argv);
+
+#ifdef LEKH_WITH_UI
+  {
+    g_autoptr(LekhApplication) app = lekh_application_new ();
+    return g_application_run (G_APPLICATION (app), argc, argv);
+  }
+#else
+  g_printerr (_("This build of Lekh has no window; use a subcommand (check, get, set, unset, render).\n"));
+  return 2;
+#endif
+}
