@@ -125,8 +125,16 @@ builder_next (Builder      *b,
     {
       yaml_mark_t mark = b->parser.problem_mark;
       const char *problem = b->parser.problem ? b->parser.problem : _("unknown problem");
+      gsize at = char_cursor_to_byte (&b->cursor, mark.index);
+      gsize ls = at;
 
-      if (b->parser.context != NULL)
+      while (ls > 0 && b->cursor.text[ls - 1] != '\n')
+        ls--;
+      /* libyaml's words for a tab in the indentation are cryptic; say what is wrong. */
+      if (at < b->cursor.len && (b->cursor.text[at] == '\t' || b->cursor.text[ls] == '\t'))
+        builder_fail (b, LEKH_ERROR_YAML_SYNTAX, mark,
+                      _("YAML error: a tab is used for indentation; YAML needs spaces"));
+      else if (b->parser.context != NULL)
         builder_fail (b, LEKH_ERROR_YAML_SYNTAX, mark, _("YAML error: %s %s"),
                       problem, b->parser.context);
       else
@@ -638,10 +646,20 @@ lekh_article_new_from_bytes (GBytes *bytes)
 
   self = g_new0 (LekhArticle, 1);
   g_atomic_ref_count_init (&self->ref_count);
-  self->bytes = g_bytes_ref (bytes);
-  self->text = g_bytes_get_data (bytes, &self->len);
-  if (self->text == NULL)
-    self->text = "";
+
+  /* Keep a NUL-terminated copy, so every caller may treat the text and body as strings. */
+  {
+    gsize len;
+    const char *data = g_bytes_get_data (bytes, &len);
+    char *copy = g_malloc (len + 1);
+
+    if (len > 0)
+      memcpy (copy, data, len);
+    copy[len] = '\0';
+    self->bytes = g_bytes_new_take (copy, len);
+    self->text = copy;
+    self->len = len;
+  }
 
   article_split (self);
   if (self->error == NULL)
@@ -664,7 +682,7 @@ lekh_article_new (const char *text,
 
   if (len < 0)
     len = strlen (text);
-  bytes = g_bytes_new (text, len);
+  bytes = g_bytes_new_static (text ? text : "", len);
   return lekh_article_new_from_bytes (bytes);
 }
 

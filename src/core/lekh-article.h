@@ -45,6 +45,8 @@ typedef struct
 
 typedef struct _LekhArticle LekhArticle;
 
+/* The article keeps its own NUL-terminated copy of the text (so text and body can be
+ * used as C strings; the text may still hold NUL bytes, reported as an error). */
 LekhArticle     *lekh_article_new                (const char        *text,
                                                   gssize             len);
 LekhArticle     *lekh_article_new_from_bytes     (GBytes            *bytes);

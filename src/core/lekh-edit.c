@@ -115,7 +115,7 @@ plain_is_safe (const char *s,
     return FALSE;
   if (in_flow && strpbrk (s, ",[]{}:") != NULL)
     return FALSE;
-  if (strchr (s, '\t') != NULL)
+  if (needs_double_quotes (s))
     return FALSE;
   if (lekh_scalar_resolve_type (s, len, LEKH_STYLE_PLAIN, NULL) != LEKH_VALUE_STRING)
     return FALSE;
