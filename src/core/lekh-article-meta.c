@@ -279,14 +279,14 @@ lekh_detect_language (const char *text,
    * of the letters is the article's language even when Latin letters are more. */
   if (best == 0)
     {
-      guint total = 0, other = 0;
+      guint total = 0, other = 1;
 
       for (guint i = 0; i < G_N_ELEMENTS (script_languages); i++)
         total += counts[i];
-      for (guint i = 1; i < G_N_ELEMENTS (script_languages); i++)
+      for (guint i = 2; i < G_N_ELEMENTS (script_languages); i++)
         if (counts[i] > counts[other])
           other = i;
-      if (other != 0 && counts[other] * 4 >= total)
+      if (counts[other] * 4 >= total)
         best = other;
     }
   /* Japanese mixes kanji (Han) with kana; Chinese has no kana. */

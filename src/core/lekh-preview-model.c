@@ -370,10 +370,11 @@ collect_blocks (LekhPreviewModel *self,
 {
   guint base = line_at_offset (self->lines, slice_start);
   guint prev_end = base;
+  guint first_new = out->len;
 
   for (cmark_node *node = cmark_node_first_child (doc); node; node = cmark_node_next (node))
     {
-      LekhPreviewBlock block;
+      LekhPreviewBlock block = { 0, };
       int sl = cmark_node_get_start_line (node);
       int el = cmark_node_get_end_line (node);
       guint first, last;
@@ -393,15 +394,30 @@ collect_blocks (LekhPreviewModel *self,
       if (last < first)
         last = first;
 
-      block.start = line_start (self, first);
-      block.end = line_start (self, last + 1);
       block.start_line = first + 1;
       block.end_line = last + 1;
       block.type = cmark_node_get_type (node);
-      block.hash = lekh_preview_hash (self->text->str + block.start, block.end - block.start);
       g_array_append_val (out, block);
       g_ptr_array_add (nodes, node);
-      prev_end = last + 1;
+      prev_end = first + 1;
+    }
+
+  /* Start lines are exact; cmark 0.30 may end a block on the line after it (a setext
+   * heading followed by a list), so a block ends at the latest before the next one. */
+  for (guint i = first_new; i < out->len; i++)
+    {
+      LekhPreviewBlock *block = &g_array_index (out, LekhPreviewBlock, i);
+
+      if (i + 1 < out->len)
+        {
+          guint next_start = g_array_index (out, LekhPreviewBlock, i + 1).start_line;
+
+          if (block->end_line >= next_start)
+            block->end_line = MAX (block->start_line, next_start - 1);
+        }
+      block->start = line_start (self, block->start_line - 1);
+      block->end = line_start (self, block->end_line);
+      block->hash = lekh_preview_hash (self->text->str + block->start, block->end - block->start);
     }
 }
 
@@ -570,6 +586,7 @@ lekh_preview_model_update (LekhPreviewModel  *self,
           gsize slice_end;
           guint end_line;
           GString *refs = self->refs;
+          gboolean head_ok, tail_ok;
 
           if (to_end && self->refs->len > 0)
             {
@@ -589,15 +606,28 @@ lekh_preview_model_update (LekhPreviewModel  *self,
           doc = parse (text + slice_start, slice_end - slice_start, to_end ? NULL : refs);
           collect_blocks (self, doc, slice_start, end_line, fresh, fresh_nodes);
 
-          if (to_end)
+          /* The slice must begin and end where the old parse had unchanged blocks;
+           * otherwise the edit reached further (an opened fence, a list that grew, a
+           * paragraph that became a setext heading): widen. */
+          head_ok = slice_start == self->body_start
+                    || (fresh->len > 0
+                        && block_equal (&g_array_index (self->blocks, LekhPreviewBlock, first),
+                                        &g_array_index (fresh, LekhPreviewBlock, 0), 0, 0));
+          tail_ok = to_end
+                    || (fresh->len > 0
+                        && block_equal (&g_array_index (self->blocks, LekhPreviewBlock, last),
+                                        &g_array_index (fresh, LekhPreviewBlock, fresh->len - 1),
+                                        delta, line_delta));
+          if (head_ok && tail_ok)
             break;
-          if (fresh->len > 0
-              && block_equal (&g_array_index (self->blocks, LekhPreviewBlock, last),
-                              &g_array_index (fresh, LekhPreviewBlock, fresh->len - 1),
-                              delta, line_delta))
-            break;
-          /* The edit reached further (an opened fence, a list that grew): widen. */
-          last = MIN (n - 1, last + MAX (2, last - first));
+          if (!head_ok)
+            {
+              first = first > 2 ? first - 2 : 0;
+              slice_start = first == 0 ? self->body_start
+                                       : g_array_index (self->blocks, LekhPreviewBlock, first).start;
+            }
+          if (!tail_ok)
+            last = MIN (n - 1, last + MAX (2, last - first));
         }
     }
 
