@@ -770,6 +770,19 @@ lekh_preview_model_get_node (LekhPreviewModel *self,
   return g_ptr_array_index (self->nodes, index - self->nodes_position);
 }
 
+cmark_node *
+lekh_preview_model_parse_block (LekhPreviewModel *self,
+                                guint             index)
+{
+  const LekhPreviewBlock *block;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->blocks->len, NULL);
+
+  block = &g_array_index (self->blocks, LekhPreviewBlock, index);
+  return parse (self->text->str + block->start, block->end - block->start, self->refs);
+}
+
 int
 lekh_preview_model_get_node_line_offset (LekhPreviewModel *self,
                                          guint             index)

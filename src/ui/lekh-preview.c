@@ -15,6 +15,7 @@
 #define LIST_INDENT   28
 #define QUOTE_INDENT  22
 #define MARKER_WIDTH  24
+#define FIRST_RENDER_BLOCKS 400
 
 typedef struct
 {
@@ -60,6 +61,7 @@ struct _LekhPreview
   gulong            source_delete_id;
   gboolean          source_resync;
   guint             update_source;
+  guint             background_source;
   guint             update_delay;
 
   gboolean          load_remote_images;
@@ -707,9 +709,11 @@ line_end (Renderer   *r,
   r->in_line = FALSE;
   r->last_line_start = start;
 
-  /* A marker hangs left of the item's text, which lines up with its other lines. */
-  add_run (r, start, r->n_chars, indent_tag (r->self, indent + (r->code_padding ? 12 : 0),
-                                             r->line_marker ? MARKER_WIDTH : 0));
+  /* A marker hangs left of the item's text, which lines up with its other lines. The
+   * view's own margins are the default. */
+  if (indent > 0 || r->code_padding || r->line_marker)
+    add_run (r, start, r->n_chars, indent_tag (r->self, indent + (r->code_padding ? 12 : 0),
+                                               r->line_marker ? MARKER_WIDTH : 0));
   r->line_marker = FALSE;
   if (r->quote_depth > 0)
     add_run (r, start, r->n_chars, named_tag (r, "quote"));
@@ -1007,12 +1011,14 @@ renderer_clear_anchors (GArray *anchors)
 }
 
 /* Replaces the views of N_REMOVED blocks at POSITION by renderings of the model's
- * N_ADDED new blocks there. */
+ * N_ADDED blocks there: from the nodes of the model's last update, or (FROM_SOURCE)
+ * parsed again from each block's text. */
 static void
 apply_change (LekhPreview *self,
               guint        position,
               guint        n_removed,
-              guint        n_added)
+              guint        n_added,
+              gboolean     from_source)
 {
   GtkTextIter start, end, iter;
   Renderer r = { 0, };
@@ -1020,6 +1026,7 @@ apply_change (LekhPreview *self,
   GPtrArray *added;
   int base;
   gsize done_bytes = 0;
+  gint64 t_start = g_get_monotonic_time ();
 
   get_block_start (self, position, &start);
   get_block_start (self, position + n_removed, &end);
@@ -1043,15 +1050,19 @@ apply_change (LekhPreview *self,
 
   for (guint i = 0; i < n_added; i++)
     {
-      cmark_node *node = lekh_preview_model_get_node (self->model, position + i);
+      cmark_node *node = from_source
+                         ? lekh_preview_model_parse_block (self->model, position + i)
+                         : lekh_preview_model_get_node (self->model, position + i);
       BlockView *bv = g_new0 (BlockView, 1);
 
       r.block = bv;
       r.block_offset = r.n_chars;
-      r.block_line = node != NULL ? cmark_node_get_start_line (node) : 0;
+      r.block_line = node == NULL ? 0 : from_source ? 1 : cmark_node_get_start_line (node);
       g_array_append_val (r.block_starts, r.n_chars);
       if (node != NULL)
         render_node (&r, node);
+      if (from_source)
+        g_clear_pointer (&node, cmark_node_free);
       if (r.n_chars == r.block_offset)
         append (&r, "\n", 1);
       g_array_set_size (r.open, 0);
@@ -1060,6 +1071,10 @@ apply_change (LekhPreview *self,
       g_ptr_array_add (added, bv);
     }
 
+  if (g_getenv ("LEKH_PREVIEW_TIMING"))
+    g_printerr ("render %u blocks: %.1f ms, %u runs\n", n_added,
+                (g_get_monotonic_time () - t_start) / 1000.0, r.runs->len);
+  t_start = g_get_monotonic_time ();
   /* Insert the text, the embedded widgets, then the tags and marks by offset. */
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, gtk_text_iter_get_offset (&start));
   base = gtk_text_iter_get_offset (&iter);
@@ -1088,6 +1103,10 @@ apply_change (LekhPreview *self,
 
   if (next_mark != NULL)
     gtk_text_buffer_move_mark (self->buffer, next_mark, &iter);
+  if (g_getenv ("LEKH_PREVIEW_TIMING"))
+    g_printerr ("insert: %.1f ms\n", (g_get_monotonic_time () - t_start) / 1000.0);
+  t_start = g_get_monotonic_time ();
+
 
   for (guint i = 0; i < r.runs->len; i++)
     {
@@ -1107,6 +1126,8 @@ apply_change (LekhPreview *self,
                                           base + (int) g_array_index (r.block_starts, guint, i));
       bv->mark = g_object_ref (gtk_text_buffer_create_mark (self->buffer, NULL, &a, TRUE));
     }
+  if (g_getenv ("LEKH_PREVIEW_TIMING"))
+    g_printerr ("tags+marks: %.1f ms\n", (g_get_monotonic_time () - t_start) / 1000.0);
   {
     guint old_len = self->blocks->len;
 
@@ -1244,22 +1265,84 @@ update_header (LekhPreview *self)
 
 /* Updates ------------------------------------------------------------------------ */
 
+/* Renders the blocks that have no view yet, from the first one, until DEADLINE (a
+ * monotonic time; 0: all of them). */
+static void
+render_pending (LekhPreview *self,
+                gint64       deadline)
+{
+  guint n = lekh_preview_model_get_n_blocks (self->model);
+
+  while (self->blocks->len < n)
+    {
+      apply_change (self, self->blocks->len, 0, MIN (n - self->blocks->len, 48), TRUE);
+      if (deadline > 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+}
+
+static gboolean
+background_render_cb (gpointer data)
+{
+  LekhPreview *self = data;
+
+  /* Short slices, so typing and scrolling stay smooth while a long article renders. */
+  render_pending (self, g_get_monotonic_time () + 8000);
+  if (self->blocks->len < lekh_preview_model_get_n_blocks (self->model))
+    return G_SOURCE_CONTINUE;
+  self->background_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Blocks have views from the first one up to the first that was not rendered yet; an
+ * article too long to render at once gets the rest in the background. */
 static void
 apply_model_change (LekhPreview             *self,
                     const LekhPreviewChange *change)
 {
+  guint rendered = self->blocks->len;
+
   if (change->front_matter_changed)
     update_header (self);
-  if (change->n_removed > 0 || change->n_added > 0)
-    apply_change (self, change->position, change->n_removed, change->n_added);
+
+  if (change->reset)
+    {
+      apply_change (self, 0, rendered, 0, FALSE);
+      apply_change (self, 0, 0, MIN (change->n_added, FIRST_RENDER_BLOCKS), FALSE);
+    }
+  else if (change->n_removed == 0 && change->n_added == 0)
+    ;
+  else if (change->position > rendered)
+    ;                           /* among the blocks still to render */
+  else if (change->position + change->n_removed <= rendered)
+    apply_change (self, change->position, change->n_removed, change->n_added, FALSE);
+  else
+    apply_change (self, change->position, rendered - change->position, 0, FALSE);
+
+  if (self->blocks->len < lekh_preview_model_get_n_blocks (self->model)
+      && self->background_source == 0)
+    self->background_source = g_idle_add (background_render_cb, self);
 }
+
+static gboolean update_now (LekhPreview *self);
 
 gboolean
 lekh_preview_flush (LekhPreview *self)
 {
-  LekhPreviewChange change;
+  gboolean changed;
 
   g_return_val_if_fail (LEKH_IS_PREVIEW (self), FALSE);
+
+  changed = update_now (self);
+  render_pending (self, 0);
+  g_clear_handle_id (&self->background_source, g_source_remove);
+  return changed;
+}
+
+static gboolean
+update_now (LekhPreview *self)
+{
+  LekhPreviewChange change;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
   if (self->source != NULL && self->source_resync)
@@ -1302,7 +1385,7 @@ update_timeout_cb (gpointer data)
   LekhPreview *self = data;
 
   self->update_source = 0;
-  lekh_preview_flush (self);
+  update_now (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1480,8 +1563,13 @@ lekh_preview_scroll_to_line (LekhPreview *self,
 
   g_return_if_fail (LEKH_IS_PREVIEW (self));
 
-  lekh_preview_flush (self);
+  update_now (self);
   index = lekh_preview_model_find_line (self->model, line);
+  /* A block beyond what the background rendered so far: render up to it now. */
+  while (index >= 0 && (guint) index >= self->blocks->len)
+    apply_change (self, self->blocks->len, 0,
+                  MIN ((guint) index + 48 - self->blocks->len,
+                       lekh_preview_model_get_n_blocks (self->model) - self->blocks->len), TRUE);
   if (index < 0 || line < lekh_preview_model_get_body_line (self->model))
     gtk_text_buffer_get_start_iter (self->buffer, &iter);
   else
@@ -1756,6 +1844,14 @@ lekh_preview_get_n_blocks (LekhPreview *self)
   return self->blocks->len;
 }
 
+guint
+lekh_preview_get_n_pending_blocks (LekhPreview *self)
+{
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), 0);
+
+  return lekh_preview_model_get_n_blocks (self->model) - self->blocks->len;
+}
+
 static void
 lekh_preview_dispose (GObject *object)
 {
@@ -1763,6 +1859,7 @@ lekh_preview_dispose (GObject *object)
 
   lekh_preview_set_buffer (self, NULL);
   g_clear_handle_id (&self->update_source, g_source_remove);
+  g_clear_handle_id (&self->background_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->blocks != NULL)
     g_ptr_array_set_size (self->blocks, 0);

@@ -51,6 +51,8 @@ guint      lekh_preview_get_top_line           (LekhPreview   *self);
 GtkTextView *lekh_preview_get_text_view        (LekhPreview   *self);
 GtkWidget   *lekh_preview_get_header           (LekhPreview   *self);
 guint        lekh_preview_get_n_blocks         (LekhPreview   *self);
+/* Blocks of a long article still waiting for the background to render them. */
+guint        lekh_preview_get_n_pending_blocks (LekhPreview   *self);
 /* The source line of the text at buffer offset OFFSET (0 when none). */
 guint        lekh_preview_get_line_at_offset   (LekhPreview   *self,
                                                 int            offset);
