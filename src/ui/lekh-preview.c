@@ -1275,7 +1275,9 @@ render_pending (LekhPreview *self,
 
   while (self->blocks->len < n)
     {
-      apply_change (self, self->blocks->len, 0, MIN (n - self->blocks->len, 48), TRUE);
+      guint chunk = deadline > 0 ? 32 : n - self->blocks->len;
+
+      apply_change (self, self->blocks->len, 0, MIN (n - self->blocks->len, chunk), TRUE);
       if (deadline > 0 && g_get_monotonic_time () >= deadline)
         break;
     }
