@@ -111,8 +111,12 @@ load_article (const char    *path,
   return g_steal_pointer (&article);
 }
 
-static void
-print_value (const LekhNode *node)
+/* Formats NODE for `lekh get`: a scalar as text, a list one item per line, anything else
+ * as JSON. Fails (e.g. on an alias bomb) without printing half of it. */
+static gboolean
+format_value (const LekhNode  *node,
+              GString         *out,
+              GError         **error)
 {
   node = lekh_node_resolve (node);
 
@@ -120,10 +124,10 @@ print_value (const LekhNode *node)
     {
       if (lekh_node_get_value_type (node) != LEKH_VALUE_NULL)
         {
-          fwrite (node->scalar, 1, node->scalar_len, stdout);
-          putchar ('\n');
+          g_string_append_len (out, node->scalar, node->scalar_len);
+          g_string_append_c (out, '\n');
         }
-      return;
+      return TRUE;
     }
 
   if (node != NULL && node->kind == LEKH_NODE_SEQUENCE)
@@ -133,26 +137,21 @@ print_value (const LekhNode *node)
           const LekhNode *item = lekh_node_resolve (lekh_node_get_item (node, i));
 
           if (item != NULL && item->kind == LEKH_NODE_SCALAR)
-            print_value (item);
+            format_value (item, out, NULL);
           else
             {
-              g_autoptr(GString) json = g_string_new (NULL);
-              if (lekh_node_to_json (item, json, NULL))
-                puts (json->str);
+              if (!lekh_node_to_json (item, out, error))
+                return FALSE;
+              g_string_append_c (out, '\n');
             }
         }
-      return;
+      return TRUE;
     }
 
-  {
-    g_autoptr(GString) json = g_string_new (NULL);
-    g_autoptr(GError) error = NULL;
-
-    if (lekh_node_to_json (node, json, &error))
-      puts (json->str);
-    else
-      g_printerr ("%s\n", error->message);
-  }
+  if (!lekh_node_to_json (node, out, error))
+    return FALSE;
+  g_string_append_c (out, '\n');
+  return TRUE;
 }
 
 static int
@@ -207,7 +206,17 @@ cli_get (int    argc,
       return EXIT_OK;
     }
 
-  print_value (lekh_article_get_value (article, positional[1]));
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
+    g_autoptr(GError) error = NULL;
+
+    if (!format_value (lekh_article_get_value (article, positional[1]), out, &error))
+      {
+        g_printerr (_("%s: error: %s\n"), positional[0], error->message);
+        return EXIT_USAGE;
+      }
+    fwrite (out->str, 1, out->len, stdout);
+  }
   return EXIT_OK;
 }
 
