@@ -82,7 +82,7 @@ run_tests() {
   fi
   if [ "$#" -eq 0 ] && [ "${LEKH_FUZZ:-1}" != 0 ]; then
     local fuzz_dir="${LEKH_FUZZ_BUILDDIR:-$builddir-fuzz}"
-    local fuzz_results="$fuzz_dir.results.tap"
+    local fuzz_results="$fuzz_dir/fuzz-results.tap"
     echo "== Fuzzing, ${LEKH_FUZZ_SECONDS:-60} s per target ($fuzz_dir)"
     rm -f "$fuzz_results"
     LEKH_FUZZ_BUILDDIR="$fuzz_dir" LEKH_FUZZ_RESULTS="$fuzz_results" \

@@ -34,13 +34,14 @@ fail_setup() {
 
 command -v clang >/dev/null 2>&1 || fail_setup "clang is missing (apt-get install clang libclang-rt-14-dev)"
 
+mkdir -p "$builddir"
 if [ ! -f "$builddir/build.ninja" ]; then
   CC=clang meson setup "$builddir" "$here" -Dfuzzing=true -Dui=false \
-    -Db_sanitize=address,undefined -Db_lundef=false >"$builddir.setup.log" 2>&1 \
-    || { cat "$builddir.setup.log" >&2; fail_setup "meson setup failed"; }
+    -Db_sanitize=address,undefined -Db_lundef=false >"$builddir/lekh-setup.log" 2>&1 \
+    || { cat "$builddir/lekh-setup.log" >&2; fail_setup "meson setup failed"; }
 fi
-ninja -C "$builddir" -j2 >"$builddir.build.log" 2>&1 \
-  || { tail -40 "$builddir.build.log" >&2; fail_setup "build failed"; }
+ninja -C "$builddir" -j2 >"$builddir/lekh-build.log" 2>&1 \
+  || { tail -40 "$builddir/lekh-build.log" >&2; fail_setup "build failed"; }
 
 work="$builddir/fuzz"
 seeds="$work/seeds"

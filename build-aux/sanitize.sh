@@ -17,14 +17,15 @@ set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 builddir="${LEKH_ASAN_BUILDDIR:-$here/_build-asan}"
 
+mkdir -p "$builddir"
 if [ ! -f "$builddir/build.ninja" ]; then
   meson setup "$builddir" "$here" -Db_sanitize=address,undefined -Db_lundef=false \
-    >"$builddir.setup.log" 2>&1 || { cat "$builddir.setup.log" >&2; exit 1; }
+    >"$builddir/lekh-setup.log" 2>&1 || { cat "$builddir/lekh-setup.log" >&2; exit 1; }
 fi
 # A stale log must not count if the build fails.
 rm -f "$builddir/meson-logs/testlog-sanitize-wrapper.sh.json"
-ninja -C "$builddir" -j2 >"$builddir.build.log" 2>&1 \
-  || { tail -40 "$builddir.build.log" >&2; echo "sanitize: build failed" >&2; exit 1; }
+ninja -C "$builddir" -j2 >"$builddir/lekh-build.log" 2>&1 \
+  || { tail -40 "$builddir/lekh-build.log" >&2; echo "sanitize: build failed" >&2; exit 1; }
 
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:abort_on_error=1"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1"
