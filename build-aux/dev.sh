@@ -4,6 +4,8 @@
 # The developer entry point. On a Debian 12 machine, as root (or with sudo):
 #   bash build-aux/dev.sh run    install what is missing, build, open the sample article
 #   bash build-aux/dev.sh test   install what is missing, build, run the whole test suite
+#                                (then again under ASan + UBSan, then every fuzz target)
+#   bash build-aux/dev.sh sanitize | fuzz [TARGET...]   only one of those two stages
 #
 # The test command ends with the line "N passed, N failed" counted from meson's test log.
 set -euo pipefail
@@ -59,14 +61,36 @@ run_app() {
   exec "$builddir/src/lekh" "$here/data/samples/namaste-lekh.md"
 }
 
+# The normal suite; then, unless tests were named or LEKH_SANITIZE=0 / LEKH_FUZZ=0 say
+# otherwise, the whole suite again under ASan + UBSan (build-aux/sanitize.sh) and every
+# fuzz target for LEKH_FUZZ_SECONDS (build-aux/fuzz.sh). All count in the last line.
 run_tests() {
   ensure_packages
   build
   local status=0
+  local logs=("$builddir/meson-logs/testlog.json")
+  local extra=()
   export GSK_RENDERER=cairo NO_AT_BRIDGE=1
   xvfb-run -a -s '-screen 0 1400x900x24' \
     dbus-run-session -- meson test -C "$builddir" --print-errorlogs "$@" || status=$?
-  python3 "$here/build-aux/count-tests.py" "$builddir/meson-logs/testlog.json" || status=1
+
+  if [ "$#" -eq 0 ] && [ "${LEKH_SANITIZE:-1}" != 0 ]; then
+    local asan_dir="${LEKH_ASAN_BUILDDIR:-$builddir-asan}"
+    echo "== The test suite under AddressSanitizer + UndefinedBehaviorSanitizer ($asan_dir)"
+    LEKH_ASAN_BUILDDIR="$asan_dir" bash "$here/build-aux/sanitize.sh" || status=1
+    logs+=("$asan_dir/meson-logs/testlog-sanitize-wrapper.sh.json")
+  fi
+  if [ "$#" -eq 0 ] && [ "${LEKH_FUZZ:-1}" != 0 ]; then
+    local fuzz_dir="${LEKH_FUZZ_BUILDDIR:-$builddir-fuzz}"
+    local fuzz_results="$fuzz_dir/fuzz-results.tap"
+    echo "== Fuzzing, ${LEKH_FUZZ_SECONDS:-60} s per target ($fuzz_dir)"
+    rm -f "$fuzz_results"
+    LEKH_FUZZ_BUILDDIR="$fuzz_dir" LEKH_FUZZ_RESULTS="$fuzz_results" \
+      bash "$here/build-aux/fuzz.sh" || status=1
+    extra+=(--tap "$fuzz_results")
+  fi
+
+  python3 "$here/build-aux/count-tests.py" "${logs[@]}" "${extra[@]}" || status=1
   return $status
 }
 
@@ -74,5 +98,7 @@ case "${1:-}" in
   run) shift; run_app "$@" ;;
   test) shift; run_tests "$@" ;;
   build) ensure_packages; build ;;
-  *) echo "usage: $0 run|test|build" >&2; exit 2 ;;
+  sanitize) shift; ensure_packages; bash "$here/build-aux/sanitize.sh" "$@" ;;
+  fuzz) shift; ensure_packages; bash "$here/build-aux/fuzz.sh" "$@" ;;
+  *) echo "usage: $0 run|test|build|sanitize|fuzz" >&2; exit 2 ;;
 esac
