@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lekh-article.h"
 #include "lekh-validator.h"
@@ -79,29 +82,45 @@ walk_folder (Walker     *walker,
              const char *dir_path,
              GStatBuf   *st)
 {
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
   char *id = g_strdup_printf ("%lu:%lu", (gulong) st->st_dev, (gulong) st->st_ino);
-  const char *name;
+  struct dirent *entry;
+  DIR *dir;
 
   /* A folder reached twice (a symlink loop, or two links to one place) is walked once. */
   if (!g_hash_table_add (walker->seen_dirs, id))
     return;
 
-  dir = g_dir_open (dir_path, 0, &error);
+  dir = opendir (dir_path);
   if (dir == NULL)
     {
-      g_printerr (_("lekh check: cannot read the folder “%s”: %s\n"), dir_path, error->message);
+      int saved = errno;
+
+      g_printerr (_("lekh check: cannot read the folder “%s”: %s\n"), dir_path,
+                  g_strerror (saved));
       walker->failed = TRUE;
       return;
     }
 
-  while ((name = g_dir_read_name (dir)) != NULL)
+  while ((entry = readdir (dir)) != NULL)
     {
+      const char *name = entry->d_name;
       g_autofree char *path = NULL;
       GStatBuf child;
 
-      if (strcmp (name, ".git") == 0 || strcmp (name, "node_modules") == 0)
+      if (strcmp (name, ".") == 0 || strcmp (name, "..") == 0 ||
+          strcmp (name, ".git") == 0 || strcmp (name, "node_modules") == 0)
+        continue;
+      /* The entry's type saves a stat() per file; links and unknown types are followed. */
+      if (entry->d_type == DT_REG)
+        {
+          if (is_article_name (name))
+            {
+              path = g_build_filename (dir_path, name, NULL);
+              walker_add_file (walker, path);
+            }
+          continue;
+        }
+      if (entry->d_type != DT_DIR && entry->d_type != DT_LNK && entry->d_type != DT_UNKNOWN)
         continue;
       path = g_build_filename (dir_path, name, NULL);
       /* g_stat follows symlinks; a dangling one is skipped quietly. */
@@ -112,6 +131,7 @@ walk_folder (Walker     *walker,
       else if (S_ISREG (child.st_mode) && is_article_name (name))
         walker_add_file (walker, path);
     }
+  closedir (dir);
 }
 
 static void
@@ -151,22 +171,77 @@ compare_results (gconstpointer a,
   return strcmp (ra->path, rb->path);
 }
 
+/* Small files are read (cheaper than mapping and unmapping each); big ones are mapped. */
+#define MAP_THRESHOLD (4 * 1024 * 1024)
+
+static GBytes *
+read_bytes (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  GStatBuf st;
+  char *buffer;
+  gsize done = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                           g_strerror (saved));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode) || st.st_size >= MAP_THRESHOLD)
+    {
+      close (fd);
+      mapped = g_mapped_file_new (path, FALSE, error);
+      return mapped ? g_mapped_file_get_bytes (mapped) : NULL;
+    }
+
+  buffer = g_malloc (st.st_size + 1);
+  while (done < (gsize) st.st_size)
+    {
+      gssize n = read (fd, buffer + done, st.st_size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          g_free (buffer);
+          g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                               g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;     /* the file shrank meanwhile: check what is there */
+      done += n;
+    }
+  close (fd);
+  buffer[done] = '\0';
+  return g_bytes_new_take (buffer, done);
+}
+
 static void
 check_one (LekhValidator *validator,
            FileResult    *result)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(LekhArticle) article = NULL;
 
-  mapped = g_mapped_file_new (result->path, FALSE, &error);
-  if (mapped == NULL)
+  bytes = read_bytes (result->path, &error);
+  if (bytes == NULL)
     {
       result->read_error = g_strdup (error->message);
       return;
     }
-  bytes = g_mapped_file_get_bytes (mapped);
   article = lekh_article_new_from_bytes (bytes);
   result->diagnostics = lekh_validator_check (validator, article, result->path);
 }

@@ -252,12 +252,43 @@ squash (const char *key)
   return g_string_free (out, FALSE);
 }
 
+/* Folded and squashed field names, computed once per process. */
+typedef struct
+{
+  char *folded;
+  char *squashed;
+} FieldKey;
+
+static FieldKey *field_keys[LEKH_N_PROFILES];
+
+static const FieldKey *
+get_field_keys (const LekhProfile *self)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint p = 0; p < LEKH_N_PROFILES; p++)
+        {
+          field_keys[p] = g_new0 (FieldKey, profiles[p].n_fields);
+          for (guint i = 0; i < profiles[p].n_fields; i++)
+            {
+              field_keys[p][i].folded = lekh_text_fold (profiles[p].fields[i].name);
+              field_keys[p][i].squashed = squash (profiles[p].fields[i].name);
+            }
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+  return field_keys[self->id];
+}
+
 const char *
 lekh_profile_suggest_field (const LekhProfile *self,
                             const char        *key)
 {
   g_autofree char *folded = NULL;
   g_autofree char *squashed = NULL;
+  const FieldKey *keys;
   const char *best = NULL;
   guint best_distance;
   guint max;
@@ -266,6 +297,7 @@ lekh_profile_suggest_field (const LekhProfile *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
+  keys = get_field_keys (self);
   folded = lekh_text_fold (key);
   squashed = squash (key);
   len = g_utf8_strlen (folded, -1);
@@ -276,16 +308,13 @@ lekh_profile_suggest_field (const LekhProfile *self,
   for (guint i = 0; i < self->n_fields; i++)
     {
       const LekhField *field = &self->fields[i];
-      g_autofree char *field_folded = lekh_text_fold (field->name);
-      g_autofree char *field_squashed = NULL;
       guint d;
 
       if (field->flags & LEKH_FIELD_FLAG_LEGACY)
         continue;
-      field_squashed = squash (field->name);
-      if (strcmp (field_squashed, squashed) == 0)
+      if (strcmp (keys[i].squashed, squashed) == 0)
         return field->name;
-      d = lekh_text_edit_distance (folded, field_folded, max);
+      d = lekh_text_edit_distance (folded, keys[i].folded, max);
       if (d < best_distance && (guint) len > d)
         {
           best_distance = d;
