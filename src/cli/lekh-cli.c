@@ -11,6 +11,7 @@
 #include "lekh-file.h"
 #include "lekh-cli.h"
 #include "lekh-cli-check.h"
+#include "lekh-cli-render.h"
 
 /* Exit codes of get/set/unset. */
 enum
@@ -36,6 +37,7 @@ static const Command commands[] = {
   { "set", cli_set, N_("lekh set FILE KEY VALUE\n       lekh set FILE KEY --list [VALUE…]") },
   { "unset", cli_unset, N_("lekh unset FILE KEY") },
   { "check", lekh_cli_check, N_("lekh check [--profile PROFILE] [--format text|json|github] [--quiet] PATH…") },
+  { "render", lekh_cli_render, N_("lekh render FILE [-o OUT.html] [--unsafe]") },
 };
 
 gboolean
