@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lekh-article.h"
+#include "lekh-edit.h"
+#include "lekh-file.h"
+#include "lekh-cli.h"
+
+/* Exit codes of get/set/unset. */
+enum
+{
+  EXIT_OK = 0,
+  EXIT_NOT_FOUND = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *usage;
+} Command;
+
+static int cli_get   (int argc, char **argv);
+static int cli_set   (int argc, char **argv);
+static int cli_unset (int argc, char **argv);
+
+static const Command commands[] = {
+  { "get", cli_get, N_("lekh get [--json] FILE [KEY]") },
+  { "set", cli_set, N_("lekh set FILE KEY VALUE\n       lekh set FILE KEY --list [VALUE…]") },
+  { "unset", cli_unset, N_("lekh unset FILE KEY") },
+};
+
+gboolean
+lekh_cli_is_command (const char *name)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (name, commands[i].name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (command, commands[i].name) == 0)
+      {
+        if (message != NULL)
+          g_printerr ("lekh %s: %s\n", command, message);
+        g_printerr (_("Usage: %s\n"), _(commands[i].usage));
+      }
+  return EXIT_USAGE;
+}
+
+static gboolean
+wants_help (int    argc,
+            char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        return FALSE;
+      if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Reads PATH into an article; prints "PATH:LINE:COL: error: message" and returns NULL
+ * when the file cannot be read or (with EDITABLE) cannot be edited safely. */
+static LekhArticle *
+load_article (const char *path,
+              gboolean    editable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LekhArticle) article = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_printerr (_("%s: error: is a folder, not an article\n"), path);
+      return NULL;
+    }
+  mapped = g_mapped_file_new (path, FALSE, &error);
+  if (mapped == NULL)
+    {
+      g_printerr (_("%s: error: %s\n"), path, error->message);
+      return NULL;
+    }
+  bytes = g_mapped_file_get_bytes (mapped);
+  article = lekh_article_new_from_bytes (bytes);
+
+  if (lekh_article_get_error (article) != NULL)
+    {
+      g_printerr (_("%s:%u:%u: error: %s\n"), path,
+                  lekh_article_get_error_line (article),
+                  lekh_article_get_error_column (article),
+                  lekh_article_get_error (article)->message);
+      return NULL;
+    }
+  if (editable && !lekh_article_check_editable (article, &error))
+    {
+      g_printerr (_("%s:1:1: error: %s\n"), path, error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&article);
+}
+
+static void
+print_value (const LekhNode *node)
+{
+  node = lekh_node_resolve (node);
+
+  if (node != NULL && node->kind == LEKH_NODE_SCALAR)
+    {
+      if (lekh_node_get_value_type (node) != LEKH_VALUE_NULL)
+        {
+          fwrite (node->scalar, 1, node->scalar_len, stdout);
+          putchar ('\n');
+        }
+      return;
+    }
+
+  if (node != NULL && node->kind == LEKH_NODE_SEQUENCE)
+    {
+      for (guint i = 0; i < lekh_node_get_n_items (node); i++)
+        {
+          const LekhNode *item = lekh_node_resolve (lekh_node_get_item (node, i));
+
+          if (item != NULL && item->kind == LEKH_NODE_SCALAR)
+            print_value (item);
+          else
+            {
+              g_autoptr(GString) json = g_string_new (NULL);
+              if (lekh_node_to_json (item, json, NULL))
+                puts (json->str);
+            }
+        }
+      return;
+    }
+
+  {
+    g_autoptr(GString) json = g_string_new (NULL);
+    g_autoptr(GError) error = NULL;
+
+    if (lekh_node_to_json (node, json, &error))
+      puts (json->str);
+    else
+      g_printerr ("%s\n", error->message);
+  }
+}
+
+static int
+cli_get (int    argc,
+         char **argv)
+{
+  gboolean json = FALSE;
+  const char *positional[2] = { NULL, NULL };
+  guint n = 0;
+  g_autoptr(LekhArticle) article = NULL;
+  gboolean options_done = FALSE;
+
+  if (wants_help (argc, argv))
+    return usage_error ("get", NULL), EXIT_OK;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (!options_done && strcmp (argv[i], "--json") == 0)
+        json = TRUE;
+      else if (!options_done && strcmp (argv[i], "--") == 0)
+        options_done = TRUE;
+      else if (!options_done && argv[i][0] == '-' && argv[i][1] == '-')
+        return usage_error ("get", _("unknown option"));
+      else if (n < 2)
+        positional[n++] = argv[i];
+      else
+        return usage_error ("get", _("too many arguments"));
+    }
+  if (n == 0 || (!json && n < 2))
+    return usage_error ("get", _("missing FILE or KEY"));
+
+  if (!(article = load_article (positional[0], FALSE)))
+    return EXIT_USAGE;
+
+  if (positional[1] != NULL && lekh_article_lookup (article, positional[1]) == NULL)
+    {
+      g_printerr (_("%s: no key “%s”\n"), positional[0], positional[1]);
+      return EXIT_NOT_FOUND;
+    }
+
+  if (json)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = lekh_article_to_json (article, positional[1], &error);
+
+      if (out == NULL)
+        {
+          g_printerr ("%s: error: %s\n", positional[0], error->message);
+          return EXIT_USAGE;
+        }
+      puts (out);
+      return EXIT_OK;
+    }
+
+  print_value (lekh_article_get_value (article, positional[1]));
+  return EXIT_OK;
+}
+
+static int
+apply_and_write (const char  *path,
+                 LekhArticle *article,
+                 LekhEdit    *edit,
+                 GError      *error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) write_error = NULL;
+  gconstpointer data;
+  gsize len, old_len;
+  const char *old;
+
+  if (edit == NULL)
+    {
+      g_printerr (_("%s: error: %s\n"), path, error->message);
+      return error->code == LEKH_ERROR_NOT_FOUND ? EXIT_NOT_FOUND : EXIT_USAGE;
+    }
+
+  bytes = lekh_edit_apply (edit, article);
+  data = g_bytes_get_data (bytes, &len);
+  old = lekh_article_get_text (article, &old_len);
+  if (len == old_len && memcmp (data, old, len) == 0)
+    return EXIT_OK;
+
+  if (!lekh_file_write_atomic (path, data, len, &write_error))
+    {
+      g_printerr (_("%s: error: cannot save: %s\n"), path, write_error->message);
+      return EXIT_USAGE;
+    }
+  return EXIT_OK;
+}
+
+static int
+cli_set (int    argc,
+         char **argv)
+{
+  g_autoptr(LekhArticle) article = NULL;
+  g_autoptr(LekhEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path, *key;
+
+  if (argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0))
+    return usage_error ("set", NULL), EXIT_OK;
+  if (argc < 4)
+    return usage_error ("set", _("missing FILE, KEY or VALUE"));
+
+  path = argv[1];
+  key = argv[2];
+  if (strcmp (argv[3], "--list") != 0 && argc > 4)
+    return usage_error ("set", _("too many arguments (use --list for a list)"));
+
+  if (!(article = load_article (path, TRUE)))
+    return EXIT_USAGE;
+
+  if (strcmp (argv[3], "--list") == 0)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+      for (int i = 4; i < argc; i++)
+        g_ptr_array_add (items, argv[i]);
+      g_ptr_array_add (items, NULL);
+      edit = lekh_article_edit_set_list (article, key, (const char * const *) items->pdata, &error);
+    }
+  else
+    edit = lekh_article_edit_set_string (article, key, argv[3], &error);
+
+  return apply_and_write (path, article, edit, error);
+}
+
+static int
+cli_unset (int    argc,
+           char **argv)
+{
+  g_autoptr(LekhArticle) article = NULL;
+  g_autoptr(LekhEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (wants_help (argc, argv))
+    return usage_error ("unset", NULL), EXIT_OK;
+  if (argc != 3)
+    return usage_error ("unset", argc < 3 ? _("missing FILE or KEY") : _("too many arguments"));
+
+  if (!(article = load_article (argv[1], TRUE)))
+    return EXIT_USAGE;
+  if (lekh_article_lookup (article, argv[2]) == NULL)
+    {
+      g_printerr (_("%s: no key “%s”\n"), argv[1], argv[2]);
+      return EXIT_NOT_FOUND;
+    }
+  edit = lekh_article_edit_remove (article, argv[2], &error);
+  return apply_and_write (argv[1], article, edit, error);
+}
+
+int
+lekh_cli_main (int    argc,
+               char **argv)
+{
+  g_return_val_if_fail (argc > 1, EXIT_USAGE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("lekh: unknown command “%s”\n"), argv[1]);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,1068 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "lekh-article-private.h"
+
+/* No file gets past these, whatever it holds. */
+#define LEKH_MAX_DEPTH   256
+#define LEKH_MAX_ALIASES 100000
+
+/* Nodes, entries and their strings live in one bump allocator per article and go
+ * away with it: a front matter makes many small allocations that are never freed alone. */
+typedef struct
+{
+  GPtrArray *blocks;
+  char      *next;
+  gsize      left;
+} Arena;
+
+#define ARENA_FIRST_BLOCK 2048
+
+static gpointer
+arena_alloc (Arena *arena,
+             gsize  size)
+{
+  gpointer p;
+
+  size = (size + 7) & ~(gsize) 7;
+  if (size > arena->left)
+    {
+      gsize block;
+
+      if (arena->blocks == NULL)
+        arena->blocks = g_ptr_array_new_with_free_func (g_free);
+      /* blocks double in size: few mallocs for a large front matter, little waste for a small one */
+      block = MAX (size, (gsize) ARENA_FIRST_BLOCK << MIN (arena->blocks->len, 10u));
+      arena->next = g_malloc (block);
+      arena->left = block;
+      g_ptr_array_add (arena->blocks, arena->next);
+    }
+  p = arena->next;
+  arena->next += size;
+  arena->left -= size;
+  memset (p, 0, size);
+  return p;
+}
+
+static char *
+arena_strndup (Arena      *arena,
+               const char *s,
+               gsize       len)
+{
+  char *copy;
+
+  if (s == NULL)
+    return NULL;
+  copy = arena_alloc (arena, len + 1);
+  memcpy (copy, s, len);
+  copy[len] = '\0';
+  return copy;
+}
+
+static char *
+arena_strdup (Arena      *arena,
+              const char *s)
+{
+  return s ? arena_strndup (arena, s, strlen (s)) : NULL;
+}
+
+struct _LekhArticle
+{
+  gatomicrefcount  ref_count;
+  GBytes          *bytes;
+  const char      *text;
+  gsize            len;
+  LekhSplit        split;
+  GError          *error;
+  guint            error_line;
+  guint            error_column;
+  LekhNode        *root;
+  GPtrArray       *entries;   /* LekhEntry* */
+  gboolean         unterminated;
+  Arena            arena;
+  GPtrArray       *child_arrays;  /* every collection's children array */
+  gsize            body_checked;  /* g_once: the body's UTF-8 is checked on first need */
+};
+
+/* libyaml's marks count characters, not bytes: this walks the UTF-8 text to turn
+ * a character index into a byte offset. Marks arrive almost in order, so a moving
+ * cursor keeps the whole parse linear. */
+typedef struct
+{
+  const char *text;
+  gsize       len;
+  gsize       char_pos;
+  gsize       byte_pos;
+  gboolean    ascii;      /* then characters are bytes */
+} CharCursor;
+
+static gsize
+char_cursor_to_byte (CharCursor *c,
+                     gsize       index)
+{
+  if (c->ascii)
+    return MIN (index, c->len);
+  while (c->char_pos < index && c->byte_pos < c->len)
+    {
+      c->byte_pos = g_utf8_next_char (c->text + c->byte_pos) - c->text;
+      c->char_pos++;
+    }
+  while (c->char_pos > index && c->byte_pos > 0)
+    {
+      c->byte_pos = g_utf8_prev_char (c->text + c->byte_pos) - c->text;
+      c->char_pos--;
+    }
+  return MIN (c->byte_pos, c->len);
+}
+
+typedef struct
+{
+  LekhArticle   *article;
+  yaml_parser_t  parser;
+  CharCursor     cursor;
+  GHashTable    *anchors;     /* name -> LekhNode* (borrowed) */
+  guint          depth;
+  guint          n_aliases;
+  GError        *error;
+  guint          error_line;
+  guint          error_column;
+} Builder;
+
+static void
+builder_set_span (Builder    *b,
+                  LekhSpan   *span,
+                  yaml_mark_t start,
+                  yaml_mark_t end)
+{
+  const LekhSplit *split = &b->article->split;
+
+  span->start = split->yaml_start + char_cursor_to_byte (&b->cursor, start.index);
+  span->line = split->yaml_line + start.line;
+  span->column = start.column + 1;
+  span->end = split->yaml_start + char_cursor_to_byte (&b->cursor, end.index);
+  if (span->end < span->start)
+    span->end = span->start;
+}
+
+static void
+builder_fail (Builder     *b,
+              guint        code,
+              yaml_mark_t  mark,
+              const char  *format,
+              ...) G_GNUC_PRINTF (4, 5);
+
+static void
+builder_fail (Builder     *b,
+              guint        code,
+              yaml_mark_t  mark,
+              const char  *format,
+              ...)
+{
+  va_list args;
+
+  if (b->error != NULL)
+    return;
+
+  va_start (args, format);
+  b->error = g_error_new_valist (LEKH_ERROR, code, format, args);
+  va_end (args);
+  b->error_line = b->article->split.yaml_line + mark.line;
+  b->error_column = mark.column + 1;
+}
+
+static gboolean
+builder_next (Builder      *b,
+              yaml_event_t *event)
+{
+  if (!yaml_parser_parse (&b->parser, event))
+    {
+      yaml_mark_t mark = b->parser.problem_mark;
+      const char *problem = b->parser.problem ? b->parser.problem : _("unknown problem");
+      gsize at = char_cursor_to_byte (&b->cursor, mark.index);
+      gsize ls = at;
+
+      while (ls > 0 && b->cursor.text[ls - 1] != '\n')
+        ls--;
+      /* libyaml's words for a tab in the indentation are cryptic; say what is wrong. */
+      if (at < b->cursor.len && (b->cursor.text[at] == '\t' || b->cursor.text[ls] == '\t'))
+        builder_fail (b, LEKH_ERROR_YAML_SYNTAX, mark,
+                      _("YAML error: a tab is used for indentation; YAML needs spaces"));
+      else if (b->parser.context != NULL)
+        builder_fail (b, LEKH_ERROR_YAML_SYNTAX, mark, _("YAML error: %s %s"),
+                      problem, b->parser.context);
+      else
+        builder_fail (b, LEKH_ERROR_YAML_SYNTAX, mark, _("YAML error: %s"), problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static LekhNodeStyle
+scalar_style (yaml_scalar_style_t style)
+{
+  switch (style)
+    {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE: return LEKH_STYLE_SINGLE_QUOTED;
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return LEKH_STYLE_DOUBLE_QUOTED;
+    case YAML_LITERAL_SCALAR_STYLE: return LEKH_STYLE_LITERAL;
+    case YAML_FOLDED_SCALAR_STYLE: return LEKH_STYLE_FOLDED;
+    case YAML_ANY_SCALAR_STYLE:
+    case YAML_PLAIN_SCALAR_STYLE:
+    default:
+      return LEKH_STYLE_PLAIN;
+    }
+}
+
+/* The end of a node's own text: the last non-blank byte (block scalars and block
+ * collections carry trailing line breaks in libyaml's end marks). */
+static gsize
+content_end (const LekhArticle *self,
+             const LekhNode    *node)
+{
+  gsize end = node->span.end;
+
+  if (node->kind == LEKH_NODE_SCALAR &&
+      (node->style == LEKH_STYLE_LITERAL || node->style == LEKH_STYLE_FOLDED))
+    {
+      while (end > node->span.start && strchr (" \t\r\n", self->text[end - 1]) != NULL)
+        end--;
+    }
+  return end;
+}
+
+static LekhNode *builder_node (Builder *b, yaml_event_t *event);
+
+static void
+builder_register_anchor (Builder  *b,
+                         LekhNode *node)
+{
+  if (node->anchor == NULL)
+    return;
+  if (b->anchors == NULL)
+    b->anchors = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (b->anchors, node->anchor, node);
+}
+
+static LekhNode *
+builder_collection (Builder      *b,
+                    yaml_event_t *start_event,
+                    LekhNodeKind  kind)
+{
+  LekhNode *node = arena_alloc (&b->article->arena, sizeof (LekhNode));
+  yaml_event_type_t end_type = kind == LEKH_NODE_SEQUENCE ? YAML_SEQUENCE_END_EVENT
+                                                          : YAML_MAPPING_END_EVENT;
+  gboolean flow;
+  const char *anchor, *tag;
+
+  if (kind == LEKH_NODE_SEQUENCE)
+    {
+      flow = start_event->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
+      anchor = (const char *) start_event->data.sequence_start.anchor;
+      tag = (const char *) start_event->data.sequence_start.tag;
+    }
+  else
+    {
+      flow = start_event->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+      anchor = (const char *) start_event->data.mapping_start.anchor;
+      tag = (const char *) start_event->data.mapping_start.tag;
+    }
+
+  node->kind = kind;
+  node->style = flow ? LEKH_STYLE_FLOW : LEKH_STYLE_BLOCK;
+  node->anchor = arena_strdup (&b->article->arena, anchor);
+  node->tag = arena_strdup (&b->article->arena, tag);
+  node->children = g_ptr_array_new ();
+  g_ptr_array_add (b->article->child_arrays, node->children);
+  builder_set_span (b, &node->span, start_event->start_mark, start_event->end_mark);
+
+  if (++b->depth > LEKH_MAX_DEPTH)
+    {
+      builder_fail (b, LEKH_ERROR_LIMIT, start_event->start_mark,
+                    _("The front matter is nested more than %d levels deep"), LEKH_MAX_DEPTH);
+      return NULL;
+    }
+
+  for (;;)
+    {
+      yaml_event_t event;
+      LekhNode *child;
+
+      if (!builder_next (b, &event))
+        return NULL;
+      if (event.type == end_type)
+        {
+          if (flow)
+            {
+              LekhSpan end_span;
+
+              builder_set_span (b, &end_span, event.start_mark, event.end_mark);
+              node->span.end = end_span.end;
+            }
+          else if (node->children->len > 0)
+            {
+              const LekhNode *last = g_ptr_array_index (node->children, node->children->len - 1);
+
+              node->span.end = content_end (b->article, last);
+            }
+          yaml_event_delete (&event);
+          break;
+        }
+      child = builder_node (b, &event);
+      yaml_event_delete (&event);
+      if (child == NULL)
+        return NULL;
+      g_ptr_array_add (node->children, child);
+    }
+
+  b->depth--;
+  builder_register_anchor (b, node);
+  return node;
+}
+
+/* Builds the node that EVENT starts; the caller deletes EVENT. */
+static LekhNode *
+builder_node (Builder      *b,
+              yaml_event_t *event)
+{
+  LekhNode *node;
+
+  switch (event->type)
+    {
+    case YAML_SCALAR_EVENT:
+      node = arena_alloc (&b->article->arena, sizeof (LekhNode));
+      node->kind = LEKH_NODE_SCALAR;
+      node->style = scalar_style (event->data.scalar.style);
+      node->scalar = arena_strndup (&b->article->arena, (const char *) event->data.scalar.value,
+                                    event->data.scalar.length);
+      node->scalar_len = event->data.scalar.length;
+      node->anchor = arena_strdup (&b->article->arena, (const char *) event->data.scalar.anchor);
+      node->tag = arena_strdup (&b->article->arena, (const char *) event->data.scalar.tag);
+      builder_set_span (b, &node->span, event->start_mark, event->end_mark);
+      if (memchr (node->scalar, '\0', node->scalar_len) != NULL)
+        {
+          builder_fail (b, LEKH_ERROR_YAML_SYNTAX, event->start_mark,
+                        _("A value contains a NUL character"));
+          return NULL;
+        }
+      builder_register_anchor (b, node);
+      return node;
+
+    case YAML_ALIAS_EVENT:
+      if (++b->n_aliases > LEKH_MAX_ALIASES)
+        {
+          builder_fail (b, LEKH_ERROR_LIMIT, event->start_mark,
+                        _("The front matter uses more than %d aliases"), LEKH_MAX_ALIASES);
+          return NULL;
+        }
+      node = arena_alloc (&b->article->arena, sizeof (LekhNode));
+      node->kind = LEKH_NODE_ALIAS;
+      node->style = LEKH_STYLE_PLAIN;
+      node->scalar = arena_strdup (&b->article->arena, (const char *) event->data.alias.anchor);
+      node->scalar_len = strlen (node->scalar);
+      node->alias_target = b->anchors ? g_hash_table_lookup (b->anchors, node->scalar) : NULL;
+      builder_set_span (b, &node->span, event->start_mark, event->end_mark);
+      if (node->alias_target == NULL)
+        {
+          builder_fail (b, LEKH_ERROR_YAML_SYNTAX, event->start_mark,
+                        _("Unknown alias “*%s”"), node->scalar);
+          return NULL;
+        }
+      return node;
+
+    case YAML_SEQUENCE_START_EVENT:
+      return builder_collection (b, event, LEKH_NODE_SEQUENCE);
+
+    case YAML_MAPPING_START_EVENT:
+      return builder_collection (b, event, LEKH_NODE_MAPPING);
+
+    case YAML_NO_EVENT:
+    case YAML_STREAM_START_EVENT:
+    case YAML_STREAM_END_EVENT:
+    case YAML_DOCUMENT_START_EVENT:
+    case YAML_DOCUMENT_END_EVENT:
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+    default:
+      builder_fail (b, LEKH_ERROR_YAML_SYNTAX, event->start_mark, _("Unexpected YAML structure"));
+      return NULL;
+    }
+}
+
+static gsize
+line_start (const char *text,
+            gsize       offset)
+{
+  while (offset > 0 && text[offset - 1] != '\n')
+    offset--;
+  return offset;
+}
+
+/* Past the line break of the line holding OFFSET (or LIMIT). */
+static gsize
+line_end (const char *text,
+          gsize       offset,
+          gsize       limit)
+{
+  const char *nl;
+
+  if (offset >= limit)
+    return limit;
+  nl = memchr (text + offset, '\n', limit - offset);
+  return nl ? (gsize) (nl - text) + 1 : limit;
+}
+
+static gboolean
+line_is_indented_comment (const char *text,
+                          gsize       start,
+                          gsize       limit)
+{
+  gsize p = start;
+
+  if (p >= limit || (text[p] != ' ' && text[p] != '\t'))
+    return FALSE;
+  while (p < limit && (text[p] == ' ' || text[p] == '\t'))
+    p++;
+  return p < limit && text[p] == '#';
+}
+
+static void
+article_build_entries (LekhArticle *self)
+{
+  const LekhNode *root = self->root;
+  gsize limit = self->split.yaml_end;
+
+  self->entries = g_ptr_array_new ();
+  if (root == NULL || root->kind != LEKH_NODE_MAPPING)
+    return;
+
+  for (guint i = 0; i + 1 < root->children->len; i += 2)
+    {
+      LekhNode *key = g_ptr_array_index (root->children, i);
+      LekhNode *value = g_ptr_array_index (root->children, i + 1);
+      LekhEntry *entry = arena_alloc (&self->arena, sizeof (LekhEntry));
+      gsize p, end;
+
+      entry->key = key->kind == LEKH_NODE_SCALAR ? key->scalar : (char *) "";
+      entry->key_span = key->span;
+
+      p = key->span.end;
+      while (p < limit && self->text[p] != ':' && self->text[p] != '\n')
+        p++;
+      entry->colon = p;
+
+      /* An empty value's mark sits at the next token, often lines below: anchor it
+       * right after the colon instead. */
+      if (value->kind == LEKH_NODE_SCALAR && value->scalar_len == 0 &&
+          value->style == LEKH_STYLE_PLAIN && value->tag == NULL && value->anchor == NULL)
+        {
+          value->span.start = value->span.end = MIN (entry->colon + 1, limit);
+          value->span.line = key->span.line;
+          value->span.column = key->span.column +
+                               g_utf8_strlen (self->text + key->span.start,
+                                              value->span.start - key->span.start);
+        }
+
+      end = line_end (self->text, MAX (content_end (self, value), entry->colon), limit);
+      while (end < limit && line_is_indented_comment (self->text, end, limit))
+        end = line_end (self->text, end, limit);
+
+      entry->entry_span.start = line_start (self->text, key->span.start);
+      entry->entry_span.end = end;
+      entry->entry_span.line = key->span.line;
+      entry->entry_span.column = 1;
+
+      entry->value = value;   /* borrowed: the root mapping owns its nodes */
+      g_ptr_array_add (self->entries, entry);
+    }
+}
+
+gsize
+_lekh_article_content_end (const LekhArticle *self,
+                           const LekhNode    *node)
+{
+  return content_end (self, node);
+}
+
+static void
+article_fail (LekhArticle *self,
+              GError      *error,
+              guint        line,
+              guint        column)
+{
+  /* The first problem is the one reported. */
+  if (self->error != NULL)
+    {
+      g_error_free (error);
+      return;
+    }
+  self->error = error;
+  self->error_line = line;
+  self->error_column = column;
+}
+
+/* Is the line at P (ending at the next \n or LIMIT) exactly DELIM, ignoring trailing blanks? */
+static gboolean
+line_is_delimiter (const char *text,
+                   gsize       p,
+                   gsize       limit,
+                   const char *delim)
+{
+  gsize n = strlen (delim);
+
+  if (p + n > limit || memcmp (text + p, delim, n) != 0)
+    return FALSE;
+  for (p += n; p < limit && text[p] != '\n'; p++)
+    if (text[p] != ' ' && text[p] != '\t' && text[p] != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+static void
+article_split (LekhArticle *self)
+{
+  LekhSplit *split = &self->split;
+  const char *text = self->text;
+  gsize len = self->len;
+  const char *nl;
+  const char *closers[2] = { NULL, NULL };
+  gsize p;
+  guint line;
+
+  memset (split, 0, sizeof *split);
+  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    split->bom_len = 3;
+
+  nl = memchr (text, '\n', len);
+  split->crlf = nl != NULL && nl > text && nl[-1] == '\r';
+
+  p = split->bom_len;
+  if (line_is_delimiter (text, p, len, "---"))
+    {
+      split->format = LEKH_FRONT_MATTER_YAML;
+      closers[0] = "---";
+      closers[1] = "...";
+    }
+  else if (line_is_delimiter (text, p, len, "+++"))
+    {
+      split->format = LEKH_FRONT_MATTER_TOML;
+      closers[0] = "+++";
+    }
+  else if (line_is_delimiter (text, p, len, "{"))
+    {
+      split->format = LEKH_FRONT_MATTER_JSON;
+      closers[0] = "}";
+    }
+
+  split->open_start = split->yaml_start = split->yaml_end = p;
+  split->close_end = split->body_start = p;
+  split->yaml_line = split->body_line = 1;
+  if (split->format == LEKH_FRONT_MATTER_NONE)
+    return;
+
+  p = line_end (text, p, len);
+  split->yaml_start = p;
+  split->yaml_line = 2;
+  for (line = 2; p < len; line++)
+    {
+      if (line_is_delimiter (text, p, len, closers[0]) ||
+          (closers[1] != NULL && line_is_delimiter (text, p, len, closers[1])))
+        {
+          /* JSON front matter keeps its braces as part of the text */
+          if (split->format == LEKH_FRONT_MATTER_JSON)
+            {
+              split->yaml_start = split->open_start;
+              split->yaml_line = 1;
+              split->yaml_end = line_end (text, p, len);
+            }
+          else
+            split->yaml_end = p;
+          split->close_end = split->body_start = line_end (text, p, len);
+          split->body_line = line + (split->close_end > 0 && text[split->close_end - 1] == '\n');
+          return;
+        }
+      p = line_end (text, p, len);
+    }
+
+  /* No closing line: the whole file would be front matter. */
+  split->yaml_end = split->close_end = split->body_start = len;
+  split->body_line = line;
+  if (split->format == LEKH_FRONT_MATTER_YAML)
+    self->unterminated = TRUE;
+  else
+    {
+      /* An unclosed +++ or { is not front matter: treat the file as all body. */
+      split->format = LEKH_FRONT_MATTER_NONE;
+      split->yaml_start = split->yaml_end = split->close_end = split->body_start = split->bom_len;
+      split->yaml_line = split->body_line = 1;
+    }
+}
+
+static void
+article_parse_yaml (LekhArticle *self)
+{
+  Builder b = { 0 };
+  yaml_event_t event;
+  gboolean done = FALSE;
+  const char *yaml = self->text + self->split.yaml_start;
+  gsize yaml_len = self->split.yaml_end - self->split.yaml_start;
+
+  b.article = self;
+  b.cursor.text = yaml;
+  b.cursor.len = yaml_len;
+  b.cursor.ascii = TRUE;
+  for (gsize i = 0; i < yaml_len; i++)
+    if ((guchar) yaml[i] >= 0x80)
+      {
+        b.cursor.ascii = FALSE;
+        break;
+      }
+
+  yaml_parser_initialize (&b.parser);
+  yaml_parser_set_encoding (&b.parser, YAML_UTF8_ENCODING);
+  yaml_parser_set_input_string (&b.parser, (const unsigned char *) yaml, yaml_len);
+
+  while (!done && b.error == NULL && builder_next (&b, &event))
+    {
+      switch (event.type)
+        {
+        case YAML_STREAM_END_EVENT:
+          done = TRUE;
+          break;
+
+        case YAML_STREAM_START_EVENT:
+        case YAML_DOCUMENT_START_EVENT:
+        case YAML_DOCUMENT_END_EVENT:
+          if (event.type == YAML_DOCUMENT_START_EVENT && self->root != NULL)
+            builder_fail (&b, LEKH_ERROR_YAML_SYNTAX, event.start_mark,
+                          _("The front matter holds more than one YAML document"));
+          break;
+
+        case YAML_SCALAR_EVENT:
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+        case YAML_ALIAS_EVENT:
+          {
+            LekhNode *node = builder_node (&b, &event);
+
+            if (node == NULL)
+              break;
+            if (node->kind == LEKH_NODE_SCALAR && node->scalar_len == 0 &&
+                node->style == LEKH_STYLE_PLAIN && node->tag == NULL)
+              ;  /* only comments: an empty front matter */
+            else if (node->kind != LEKH_NODE_MAPPING)
+              {
+                builder_fail (&b, LEKH_ERROR_NOT_EDITABLE, event.start_mark,
+                              _("The front matter is not a list of “key: value” lines"));
+              }
+            else
+              self->root = node;
+          }
+          break;
+
+        case YAML_NO_EVENT:
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+        default:
+          break;
+        }
+      yaml_event_delete (&event);
+    }
+
+  yaml_parser_delete (&b.parser);
+  g_clear_pointer (&b.anchors, g_hash_table_unref);
+
+  if (b.error != NULL)
+    {
+      article_fail (self, b.error, b.error_line, b.error_column);
+      self->root = NULL;
+    }
+  article_build_entries (self);
+}
+
+/* UTF-8 validation that skips ASCII eight bytes at a time: articles are mostly ASCII
+ * markup, and GLib's byte-by-byte validator dominated the cost of reading a file. NUL
+ * bytes count as invalid, as in g_utf8_validate_len(). */
+static gboolean
+utf8_validate_fast (const char  *text,
+                    gsize        len,
+                    const char **end)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *limit = p + len;
+
+  while (p < limit)
+    {
+      if (limit - p >= 8)
+        {
+          guint64 v;
+
+          memcpy (&v, p, 8);
+          /* all ASCII, and no zero byte */
+          if ((v & 0x8080808080808080ULL) == 0 &&
+              ((v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL) == 0)
+            {
+              p += 8;
+              continue;
+            }
+        }
+
+      if (*p < 0x80)
+        {
+          if (*p == 0)
+            break;
+          p++;
+        }
+      else
+        {
+          gunichar c;
+          guint n;
+
+          if ((*p & 0xe0) == 0xc0)
+            c = *p & 0x1f, n = 1;
+          else if ((*p & 0xf0) == 0xe0)
+            c = *p & 0x0f, n = 2;
+          else if ((*p & 0xf8) == 0xf0)
+            c = *p & 0x07, n = 3;
+          else
+            break;
+          if ((gsize) (limit - p) <= n)
+            break;
+          for (guint i = 1; i <= n; i++)
+            {
+              if ((p[i] & 0xc0) != 0x80)
+                goto invalid;
+              c = (c << 6) | (p[i] & 0x3f);
+            }
+          /* overlong forms, surrogates, beyond U+10FFFF */
+          if ((n == 1 && c < 0x80) || (n == 2 && c < 0x800) || (n == 3 && c < 0x10000) ||
+              (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+            break;
+          p += n + 1;
+        }
+    }
+
+invalid:
+  *end = (const char *) p;
+  return p == limit;
+}
+
+static void
+article_check_utf8 (LekhArticle *self,
+                    gsize        start,
+                    gsize        end_offset)
+{
+  const char *end = NULL;
+  guint line, column;
+
+  if (utf8_validate_fast (self->text + start, end_offset - start, &end))
+    return;
+
+  lekh_article_offset_to_position (self, end - self->text, &line, &column);
+  if (*end == '\0')
+    article_fail (self, g_error_new (LEKH_ERROR, LEKH_ERROR_INVALID_UTF8,
+                                     _("The file contains a NUL byte (is it a binary file?)")),
+                  line, column);
+  else
+    article_fail (self, g_error_new (LEKH_ERROR, LEKH_ERROR_INVALID_UTF8,
+                                     _("The file is not valid UTF-8 text (byte 0x%02X)"),
+                                     (guchar) *end),
+                  line, column);
+}
+
+LekhArticle *
+lekh_article_new_from_bytes (GBytes *bytes)
+{
+  LekhArticle *self;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  self = g_new0 (LekhArticle, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->child_arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  /* No copy: GBytes is immutable and shared. */
+  self->bytes = g_bytes_ref (bytes);
+  self->text = g_bytes_get_data (bytes, &self->len);
+  if (self->text == NULL)
+    self->text = "";
+
+  /* The head is checked now; the body, which the model never reads, when someone asks
+   * for the article's error (see ensure_body_checked). */
+  article_split (self);
+  article_check_utf8 (self, 0, self->split.body_start);
+  if (self->unterminated)
+    article_fail (self,
+                  g_error_new (LEKH_ERROR, LEKH_ERROR_UNTERMINATED,
+                               _("The front matter that starts on line 1 has no closing “---” line")),
+                  1, 1);
+  if (self->error == NULL && self->split.format == LEKH_FRONT_MATTER_YAML)
+    article_parse_yaml (self);
+  if (self->entries == NULL)
+    self->entries = g_ptr_array_new ();
+
+  return self;
+}
+
+LekhArticle *
+lekh_article_new (const char *text,
+                  gssize      len)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  char *copy;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  if (len < 0)
+    len = strlen (text);
+  copy = g_malloc (len + 1);
+  if (len > 0)
+    memcpy (copy, text, len);
+  copy[len] = '\0';
+  bytes = g_bytes_new_take (copy, len);
+  return lekh_article_new_from_bytes (bytes);
+}
+
+LekhArticle *
+lekh_article_ref (LekhArticle *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+lekh_article_unref (LekhArticle *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->child_arrays, g_ptr_array_unref);
+  g_clear_pointer (&self->arena.blocks, g_ptr_array_unref);
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_free (self);
+}
+
+const char *
+lekh_article_get_text (const LekhArticle *self,
+                       gsize             *len)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (len != NULL)
+    *len = self->len;
+  return self->text;
+}
+
+GBytes *
+lekh_article_get_bytes (const LekhArticle *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->bytes;
+}
+
+const LekhSplit *
+lekh_article_get_split (const LekhArticle *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->split;
+}
+
+const char *
+lekh_article_get_body (const LekhArticle *self,
+                       gsize             *len)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (len != NULL)
+    *len = self->len - self->split.body_start;
+  return self->text + self->split.body_start;
+}
+
+const char *
+lekh_article_get_newline (const LekhArticle *self)
+{
+  g_return_val_if_fail (self != NULL, "\n");
+  return self->split.crlf ? "\r\n" : "\n";
+}
+
+static void
+ensure_body_checked (const LekhArticle *article)
+{
+  LekhArticle *self = (LekhArticle *) article;
+
+  if (g_once_init_enter (&self->body_checked))
+    {
+      article_check_utf8 (self, self->split.body_start, self->len);
+      g_once_init_leave (&self->body_checked, 1);
+    }
+}
+
+const GError *
+lekh_article_get_error (const LekhArticle *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  ensure_body_checked (self);
+  return self->error;
+}
+
+guint
+lekh_article_get_error_line (const LekhArticle *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  ensure_body_checked (self);
+  return self->error_line;
+}
+
+guint
+lekh_article_get_error_column (const LekhArticle *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  ensure_body_checked (self);
+  return self->error_column;
+}
+
+gboolean
+lekh_article_check_editable (const LekhArticle  *self,
+                             GError            **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  ensure_body_checked (self);
+  if (self->error != NULL)
+    {
+      g_set_error (error, self->error->domain, self->error->code, _("Line %u, column %u: %s"),
+                   self->error_line, self->error_column, self->error->message);
+      return FALSE;
+    }
+  if (self->split.format == LEKH_FRONT_MATTER_TOML || self->split.format == LEKH_FRONT_MATTER_JSON)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                   self->split.format == LEKH_FRONT_MATTER_TOML
+                   ? _("TOML front matter (+++) is kept as it is but cannot be edited")
+                   : _("JSON front matter is kept as it is but cannot be edited"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint
+lekh_article_get_n_entries (const LekhArticle *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->entries->len;
+}
+
+const LekhEntry *
+lekh_article_get_entry (const LekhArticle *self,
+                        guint              index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->entries->len, NULL);
+  return g_ptr_array_index (self->entries, index);
+}
+
+const LekhEntry *
+lekh_article_lookup (const LekhArticle *self,
+                     const char        *key)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const LekhEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if (strcmp (entry->key, key) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+const LekhNode *
+lekh_article_get_value (const LekhArticle *self,
+                        const char        *key)
+{
+  const LekhEntry *entry = lekh_article_lookup (self, key);
+
+  return entry ? entry->value : NULL;
+}
+
+const LekhNode *
+lekh_article_get_root (const LekhArticle *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->root;
+}
+
+char *
+lekh_article_to_json (const LekhArticle  *self,
+                      const char         *key,
+                      GError            **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  ensure_body_checked (self);
+  if (self->error != NULL)
+    {
+      g_set_error (error, self->error->domain, self->error->code, _("Line %u, column %u: %s"),
+                   self->error_line, self->error_column, self->error->message);
+      return NULL;
+    }
+
+  if (key != NULL)
+    {
+      const LekhEntry *entry = lekh_article_lookup (self, key);
+
+      if (entry == NULL)
+        {
+          g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, _("No key “%s”"), key);
+          return NULL;
+        }
+      if (!lekh_node_to_json (entry->value, out, error))
+        return NULL;
+    }
+  else if (self->root == NULL)
+    g_string_append (out, "{}");
+  else if (!lekh_node_to_json (self->root, out, error))
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+void
+lekh_article_offset_to_position (const LekhArticle *self,
+                                 gsize              offset,
+                                 guint             *line,
+                                 guint             *column)
+{
+  guint l = 1;
+  gsize start = 0;
+
+  g_return_if_fail (self != NULL);
+
+  offset = MIN (offset, self->len);
+  for (const char *p = self->text; (p = memchr (p, '\n', self->text + offset - p)) != NULL; p++)
+    {
+      l++;
+      start = p - self->text + 1;
+    }
+  if (line != NULL)
+    *line = l;
+  if (column != NULL)
+    {
+      const char *end = NULL;
+      /* Count characters of a possibly invalid line: stop at the first bad byte. */
+      if (g_utf8_validate_len (self->text + start, offset - start, &end))
+        *column = g_utf8_strlen (self->text + start, offset - start) + 1;
+      else
+        *column = g_utf8_strlen (self->text + start, end - (self->text + start)) + 1;
+    }
+}

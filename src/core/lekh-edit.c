@@ -1,0 +1,764 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lekh-article-private.h"
+#include "lekh-edit.h"
+
+void
+lekh_edit_free (LekhEdit *edit)
+{
+  if (edit == NULL)
+    return;
+  g_free (edit->text);
+  g_free (edit);
+}
+
+static LekhEdit *
+edit_new (gsize       start,
+          gsize       end,
+          const char *text)
+{
+  LekhEdit *edit = g_new0 (LekhEdit, 1);
+
+  edit->start = start;
+  edit->end = end;
+  edit->text = g_strdup (text);
+  return edit;
+}
+
+GBytes *
+lekh_edit_apply (const LekhEdit    *edit,
+                 const LekhArticle *article)
+{
+  const char *text;
+  gsize len, n;
+  char *out;
+
+  g_return_val_if_fail (edit != NULL, NULL);
+  g_return_val_if_fail (article != NULL, NULL);
+
+  text = lekh_article_get_text (article, &len);
+  g_return_val_if_fail (edit->start <= edit->end && edit->end <= len, NULL);
+
+  n = strlen (edit->text);
+  out = g_malloc (len - (edit->end - edit->start) + n + 1);
+  memcpy (out, text, edit->start);
+  memcpy (out + edit->start, edit->text, n);
+  memcpy (out + edit->start + n, text + edit->end, len - edit->end);
+  out[len - (edit->end - edit->start) + n] = '\0';
+  return g_bytes_new_take (out, len - (edit->end - edit->start) + n);
+}
+
+/* Quoting --------------------------------------------------------------------------- */
+
+/* Words that YAML 1.1 readers (Psych in Jekyll, PyYAML, old go-yaml) take for booleans. */
+static gboolean
+is_yaml11_bool (const char *s)
+{
+  static const char * const words[] = {
+    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+    "on", "On", "ON", "off", "Off", "OFF",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (s, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Numbers in some reader's eyes: 1_000, 0b101, 012, 1:20 (sexagesimal), .5, 1e3 ... */
+static gboolean
+looks_numeric (const char *s)
+{
+  const char *p = s;
+
+  if (*p == '+' || *p == '-' || *p == '.')
+    p++;
+  if (!g_ascii_isdigit (*p) && *s != '.')
+    return FALSE;
+  for (; *p; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("._:+-", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+needs_double_quotes (const char *s)
+{
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0xfeff ||
+          c == 0x2028 || c == 0x2029)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+plain_is_safe (const char *s,
+               gboolean    in_flow)
+{
+  gsize len = strlen (s);
+
+  if (len == 0)
+    return FALSE;
+  if (strchr ("-?:,[]{}#&*!|>'\"%@` \t", s[0]) != NULL)
+    return FALSE;
+  if (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == ':')
+    return FALSE;
+  if (strstr (s, ": ") || strstr (s, ":\t") || strstr (s, " #") || strstr (s, "\t#"))
+    return FALSE;
+  if (in_flow && strpbrk (s, ",[]{}:") != NULL)
+    return FALSE;
+  if (needs_double_quotes (s))
+    return FALSE;
+  if (lekh_scalar_resolve_type (s, len, LEKH_STYLE_PLAIN, NULL) != LEKH_VALUE_STRING)
+    return FALSE;
+  if (is_yaml11_bool (s) || looks_numeric (s) || strcmp (s, "<<") == 0 || strcmp (s, "=") == 0)
+    return FALSE;
+  return TRUE;
+}
+
+/* Quotes VALUE in STYLE when the writer used quotes already, plain when safe otherwise. */
+static char *
+quote_like (const char    *value,
+            gboolean       in_flow,
+            LekhNodeStyle  style)
+{
+  GString *out;
+
+  if (style != LEKH_STYLE_SINGLE_QUOTED && style != LEKH_STYLE_DOUBLE_QUOTED &&
+      plain_is_safe (value, in_flow))
+    return g_strdup (value);
+
+  out = g_string_new (NULL);
+  if (style != LEKH_STYLE_DOUBLE_QUOTED && !needs_double_quotes (value))
+    {
+      g_string_append_c (out, '\'');
+      for (const char *p = value; *p; p++)
+        {
+          if (*p == '\'')
+            g_string_append_c (out, '\'');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '\'');
+      return g_string_free (out, FALSE);
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+            g_string_append_printf (out, "\\x%02X", c);
+          else if (c == 0xfeff || c == 0x2028 || c == 0x2029)
+            g_string_append_printf (out, "\\u%04X", c);
+          else
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+        }
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
+char *
+lekh_yaml_quote_string (const char *value,
+                        gboolean    in_flow)
+{
+  g_return_val_if_fail (value != NULL, NULL);
+
+  return quote_like (value, in_flow, LEKH_STYLE_PLAIN);
+}
+
+/* Verification --------------------------------------------------------------------- */
+
+typedef enum
+{
+  EXPECT_ABSENT,
+  EXPECT_SCALAR,
+  EXPECT_LIST,
+  EXPECT_JSON,
+} Expectation;
+
+typedef struct
+{
+  const char         *key;
+  Expectation         kind;
+  const char         *scalar;
+  LekhValueType       type;
+  const char * const *items;
+  const char         *json;
+  const char         *renamed_from;   /* rename: this key must be gone */
+} Expected;
+
+static char *
+entry_json (const LekhEntry *entry)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (!lekh_node_to_json (entry->value, out, NULL))
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+value_matches (const LekhEntry *entry,
+               const Expected  *expected)
+{
+  switch (expected->kind)
+    {
+    case EXPECT_SCALAR:
+      {
+        const char *s = lekh_node_get_string (entry->value);
+
+        if (lekh_node_get_value_type (entry->value) != expected->type)
+          return FALSE;
+        return expected->type == LEKH_VALUE_NULL || g_strcmp0 (s, expected->scalar) == 0;
+      }
+    case EXPECT_LIST:
+      {
+        g_auto(GStrv) items = lekh_node_dup_string_list (entry->value);
+
+        if (items == NULL)
+          return FALSE;
+        for (guint i = 0; items[i] || expected->items[i]; i++)
+          if (items[i] == NULL || expected->items[i] == NULL ||
+              strcmp (items[i], expected->items[i]) != 0)
+            return FALSE;
+        /* Every item must read as a string, not a number or a boolean. */
+        for (guint i = 0; i < lekh_node_get_n_items (entry->value); i++)
+          if (lekh_node_get_value_type (lekh_node_get_item (entry->value, i)) != LEKH_VALUE_STRING)
+            return FALSE;
+        return TRUE;
+      }
+    case EXPECT_JSON:
+      {
+        g_autofree char *json = entry_json (entry);
+        return g_strcmp0 (json, expected->json) == 0;
+      }
+    case EXPECT_ABSENT:
+    default:
+      return FALSE;
+    }
+}
+
+/* Applies EDIT to a copy, re-parses it, and checks that the edited key reads back as
+ * EXPECTED while every other key and the body stay as they were. */
+static gboolean
+verify_edit (LekhArticle     *self,
+             const LekhEdit  *edit,
+             const Expected  *expected,
+             GError         **error)
+{
+  g_autoptr(GBytes) bytes = lekh_edit_apply (edit, self);
+  g_autoptr(LekhArticle) result = lekh_article_new_from_bytes (bytes);
+  const char *old_body, *new_body;
+  gsize old_len, new_len;
+  guint n_old = lekh_article_get_n_entries (self);
+  guint j = 0;
+  gboolean seen = FALSE;
+
+  if (lekh_article_get_error (result) != NULL)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                   _("The change would break the front matter (%s); nothing was changed"),
+                   lekh_article_get_error (result)->message);
+      return FALSE;
+    }
+
+  old_body = lekh_article_get_body (self, &old_len);
+  new_body = lekh_article_get_body (result, &new_len);
+  if (old_len != new_len || memcmp (old_body, new_body, old_len) != 0)
+    goto fail;
+
+  for (guint i = 0; i < lekh_article_get_n_entries (result); i++)
+    {
+      const LekhEntry *entry = lekh_article_get_entry (result, i);
+
+      if (strcmp (entry->key, expected->key) == 0)
+        {
+          if (seen || expected->kind == EXPECT_ABSENT || !value_matches (entry, expected))
+            goto fail;
+          seen = TRUE;
+          continue;
+        }
+
+      /* Walk the old entries in order, skipping the edited (or renamed) key. */
+      while (j < n_old &&
+             (strcmp (lekh_article_get_entry (self, j)->key, expected->key) == 0 ||
+              g_strcmp0 (lekh_article_get_entry (self, j)->key, expected->renamed_from) == 0))
+        j++;
+      if (j >= n_old)
+        goto fail;
+      {
+        const LekhEntry *old = lekh_article_get_entry (self, j++);
+        g_autofree char *a = entry_json (old);
+        g_autofree char *b = entry_json (entry);
+
+        if (strcmp (old->key, entry->key) != 0 || g_strcmp0 (a, b) != 0)
+          goto fail;
+      }
+    }
+  while (j < n_old &&
+         (strcmp (lekh_article_get_entry (self, j)->key, expected->key) == 0 ||
+          g_strcmp0 (lekh_article_get_entry (self, j)->key, expected->renamed_from) == 0))
+    j++;
+  if (j != n_old)
+    goto fail;
+  if (seen != (expected->kind != EXPECT_ABSENT))
+    goto fail;
+  return TRUE;
+
+fail:
+  g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+               _("The change to “%s” would not read back as intended; nothing was changed"),
+               expected->key);
+  return FALSE;
+}
+
+/* Planning --------------------------------------------------------------------------- */
+
+static gboolean
+check_key (LekhArticle      *self,
+           const char       *key,
+           const LekhEntry **entry,
+           GError          **error)
+{
+  const LekhNode *root;
+  guint count = 0;
+
+  if (!lekh_article_check_editable (self, error))
+    return FALSE;
+
+  if (key == NULL || *key == '\0' || !g_utf8_validate (key, -1, NULL))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED, _("The key name is empty or not valid text"));
+      return FALSE;
+    }
+
+  root = lekh_article_get_root (self);
+  if (root != NULL && root->style == LEKH_STYLE_FLOW)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                   _("The front matter is written as one { … } mapping; Lekh edits only “key: value” lines"));
+      return FALSE;
+    }
+
+  *entry = NULL;
+  for (guint i = 0; i < lekh_article_get_n_entries (self); i++)
+    {
+      const LekhEntry *e = lekh_article_get_entry (self, i);
+
+      if (strcmp (e->key, key) == 0 && count++ == 0)
+        *entry = e;
+    }
+  if (count > 1)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                   _("“%s” appears %u times in the front matter; remove the duplicates first"),
+                   key, count);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+key_line_indented (LekhArticle     *self,
+                   const LekhEntry *entry)
+{
+  return entry->key_span.start != entry->entry_span.start;
+}
+
+/* A new "key: value" entry at the end of the front matter, creating the block when the
+ * file has none. VALUE_TEXT starts with what follows the colon (" x", or "\n  - a"). */
+static LekhEdit *
+plan_append (LekhArticle *self,
+             const char  *key,
+             const char  *value_text)
+{
+  const LekhSplit *split = lekh_article_get_split (self);
+  const char *nl = lekh_article_get_newline (self);
+  g_autofree char *quoted_key = lekh_yaml_quote_string (key, FALSE);
+  g_autofree char *entry = g_strconcat (quoted_key, ":", value_text, nl, NULL);
+
+  if (split->format == LEKH_FRONT_MATTER_NONE)
+    {
+      g_autofree char *block = g_strconcat ("---", nl, entry, "---", nl, NULL);
+      return edit_new (split->bom_len, split->bom_len, block);
+    }
+  return edit_new (split->yaml_end, split->yaml_end, entry);
+}
+
+static char *
+format_scalar (const char     *value,
+               LekhValueType   type,
+               LekhNodeStyle   style,
+               GError        **error)
+{
+  switch (type)
+    {
+    case LEKH_VALUE_STRING:
+      return quote_like (value, FALSE, style);
+    case LEKH_VALUE_NULL:
+      return g_strdup ("");
+    case LEKH_VALUE_BOOL:
+      if (g_strcmp0 (value, "true") == 0 || g_strcmp0 (value, "false") == 0)
+        return g_strdup (value);
+      break;
+    case LEKH_VALUE_INT:
+    case LEKH_VALUE_FLOAT:
+    case LEKH_VALUE_TIMESTAMP:
+      if (value != NULL && !strchr (value, '\n') &&
+          lekh_scalar_resolve_type (value, strlen (value), LEKH_STYLE_PLAIN, NULL) == type)
+        return g_strdup (value);
+      break;
+    case LEKH_VALUE_SEQUENCE:
+    case LEKH_VALUE_MAPPING:
+    default:
+      break;
+    }
+  g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED, _("“%s” is not a valid %s"),
+               value ? value : "", lekh_value_type_to_string (type));
+  return NULL;
+}
+
+LekhEdit *
+lekh_article_edit_set_scalar (LekhArticle    *self,
+                              const char     *key,
+                              const char     *value,
+                              LekhValueType   type,
+                              GError        **error)
+{
+  const LekhEntry *entry;
+  g_autofree char *text = NULL;
+  g_autoptr(LekhEdit) edit = NULL;
+  Expected expected = { key, EXPECT_SCALAR, value, type, NULL, NULL, NULL };
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (value != NULL || type == LEKH_VALUE_NULL, NULL);
+
+  if (!check_key (self, key, &entry, error))
+    return NULL;
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED, _("The new value is not valid text"));
+      return NULL;
+    }
+  /* A quoted value stays in the writer's quotes. */
+  if (!(text = format_scalar (value, type,
+                              entry && entry->value->kind == LEKH_NODE_SCALAR
+                              ? entry->value->style : LEKH_STYLE_PLAIN,
+                              error)))
+    return NULL;
+
+  if (entry == NULL)
+    {
+      g_autofree char *after = *text ? g_strconcat (" ", text, NULL) : g_strdup ("");
+      edit = plan_append (self, key, after);
+    }
+  else
+    {
+      const LekhNode *node = entry->value;
+      gsize end = _lekh_article_content_end (self, node);
+
+      if (key_line_indented (self, entry))
+        {
+          g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                       _("“%s” is not at the start of its line; edit it in the source"), key);
+          return NULL;
+        }
+      if (*text == '\0' || node->kind == LEKH_NODE_MAPPING ||
+          (node->kind == LEKH_NODE_SEQUENCE && node->style == LEKH_STYLE_BLOCK) ||
+          node->span.start == node->span.end)
+        {
+          /* Replace everything after the colon up to the value's end. */
+          g_autofree char *after = *text ? g_strconcat (" ", text, NULL) : g_strdup ("");
+          edit = edit_new (entry->colon + 1, MAX (end, entry->colon + 1), after);
+        }
+      else
+        edit = edit_new (node->span.start, end, text);
+    }
+
+  if (!verify_edit (self, edit, &expected, error))
+    return NULL;
+  return g_steal_pointer (&edit);
+}
+
+LekhEdit *
+lekh_article_edit_set_string (LekhArticle  *self,
+                              const char   *key,
+                              const char   *value,
+                              GError      **error)
+{
+  return lekh_article_edit_set_scalar (self, key, value, LEKH_VALUE_STRING, error);
+}
+
+/* The style the article's lists already use: the first top-level list that is
+ * block style gives its indentation and the gap after the dash. */
+typedef struct
+{
+  gboolean  flow;
+  char     *indent;     /* before the dash */
+  char     *gap;        /* between the dash and the item */
+  gboolean  flow_padded;/* "[ a, b ]" */
+} ListStyle;
+
+static void
+list_style_clear (ListStyle *style)
+{
+  g_clear_pointer (&style->indent, g_free);
+  g_clear_pointer (&style->gap, g_free);
+}
+
+static gboolean
+list_style_from_node (LekhArticle    *self,
+                      const LekhNode *node,
+                      ListStyle      *style)
+{
+  const char *text = lekh_article_get_text (self, NULL);
+
+  if (node == NULL || node->kind != LEKH_NODE_SEQUENCE)
+    return FALSE;
+
+  style->flow = node->style == LEKH_STYLE_FLOW;
+  if (style->flow)
+    {
+      style->flow_padded = node->span.end - node->span.start > 2 && text[node->span.start + 1] == ' ';
+      return TRUE;
+    }
+  else
+    {
+      gsize dash = node->span.start;
+      gsize ls = dash;
+      gsize item_start = dash + 1;
+
+      while (ls > 0 && text[ls - 1] != '\n')
+        ls--;
+      for (gsize p = ls; p < dash; p++)
+        if (text[p] != ' ')
+          return FALSE;   /* "- " not at the start of its line (nested): use defaults */
+      if (node->children->len > 0)
+        {
+          const LekhNode *first = g_ptr_array_index (node->children, 0);
+          if (first->span.start > dash && first->span.start - dash <= 8)
+            item_start = first->span.start;
+        }
+      for (gsize p = dash + 1; p < item_start; p++)
+        if (text[p] != ' ')
+          {
+            item_start = dash + 2;
+            break;
+          }
+      style->indent = g_strndup (text + ls, dash - ls);
+      style->gap = g_strndup (text + dash + 1, MAX (item_start, dash + 2) - dash - 1);
+      if (strchr (style->gap, '\n') || *style->gap == '\0')
+        {
+          g_free (style->gap);
+          style->gap = g_strdup (" ");
+        }
+      return TRUE;
+    }
+}
+
+static void
+list_style_for_new (LekhArticle *self,
+                    ListStyle   *style)
+{
+  for (guint i = 0; i < lekh_article_get_n_entries (self); i++)
+    if (list_style_from_node (self, lekh_article_get_entry (self, i)->value, style))
+      return;
+  style->flow = FALSE;
+  style->indent = g_strdup ("  ");
+  style->gap = g_strdup (" ");
+}
+
+static char *
+format_list (const char *const *items,
+             const ListStyle   *style,
+             const char        *nl)
+{
+  GString *out = g_string_new (NULL);
+
+  if (style->flow || items[0] == NULL)
+    {
+      const char *pad = style->flow_padded && items[0] ? " " : "";
+
+      g_string_append_printf (out, "[%s", pad);
+      for (guint i = 0; items[i]; i++)
+        {
+          g_autofree char *q = lekh_yaml_quote_string (items[i], TRUE);
+          g_string_append_printf (out, "%s%s", i ? ", " : "", q);
+        }
+      g_string_append_printf (out, "%s]", pad);
+      return g_string_free (out, FALSE);
+    }
+
+  for (guint i = 0; items[i]; i++)
+    {
+      g_autofree char *q = lekh_yaml_quote_string (items[i], FALSE);
+
+      if (i > 0)
+        g_string_append_printf (out, "%s%s", nl, style->indent);
+      g_string_append_printf (out, "-%s%s", style->gap, q);
+    }
+  return g_string_free (out, FALSE);
+}
+
+LekhEdit *
+lekh_article_edit_set_list (LekhArticle        *self,
+                            const char         *key,
+                            const char * const *items,
+                            GError            **error)
+{
+  static const char * const empty[] = { NULL };
+  const LekhEntry *entry;
+  const char *nl = lekh_article_get_newline (self);
+  g_autoptr(LekhEdit) edit = NULL;
+  g_autofree char *text = NULL;
+  ListStyle style = { 0 };
+  Expected expected = { key, EXPECT_LIST, NULL, LEKH_VALUE_SEQUENCE, NULL, NULL, NULL };
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (items == NULL)
+    items = empty;
+  expected.items = items;
+
+  if (!check_key (self, key, &entry, error))
+    return NULL;
+  for (guint i = 0; items[i]; i++)
+    if (!g_utf8_validate (items[i], -1, NULL))
+      {
+        g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED, _("A list item is not valid text"));
+        return NULL;
+      }
+
+  if (entry != NULL && key_line_indented (self, entry))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                   _("“%s” is not at the start of its line; edit it in the source"), key);
+      return NULL;
+    }
+
+  if (entry != NULL && entry->value->kind == LEKH_NODE_SEQUENCE &&
+      list_style_from_node (self, entry->value, &style))
+    {
+      const LekhNode *node = entry->value;
+      gsize end = _lekh_article_content_end (self, node);
+
+      text = format_list (items, &style, nl);
+      if (style.flow)
+        edit = edit_new (node->span.start, end, text);
+      else if (items[0] == NULL)
+        edit = edit_new (entry->colon + 1, end, " []");
+      else
+        edit = edit_new (node->span.start, end, text);
+    }
+  else
+    {
+      g_autofree char *after = NULL;
+
+      list_style_clear (&style);
+      list_style_for_new (self, &style);
+      text = format_list (items, &style, nl);
+      if (style.flow || items[0] == NULL)
+        after = g_strconcat (" ", text, NULL);
+      else
+        after = g_strconcat (nl, style.indent, text, NULL);
+
+      if (entry == NULL)
+        edit = plan_append (self, key, after);
+      else
+        edit = edit_new (entry->colon + 1,
+                         MAX (_lekh_article_content_end (self, entry->value), entry->colon + 1),
+                         after);
+    }
+  list_style_clear (&style);
+
+  if (!verify_edit (self, edit, &expected, error))
+    return NULL;
+  return g_steal_pointer (&edit);
+}
+
+LekhEdit *
+lekh_article_edit_remove (LekhArticle  *self,
+                          const char   *key,
+                          GError      **error)
+{
+  const LekhEntry *entry;
+  g_autoptr(LekhEdit) edit = NULL;
+  Expected expected = { key, EXPECT_ABSENT, NULL, 0, NULL, NULL, NULL };
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!check_key (self, key, &entry, error))
+    return NULL;
+  if (entry == NULL)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, _("No key “%s”"), key);
+      return NULL;
+    }
+  if (key_line_indented (self, entry))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                   _("“%s” is not at the start of its line; edit it in the source"), key);
+      return NULL;
+    }
+
+  edit = edit_new (entry->entry_span.start, entry->entry_span.end, "");
+  if (!verify_edit (self, edit, &expected, error))
+    return NULL;
+  return g_steal_pointer (&edit);
+}
+
+LekhEdit *
+lekh_article_edit_rename_key (LekhArticle  *self,
+                              const char   *key,
+                              const char   *new_key,
+                              GError      **error)
+{
+  const LekhEntry *entry, *existing;
+  g_autoptr(LekhEdit) edit = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *json = NULL;
+  Expected expected = { new_key, EXPECT_JSON, NULL, 0, NULL, NULL, key };
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (new_key != NULL, NULL);
+
+  if (!check_key (self, key, &entry, error) || !check_key (self, new_key, &existing, error))
+    return NULL;
+  if (entry == NULL)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, _("No key “%s”"), key);
+      return NULL;
+    }
+  if (existing != NULL)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                   _("“%s” already exists; merge the two by hand"), new_key);
+      return NULL;
+    }
+
+  json = entry_json (entry);
+  expected.json = json;
+  quoted = lekh_yaml_quote_string (new_key, FALSE);
+  edit = edit_new (entry->key_span.start, entry->key_span.end, quoted);
+  if (!verify_edit (self, edit, &expected, error))
+    return NULL;
+  return g_steal_pointer (&edit);
+}

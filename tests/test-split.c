@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "lekh-article.h"
+
+typedef struct
+{
+  const char           *name;
+  const char           *text;
+  LekhFrontMatterFormat format;
+  const char           *front;    /* expected yaml_start..yaml_end */
+  const char           *body;
+  guint                 bom_len;
+  gboolean              crlf;
+  guint                 body_line;
+} SplitCase;
+
+static const SplitCase split_cases[] = {
+  { "plain", "---\ntitle: A\n---\nbody\n", LEKH_FRONT_MATTER_YAML, "title: A\n", "body\n", 0, FALSE, 4 },
+  { "dots-close", "---\na: 1\n...\nbody", LEKH_FRONT_MATTER_YAML, "a: 1\n", "body", 0, FALSE, 4 },
+  { "empty", "---\n---\nbody", LEKH_FRONT_MATTER_YAML, "", "body", 0, FALSE, 3 },
+  { "no-body", "---\na: 1\n---", LEKH_FRONT_MATTER_YAML, "a: 1\n", "", 0, FALSE, 3 },
+  { "trailing-blanks", "--- \t\na: 1\n---  \nx", LEKH_FRONT_MATTER_YAML, "a: 1\n", "x", 0, FALSE, 4 },
+  { "crlf", "---\r\na: 1\r\n---\r\nbody\r\n", LEKH_FRONT_MATTER_YAML, "a: 1\r\n", "body\r\n", 0, TRUE, 4 },
+  { "bom", "\xEF\xBB\xBF---\na: 1\n---\nb", LEKH_FRONT_MATTER_YAML, "a: 1\n", "b", 3, FALSE, 4 },
+  { "later-rule-is-body", "---\na: 1\n---\ntext\n\n---\n\nmore\n", LEKH_FRONT_MATTER_YAML, "a: 1\n",
+    "text\n\n---\n\nmore\n", 0, FALSE, 4 },
+  { "none", "# Title\n\n---\n", LEKH_FRONT_MATTER_NONE, "", "# Title\n\n---\n", 0, FALSE, 1 },
+  { "none-bom", "\xEF\xBB\xBFHello", LEKH_FRONT_MATTER_NONE, "", "Hello", 3, FALSE, 1 },
+  { "toml", "+++\ntitle = \"A\"\n+++\nbody", LEKH_FRONT_MATTER_TOML, "title = \"A\"\n", "body", 0, FALSE, 4 },
+  { "json", "{\n  \"title\": \"A\"\n}\nbody", LEKH_FRONT_MATTER_JSON, "{\n  \"title\": \"A\"\n}\n", "body", 0, FALSE, 4 },
+  { "unclosed-toml-is-body", "+++\nbody", LEKH_FRONT_MATTER_NONE, "", "+++\nbody", 0, FALSE, 1 },
+  { "not-a-delimiter", "----\na: 1\n---\n", LEKH_FRONT_MATTER_NONE, "", "----\na: 1\n---\n", 0, FALSE, 1 },
+  { "hindi", "---\nशीर्षक: नमस्ते\n---\nलेख\n", LEKH_FRONT_MATTER_YAML, "शीर्षक: नमस्ते\n", "लेख\n", 0, FALSE, 4 },
+};
+
+static void
+test_split_case (gconstpointer data)
+{
+  const SplitCase *c = data;
+  g_autoptr(LekhArticle) article = lekh_article_new (c->text, -1);
+  const LekhSplit *split = lekh_article_get_split (article);
+  const char *text = lekh_article_get_text (article, NULL);
+  g_autofree char *front = g_strndup (text + split->yaml_start, split->yaml_end - split->yaml_start);
+  const char *body = lekh_article_get_body (article, NULL);
+
+  g_assert_null (lekh_article_get_error (article));
+  g_assert_cmpint (split->format, ==, c->format);
+  g_assert_cmpstr (front, ==, c->front);
+  g_assert_cmpstr (body, ==, c->body);
+  g_assert_cmpuint (split->bom_len, ==, c->bom_len);
+  g_assert_cmpint (split->crlf, ==, c->crlf);
+  g_assert_cmpuint (split->body_line, ==, c->body_line);
+
+  /* The pieces join back to the very same bytes. */
+  {
+    g_autoptr(GString) joined = g_string_new_len (text, split->body_start);
+    g_string_append (joined, body);
+    g_assert_cmpstr (joined->str, ==, c->text);
+  }
+}
+
+static void
+test_split_unterminated (void)
+{
+  g_autoptr(LekhArticle) article = lekh_article_new ("---\ntitle: A\n\nbody text\n", -1);
+  const GError *error = lekh_article_get_error (article);
+  g_autoptr(GError) edit_error = NULL;
+
+  g_assert_nonnull (error);
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_UNTERMINATED);
+  g_assert_cmpuint (lekh_article_get_error_line (article), ==, 1);
+  g_assert_nonnull (strstr (error->message, "closing"));
+  g_assert_false (lekh_article_check_editable (article, &edit_error));
+  g_assert_error (edit_error, LEKH_ERROR, LEKH_ERROR_UNTERMINATED);
+}
+
+static void
+test_split_invalid_utf8 (void)
+{
+  g_autoptr(LekhArticle) article = lekh_article_new ("---\ntitle: ok\n---\nline two\nbad \xff here\n", -1);
+  const GError *error = lekh_article_get_error (article);
+
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_INVALID_UTF8);
+  g_assert_cmpuint (lekh_article_get_error_line (article), ==, 5);
+  g_assert_cmpuint (lekh_article_get_error_column (article), ==, 5);
+  g_assert_nonnull (strstr (error->message, "0xFF"));
+}
+
+static void
+test_split_nul (void)
+{
+  static const char text[] = "---\na: 1\n---\nx\0y";
+  g_autoptr(LekhArticle) article = lekh_article_new (text, sizeof text - 1);
+
+  g_assert_error (lekh_article_get_error (article), LEKH_ERROR, LEKH_ERROR_INVALID_UTF8);
+  g_assert_nonnull (strstr (lekh_article_get_error (article)->message, "NUL"));
+  g_assert_cmpuint (lekh_article_get_error_line (article), ==, 4);
+  g_assert_cmpuint (lekh_article_get_error_column (article), ==, 2);
+}
+
+static void
+test_split_toml_not_editable (void)
+{
+  g_autoptr(LekhArticle) article = lekh_article_new ("+++\ntitle = \"A\"\n+++\n", -1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (lekh_article_get_error (article));
+  g_assert_false (lekh_article_check_editable (article, &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE);
+  g_assert_nonnull (strstr (error->message, "TOML"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (split_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/split/case/%s", split_cases[i].name);
+      g_test_add_data_func (path, &split_cases[i], test_split_case);
+    }
+  g_test_add_func ("/split/unterminated", test_split_unterminated);
+  g_test_add_func ("/split/invalid-utf8", test_split_invalid_utf8);
+  g_test_add_func ("/split/nul", test_split_nul);
+  g_test_add_func ("/split/toml-not-editable", test_split_toml_not_editable);
+
+  return g_test_run ();
+}
