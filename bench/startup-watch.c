@@ -14,6 +14,11 @@
  *   pid N           the program's process id
  *   map T WIN WxH   first MapNotify of a top-level, non-override-redirect window
  *   paint T         first damage on the screen after that map (the first frame drawn)
+ *   ping SENT       a _NET_WM_PING sent to that window
+ *   pong SENT RECV  round trip of a _NET_WM_PING sent to that window: GDK answers it when its
+ *                   main loop dispatches X events, so a late answer is a main loop that would
+ *                   also have been late for a key press. A ping is sent every 100 ms after the
+ *                   map (several may be in flight while the program is busy).
  *   exit STATUS     the program ended (exit code, or 128 + signal)
  *
  * It runs until the program exits; whoever reads the lines ends the program with a signal.
@@ -31,6 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <X11/Xatom.h>
 #include <X11/Xlib.h>
 #include <X11/extensions/Xdamage.h>
 
@@ -42,6 +48,10 @@ now (void)
   clock_gettime (CLOCK_MONOTONIC, &ts);
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
+
+#define MAX_PINGS 4096
+
+static double ping_sent[MAX_PINGS];
 
 static int
 ignore_x_error (Display     *dpy,
@@ -63,6 +73,10 @@ main (int    argc,
   Damage damage = 0;
   int argi = 1;
   int mapped = 0, painted = 0;
+  Window toplevel = None;
+  Atom wm_protocols, net_wm_ping;
+  long n_pings = 0;
+  double next_ping = 0;
   int xfd;
   pid_t pid;
   double t0;
@@ -94,6 +108,8 @@ main (int    argc,
     }
   XSetErrorHandler (ignore_x_error);
   root = DefaultRootWindow (dpy);
+  wm_protocols = XInternAtom (dpy, "WM_PROTOCOLS", False);
+  net_wm_ping = XInternAtom (dpy, "_NET_WM_PING", False);
   XSelectInput (dpy, root, SubstructureNotifyMask);
   have_damage = XDamageQueryExtension (dpy, &damage_event, &damage_error);
   if (have_damage)
@@ -152,7 +168,18 @@ main (int    argc,
 
               XGetWindowAttributes (dpy, ev.xmap.window, &attrs);
               mapped = 1;
+              toplevel = ev.xmap.window;
+              next_ping = t;
               printf ("map %.6f 0x%lx %dx%d\n", t, ev.xmap.window, attrs.width, attrs.height);
+            }
+          else if (ev.type == ClientMessage && ev.xclient.window == root
+                   && ev.xclient.message_type == wm_protocols
+                   && (Atom) ev.xclient.data.l[0] == net_wm_ping)
+            {
+              long seq = ev.xclient.data.l[1];
+
+              if (seq >= 1 && seq <= n_pings)
+                printf ("pong %.6f %.6f\n", ping_sent[seq - 1], now ());
             }
           else if (have_damage && ev.type == damage_event + XDamageNotify)
             {
@@ -167,9 +194,27 @@ main (int    argc,
             }
         }
 
+      if (toplevel != None && n_pings < MAX_PINGS && now () >= next_ping)
+        {
+          XEvent ping = { 0 };
+
+          ping.xclient.type = ClientMessage;
+          ping.xclient.window = toplevel;
+          ping.xclient.message_type = wm_protocols;
+          ping.xclient.format = 32;
+          ping.xclient.data.l[0] = net_wm_ping;
+          ping.xclient.data.l[1] = n_pings + 1;   /* echoed back: our sequence number */
+          ping.xclient.data.l[2] = toplevel;
+          ping_sent[n_pings] = now ();
+          XSendEvent (dpy, toplevel, False, NoEventMask, &ping);
+          XFlush (dpy);
+          printf ("ping %.6f\n", ping_sent[n_pings++]);
+          next_ping += 0.1;
+        }
+
       {
         fd_set fds;
-        struct timeval tv = { 0, 50000 };
+        struct timeval tv = { 0, 20000 };
 
         FD_ZERO (&fds);
         FD_SET (xfd, &fds);
