@@ -64,8 +64,9 @@ static int
 compare_recent (gconstpointer a,
                 gconstpointer b)
 {
-  g_autoptr(GDateTime) ma = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
-  g_autoptr(GDateTime) mb = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+  /* Borrowed references: owned by the infos. */
+  GDateTime *ma = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *mb = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
 
   return g_date_time_compare (mb, ma);
 }
@@ -176,7 +177,9 @@ lekh_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *sidebar_accels[] = { "F9", NULL };
   static const char *preview_accels[] = { "<Control><Shift>p", NULL };
-  const char *setting_actions[] = { "style-variant", "wrap-text", "show-line-numbers", NULL };
+  const char *setting_actions[] = {
+    "style-variant", "wrap-text", "show-line-numbers", "show-sidebar", "show-preview", NULL
+  };
 
   G_APPLICATION_CLASS (lekh_application_parent_class)->startup (app);
   gtk_source_init ();
@@ -197,8 +200,8 @@ lekh_application_startup (GApplication *app)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-sidebar", sidebar_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-preview", preview_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.show-sidebar", sidebar_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.show-preview", preview_accels);
 
   self->recent_menu = g_menu_new ();
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",

@@ -18,6 +18,7 @@ struct _LekhDocument
 
   GtkSourceFile   *file;
   GFileMonitor    *monitor;
+  char            *etag;
   LekhArticle     *article;
   guint            reparse_source;
   guint            word_count;
@@ -161,6 +162,7 @@ lekh_document_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->article, lekh_article_unref);
+  g_clear_pointer (&self->etag, g_free);
 
   G_OBJECT_CLASS (lekh_document_parent_class)->finalize (object);
 }
@@ -491,6 +493,21 @@ set_busy (LekhDocument *self,
     }
 }
 
+static char *
+query_etag (LekhDocument *self)
+{
+  GFile *location = gtk_source_file_get_location (self->file);
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (location == NULL)
+    return NULL;
+  info = g_file_query_info (location, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  if (info == NULL)
+    return NULL;
+  return g_strdup (g_file_info_get_etag (info));
+}
+
 static void
 monitor_changed_cb (LekhDocument      *self,
                     GFile             *file,
@@ -511,10 +528,15 @@ monitor_changed_cb (LekhDocument      *self,
     case G_FILE_MONITOR_EVENT_MOVED_IN:
     case G_FILE_MONITOR_EVENT_MOVED_OUT:
     case G_FILE_MONITOR_EVENT_RENAMED:
-      gtk_source_file_check_file_on_disk (self->file);
-      if (gtk_source_file_is_externally_modified (self->file) ||
-          gtk_source_file_is_deleted (self->file))
-        set_externally_modified (self, TRUE);
+      {
+        /* The etag holds the modification time to the microsecond (GtkSourceFile only
+         * compares seconds), so a program writing right after our save is noticed too;
+         * our own saves record theirs and are not reported. */
+        g_autofree char *etag = query_etag (self);
+
+        if (g_strcmp0 (etag, self->etag) != 0)
+          set_externally_modified (self, TRUE);
+      }
       break;
 
     case G_FILE_MONITOR_EVENT_CHANGED:
@@ -536,6 +558,8 @@ watch_file (LekhDocument *self)
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
+  g_free (self->etag);
+  self->etag = query_etag (self);
 
   if (location == NULL || !g_file_is_native (location))
     return;

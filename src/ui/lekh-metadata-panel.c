@@ -659,12 +659,15 @@ static void
 lekh_metadata_panel_dispose (GObject *object)
 {
   LekhMetadataPanel *self = LEKH_METADATA_PANEL (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->commit_source, g_source_remove);
   if (self->document != NULL)
     g_clear_signal_handler (&self->article_changed_id, self->document);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEKH_TYPE_METADATA_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (lekh_metadata_panel_parent_class)->dispose (object);
 }

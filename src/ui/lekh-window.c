@@ -419,6 +419,13 @@ keep_mine_action (GtkWidget  *widget,
 
 /* Closing */
 
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_response_cb (LekhWindow      *self,
                    const char      *response,
@@ -433,8 +440,9 @@ close_response_cb (LekhWindow      *self,
     }
   else if (g_str_equal (response, "discard"))
     {
+      /* Close once the dialog is done with its response, not from inside it. */
       self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
     }
 }
 
@@ -635,8 +643,6 @@ lekh_window_class_init (LekhWindowClass *klass)
 static void
 lekh_window_init (LekhWindow *self)
 {
-  g_autoptr(GAction) show_sidebar = NULL;
-  g_autoptr(GAction) show_preview = NULL;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -652,10 +658,6 @@ lekh_window_init (LekhWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  show_sidebar = g_settings_create_action (self->settings, "show-sidebar");
-  g_action_map_add_action (G_ACTION_MAP (self), show_sidebar);
-  show_preview = g_settings_create_action (self->settings, "show-preview");
-  g_action_map_add_action (G_ACTION_MAP (self), show_preview);
   g_settings_bind (self->settings, "show-sidebar", self->metadata_panel, "visible",
                    G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "sidebar-width", self->sidebar_paned, "position",
