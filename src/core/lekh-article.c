@@ -11,6 +11,65 @@
 #define LEKH_MAX_DEPTH   256
 #define LEKH_MAX_ALIASES 100000
 
+/* Nodes, entries and their strings live in one bump allocator per article and go
+ * away with it: a front matter makes many small allocations that are never freed alone. */
+typedef struct
+{
+  GPtrArray *blocks;
+  char      *next;
+  gsize      left;
+} Arena;
+
+#define ARENA_FIRST_BLOCK 2048
+
+static gpointer
+arena_alloc (Arena *arena,
+             gsize  size)
+{
+  gpointer p;
+
+  size = (size + 7) & ~(gsize) 7;
+  if (size > arena->left)
+    {
+      gsize block;
+
+      if (arena->blocks == NULL)
+        arena->blocks = g_ptr_array_new_with_free_func (g_free);
+      /* blocks double in size: few mallocs for a large front matter, little waste for a small one */
+      block = MAX (size, (gsize) ARENA_FIRST_BLOCK << MIN (arena->blocks->len, 10u));
+      arena->next = g_malloc (block);
+      arena->left = block;
+      g_ptr_array_add (arena->blocks, arena->next);
+    }
+  p = arena->next;
+  arena->next += size;
+  arena->left -= size;
+  memset (p, 0, size);
+  return p;
+}
+
+static char *
+arena_strndup (Arena      *arena,
+               const char *s,
+               gsize       len)
+{
+  char *copy;
+
+  if (s == NULL)
+    return NULL;
+  copy = arena_alloc (arena, len + 1);
+  memcpy (copy, s, len);
+  copy[len] = '\0';
+  return copy;
+}
+
+static char *
+arena_strdup (Arena      *arena,
+              const char *s)
+{
+  return s ? arena_strndup (arena, s, strlen (s)) : NULL;
+}
+
 struct _LekhArticle
 {
   gatomicrefcount  ref_count;
@@ -23,6 +82,10 @@ struct _LekhArticle
   guint            error_column;
   LekhNode        *root;
   GPtrArray       *entries;   /* LekhEntry* */
+  gboolean         unterminated;
+  Arena            arena;
+  GPtrArray       *child_arrays;  /* every collection's children array */
+  gsize            body_checked;  /* g_once: the body's UTF-8 is checked on first need */
 };
 
 /* libyaml's marks count characters, not bytes: this walks the UTF-8 text to turn
@@ -34,12 +97,15 @@ typedef struct
   gsize       len;
   gsize       char_pos;
   gsize       byte_pos;
+  gboolean    ascii;      /* then characters are bytes */
 } CharCursor;
 
 static gsize
 char_cursor_to_byte (CharCursor *c,
                      gsize       index)
 {
+  if (c->ascii)
+    return MIN (index, c->len);
   while (c->char_pos < index && c->byte_pos < c->len)
     {
       c->byte_pos = g_utf8_next_char (c->text + c->byte_pos) - c->text;
@@ -65,15 +131,6 @@ typedef struct
   guint          error_line;
   guint          error_column;
 } Builder;
-
-static void
-entry_free (gpointer data)
-{
-  LekhEntry *entry = data;
-
-  g_free (entry->key);
-  g_free (entry);
-}
 
 static void
 builder_set_span (Builder    *b,
@@ -183,8 +240,11 @@ static void
 builder_register_anchor (Builder  *b,
                          LekhNode *node)
 {
-  if (node->anchor != NULL)
-    g_hash_table_insert (b->anchors, node->anchor, node);
+  if (node->anchor == NULL)
+    return;
+  if (b->anchors == NULL)
+    b->anchors = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (b->anchors, node->anchor, node);
 }
 
 static LekhNode *
@@ -192,7 +252,7 @@ builder_collection (Builder      *b,
                     yaml_event_t *start_event,
                     LekhNodeKind  kind)
 {
-  g_autoptr(LekhNode) node = g_new0 (LekhNode, 1);
+  LekhNode *node = arena_alloc (&b->article->arena, sizeof (LekhNode));
   yaml_event_type_t end_type = kind == LEKH_NODE_SEQUENCE ? YAML_SEQUENCE_END_EVENT
                                                           : YAML_MAPPING_END_EVENT;
   gboolean flow;
@@ -213,9 +273,10 @@ builder_collection (Builder      *b,
 
   node->kind = kind;
   node->style = flow ? LEKH_STYLE_FLOW : LEKH_STYLE_BLOCK;
-  node->anchor = g_strdup (anchor);
-  node->tag = g_strdup (tag);
-  node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) lekh_node_free);
+  node->anchor = arena_strdup (&b->article->arena, anchor);
+  node->tag = arena_strdup (&b->article->arena, tag);
+  node->children = g_ptr_array_new ();
+  g_ptr_array_add (b->article->child_arrays, node->children);
   builder_set_span (b, &node->span, start_event->start_mark, start_event->end_mark);
 
   if (++b->depth > LEKH_MAX_DEPTH)
@@ -259,7 +320,7 @@ builder_collection (Builder      *b,
 
   b->depth--;
   builder_register_anchor (b, node);
-  return g_steal_pointer (&node);
+  return node;
 }
 
 /* Builds the node that EVENT starts; the caller deletes EVENT. */
@@ -272,19 +333,19 @@ builder_node (Builder      *b,
   switch (event->type)
     {
     case YAML_SCALAR_EVENT:
-      node = g_new0 (LekhNode, 1);
+      node = arena_alloc (&b->article->arena, sizeof (LekhNode));
       node->kind = LEKH_NODE_SCALAR;
       node->style = scalar_style (event->data.scalar.style);
-      node->scalar = g_strndup ((const char *) event->data.scalar.value, event->data.scalar.length);
+      node->scalar = arena_strndup (&b->article->arena, (const char *) event->data.scalar.value,
+                                    event->data.scalar.length);
       node->scalar_len = event->data.scalar.length;
-      node->anchor = g_strdup ((const char *) event->data.scalar.anchor);
-      node->tag = g_strdup ((const char *) event->data.scalar.tag);
+      node->anchor = arena_strdup (&b->article->arena, (const char *) event->data.scalar.anchor);
+      node->tag = arena_strdup (&b->article->arena, (const char *) event->data.scalar.tag);
       builder_set_span (b, &node->span, event->start_mark, event->end_mark);
       if (memchr (node->scalar, '\0', node->scalar_len) != NULL)
         {
           builder_fail (b, LEKH_ERROR_YAML_SYNTAX, event->start_mark,
                         _("A value contains a NUL character"));
-          lekh_node_free (node);
           return NULL;
         }
       builder_register_anchor (b, node);
@@ -297,18 +358,17 @@ builder_node (Builder      *b,
                         _("The front matter uses more than %d aliases"), LEKH_MAX_ALIASES);
           return NULL;
         }
-      node = g_new0 (LekhNode, 1);
+      node = arena_alloc (&b->article->arena, sizeof (LekhNode));
       node->kind = LEKH_NODE_ALIAS;
       node->style = LEKH_STYLE_PLAIN;
-      node->scalar = g_strdup ((const char *) event->data.alias.anchor);
+      node->scalar = arena_strdup (&b->article->arena, (const char *) event->data.alias.anchor);
       node->scalar_len = strlen (node->scalar);
-      node->alias_target = g_hash_table_lookup (b->anchors, node->scalar);
+      node->alias_target = b->anchors ? g_hash_table_lookup (b->anchors, node->scalar) : NULL;
       builder_set_span (b, &node->span, event->start_mark, event->end_mark);
       if (node->alias_target == NULL)
         {
           builder_fail (b, LEKH_ERROR_YAML_SYNTAX, event->start_mark,
                         _("Unknown alias “*%s”"), node->scalar);
-          lekh_node_free (node);
           return NULL;
         }
       return node;
@@ -375,7 +435,7 @@ article_build_entries (LekhArticle *self)
   const LekhNode *root = self->root;
   gsize limit = self->split.yaml_end;
 
-  self->entries = g_ptr_array_new_with_free_func (entry_free);
+  self->entries = g_ptr_array_new ();
   if (root == NULL || root->kind != LEKH_NODE_MAPPING)
     return;
 
@@ -383,10 +443,10 @@ article_build_entries (LekhArticle *self)
     {
       LekhNode *key = g_ptr_array_index (root->children, i);
       LekhNode *value = g_ptr_array_index (root->children, i + 1);
-      LekhEntry *entry = g_new0 (LekhEntry, 1);
+      LekhEntry *entry = arena_alloc (&self->arena, sizeof (LekhEntry));
       gsize p, end;
 
-      entry->key = g_strdup (key->kind == LEKH_NODE_SCALAR ? key->scalar : "");
+      entry->key = key->kind == LEKH_NODE_SCALAR ? key->scalar : (char *) "";
       entry->key_span = key->span;
 
       p = key->span.end;
@@ -433,7 +493,12 @@ article_fail (LekhArticle *self,
               guint        line,
               guint        column)
 {
-  g_assert (self->error == NULL);
+  /* The first problem is the one reported. */
+  if (self->error != NULL)
+    {
+      g_error_free (error);
+      return;
+    }
   self->error = error;
   self->error_line = line;
   self->error_column = column;
@@ -526,10 +591,7 @@ article_split (LekhArticle *self)
   split->yaml_end = split->close_end = split->body_start = len;
   split->body_line = line;
   if (split->format == LEKH_FRONT_MATTER_YAML)
-    article_fail (self,
-                  g_error_new (LEKH_ERROR, LEKH_ERROR_UNTERMINATED,
-                               _("The front matter that starts on line 1 has no closing “---” line")),
-                  1, 1);
+    self->unterminated = TRUE;
   else
     {
       /* An unclosed +++ or { is not front matter: treat the file as all body. */
@@ -551,7 +613,13 @@ article_parse_yaml (LekhArticle *self)
   b.article = self;
   b.cursor.text = yaml;
   b.cursor.len = yaml_len;
-  b.anchors = g_hash_table_new (g_str_hash, g_str_equal);
+  b.cursor.ascii = TRUE;
+  for (gsize i = 0; i < yaml_len; i++)
+    if ((guchar) yaml[i] >= 0x80)
+      {
+        b.cursor.ascii = FALSE;
+        break;
+      }
 
   yaml_parser_initialize (&b.parser);
   yaml_parser_set_encoding (&b.parser, YAML_UTF8_ENCODING);
@@ -584,12 +652,11 @@ article_parse_yaml (LekhArticle *self)
               break;
             if (node->kind == LEKH_NODE_SCALAR && node->scalar_len == 0 &&
                 node->style == LEKH_STYLE_PLAIN && node->tag == NULL)
-              lekh_node_free (node);  /* only comments: an empty front matter */
+              ;  /* only comments: an empty front matter */
             else if (node->kind != LEKH_NODE_MAPPING)
               {
                 builder_fail (&b, LEKH_ERROR_NOT_EDITABLE, event.start_mark,
                               _("The front matter is not a list of “key: value” lines"));
-                lekh_node_free (node);
               }
             else
               self->root = node;
@@ -606,23 +673,92 @@ article_parse_yaml (LekhArticle *self)
     }
 
   yaml_parser_delete (&b.parser);
-  g_hash_table_unref (b.anchors);
+  g_clear_pointer (&b.anchors, g_hash_table_unref);
 
   if (b.error != NULL)
     {
       article_fail (self, b.error, b.error_line, b.error_column);
-      g_clear_pointer (&self->root, lekh_node_free);
+      self->root = NULL;
     }
   article_build_entries (self);
 }
 
+/* UTF-8 validation that skips ASCII eight bytes at a time: articles are mostly ASCII
+ * markup, and GLib's byte-by-byte validator dominated the cost of reading a file. NUL
+ * bytes count as invalid, as in g_utf8_validate_len(). */
+static gboolean
+utf8_validate_fast (const char  *text,
+                    gsize        len,
+                    const char **end)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *limit = p + len;
+
+  while (p < limit)
+    {
+      if (limit - p >= 8)
+        {
+          guint64 v;
+
+          memcpy (&v, p, 8);
+          /* all ASCII, and no zero byte */
+          if ((v & 0x8080808080808080ULL) == 0 &&
+              ((v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL) == 0)
+            {
+              p += 8;
+              continue;
+            }
+        }
+
+      if (*p < 0x80)
+        {
+          if (*p == 0)
+            break;
+          p++;
+        }
+      else
+        {
+          gunichar c;
+          guint n;
+
+          if ((*p & 0xe0) == 0xc0)
+            c = *p & 0x1f, n = 1;
+          else if ((*p & 0xf0) == 0xe0)
+            c = *p & 0x0f, n = 2;
+          else if ((*p & 0xf8) == 0xf0)
+            c = *p & 0x07, n = 3;
+          else
+            break;
+          if ((gsize) (limit - p) <= n)
+            break;
+          for (guint i = 1; i <= n; i++)
+            {
+              if ((p[i] & 0xc0) != 0x80)
+                goto invalid;
+              c = (c << 6) | (p[i] & 0x3f);
+            }
+          /* overlong forms, surrogates, beyond U+10FFFF */
+          if ((n == 1 && c < 0x80) || (n == 2 && c < 0x800) || (n == 3 && c < 0x10000) ||
+              (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+            break;
+          p += n + 1;
+        }
+    }
+
+invalid:
+  *end = (const char *) p;
+  return p == limit;
+}
+
 static void
-article_check_utf8 (LekhArticle *self)
+article_check_utf8 (LekhArticle *self,
+                    gsize        start,
+                    gsize        end_offset)
 {
   const char *end = NULL;
   guint line, column;
 
-  if (g_utf8_validate_len (self->text, self->len, &end))
+  if (utf8_validate_fast (self->text + start, end_offset - start, &end))
     return;
 
   lekh_article_offset_to_position (self, end - self->text, &line, &column);
@@ -646,28 +782,27 @@ lekh_article_new_from_bytes (GBytes *bytes)
 
   self = g_new0 (LekhArticle, 1);
   g_atomic_ref_count_init (&self->ref_count);
+  self->child_arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
-  /* Keep a NUL-terminated copy, so every caller may treat the text and body as strings. */
-  {
-    gsize len;
-    const char *data = g_bytes_get_data (bytes, &len);
-    char *copy = g_malloc (len + 1);
+  /* No copy: GBytes is immutable and shared. */
+  self->bytes = g_bytes_ref (bytes);
+  self->text = g_bytes_get_data (bytes, &self->len);
+  if (self->text == NULL)
+    self->text = "";
 
-    if (len > 0)
-      memcpy (copy, data, len);
-    copy[len] = '\0';
-    self->bytes = g_bytes_new_take (copy, len);
-    self->text = copy;
-    self->len = len;
-  }
-
+  /* The head is checked now; the body, which the model never reads, when someone asks
+   * for the article's error (see ensure_body_checked). */
   article_split (self);
-  if (self->error == NULL)
-    article_check_utf8 (self);
+  article_check_utf8 (self, 0, self->split.body_start);
+  if (self->unterminated)
+    article_fail (self,
+                  g_error_new (LEKH_ERROR, LEKH_ERROR_UNTERMINATED,
+                               _("The front matter that starts on line 1 has no closing “---” line")),
+                  1, 1);
   if (self->error == NULL && self->split.format == LEKH_FRONT_MATTER_YAML)
     article_parse_yaml (self);
   if (self->entries == NULL)
-    self->entries = g_ptr_array_new_with_free_func (entry_free);
+    self->entries = g_ptr_array_new ();
 
   return self;
 }
@@ -677,12 +812,17 @@ lekh_article_new (const char *text,
                   gssize      len)
 {
   g_autoptr(GBytes) bytes = NULL;
+  char *copy;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
   if (len < 0)
     len = strlen (text);
-  bytes = g_bytes_new_static (text ? text : "", len);
+  copy = g_malloc (len + 1);
+  if (len > 0)
+    memcpy (copy, text, len);
+  copy[len] = '\0';
+  bytes = g_bytes_new_take (copy, len);
   return lekh_article_new_from_bytes (bytes);
 }
 
@@ -703,7 +843,8 @@ lekh_article_unref (LekhArticle *self)
     return;
 
   g_clear_pointer (&self->entries, g_ptr_array_unref);
-  g_clear_pointer (&self->root, lekh_node_free);
+  g_clear_pointer (&self->child_arrays, g_ptr_array_unref);
+  g_clear_pointer (&self->arena.blocks, g_ptr_array_unref);
   g_clear_error (&self->error);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_free (self);
@@ -750,10 +891,23 @@ lekh_article_get_newline (const LekhArticle *self)
   return self->split.crlf ? "\r\n" : "\n";
 }
 
+static void
+ensure_body_checked (const LekhArticle *article)
+{
+  LekhArticle *self = (LekhArticle *) article;
+
+  if (g_once_init_enter (&self->body_checked))
+    {
+      article_check_utf8 (self, self->split.body_start, self->len);
+      g_once_init_leave (&self->body_checked, 1);
+    }
+}
+
 const GError *
 lekh_article_get_error (const LekhArticle *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
+  ensure_body_checked (self);
   return self->error;
 }
 
@@ -761,6 +915,7 @@ guint
 lekh_article_get_error_line (const LekhArticle *self)
 {
   g_return_val_if_fail (self != NULL, 0);
+  ensure_body_checked (self);
   return self->error_line;
 }
 
@@ -768,6 +923,7 @@ guint
 lekh_article_get_error_column (const LekhArticle *self)
 {
   g_return_val_if_fail (self != NULL, 0);
+  ensure_body_checked (self);
   return self->error_column;
 }
 
@@ -777,6 +933,7 @@ lekh_article_check_editable (const LekhArticle  *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
+  ensure_body_checked (self);
   if (self->error != NULL)
     {
       g_set_error (error, self->error->domain, self->error->code, _("Line %u, column %u: %s"),
@@ -852,6 +1009,7 @@ lekh_article_to_json (const LekhArticle  *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
+  ensure_body_checked (self);
   if (self->error != NULL)
     {
       g_set_error (error, self->error->domain, self->error->code, _("Line %u, column %u: %s"),

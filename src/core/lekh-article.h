@@ -45,8 +45,11 @@ typedef struct
 
 typedef struct _LekhArticle LekhArticle;
 
-/* The article keeps its own NUL-terminated copy of the text (so text and body can be
- * used as C strings; the text may still hold NUL bytes, reported as an error). */
+/* lekh_article_new() keeps its own NUL-terminated copy of TEXT, so the text and body
+ * can be used as C strings. lekh_article_new_from_bytes() shares BYTES without a copy:
+ * its text is NUL-terminated only when BYTES is (g_file_get_contents() terminates what
+ * it reads, g_mapped_file_get_bytes() does not) — use the lengths. A text may hold NUL
+ * bytes; they are reported as an error. */
 LekhArticle     *lekh_article_new                (const char        *text,
                                                   gssize             len);
 LekhArticle     *lekh_article_new_from_bytes     (GBytes            *bytes);

@@ -13,19 +13,6 @@
  * stops after this many nodes. */
 #define LEKH_JSON_NODE_BUDGET 1000000
 
-void
-lekh_node_free (LekhNode *node)
-{
-  if (node == NULL)
-    return;
-
-  g_clear_pointer (&node->children, g_ptr_array_unref);
-  g_free (node->tag);
-  g_free (node->anchor);
-  g_free (node->scalar);
-  g_free (node);
-}
-
 const LekhNode *
 lekh_node_resolve (const LekhNode *node)
 {

@@ -48,6 +48,7 @@ typedef enum
   LEKH_VALUE_MAPPING,
 } LekhValueType;
 
+/* Nodes belong to the LekhArticle they were read from and live as long as it does. */
 typedef struct _LekhNode LekhNode;
 
 struct _LekhNode
@@ -63,7 +64,6 @@ struct _LekhNode
   LekhNode      *alias_target;  /* for aliases: the anchored node, or NULL when undefined */
 };
 
-void           lekh_node_free              (LekhNode        *node);
 const LekhNode*lekh_node_resolve           (const LekhNode  *node);
 LekhValueType  lekh_node_get_value_type    (const LekhNode  *node);
 const char    *lekh_value_type_to_string   (LekhValueType    type);
@@ -89,7 +89,5 @@ LekhValueType  lekh_scalar_resolve_type    (const char      *text,
                                             LekhNodeStyle    style,
                                             const char      *tag);
 gboolean       lekh_scalar_is_timestamp    (const char      *text);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LekhNode, lekh_node_free)
 
 G_END_DECLS

@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *tmpdir;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_lekh (Run        *run,
+          const char *first,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("LEKH_EXE");
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (char *) exe);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (tmpdir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128 + WTERMSIG (wait_status);
+}
+
+static char *
+write_file (const char *name,
+            const char *contents,
+            gssize      len)
+{
+  char *path = g_build_filename (tmpdir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  return path;
+}
+
+static char *
+read_file (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static const char *article =
+  "---\n"
+  "title: \"नमस्ते\"   # Hindi title\n"
+  "tags: [a, b]\n"
+  "count: 3\n"
+  "---\n"
+  "Body with --- inside\n";
+
+static void
+test_cli_get (void)
+{
+  g_autofree char *path = write_file ("get.md", article, -1);
+  g_auto(Run) title = { 0 };
+  g_auto(Run) tags = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) one = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  run_lekh (&title, "get", path, "title", NULL);
+  g_assert_cmpint (title.status, ==, 0);
+  g_assert_cmpstr (title.out, ==, "नमस्ते\n");
+
+  run_lekh (&tags, "get", path, "tags", NULL);
+  g_assert_cmpstr (tags.out, ==, "a\nb\n");
+
+  run_lekh (&json, "get", "--json", path, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_cmpstr (json.out, ==, "{\"title\":\"नमस्ते\",\"tags\":[\"a\",\"b\"],\"count\":3}\n");
+
+  run_lekh (&one, "get", "--json", path, "tags", NULL);
+  g_assert_cmpstr (one.out, ==, "[\"a\",\"b\"]\n");
+
+  run_lekh (&missing, "get", path, "nope", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "nope"));
+}
+
+static void
+test_cli_set_and_unset (void)
+{
+  g_autofree char *path = write_file ("set.md", article, -1);
+  g_autofree char *after_set = NULL, *after_list = NULL, *after_unset = NULL, *after_empty = NULL;
+  g_auto(Run) set = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) empty = { 0 };
+  g_auto(Run) unset = { 0 };
+  g_auto(Run) unset_missing = { 0 };
+
+  run_lekh (&set, "set", path, "title", "नया: शीर्षक", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  after_set = read_file (path);
+  g_assert_cmpstr (after_set, ==,
+                   "---\ntitle: \"नया: शीर्षक\"   # Hindi title\ntags: [a, b]\ncount: 3\n---\n"
+                   "Body with --- inside\n");
+
+  run_lekh (&list, "set", path, "tags", "--list", "x", "y z", "-5", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  after_list = read_file (path);
+  g_assert_nonnull (strstr (after_list, "tags: [x, y z, '-5']\n"));
+
+  run_lekh (&empty, "set", path, "keywords", "--list", NULL);
+  g_assert_cmpint (empty.status, ==, 0);
+  after_empty = read_file (path);
+  g_assert_nonnull (strstr (after_empty, "count: 3\nkeywords: []\n---\n"));
+
+  run_lekh (&unset, "unset", path, "count", NULL);
+  g_assert_cmpint (unset.status, ==, 0);
+  after_unset = read_file (path);
+  g_assert_null (strstr (after_unset, "count"));
+
+  run_lekh (&unset_missing, "unset", path, "count", NULL);
+  g_assert_cmpint (unset_missing.status, ==, 1);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *contents;
+  gssize      len;
+  const char *words;   /* the message must say this */
+  const char *where;   /* and name this file:line:col */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "yaml.md", "---\ntitle: [a\n---\nbody\n", -1, "YAML", "yaml.md:3:1:" },
+  { "unterminated.md", "---\ntitle: a\nbody\n", -1, "closing", "unterminated.md:1:1:" },
+  { "latin1.md", "---\ntitle: caf\xe9\n---\n", -1, "UTF-8", "latin1.md:2:11:" },
+  { "binary.md", "---\n\0\0\0", 7, "NUL", "binary.md:2:1:" },
+  { "toml.md", "+++\ntitle = 'a'\n+++\n", -1, "TOML", "toml.md:1:1:" },
+  { "list.md", "---\n- a\n---\n", -1, "key: value", "list.md:2:1:" },
+};
+
+static void
+test_cli_bad_input_untouched (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      const BadCase *c = &bad_cases[i];
+      g_autofree char *path = write_file (c->name, c->contents, c->len);
+      gsize len = c->len < 0 ? strlen (c->contents) : (gsize) c->len;
+      g_auto(Run) set = { 0 };
+      g_auto(Run) unset = { 0 };
+      g_autofree char *after = NULL;
+      gsize after_len;
+
+      run_lekh (&set, "set", path, "title", "new", NULL);
+      g_test_message ("%s: %s", c->name, set.err);
+      g_assert_cmpint (set.status, ==, 2);
+      g_assert_nonnull (strstr (set.err, c->words));
+      g_assert_nonnull (strstr (set.err, c->where));
+      g_assert_null (strchr (strchr (set.err, '\n') + 1, '\n'));   /* one line */
+
+      run_lekh (&unset, "unset", path, "title", NULL);
+      g_assert_cmpint (unset.status, ==, 2);
+
+      g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+      g_assert_cmpmem (after, after_len, c->contents, len);
+    }
+}
+
+static void
+test_cli_usage (void)
+{
+  g_auto(Run) none = { 0 };
+  g_auto(Run) extra = { 0 };
+  g_auto(Run) absent = { 0 };
+  g_auto(Run) help = { 0 };
+
+  run_lekh (&none, "set", NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_nonnull (strstr (none.err, "Usage"));
+  run_lekh (&extra, "set", "a.md", "k", "v", "w", NULL);
+  g_assert_cmpint (extra.status, ==, 2);
+  run_lekh (&absent, "get", "does-not-exist.md", "title", NULL);
+  g_assert_cmpint (absent.status, ==, 2);
+  g_assert_nonnull (strstr (absent.err, "does-not-exist.md"));
+  run_lekh (&help, "get", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+}
+
+static void
+test_cli_keeps_permissions_and_links (void)
+{
+  g_autofree char *path = write_file ("perm.md", article, -1);
+  g_autofree char *link = g_build_filename (tmpdir, "link.md", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) set = { 0 };
+  GStatBuf st;
+
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  g_assert_cmpint (symlink ("perm.md", link), ==, 0);
+
+  run_lekh (&set, "set", link, "title", "via link", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  contents = read_file (path);
+  g_assert_nonnull (strstr (contents, "title: \"via link\""));
+}
+
+static void
+test_cli_read_only_folder (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "ro", NULL);
+  g_autofree char *path = g_build_filename (dir, "a.md", NULL);
+  g_autofree char *after = NULL;
+  g_auto(Run) set = { 0 };
+
+  if (getuid () == 0)
+    {
+      g_test_skip ("root ignores folder permissions");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, article, -1, NULL));
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  run_lekh (&set, "set", path, "title", "x", NULL);
+  g_chmod (dir, 0755);
+  g_assert_cmpint (set.status, ==, 2);
+  g_assert_nonnull (strstr (set.err, "cannot save"));
+  after = read_file (path);
+  g_assert_cmpstr (after, ==, article);
+}
+
+static void
+test_cli_crlf_bom_byte_exact (void)
+{
+  const char *text = "\xEF\xBB\xBF---\r\ntitle: a\r\ntags:\r\n  - x\r\n---\r\nbody\r\n";
+  g_autofree char *path = write_file ("crlf.md", text, -1);
+  g_autofree char *after = NULL;
+  g_auto(Run) set = { 0 };
+  g_auto(Run) list = { 0 };
+
+  run_lekh (&set, "set", path, "title", "b", NULL);
+  run_lekh (&list, "set", path, "tags", "--list", "x", "z", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  g_assert_cmpint (list.status, ==, 0);
+  after = read_file (path);
+  g_assert_cmpstr (after, ==, "\xEF\xBB\xBF---\r\ntitle: b\r\ntags:\r\n  - x\r\n  - z\r\n---\r\nbody\r\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("lekh-test-cli-XXXXXX", NULL);
+
+  g_test_add_func ("/cli/get", test_cli_get);
+  g_test_add_func ("/cli/set-and-unset", test_cli_set_and_unset);
+  g_test_add_func ("/cli/bad-input-untouched", test_cli_bad_input_untouched);
+  g_test_add_func ("/cli/usage", test_cli_usage);
+  g_test_add_func ("/cli/keeps-permissions-and-links", test_cli_keeps_permissions_and_links);
+  g_test_add_func ("/cli/read-only-folder", test_cli_read_only_folder);
+  g_test_add_func ("/cli/crlf-bom-byte-exact", test_cli_crlf_bom_byte_exact);
+
+  status = g_test_run ();
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
+    if (system (cmd) != 0)
+      g_warning ("could not remove %s", tmpdir);
+  }
+  g_free (tmpdir);
+  return status;
+}
