@@ -10,12 +10,13 @@
 #include "lekh-chip-editor.h"
 
 #define MAX_SUGGESTIONS 8
+#define SPACING 4
 
 struct _LekhChipEditor
 {
   GtkWidget   parent_instance;
 
-  GtkWidget  *flow;
+  GPtrArray  *chips;
   GtkWidget  *entry;
   GtkWidget  *popover;
   GtkWidget  *suggestion_list;
@@ -82,11 +83,9 @@ static void
 flash_chip (LekhChipEditor *self,
             guint           position)
 {
-  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (self->flow), position);
-
-  if (child != NULL)
+  if (position < self->chips->len)
     {
-      GtkWidget *chip = gtk_flow_box_child_get_child (child);
+      GtkWidget *chip = g_ptr_array_index (self->chips, position);
 
       gtk_widget_remove_css_class (chip, "duplicate");
       gtk_widget_add_css_class (chip, "duplicate");
@@ -196,10 +195,8 @@ chip_key_pressed_cb (GtkEventControllerKey *controller,
 
   if (lekh_chip_editor_move (self, position, target))
     {
-      GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (self->flow), target);
-
-      if (child != NULL)
-        gtk_widget_child_focus (GTK_WIDGET (child), GTK_DIR_TAB_FORWARD);
+      if (target < self->chips->len)
+        gtk_widget_grab_focus (gtk_widget_get_last_child (g_ptr_array_index (self->chips, target)));
     }
   return TRUE;
 }
@@ -285,22 +282,16 @@ create_chip (LekhChipEditor *self,
 static void
 rebuild_chips (LekhChipEditor *self)
 {
-  GtkFlowBox *flow = GTK_FLOW_BOX (self->flow);
-  GtkFlowBoxChild *child;
-
-  /* The entry is the last child and stays; chips before it are rebuilt. */
-  while ((child = gtk_flow_box_get_child_at_index (flow, 0)) != NULL &&
-         gtk_flow_box_child_get_child (child) != self->entry)
-    gtk_flow_box_remove (flow, GTK_WIDGET (child));
+  for (guint i = 0; i < self->chips->len; i++)
+    gtk_widget_unparent (g_ptr_array_index (self->chips, i));
+  g_ptr_array_set_size (self->chips, 0);
 
   for (guint i = 0; i < self->items->len; i++)
     {
       GtkWidget *chip = create_chip (self, g_ptr_array_index (self->items, i), i);
 
-      gtk_flow_box_insert (flow, chip, i);
-      child = gtk_flow_box_get_child_at_index (flow, i);
-      gtk_widget_set_focusable (GTK_WIDGET (child), FALSE);
-      gtk_widget_set_valign (GTK_WIDGET (child), GTK_ALIGN_CENTER);
+      gtk_widget_insert_before (chip, GTK_WIDGET (self), self->entry);
+      g_ptr_array_add (self->chips, chip);
     }
 }
 
@@ -458,8 +449,13 @@ lekh_chip_editor_dispose (GObject *object)
   LekhChipEditor *self = LEKH_CHIP_EDITOR (object);
 
   g_clear_pointer (&self->popover, gtk_widget_unparent);
-  g_clear_pointer (&self->flow, gtk_widget_unparent);
-  self->entry = NULL;
+  if (self->chips != NULL)
+    {
+      for (guint i = 0; i < self->chips->len; i++)
+        gtk_widget_unparent (g_ptr_array_index (self->chips, i));
+      g_ptr_array_set_size (self->chips, 0);
+    }
+  g_clear_pointer (&self->entry, gtk_widget_unparent);
   g_clear_object (&self->suggestions);
 
   G_OBJECT_CLASS (lekh_chip_editor_parent_class)->dispose (object);
@@ -471,9 +467,52 @@ lekh_chip_editor_finalize (GObject *object)
   LekhChipEditor *self = LEKH_CHIP_EDITOR (object);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->chips, g_ptr_array_unref);
   g_clear_pointer (&self->label, g_free);
 
   G_OBJECT_CLASS (lekh_chip_editor_parent_class)->finalize (object);
+}
+
+/* Chips flow left to right and wrap; the entry takes what is left of its line. */
+static int
+layout (LekhChipEditor *self,
+        int             width,
+        gboolean        allocate)
+{
+  int x = 0, y = 0, line_height = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min_w, nat_w, h, w;
+
+      if (GTK_IS_NATIVE (child) || !gtk_widget_should_layout (child))
+        continue;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+      w = MAX (MIN (nat_w, width), min_w);
+      if (x > 0 && x + w > width)
+        {
+          y += line_height + SPACING;
+          x = 0;
+          line_height = 0;
+        }
+      if (child == self->entry)
+        w = MAX (w, width - x);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, &h, NULL, NULL, NULL);
+
+      if (allocate)
+        {
+          GtkAllocation alloc = { x, y, w, h };
+
+          gtk_widget_size_allocate (child, &alloc, -1);
+        }
+      x += w + SPACING;
+      line_height = MAX (line_height, h);
+    }
+
+  return y + line_height;
 }
 
 static void
@@ -484,9 +523,15 @@ lekh_chip_editor_size_allocate (GtkWidget *widget,
 {
   LekhChipEditor *self = LEKH_CHIP_EDITOR (widget);
 
-  gtk_widget_allocate (self->flow, width, height, baseline, NULL);
+  layout (self, width, TRUE);
   if (self->popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->popover));
+}
+
+static GtkSizeRequestMode
+lekh_chip_editor_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -500,8 +545,35 @@ lekh_chip_editor_measure (GtkWidget      *widget,
 {
   LekhChipEditor *self = LEKH_CHIP_EDITOR (widget);
 
-  gtk_widget_measure (self->flow, orientation, for_size, minimum, natural,
-                      minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int min = 0, nat = 0;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          int child_min, child_nat;
+
+          if (GTK_IS_NATIVE (child) || !gtk_widget_should_layout (child))
+            continue;
+          gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+          min = MAX (min, child_min);
+          nat += child_nat + (nat > 0 ? SPACING : 0);
+        }
+      *minimum = min;
+      *natural = nat;
+    }
+  else
+    {
+      int width = for_size;
+      int unused;
+
+      if (width < 0)
+        lekh_chip_editor_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &unused, &width,
+                                  NULL, NULL);
+      *minimum = *natural = layout (self, width, FALSE);
+    }
 }
 
 static gboolean
@@ -591,6 +663,7 @@ lekh_chip_editor_class_init (LekhChipEditorClass *klass)
   object_class->set_property = lekh_chip_editor_set_property;
 
   widget_class->measure = lekh_chip_editor_measure;
+  widget_class->get_request_mode = lekh_chip_editor_get_request_mode;
   widget_class->size_allocate = lekh_chip_editor_size_allocate;
   widget_class->grab_focus = lekh_chip_editor_grab_focus;
 
@@ -623,17 +696,11 @@ lekh_chip_editor_init (LekhChipEditor *self)
   self->items = g_ptr_array_new_with_free_func (g_free);
   self->editable = TRUE;
 
-  self->flow = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->flow), FALSE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flow), 32);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->flow), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), 4);
-  gtk_widget_set_parent (self->flow, GTK_WIDGET (self));
+  self->chips = g_ptr_array_new ();
 
   self->entry = gtk_entry_new ();
   gtk_widget_add_css_class (self->entry, "flat");
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 10);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 6);
   gtk_widget_set_hexpand (self->entry, TRUE);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate_cb), self);
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (entry_changed_cb), self);
@@ -643,9 +710,7 @@ lekh_chip_editor_init (LekhChipEditor *self)
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave_cb), self);
   gtk_widget_add_controller (self->entry, focus);
-  gtk_flow_box_append (GTK_FLOW_BOX (self->flow), self->entry);
-  gtk_widget_set_focusable (GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (self->flow), 0)),
-                            FALSE);
+  gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
 
   self->suggestion_list = gtk_list_box_new ();
   gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->suggestion_list), TRUE);
