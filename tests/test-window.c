@@ -733,6 +733,138 @@ test_preview_slot (void)
   discard_and_close (window);
 }
 
+
+static gboolean
+has_n_windows (gpointer data)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) == GPOINTER_TO_UINT (data);
+}
+
+static void
+test_several_windows (void)
+{
+  g_autofree char *path_a = fixture_copy ("hindi.md");
+  g_autofree char *path_b = fixture_copy ("no-front-matter.md");
+  g_autoptr(GFile) file_a = g_file_new_for_path (path_a);
+  g_autoptr(GFile) file_b = g_file_new_for_path (path_b);
+  guint before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  LekhWindow *empty = lekh_window_new (app);
+  LekhWindow *second = NULL;
+
+  gtk_window_present (GTK_WINDOW (empty));
+  /* An untouched new window takes the first file… */
+  lekh_application_open_file (app, file_a, empty);
+  g_assert_true (wait_until (document_loaded, empty, 5000));
+  g_assert_true (g_file_equal (lekh_document_get_file (lekh_window_get_document (empty)), file_a));
+  /* …the next one gets a window of its own… */
+  lekh_application_open_file (app, file_b, empty);
+  g_assert_true (wait_until (has_n_windows, GUINT_TO_POINTER (before + 2), 5000));
+  second = LEKH_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  g_assert_true (second != empty);
+  g_assert_true (wait_until (document_loaded, second, 5000));
+  g_assert_true (g_file_equal (lekh_document_get_file (lekh_window_get_document (second)), file_b));
+  /* …and opening an open file shows its window instead of a second copy. */
+  lekh_application_open_file (app, file_a, second);
+  spin (100);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before + 2);
+
+  discard_and_close (second);
+  discard_and_close (empty);
+}
+
+static gboolean
+recent_has_items (gpointer data)
+{
+  return g_menu_model_get_n_items (lekh_application_get_recent_menu (app)) > 0;
+}
+
+static void
+test_recent_and_shortcuts (void)
+{
+  g_autofree char *path = fixture_copy ("hindi.md");
+  LekhWindow *window = open_window (path);
+  GtkShortcutsWindow *help = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+
+  /* Ctrl+? (win.show-help-overlay) has the shortcuts window from the GResource.
+   * (Not shown here: GTK 4.8's GtkShortcutsWindow warns about label sizes under Xvfb.) */
+  g_assert_nonnull (help);
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (help));
+
+  /* Opened files are offered under Open Recent. */
+  g_assert_true (wait_until (recent_has_items, NULL, 5000));
+
+  discard_and_close (window);
+}
+
+static void
+test_typing_not_overwritten (void)
+{
+  g_autofree char *path = fixture_copy ("hindi.md");
+  LekhWindow *window = open_window (path);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
+  GtkWidget *title = control (window, "Title");
+  GtkWidget *tags = control (window, "Tags");
+  ChipCount two = { tags, 2 };
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (title);
+  spin (50);
+  g_assert_true (gtk_widget_get_state_flags (title) & GTK_STATE_FLAG_FOCUS_WITHIN);
+
+  /* A source edit while the writer is in the Title field updates other fields only. */
+  replace_line (buffer, 2, "title: from the source");
+  replace_line (buffer, 5, "tags: [a, b]");
+  g_assert_true (wait_until (chips_are, &two, 3000));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "हिंदी में पहला लेख");
+
+  /* Leaving the field brings it up to date. */
+  gtk_widget_grab_focus (GTK_WIDGET (lekh_editor_get_view (lekh_window_get_editor (window))));
+  spin (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "from the source");
+
+  discard_and_close (window);
+}
+
+static void
+test_other_fields_jump (void)
+{
+  g_autofree char *path = fixture_copy ("hindi.md");
+  LekhWindow *window = open_window (path);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
+  GtkWidget *row = control (window, "custom_field");
+  GtkTextIter iter;
+
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "kept exactly as written");
+  g_signal_emit_by_name (row, "activated");
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_line (&iter), ==, 11);
+  g_assert_cmpint (gtk_text_iter_get_line_offset (&iter), ==, 0);
+
+  discard_and_close (window);
+}
+
+static void
+test_calendar_date (void)
+{
+  g_autofree char *path = fixture_copy ("hindi.md");
+  LekhWindow *window = open_window (path);
+  GtkWidget *calendar = control (window, "Date");
+  g_autoptr(GDateTime) day = g_date_time_new_local (2027, 1, 15, 0, 0, 0);
+  g_autofree char *text = NULL;
+
+  /* "Date" names the entry row; the calendar in its popover is found from there. */
+  calendar = find_by_label (gtk_popover_get_child (gtk_menu_button_get_popover (
+                              GTK_MENU_BUTTON (control (window, "Choose a Date")))), "Date");
+  g_assert_true (GTK_IS_CALENDAR (calendar));
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  g_signal_emit_by_name (calendar, "day-selected");
+  text = buffer_text (window);
+  g_assert_nonnull (strstr (text, "\ndate: 2027-01-15\n"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (window, "Date"))), ==, "2027-01-15");
+
+  discard_and_close (window);
+}
+
 static void
 no_display (void)
 {
@@ -778,6 +910,11 @@ main (int   argc,
   g_test_add_func ("/window/front-matter-highlight", test_front_matter_highlight);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/preview-slot", test_preview_slot);
+  g_test_add_func ("/window/several-windows", test_several_windows);
+  g_test_add_func ("/window/recent-and-shortcuts", test_recent_and_shortcuts);
+  g_test_add_func ("/window/typing-not-overwritten", test_typing_not_overwritten);
+  g_test_add_func ("/window/other-fields-jump", test_other_fields_jump);
+  g_test_add_func ("/window/calendar-date", test_calendar_date);
 
   return g_test_run ();
 }

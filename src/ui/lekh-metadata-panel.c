@@ -67,6 +67,7 @@ struct _LekhMetadataPanel
   guint                 error_line;
   guint                 error_column;
   guint                 commit_source;
+  guint                 sync_source;
   gboolean              pending[N_TEXT_FIELDS];
   guint                 updating;
   gboolean              live;
@@ -256,12 +257,24 @@ static void description_changed_cb (LekhMetadataPanel *self) { text_changed (sel
 static void image_changed_cb (LekhMetadataPanel *self) { text_changed (self, TEXT_IMAGE); }
 static void date_changed_cb (LekhMetadataPanel *self) { text_changed (self, TEXT_DATE); }
 
+static gboolean
+sync_idle_cb (gpointer data)
+{
+  LekhMetadataPanel *self = data;
+
+  self->sync_source = 0;
+  sync_from_article (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 field_focus_leave_cb (LekhMetadataPanel *self)
 {
-  /* The writer left a field: send it now, and let every field catch up with the source. */
+  /* The writer left a field: send it now, and let every field catch up with the source
+   * once the focus has actually moved on. */
   commit_all (self);
-  sync_from_article (self);
+  if (self->sync_source == 0)
+    self->sync_source = g_idle_add (sync_idle_cb, self);
 }
 
 static void
@@ -662,6 +675,7 @@ lekh_metadata_panel_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->commit_source, g_source_remove);
+  g_clear_handle_id (&self->sync_source, g_source_remove);
   if (self->document != NULL)
     g_clear_signal_handler (&self->article_changed_id, self->document);
   g_clear_object (&self->document);
