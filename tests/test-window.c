@@ -865,6 +865,50 @@ test_calendar_date (void)
   discard_and_close (window);
 }
 
+static gboolean
+save_done (gpointer data)
+{
+  return !lekh_document_get_busy (data);
+}
+
+static void
+test_new_and_save_as (void)
+{
+  LekhWindow *window = lekh_window_new (app);
+  LekhDocument *document = lekh_window_get_document (window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
+  g_autofree char *dir = g_dir_make_tmp ("lekh-save-as-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "नया-लेख.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  GtkWidget *title_widget;
+  GtkTextIter end;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lekh_document_is_untouched (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "New Article — Lekh");
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, "पहला वाक्य।\n", -1, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (control (window, "Title")), "नया");
+  lekh_metadata_panel_flush (lekh_window_get_metadata_panel (window));
+  /* The modified marker. */
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "*New Article"));
+
+  lekh_document_save_async (document, file, NULL, NULL, NULL);
+  g_assert_true (wait_until (save_done, document, 5000));
+  g_assert_true (g_file_equal (lekh_document_get_file (document), file));
+  g_assert_false (gtk_text_buffer_get_modified (buffer));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "नया-लेख.md — Lekh");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "---\ntitle: नया\n---\nपहला वाक्य।\n");
+  title_widget = control (window, "Title");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_widget)), ==, "नया");
+  g_assert_cmpuint (lekh_document_get_word_count (document), ==, 2);
+
+  discard_and_close (window);
+}
+
 static void
 no_display (void)
 {
@@ -915,6 +959,7 @@ main (int   argc,
   g_test_add_func ("/window/typing-not-overwritten", test_typing_not_overwritten);
   g_test_add_func ("/window/other-fields-jump", test_other_fields_jump);
   g_test_add_func ("/window/calendar-date", test_calendar_date);
+  g_test_add_func ("/window/new-and-save-as", test_new_and_save_as);
 
   return g_test_run ();
 }

@@ -198,10 +198,13 @@ commit_text (LekhMetadataPanel *self,
 
   if (!self->pending[field])
     return;
-  self->pending[field] = FALSE;
 
-  /* Never write a stale value over a front matter that broke meanwhile. */
-  if ((article = editable_article (self)) == NULL)
+  /* Bring the article up to date first: while the field is still pending, the re-parse
+   * this may cause leaves its text alone. Never write a stale value over a front matter
+   * that broke meanwhile. */
+  article = editable_article (self);
+  self->pending[field] = FALSE;
+  if (article == NULL)
     return;
 
   text = get_text (self, field);
@@ -293,10 +296,14 @@ list_changed (LekhMetadataPanel *self,
   GError *error = NULL;
   LekhEdit *edit;
 
-  if (self->updating || (article = editable_article (self)) == NULL)
+  if (self->updating)
     return;
 
+  /* Read the chips before a pending re-parse can reset them to the source's list. */
   items = lekh_chip_editor_dup_items (editor);
+  if ((article = editable_article (self)) == NULL)
+    return;
+
   edit = lekh_article_edit_set_list (article, key, (const char * const *) items, &error);
   apply (self, article, edit, error);
 }
