@@ -398,6 +398,16 @@ test_chips_to_source (void)
   g_assert_false (lekh_chip_editor_add (LEKH_CHIP_EDITOR (tags), "GNOME"));
   g_assert_cmpuint (lekh_chip_editor_get_n_items (LEKH_CHIP_EDITOR (tags)), ==, 4);
 
+  /* A chip added right after typing in the source (re-parse still pending) keeps both. */
+  replace_line (GTK_TEXT_BUFFER (lekh_window_get_document (window)), 16, "Edited body line.");
+  g_assert_true (lekh_document_get_article_pending (lekh_window_get_document (window)));
+  g_assert_true (lekh_chip_editor_add (LEKH_CHIP_EDITOR (keywords), "तुरंत"));
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (window);
+  g_assert_nonnull (strstr (text, "\nkeywords:\n  - front matter\n  - लेख\n  - तुरंत\n"));
+  g_assert_nonnull (strstr (text, "\nEdited body line.\n"));
+  g_assert_true (lekh_chip_editor_remove (LEKH_CHIP_EDITOR (keywords), 2));
+
   /* Remove and reorder; block lists stay block lists. */
   g_assert_true (lekh_chip_editor_remove (LEKH_CHIP_EDITOR (tags), 0));
   g_assert_true (lekh_chip_editor_move (LEKH_CHIP_EDITOR (keywords), 1, 0));
