@@ -73,6 +73,12 @@ update_title (LekhWindow *self)
         folder = g_file_get_parse_name (parent);
     }
 
+  /* Save stands out while there is something to save. */
+  if (modified)
+    gtk_widget_add_css_class (self->save_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->save_button, "suggested-action");
+
   adw_window_title_set_title (ADW_WINDOW_TITLE (self->window_title), title);
   adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->window_title), folder);
   window_title = g_strdup_printf ("%s — %s", title, _("Lekh"));
