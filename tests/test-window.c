@@ -920,6 +920,73 @@ test_new_and_save_as (void)
 }
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_chip_suggestions (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *editor = lekh_chip_editor_new ("Tags");
+  const char *site_tags[] = { "gnome", "hindi", "गणित", "गद्य", "markdown", "gtk", NULL };
+  g_autoptr(GtkStringList) model = gtk_string_list_new (site_tags);
+  GtkWidget *entry = lekh_chip_editor_get_entry (LEKH_CHIP_EDITOR (editor));
+  GtkWidget *popover = NULL;
+  GtkWidget *list;
+  GtkListBoxRow *row;
+  g_auto(GStrv) items = NULL;
+  guint changes = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), editor);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect_swapped (editor, "changed", G_CALLBACK (count_cb), &changes);
+  lekh_chip_editor_set_items (LEKH_CHIP_EDITOR (editor), (const char *[]) { "gtk", NULL });
+  g_assert_cmpuint (changes, ==, 0);
+  lekh_chip_editor_set_suggestions (LEKH_CHIP_EDITOR (editor), G_LIST_MODEL (model));
+
+  /* "g" offers prefix matches in the model's order, without what is already there. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "G");
+  for (GtkWidget *child = gtk_widget_get_first_child (editor); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      popover = child;
+  g_assert_nonnull (popover);
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (popover));
+  list = find_by_label (popover, "Suggestions");
+  g_assert_nonnull (list);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row))), ==, "gnome");
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+
+  /* Devanagari prefixes too; choosing one adds it and clears the entry. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ग");
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row))), ==, "गद्य");
+  g_signal_emit_by_name (list, "row-activated", row);
+  items = lekh_chip_editor_dup_items (LEKH_CHIP_EDITOR (editor));
+  g_assert_cmpstrv (items, ((const char *[]) { "gtk", "गद्य", NULL }));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Enter adds; an empty entry's Backspace would remove the last (here via the API). */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  नया  ");
+  g_signal_emit_by_name (entry, "activate");
+  g_clear_pointer (&items, g_strfreev);
+  items = lekh_chip_editor_dup_items (LEKH_CHIP_EDITOR (editor));
+  g_assert_cmpstrv (items, ((const char *[]) { "gtk", "गद्य", "नया", NULL }));
+
+  /* Read-only: nothing changes. */
+  lekh_chip_editor_set_editable (LEKH_CHIP_EDITOR (editor), FALSE);
+  g_assert_false (lekh_chip_editor_add (LEKH_CHIP_EDITOR (editor), "more"));
+  g_assert_false (lekh_chip_editor_remove (LEKH_CHIP_EDITOR (editor), 0));
+  g_assert_cmpuint (lekh_chip_editor_get_n_items (LEKH_CHIP_EDITOR (editor)), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 no_display (void)
 {
   g_test_skip ("No display: GUI tests need one (run under xvfb-run)");
@@ -970,6 +1037,7 @@ main (int   argc,
   g_test_add_func ("/window/other-fields-jump", test_other_fields_jump);
   g_test_add_func ("/window/calendar-date", test_calendar_date);
   g_test_add_func ("/window/new-and-save-as", test_new_and_save_as);
+  g_test_add_func ("/window/chip-suggestions", test_chip_suggestions);
 
   return g_test_run ();
 }
