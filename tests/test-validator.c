@@ -143,6 +143,8 @@ static const Quiet quiets[] = {
   { "invalid-date", "generic", NULL, "---\ntitle: Hello\ndate: '2011-08-26T16:30:00.000Z'\n---\n" },
   { "invalid-date", "jekyll", NULL, "---\ntitle: Hello\ndate: 2016-10-06 11:10:38 -0700\n---\n" },
   { "invalid-date", "generic", NULL, "---\ntitle: Hello\ndate: 2023/03/22\n---\n" },
+  { "invalid-date", "hugo", NULL, "---\ntitle: Hello\ndate: '{{ .Date }}'\n---\n" },
+  { "invalid-date", "generic", NULL, "---\ntitle: Hello\ndate: <%= new Date() %>\n---\n" },
   { "invalid-url", "docusaurus", NULL,
     "---\ntitle: Hello\ncustom_edit_url: https://github.com/x/y/edit/main/doc.md\n"
     "image: https://example.org/a.png\n---\n" },

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "lekh-article.h"
+#include "lekh-site.h"
 #include "lekh-validator.h"
 #include "lekh-cli-check.h"
 
@@ -127,7 +128,10 @@ walk_folder (Walker     *walker,
       if (g_stat (path, &child) != 0)
         continue;
       if (S_ISDIR (child.st_mode))
-        walk_folder (walker, path, &child);
+        {
+          if (!lekh_site_folder_is_generated (dir_path, name))
+            walk_folder (walker, path, &child);
+        }
       else if (S_ISREG (child.st_mode) && is_article_name (name))
         walker_add_file (walker, path);
     }

@@ -264,6 +264,33 @@ profile_marked_in (const char *dir)
   return -1;
 }
 
+gboolean
+lekh_site_folder_is_generated (const char *parent,
+                               const char *name)
+{
+  static const struct
+  {
+    const char    *name;
+    LekhProfileId  profile;
+  } generated[] = {
+    { "archetypes", LEKH_PROFILE_HUGO },
+    { "public", LEKH_PROFILE_HUGO },
+    { "resources", LEKH_PROFILE_HUGO },
+    { "_site", LEKH_PROFILE_JEKYLL },
+    { ".jekyll-cache", LEKH_PROFILE_JEKYLL },
+    { "build", LEKH_PROFILE_DOCUSAURUS },
+    { ".docusaurus", LEKH_PROFILE_DOCUSAURUS },
+  };
+
+  g_return_val_if_fail (parent != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
+    if (strcmp (name, generated[i].name) == 0)
+      return profile_marked_in (parent) == (int) generated[i].profile;
+  return FALSE;
+}
+
 static gboolean
 is_repository_root (const char *dir)
 {

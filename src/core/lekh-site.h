@@ -61,6 +61,12 @@ char                *lekh_site_resolve_image    (LekhSite           *self,
                                                  const char         *reference,
                                                  gboolean           *checkable);
 
+/* TRUE when the folder NAME inside PARENT holds a generator's templates or output rather
+ * than articles: Hugo's archetypes/, public/ and resources/, Jekyll's _site/, Docusaurus'
+ * build/ and .docusaurus/ — each only beside that generator's configuration. */
+gboolean             lekh_site_folder_is_generated (const char      *parent,
+                                                    const char      *name);
+
 /* Reads an authors.yml / tags.yml (exposed for the site index and tests). */
 LekhSiteData        *lekh_site_data_load        (const char         *path,
                                                  gboolean            tags);

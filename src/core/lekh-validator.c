@@ -392,6 +392,13 @@ date_is_valid (const char *s)
   return *p == '\0';
 }
 
+/* A value the generator fills in from a template ({{ .Date }}, {% ... %}, <%= ... %}). */
+static gboolean
+is_template (const char *s)
+{
+  return strstr (s, "{{") != NULL || strstr (s, "{%") != NULL || strstr (s, "<%") != NULL;
+}
+
 static gboolean
 url_is_valid (const char *s)
 {
@@ -442,7 +449,7 @@ check_url (Check           *check,
 {
   const char *s = lekh_node_get_string (node);
 
-  if (s == NULL || is_empty_value (node))
+  if (s == NULL || is_empty_value (node) || is_template (s))
     return;
   if (!url_is_valid (s))
     emit (check, "invalid-url", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
@@ -473,8 +480,7 @@ check_image (Check           *check,
     }
   if (check->path == NULL)
     return;
-  /* Templates ({{ .Site.Params.x }}, {% ... %}) are the generator's business. */
-  if (strstr (s, "{{") != NULL || strstr (s, "{%") != NULL)
+  if (is_template (s))
     return;
 
   resolved = lekh_site_resolve_image (check->site, check->path, s, &checkable);
@@ -500,7 +506,7 @@ check_date (Check           *check,
       wrong_type (check, entry, node, _("a date"));
       return;
     }
-  if (s == NULL || date_is_valid (s))
+  if (s == NULL || date_is_valid (s) || is_template (s))
     return;
   emit (check, "invalid-date", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
         _("“%s” is not a valid date for “%s” (expected e.g. 2024-03-05 or 2024-03-05T10:30:00+05:30)"),
