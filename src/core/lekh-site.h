@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "lekh-edit.h"
 #include "lekh-profile.h"
 
 G_BEGIN_DECLS
@@ -71,6 +72,16 @@ gboolean             lekh_site_folder_is_generated (const char      *parent,
 LekhSiteData        *lekh_site_data_load        (const char         *path,
                                                  gboolean            tags);
 void                 lekh_site_data_free        (LekhSiteData       *self);
+/* The quick fix behind add-author / add-tag: an edit of the data file's TEXT that appends
+ * "KEY:\n  name: NAME\n" (authors) or "KEY:\n  label: NAME\n" (tags) in the file's own
+ * line ending. The result is re-read: every earlier key must remain and KEY must read
+ * back, else NULL with an error (and nothing to write). NAME NULL: KEY. */
+LekhEdit            *lekh_site_data_create_add_edit (const char     *text,
+                                                     gsize           len,
+                                                     const char     *key,
+                                                     const char     *name,
+                                                     gboolean        tags,
+                                                     GError        **error);
 
 /* One site per root, found once per folder: for checking many files, from any thread. */
 typedef struct _LekhSiteCache LekhSiteCache;
