@@ -506,7 +506,7 @@ lekh_cli_check (int    argc,
       N_("Print errors only, without warnings, notes or the summary"), NULL },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
       N_("Check this many files at once (default: one per processor)"), N_("N") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -524,6 +524,9 @@ lekh_cli_check (int    argc,
   guint n_errors = 0, n_warnings = 0, n_notes = 0, n_unreadable = 0;
   gboolean first = TRUE;
 
+  /* The usage line reads "lekh check [OPTION…] PATH…" */
+  if (g_get_prgname () == NULL)
+    g_set_prgname ("lekh check");
   context = g_option_context_new (_("PATH… — check the front matter of Markdown articles"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
