@@ -353,6 +353,18 @@ test_quick_fixes (void)
 }
 
 static void
+test_required_key (void)
+{
+  g_autoptr(GPtrArray) diagnostics = check_text ("generic", NULL, "---\ndraft: true\n---\n", -1);
+  const LekhDiagnostic *d = find_rule (diagnostics, "required-field");
+
+  g_assert_nonnull (d);
+  g_assert_cmpstr (d->key, ==, "title");
+  g_assert_cmpuint (d->start, ==, 0);
+  g_assert_cmpuint (d->end, ==, 3);
+}
+
+static void
 test_site_fixes (void)
 {
   g_autoptr(GPtrArray) diagnostics = NULL;
@@ -392,6 +404,8 @@ test_spans (void)
   g_assert_nonnull (key);
   g_assert_nonnull (date);
   g_assert_cmpmem (text + key->start, key->end - key->start, "tag", 3);
+  g_assert_cmpstr (key->key, ==, "tag");
+  g_assert_cmpstr (date->key, ==, "date");
   g_assert_cmpmem (text + date->start, date->end - date->start, "2024-13-01", 10);
   g_assert_cmpuint (date->line, ==, 4);
   g_assert_cmpuint (date->column, ==, 7);
@@ -448,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/validator/fixes/article", test_quick_fixes);
   g_test_add_func ("/validator/fixes/site", test_site_fixes);
   g_test_add_func ("/validator/spans", test_spans);
+  g_test_add_func ("/validator/required-key", test_required_key);
   g_test_add_func ("/validator/threads", test_threads);
 
   return g_test_run ();

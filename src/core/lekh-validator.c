@@ -1042,7 +1042,8 @@ check_required (Check      *check,
       if (strcmp (field->name, "title") == 0 && body_has_h1 (check->article))
         continue;
       span = opening_span (check->article);
-      emit (check, "required-field", LEKH_SEVERITY_WARNING, &span, NULL,
+      /* The key names the missing field, so the window can mark it in the form. */
+      emit (check, "required-field", LEKH_SEVERITY_WARNING, &span, field->name,
             _("The front matter has no “%s”"), field->name);
     }
 }
