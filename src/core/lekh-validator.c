@@ -651,10 +651,8 @@ check_author_key (Check              *check,
   keys = list_keys (authors);
   basename = g_path_get_basename (lekh_site_data_get_path (authors));
   d = emit (check, "unknown-author", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
-            keys->len > 0 ?
-              _("The author “%s” is not in %s (known authors: %s)") :
-              _("The author “%s” is not in %s%s"),
-            key, basename, keys->str);
+            _("The author “%s” is not in %s (known authors: %s)"),
+            key, basename, keys->len > 0 ? keys->str : _("none"));
   description = g_strdup_printf (_("Add “%s” to %s"), key, basename);
   lekh_diagnostic_set_fix (d, LEKH_FIX_ADD_AUTHOR, description, key, 0,
                            lekh_site_data_get_path (authors));
@@ -1078,8 +1076,8 @@ check_cross_fields (Check        *check,
           min >= 2 && max <= 6 && min > max)
         emit (check, "toc-levels", LEKH_SEVERITY_ERROR, value_span (toc_max, toc_max->value),
               toc_max->key,
-              _("“toc_max_heading_level” (%" G_GINT64_FORMAT ") is below “toc_min_heading_level” (%" G_GINT64_FORMAT ")"),
-              max, min);
+              _("“toc_max_heading_level” (%d) is below “toc_min_heading_level” (%d)"),
+              (int) max, (int) min);
     }
 }
 
