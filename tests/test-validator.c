@@ -110,6 +110,8 @@ static const Trigger triggers[] = {
     LEKH_SEVERITY_ERROR, 4, 24 },
   { "required-field", "generic", NULL, "---\ndescription: x\n---\nBody\n",
     LEKH_SEVERITY_WARNING, 1, 1 },
+  { "site-data", NULL, "docusaurus-broken/blog/2024-05-01-new.md",
+    "---\ntitle: Hello\nauthors: [asha]\n---\n", LEKH_SEVERITY_ERROR, 3, 1 },
   { "required-field", "hugo", NULL, "\xef\xbb\xbf---\r\ndraft: true\r\n---\r\nBody\r\n",
     LEKH_SEVERITY_WARNING, 1, 1 },
 };
@@ -168,6 +170,8 @@ static const Quiet quiets[] = {
   { "required-field", "docusaurus", NULL, "---\ndescription: x\n---\nBody\n" },
   { "required-field", "hugo", NULL, "---\n_comment: Do not remove front matter.\n---\nText\n" },
   { "required-field", "generic", NULL, "No front matter at all.\n" },
+  { "site-data", NULL, "docusaurus/blog/2024-05-01-new.md",
+    "---\ntitle: Hello\nauthors: [asha]\ntags: [travel]\n---\n" },
 };
 
 static char *
@@ -352,6 +356,19 @@ test_quick_fixes (void)
   g_assert_cmpstr (removed, ==, "---\ntitle: Hello\ndraft: true\n---\n");
 }
 
+/* A broken authors.yml is one clear error, not "unknown author" for every author. */
+static void
+test_broken_site_data (void)
+{
+  g_autoptr(GPtrArray) diagnostics = check_text (NULL, "docusaurus-broken/blog/2024-05-01-new.md",
+                                                 "---\ntitle: Hello\nauthors: [asha, ravi]\n---\n", -1);
+
+  dump (diagnostics);
+  g_assert_null (find_rule (diagnostics, "unknown-author"));
+  g_assert_nonnull (find_rule (diagnostics, "site-data"));
+  g_assert_nonnull (strstr (find_rule (diagnostics, "site-data")->message, "authors.yml"));
+}
+
 static void
 test_required_key (void)
 {
@@ -463,6 +480,7 @@ main (int   argc,
   g_test_add_func ("/validator/fixes/site", test_site_fixes);
   g_test_add_func ("/validator/spans", test_spans);
   g_test_add_func ("/validator/required-key", test_required_key);
+  g_test_add_func ("/validator/broken-site-data", test_broken_site_data);
   g_test_add_func ("/validator/threads", test_threads);
 
   return g_test_run ();

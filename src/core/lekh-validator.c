@@ -44,6 +44,7 @@ static const char * const rules[] = {
   "draft-and-unlisted",
   "toc-levels",
   "required-field",
+  "site-data",
   NULL
 };
 
@@ -634,6 +635,23 @@ list_keys (const LekhSiteData *data)
   return keys;
 }
 
+/* A broken authors.yml / tags.yml is reported at the key that needed it, and its
+ * entries are not used (every author would look unknown). */
+static const LekhSiteData *
+usable_data (Check              *check,
+             const LekhEntry    *entry,
+             const LekhSiteData *data)
+{
+  const GError *error;
+
+  if (data == NULL || (error = lekh_site_data_get_error (data)) == NULL)
+    return data;
+  emit (check, "site-data", LEKH_SEVERITY_ERROR, &entry->key_span, entry->key,
+        _("%s cannot be read, so “%s” is not checked against it: %s"),
+        lekh_site_data_get_path (data), entry->key, error->message);
+  return NULL;
+}
+
 static void
 check_author_key (Check              *check,
                   const LekhEntry    *entry,
@@ -688,7 +706,7 @@ check_authors (Check           *check,
   const LekhSiteData *authors = NULL;
 
   if (lekh_profile_get_id (check->profile) == LEKH_PROFILE_DOCUSAURUS && check->path != NULL)
-    authors = lekh_site_get_authors (check->site, check->path);
+    authors = usable_data (check, entry, lekh_site_get_authors (check->site, check->path));
 
   if (node->kind == LEKH_NODE_SCALAR)
     {
@@ -737,7 +755,7 @@ check_tags (Check           *check,
       return;
     }
   if (check->path != NULL)
-    tags = lekh_site_get_tags (check->site, check->path);
+    tags = usable_data (check, entry, lekh_site_get_tags (check->site, check->path));
 
   for (guint i = 0; i < node->children->len; i++)
     {
