@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lekh-text.h"
@@ -369,6 +370,58 @@ test_broken_site_data (void)
   g_assert_nonnull (strstr (find_rule (diagnostics, "site-data")->message, "authors.yml"));
 }
 
+/* The window's round trip: unknown author → quick fix appends it to authors.yml →
+ * after invalidation the error is gone. */
+static void
+test_add_author_round_trip (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("lekh-validator-XXXXXX", NULL);
+  g_autofree char *config = g_build_filename (tmp, "docusaurus.config.js", NULL);
+  g_autofree char *blog = g_build_filename (tmp, "blog", NULL);
+  g_autofree char *authors = g_build_filename (blog, "authors.yml", NULL);
+  g_autofree char *post = g_build_filename (blog, "post.md", NULL);
+  g_autoptr(LekhValidator) validator = lekh_validator_new ();
+  g_autoptr(LekhArticle) article = lekh_article_new ("---\ntitle: Hi\nauthors: [meera]\n---\n", -1);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) stale = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(LekhEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *updated = NULL;
+  const LekhDiagnostic *d;
+  gsize len;
+
+  g_assert_cmpint (g_mkdir (blog, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (config, "module.exports = {};\n", -1, NULL));
+  g_assert_true (g_file_set_contents (authors, "asha:\n  name: Asha\n", -1, NULL));
+
+  before = lekh_validator_check (validator, article, post);
+  d = find_rule (before, "unknown-author");
+  g_assert_nonnull (d);
+  g_assert_cmpint (d->fix_kind, ==, LEKH_FIX_ADD_AUTHOR);
+  g_assert_cmpstr (d->fix_file, ==, authors);
+
+  g_assert_true (g_file_get_contents (d->fix_file, &text, &len, NULL));
+  edit = lekh_site_data_create_add_edit (text, len, d->fix_value, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  updated = g_strconcat (text, edit->text, NULL);
+  g_assert_true (g_file_set_contents (authors, updated, -1, NULL));
+
+  /* sites are cached until invalidated */
+  stale = lekh_validator_check (validator, article, post);
+  g_assert_nonnull (find_rule (stale, "unknown-author"));
+  lekh_validator_invalidate (validator);
+  after = lekh_validator_check (validator, article, post);
+  g_assert_null (find_rule (after, "unknown-author"));
+
+  g_remove (post);
+  g_remove (authors);
+  g_remove (config);
+  g_rmdir (blog);
+  g_rmdir (tmp);
+}
+
 static void
 test_required_key (void)
 {
@@ -481,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/validator/spans", test_spans);
   g_test_add_func ("/validator/required-key", test_required_key);
   g_test_add_func ("/validator/broken-site-data", test_broken_site_data);
+  g_test_add_func ("/validator/add-author-round-trip", test_add_author_round_trip);
   g_test_add_func ("/validator/threads", test_threads);
 
   return g_test_run ();

@@ -680,6 +680,22 @@ lekh_site_cache_free (LekhSiteCache *self)
   g_free (self);
 }
 
+void
+lekh_site_cache_clear (LekhSiteCache *self)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GHashTable) old = NULL;
+
+  g_return_if_fail (self != NULL);
+
+  seen = g_hash_table_new (NULL, NULL);
+  g_mutex_lock (&self->mutex);
+  old = g_steal_pointer (&self->by_folder);
+  self->by_folder = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_mutex_unlock (&self->mutex);
+  g_hash_table_foreach (old, unref_site, seen);
+}
+
 LekhSite *
 lekh_site_cache_lookup (LekhSiteCache *self,
                         const char    *path)

@@ -92,6 +92,10 @@ void                 lekh_site_cache_free       (LekhSiteCache      *self);
 LekhSite            *lekh_site_cache_lookup     (LekhSiteCache      *self,
                                                  const char         *path);
 
+/* Forgets every site found so far (their authors.yml/tags.yml are read again when next
+ * needed). Sites still in use by a check stay valid until it drops them. */
+void                 lekh_site_cache_clear      (LekhSiteCache      *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LekhSite, lekh_site_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LekhSiteData, lekh_site_data_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LekhSiteCache, lekh_site_cache_free)

@@ -100,6 +100,17 @@ lekh_validator_set_profile (LekhValidator     *self,
   self->forced = profile;
 }
 
+void
+lekh_validator_invalidate (LekhValidator *self)
+{
+  g_return_if_fail (self != NULL);
+
+  lekh_site_cache_clear (self->sites);
+  g_mutex_lock (&self->mutex);
+  g_hash_table_remove_all (self->forced_sites);
+  g_mutex_unlock (&self->mutex);
+}
+
 LekhSite *
 lekh_validator_get_site (LekhValidator *self,
                          const char    *path)
