@@ -955,6 +955,8 @@ check_field (Check           *check,
     case LEKH_FIELD_MAPPING:
       if (type != LEKH_VALUE_MAPPING)
         wrong_type (check, entry, node, _("a set of “key: value” pairs"));
+      else if (strcmp (field->name, "last_update") == 0 && lekh_node_lookup (node, "date") != NULL)
+        check_date (check, entry, lekh_node_lookup (node, "date"));
       break;
 
     case LEKH_FIELD_LIST:
