@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -131,6 +132,17 @@ test_exit_codes (void)
     RUN (&run, sites, "no-such-folder");
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "no-such-folder"));
+  }
+  {
+    /* a FIFO named like an article is refused, not read forever */
+    g_auto(Run) run = { 0 };
+    g_autofree char *fifo = g_build_filename (tmpdir, "pipe.md", NULL);
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    RUN (&run, tmpdir, "pipe.md");
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "pipe.md"));
+    g_remove (fifo);
   }
   {
     g_auto(Run) run = { 0 };

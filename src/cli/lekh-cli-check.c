@@ -161,8 +161,14 @@ walk_argument (Walker     *walker,
         clean[--len] = '\0';
       walk_folder (walker, clean, &st);
     }
-  else
+  else if (S_ISREG (st.st_mode))
     walker_add_file (walker, arg);   /* named explicitly: checked whatever its name */
+  else
+    {
+      /* A FIFO or a device would block or never end. */
+      g_printerr (_("lekh check: “%s” is not a regular file or folder\n"), arg);
+      walker->failed = TRUE;
+    }
 }
 
 static int
