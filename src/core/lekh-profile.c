@@ -308,9 +308,50 @@ get_field_keys (const LekhProfile *self)
   return field_keys[self->id];
 }
 
+static const char *suggest_uncached (const LekhProfile *self,
+                                     const char        *key);
+
+/* Sites repeat the same few custom keys in every article: remember the answers. */
+#define SUGGEST_CACHE_MAX 4096
+static GMutex suggest_mutex;
+static GHashTable *suggest_cache[LEKH_N_PROFILES];
+static char no_suggestion;
+
 const char *
 lekh_profile_suggest_field (const LekhProfile *self,
                             const char        *key)
+{
+  gpointer cached = NULL;
+  const char *result;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  g_mutex_lock (&suggest_mutex);
+  if (suggest_cache[self->id] != NULL)
+    cached = g_hash_table_lookup (suggest_cache[self->id], key);
+  g_mutex_unlock (&suggest_mutex);
+  if (cached != NULL)
+    return cached == &no_suggestion ? NULL : cached;
+
+  result = suggest_uncached (self, key);
+
+  g_mutex_lock (&suggest_mutex);
+  if (suggest_cache[self->id] == NULL ||
+      g_hash_table_size (suggest_cache[self->id]) >= SUGGEST_CACHE_MAX)
+    {
+      g_clear_pointer (&suggest_cache[self->id], g_hash_table_unref);
+      suggest_cache[self->id] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  g_hash_table_insert (suggest_cache[self->id], g_strdup (key),
+                       result ? (gpointer) result : &no_suggestion);
+  g_mutex_unlock (&suggest_mutex);
+  return result;
+}
+
+static const char *
+suggest_uncached (const LekhProfile *self,
+                  const char        *key)
 {
   g_autofree char *folded = NULL;
   g_autofree char *squashed = NULL;
