@@ -1071,8 +1071,10 @@ check_cross_fields (Check        *check,
           min >= 2 && max <= 6 && min > max)
         emit (check, "toc-levels", LEKH_SEVERITY_ERROR, value_span (toc_max, toc_max->value),
               toc_max->key,
-              _("“toc_max_heading_level” (%" G_GINT64_FORMAT ") is below “toc_min_heading_level” (%" G_GINT64_FORMAT ")"),
-              max, min);
+              /* Both levels are within 2–6 here; a plain %d keeps the message extractable by
+               * xgettext, which stops at a G_GINT64_FORMAT macro. */
+              _("“toc_max_heading_level” (%d) is below “toc_min_heading_level” (%d)"),
+              (int) max, (int) min);
     }
 }
 
