@@ -1071,8 +1071,7 @@ check_cross_fields (Check        *check,
           min >= 2 && max <= 6 && min > max)
         emit (check, "toc-levels", LEKH_SEVERITY_ERROR, value_span (toc_max, toc_max->value),
               toc_max->key,
-              /* Both levels are within 2–6 here; a plain %d keeps the message extractable by
-               * xgettext, which stops at a G_GINT64_FORMAT macro. */
+              /* Translators: both numbers are heading levels from 2 to 6 */
               _("“toc_max_heading_level” (%d) is below “toc_min_heading_level” (%d)"),
               (int) max, (int) min);
     }
