@@ -75,6 +75,25 @@ find_by_label (GtkWidget  *root,
 }
 
 static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 control (LekhWindow *window,
          const char *label)
 {
@@ -378,6 +397,21 @@ test_source_to_form (void)
   g_assert_nonnull (lekh_metadata_panel_get_message (panel));
   g_assert_nonnull (strstr (lekh_metadata_panel_get_message (panel), "Line "));
 
+  /* "Go to Error" puts the cursor on the broken line. */
+  {
+    GtkWidget *go = find_button (GTK_WIDGET (panel), "_Go to Error");
+    GtkTextIter cursor;
+
+    g_assert_nonnull (go);
+    g_assert_true (gtk_widget_get_visible (go));
+    g_signal_emit_by_name (go, "clicked");
+    gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+    /* libyaml notices an unclosed [ where the next key starts. */
+    g_assert_cmpint (gtk_text_iter_get_line (&cursor) + 1, ==,
+                     lekh_article_get_error_line (lekh_document_get_article (lekh_window_get_document (window))));
+    g_assert_cmpint (gtk_text_iter_get_line (&cursor), >=, 2);
+  }
+
   /* Typing in the read-only form's fields never writes stale values. */
   before = buffer_text (window);
   lekh_chip_editor_set_editable (LEKH_CHIP_EDITOR (tags), TRUE);
@@ -441,6 +475,15 @@ test_chips_to_source (void)
   g_clear_pointer (&text, g_free);
   text = buffer_text (window);
   g_assert_nonnull (strstr (text, "\ndraft: false\n"));
+
+  g_assert_true (lekh_metadata_panel_get_field_widget (lekh_window_get_metadata_panel (window), "tags") == tags);
+  g_assert_null (lekh_metadata_panel_get_field_widget (lekh_window_get_metadata_panel (window), "custom_field"));
+  {
+    GtkWidget *problems = gtk_label_new ("problems");
+
+    lekh_metadata_panel_add_section (lekh_window_get_metadata_panel (window), problems);
+    g_assert_true (gtk_widget_is_ancestor (problems, GTK_WIDGET (lekh_window_get_metadata_panel (window))));
+  }
 
   discard_and_close (window);
 }

@@ -34,6 +34,7 @@ struct _LekhMetadataPanel
   LekhDocument         *document;
   gulong                article_changed_id;
 
+  GtkWidget            *content_box;
   GtkWidget            *error_box;
   GtkWidget            *error_icon;
   GtkWidget            *error_title;
@@ -725,6 +726,7 @@ lekh_metadata_panel_class_init (LekhMetadataPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lekh/Lekh/lekh-metadata-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, content_box);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, error_box);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, error_icon);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, error_title);
@@ -888,4 +890,41 @@ lekh_metadata_panel_get_message (LekhMetadataPanel *self)
 {
   g_return_val_if_fail (LEKH_IS_METADATA_PANEL (self), NULL);
   return self->message;
+}
+
+GtkWidget *
+lekh_metadata_panel_get_field_widget (LekhMetadataPanel *self,
+                                      const char        *key)
+{
+  g_return_val_if_fail (LEKH_IS_METADATA_PANEL (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (g_str_equal (key, "title"))
+    return self->title_row;
+  if (g_str_equal (key, "description"))
+    return self->description_row;
+  if (g_str_equal (key, "tags"))
+    return self->tags_editor;
+  if (g_str_equal (key, "keywords"))
+    return self->keywords_editor;
+  if (g_str_equal (key, "authors"))
+    return self->authors_editor;
+  if (g_str_equal (key, "image"))
+    return self->image_row;
+  if (g_str_equal (key, "date"))
+    return self->date_row;
+  if (g_str_equal (key, "draft"))
+    return self->draft_row;
+  return NULL;
+}
+
+void
+lekh_metadata_panel_add_section (LekhMetadataPanel *self,
+                                 GtkWidget         *section)
+{
+  g_return_if_fail (LEKH_IS_METADATA_PANEL (self));
+  g_return_if_fail (GTK_IS_WIDGET (section));
+
+  /* Between the error card and the fields: where problems belong. */
+  gtk_box_insert_child_after (GTK_BOX (self->content_box), section, self->error_box);
 }

@@ -23,6 +23,7 @@ struct _LekhWindow
 
   /* Template children */
   GMenu                *file_section;
+  GtkWidget            *header_bar;
   GtkWidget            *window_title;
   GtkWidget            *sidebar_button;
   GtkWidget            *preview_button;
@@ -607,6 +608,7 @@ lekh_window_class_init (LekhWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lekh/Lekh/lekh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, file_section);
+  gtk_widget_class_bind_template_child (widget_class, LekhWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, preview_button);
@@ -764,4 +766,18 @@ lekh_window_get_close_dialog (LekhWindow *self)
 {
   g_return_val_if_fail (LEKH_IS_WINDOW (self), NULL);
   return self->close_dialog;
+}
+
+void
+lekh_window_add_header_widget (LekhWindow  *self,
+                               GtkWidget   *widget,
+                               GtkPackType  pack)
+{
+  g_return_if_fail (LEKH_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (pack == GTK_PACK_START)
+    adw_header_bar_pack_start (ADW_HEADER_BAR (self->header_bar), widget);
+  else
+    adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), widget);
 }
