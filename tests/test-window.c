@@ -1046,6 +1046,43 @@ test_chip_suggestions (void)
 }
 
 static void
+test_drop_files (void)
+{
+  g_autofree char *path = fixture_copy ("hindi.md");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LekhWindow *window = lekh_window_new (app);
+  g_autoptr(GListModel) controllers = NULL;
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *files;
+  gboolean accepted = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  /* Dropping a file from the file manager opens it (here, in this untouched window). */
+  files = g_slist_prepend (NULL, file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free (files);
+  g_assert_true (accepted);
+  g_assert_true (wait_until (document_loaded, window, 5000));
+  g_assert_true (g_file_equal (lekh_document_get_file (lekh_window_get_document (window)), file));
+
+  discard_and_close (window);
+}
+
+static void
 no_display (void)
 {
   g_test_skip ("No display: GUI tests need one (run under xvfb-run)");
@@ -1097,6 +1134,7 @@ main (int   argc,
   g_test_add_func ("/window/calendar-date", test_calendar_date);
   g_test_add_func ("/window/new-and-save-as", test_new_and_save_as);
   g_test_add_func ("/window/chip-suggestions", test_chip_suggestions);
+  g_test_add_func ("/window/drop-files", test_drop_files);
 
   return g_test_run ();
 }
