@@ -142,8 +142,26 @@ static void
 update_externally_modified (LekhWindow *self)
 {
   gboolean changed = lekh_document_get_externally_modified (self->document);
+  GFile *file = lekh_document_get_file (self->document);
+  gboolean modified = gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document));
+  gboolean exists = file != NULL && g_file_query_exists (file, NULL);
+  g_autofree char *name = lekh_document_dup_title (self->document);
+  g_autofree char *text = NULL;
 
   gtk_widget_set_visible (self->changed_bar, changed);
+  if (!changed)
+    return;
+
+  if (!exists)
+    text = g_strdup_printf (_("“%s” was deleted or moved by another program. Keep your text and "
+                              "save it again, or close the window."), name);
+  else if (modified)
+    text = g_strdup_printf (_("“%s” was changed by another program. Reload it and lose your "
+                              "unsaved changes, or keep your version?"), name);
+  else
+    text = g_strdup_printf (_("“%s” was changed by another program."), name);
+  gtk_label_set_text (GTK_LABEL (self->changed_label), text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", exists);
 }
 
 static void
