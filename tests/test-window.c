@@ -1083,6 +1083,27 @@ test_drop_files (void)
 }
 
 static void
+test_toml_read_only (void)
+{
+  g_autofree char *path = fixture_copy ("toml.md");
+  LekhWindow *window = open_window (path);
+  LekhMetadataPanel *panel = lekh_window_get_metadata_panel (window);
+  g_autofree char *before = buffer_text (window);
+  g_autofree char *after = NULL;
+
+  /* TOML is kept byte for byte and not edited by the form. */
+  g_assert_false (lekh_metadata_panel_get_live (panel));
+  g_assert_nonnull (strstr (lekh_metadata_panel_get_message (panel), "exactly as written"));
+  g_assert_false (gtk_widget_is_sensitive (control (window, "Title")));
+  gtk_editable_set_text (GTK_EDITABLE (control (window, "Title")), "x");
+  lekh_metadata_panel_flush (panel);
+  after = buffer_text (window);
+  g_assert_cmpstr (before, ==, after);
+
+  discard_and_close (window);
+}
+
+static void
 no_display (void)
 {
   g_test_skip ("No display: GUI tests need one (run under xvfb-run)");
@@ -1135,6 +1156,7 @@ main (int   argc,
   g_test_add_func ("/window/new-and-save-as", test_new_and_save_as);
   g_test_add_func ("/window/chip-suggestions", test_chip_suggestions);
   g_test_add_func ("/window/drop-files", test_drop_files);
+  g_test_add_func ("/window/toml-read-only", test_toml_read_only);
 
   return g_test_run ();
 }
