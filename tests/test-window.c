@@ -1103,6 +1103,56 @@ test_toml_read_only (void)
   discard_and_close (window);
 }
 
+static GtkWidget *
+find_image_with_tooltip (GtkWidget  *root,
+                         const char *tooltip)
+{
+  if (GTK_IS_IMAGE (root) && gtk_widget_get_visible (root) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_image_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_image_thumbnail (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("lekh-site-XXXXXX", NULL);
+  g_autofree char *config = g_build_filename (root, "docusaurus.config.js", NULL);
+  g_autofree char *img_dir = g_build_filename (root, "static", "img", NULL);
+  g_autofree char *image = g_build_filename (img_dir, "cover.svg", NULL);
+  g_autofree char *blog = g_build_filename (root, "blog", NULL);
+  g_autofree char *post = g_build_filename (blog, "post.md", NULL);
+  g_autofree char *local = g_build_filename (blog, "local.svg", NULL);
+  const char *svg = "<svg xmlns='http://www.w3.org/2000/svg' width='8' height='8'>"
+                    "<rect width='8' height='8' fill='#36c'/></svg>";
+  LekhWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (img_dir, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (blog, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (config, "module.exports = {};\n", -1, NULL));
+  g_assert_true (g_file_set_contents (image, svg, -1, NULL));
+  g_assert_true (g_file_set_contents (local, svg, -1, NULL));
+  g_assert_true (g_file_set_contents (post, "---\ntitle: Post\nimage: /img/cover.svg\n---\nText.\n", -1, NULL));
+
+  /* "/img/…" comes from the site's static folder, as Docusaurus serves it. */
+  window = open_window (post);
+  g_assert_nonnull (find_image_with_tooltip (control (window, "Image"), image));
+
+  /* A path beside the article, typed in the form, shows too. */
+  gtk_editable_set_text (GTK_EDITABLE (control (window, "Image")), "local.svg");
+  lekh_metadata_panel_flush (lekh_window_get_metadata_panel (window));
+  g_assert_nonnull (find_image_with_tooltip (control (window, "Image"), local));
+
+  discard_and_close (window);
+}
+
 static void
 no_display (void)
 {
@@ -1157,6 +1207,7 @@ main (int   argc,
   g_test_add_func ("/window/chip-suggestions", test_chip_suggestions);
   g_test_add_func ("/window/drop-files", test_drop_files);
   g_test_add_func ("/window/toml-read-only", test_toml_read_only);
+  g_test_add_func ("/window/image-thumbnail", test_image_thumbnail);
 
   return g_test_run ();
 }
