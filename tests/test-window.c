@@ -1153,6 +1153,53 @@ test_image_thumbnail (void)
   discard_and_close (window);
 }
 
+static gboolean
+adjustment_tall (gpointer data)
+{
+  return gtk_adjustment_get_upper (data) > 8000;
+}
+
+static void
+test_scroll_stays (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lekh-long-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.md", NULL);
+  g_autoptr(GString) text = g_string_new ("---\ntitle: लंबा लेख\ntags: [a]\n---\n");
+  LekhWindow *window;
+  GtkWidget *view;
+  GtkAdjustment *vadj;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  double before;
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (text, "पंक्ति %u: some words in a long article.\n", i);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  window = open_window (path);
+  buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
+  view = GTK_WIDGET (lekh_editor_get_view (lekh_window_get_editor (window)));
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+  /* The writer is reading line 400 with the cursor there. */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 400);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (wait_until (adjustment_tall, vadj, 5000));
+  gtk_adjustment_set_value (vadj, 5000);
+  spin (300);
+  before = gtk_adjustment_get_value (vadj);
+  g_assert_cmpfloat (before, >, 1000);
+
+  /* A form edit of the title (line 2) leaves the view where it was. */
+  gtk_editable_set_text (GTK_EDITABLE (control (window, "Title")), "नया लंबा लेख");
+  lekh_metadata_panel_flush (lekh_window_get_metadata_panel (window));
+  spin (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, before);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_line (&iter), ==, 400);
+
+  discard_and_close (window);
+}
+
 static void
 no_display (void)
 {
@@ -1208,6 +1255,7 @@ main (int   argc,
   g_test_add_func ("/window/drop-files", test_drop_files);
   g_test_add_func ("/window/toml-read-only", test_toml_read_only);
   g_test_add_func ("/window/image-thumbnail", test_image_thumbnail);
+  g_test_add_func ("/window/scroll-stays", test_scroll_stays);
 
   return g_test_run ();
 }
