@@ -23,6 +23,7 @@ struct _LekhWindow
 
   /* Template children */
   GMenu                *file_section;
+  GtkWidget            *header_bar;
   GtkWidget            *window_title;
   GtkWidget            *sidebar_button;
   GtkWidget            *preview_button;
@@ -141,8 +142,26 @@ static void
 update_externally_modified (LekhWindow *self)
 {
   gboolean changed = lekh_document_get_externally_modified (self->document);
+  GFile *file = lekh_document_get_file (self->document);
+  gboolean modified = gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document));
+  gboolean exists = file != NULL && g_file_query_exists (file, NULL);
+  g_autofree char *name = lekh_document_dup_title (self->document);
+  g_autofree char *text = NULL;
 
   gtk_widget_set_visible (self->changed_bar, changed);
+  if (!changed)
+    return;
+
+  if (!exists)
+    text = g_strdup_printf (_("“%s” was deleted or moved by another program. Keep your text and "
+                              "save it again, or close the window."), name);
+  else if (modified)
+    text = g_strdup_printf (_("“%s” was changed by another program. Reload it and lose your "
+                              "unsaved changes, or keep your version?"), name);
+  else
+    text = g_strdup_printf (_("“%s” was changed by another program."), name);
+  gtk_label_set_text (GTK_LABEL (self->changed_label), text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", exists);
 }
 
 static void
@@ -607,6 +626,7 @@ lekh_window_class_init (LekhWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lekh/Lekh/lekh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, file_section);
+  gtk_widget_class_bind_template_child (widget_class, LekhWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, preview_button);
@@ -764,4 +784,18 @@ lekh_window_get_close_dialog (LekhWindow *self)
 {
   g_return_val_if_fail (LEKH_IS_WINDOW (self), NULL);
   return self->close_dialog;
+}
+
+void
+lekh_window_add_header_widget (LekhWindow  *self,
+                               GtkWidget   *widget,
+                               GtkPackType  pack)
+{
+  g_return_if_fail (LEKH_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (pack == GTK_PACK_START)
+    adw_header_bar_pack_start (ADW_HEADER_BAR (self->header_bar), widget);
+  else
+    adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), widget);
 }
