@@ -9,6 +9,7 @@
 
 #include "lekh-application.h"
 #include "lekh-chip-editor.h"
+#include "lekh-preview.h"
 #include "lekh-text-stats.h"
 #include "lekh-window.h"
 
@@ -785,14 +786,20 @@ test_search (void)
 static void
 test_preview_slot (void)
 {
-  LekhWindow *window = lekh_window_new (app);
-  GtkWidget *preview = gtk_label_new ("preview");
+  g_autofree char *path = fixture_copy ("hindi.md");
+  LekhWindow *window = open_window (path);
+  GtkWidget *preview = lekh_window_get_preview (window);
+  GtkWidget *other = gtk_label_new ("another preview");
 
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_null (lekh_window_get_preview (window));
-  lekh_window_set_preview (window, preview);
-  g_assert_true (lekh_window_get_preview (window) == preview);
+  /* The window's third pane: the live preview, following the document. */
+  g_assert_true (LEKH_IS_PREVIEW (preview));
   g_assert_true (gtk_widget_get_ancestor (preview, GTK_TYPE_PANED) != NULL);
+  lekh_preview_flush (LEKH_PREVIEW (preview));
+  g_assert_cmpuint (lekh_preview_get_n_blocks (LEKH_PREVIEW (preview)), >, 0);
+  g_assert_true (g_file_equal (lekh_preview_get_base_file (LEKH_PREVIEW (preview)),
+                               lekh_document_get_file (lekh_window_get_document (window))));
+
+  /* Ctrl+Shift+P (app.show-preview) hides and shows it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.show-preview", NULL));
   spin (50);
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (preview)));
@@ -800,9 +807,15 @@ test_preview_slot (void)
   spin (50);
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (preview)));
 
+  /* The slot takes another widget, or none. */
+  lekh_window_set_preview (window, other);
+  g_assert_true (lekh_window_get_preview (window) == other);
+  g_assert_true (gtk_widget_get_ancestor (other, GTK_TYPE_PANED) != NULL);
+  lekh_window_set_preview (window, NULL);
+  g_assert_null (lekh_window_get_preview (window));
+
   discard_and_close (window);
 }
-
 
 static gboolean
 has_n_windows (gpointer data)

@@ -9,6 +9,7 @@
 
 #include "lekh-application.h"
 #include "lekh-chip-editor.h"
+#include "lekh-preview.h"
 #include "lekh-window.h"
 
 struct _LekhWindow
@@ -565,6 +566,38 @@ drop_cb (GtkDropTarget *target,
   return files != NULL;
 }
 
+/* Preview */
+
+static void
+preview_line_activated_cb (LekhWindow *self,
+                           guint       line)
+{
+  lekh_editor_jump_to (LEKH_EDITOR (self->editor), line, 1);
+}
+
+static void
+preview_file_cb (LekhWindow *self)
+{
+  if (LEKH_IS_PREVIEW (self->preview))
+    lekh_preview_set_base_file (LEKH_PREVIEW (self->preview),
+                                lekh_document_get_file (self->document));
+}
+
+static void
+setup_preview (LekhWindow *self)
+{
+  GtkWidget *preview = lekh_preview_new ();
+
+  /* The preview follows the document's buffer edit by edit; a click on a block shows
+   * its source line. (Scroll sync and view modes belong to the preview's own work.) */
+  lekh_preview_set_buffer (LEKH_PREVIEW (preview), GTK_TEXT_BUFFER (self->document));
+  g_signal_connect_object (preview, "line-activated", G_CALLBACK (preview_line_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::file", G_CALLBACK (preview_file_cb),
+                           self, G_CONNECT_SWAPPED);
+  lekh_window_set_preview (self, preview);
+}
+
 /* GObject */
 
 static void
@@ -706,6 +739,8 @@ lekh_window_init (LekhWindow *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drop), GTK_PHASE_CAPTURE);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  setup_preview (self);
 
   update_title (self);
   update_format (self);
