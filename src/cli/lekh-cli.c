@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@
 #include "lekh-edit.h"
 #include "lekh-file.h"
 #include "lekh-cli.h"
+#include "lekh-cli-check.h"
 #include "lekh-cli-render.h"
 
 /* Exit codes of get/set/unset. */
@@ -34,6 +36,7 @@ static const Command commands[] = {
   { "get", cli_get, N_("lekh get [--json] FILE [KEY]") },
   { "set", cli_set, N_("lekh set FILE KEY VALUE\n       lekh set FILE KEY --list [VALUE…]") },
   { "unset", cli_unset, N_("lekh unset FILE KEY") },
+  { "check", lekh_cli_check, N_("lekh check [--profile PROFILE] [--format text|json|github] [--quiet] PATH…") },
   { "render", lekh_cli_render, N_("lekh render FILE [-o OUT.html] [--unsafe]") },
 };
 
@@ -77,28 +80,23 @@ wants_help (int    argc,
 }
 
 /* Reads PATH into an article; prints "PATH:LINE:COL: error: message" and returns NULL
- * when the file cannot be read or (with EDITABLE) cannot be edited safely. */
+ * when the file cannot be read or (with EDITABLE) cannot be edited safely. STAMP (may be
+ * NULL) notes what the file was, so that saving can refuse when it changed meanwhile. */
 static LekhArticle *
-load_article (const char *path,
-              gboolean    editable)
+load_article (const char    *path,
+              gboolean       editable,
+              LekhFileStamp *stamp)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LekhArticle) article = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_printerr (_("%s: error: is a folder, not an article\n"), path);
-      return NULL;
-    }
-  mapped = g_mapped_file_new (path, FALSE, &error);
-  if (mapped == NULL)
+  bytes = lekh_file_read (path, stamp, &error);
+  if (bytes == NULL)
     {
       g_printerr (_("%s: error: %s\n"), path, error->message);
       return NULL;
     }
-  bytes = g_mapped_file_get_bytes (mapped);
   article = lekh_article_new_from_bytes (bytes);
 
   if (lekh_article_get_error (article) != NULL)
@@ -117,8 +115,12 @@ load_article (const char *path,
   return g_steal_pointer (&article);
 }
 
-static void
-print_value (const LekhNode *node)
+/* Formats NODE for `lekh get`: a scalar as text, a list one item per line, anything else
+ * as JSON. Fails (e.g. on an alias bomb) without printing half of it. */
+static gboolean
+format_value (const LekhNode  *node,
+              GString         *out,
+              GError         **error)
 {
   node = lekh_node_resolve (node);
 
@@ -126,10 +128,10 @@ print_value (const LekhNode *node)
     {
       if (lekh_node_get_value_type (node) != LEKH_VALUE_NULL)
         {
-          fwrite (node->scalar, 1, node->scalar_len, stdout);
-          putchar ('\n');
+          g_string_append_len (out, node->scalar, node->scalar_len);
+          g_string_append_c (out, '\n');
         }
-      return;
+      return TRUE;
     }
 
   if (node != NULL && node->kind == LEKH_NODE_SEQUENCE)
@@ -139,26 +141,21 @@ print_value (const LekhNode *node)
           const LekhNode *item = lekh_node_resolve (lekh_node_get_item (node, i));
 
           if (item != NULL && item->kind == LEKH_NODE_SCALAR)
-            print_value (item);
+            format_value (item, out, NULL);
           else
             {
-              g_autoptr(GString) json = g_string_new (NULL);
-              if (lekh_node_to_json (item, json, NULL))
-                puts (json->str);
+              if (!lekh_node_to_json (item, out, error))
+                return FALSE;
+              g_string_append_c (out, '\n');
             }
         }
-      return;
+      return TRUE;
     }
 
-  {
-    g_autoptr(GString) json = g_string_new (NULL);
-    g_autoptr(GError) error = NULL;
-
-    if (lekh_node_to_json (node, json, &error))
-      puts (json->str);
-    else
-      g_printerr ("%s\n", error->message);
-  }
+  if (!lekh_node_to_json (node, out, error))
+    return FALSE;
+  g_string_append_c (out, '\n');
+  return TRUE;
 }
 
 static int
@@ -190,7 +187,7 @@ cli_get (int    argc,
   if (n == 0 || (!json && n < 2))
     return usage_error ("get", _("missing FILE or KEY"));
 
-  if (!(article = load_article (positional[0], FALSE)))
+  if (!(article = load_article (positional[0], FALSE, NULL)))
     return EXIT_USAGE;
 
   if (positional[1] != NULL && lekh_article_lookup (article, positional[1]) == NULL)
@@ -213,15 +210,26 @@ cli_get (int    argc,
       return EXIT_OK;
     }
 
-  print_value (lekh_article_get_value (article, positional[1]));
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
+    g_autoptr(GError) error = NULL;
+
+    if (!format_value (lekh_article_get_value (article, positional[1]), out, &error))
+      {
+        g_printerr (_("%s: error: %s\n"), positional[0], error->message);
+        return EXIT_USAGE;
+      }
+    fwrite (out->str, 1, out->len, stdout);
+  }
   return EXIT_OK;
 }
 
 static int
-apply_and_write (const char  *path,
-                 LekhArticle *article,
-                 LekhEdit    *edit,
-                 GError      *error)
+apply_and_write (const char          *path,
+                 LekhArticle         *article,
+                 const LekhFileStamp *stamp,
+                 LekhEdit            *edit,
+                 GError              *error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) write_error = NULL;
@@ -241,7 +249,11 @@ apply_and_write (const char  *path,
   if (len == old_len && memcmp (data, old, len) == 0)
     return EXIT_OK;
 
-  if (!lekh_file_write_atomic (path, data, len, &write_error))
+  /* LEKH_DEBUG=stop-before-save: the tests stop here to change the file underneath. */
+  if (g_strcmp0 (g_getenv ("LEKH_DEBUG"), "stop-before-save") == 0)
+    raise (SIGSTOP);
+
+  if (!lekh_file_write_atomic_checked (path, data, len, stamp, &write_error))
     {
       g_printerr (_("%s: error: cannot save: %s\n"), path, write_error->message);
       return EXIT_USAGE;
@@ -257,6 +269,7 @@ cli_set (int    argc,
   g_autoptr(LekhEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
   const char *path, *key;
+  LekhFileStamp stamp;
 
   if (argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0))
     return usage_error ("set", NULL), EXIT_OK;
@@ -268,7 +281,7 @@ cli_set (int    argc,
   if (strcmp (argv[3], "--list") != 0 && argc > 4)
     return usage_error ("set", _("too many arguments (use --list for a list)"));
 
-  if (!(article = load_article (path, TRUE)))
+  if (!(article = load_article (path, TRUE, &stamp)))
     return EXIT_USAGE;
 
   if (strcmp (argv[3], "--list") == 0)
@@ -283,7 +296,7 @@ cli_set (int    argc,
   else
     edit = lekh_article_edit_set_string (article, key, argv[3], &error);
 
-  return apply_and_write (path, article, edit, error);
+  return apply_and_write (path, article, &stamp, edit, error);
 }
 
 static int
@@ -293,13 +306,14 @@ cli_unset (int    argc,
   g_autoptr(LekhArticle) article = NULL;
   g_autoptr(LekhEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
+  LekhFileStamp stamp;
 
   if (wants_help (argc, argv))
     return usage_error ("unset", NULL), EXIT_OK;
   if (argc != 3)
     return usage_error ("unset", argc < 3 ? _("missing FILE or KEY") : _("too many arguments"));
 
-  if (!(article = load_article (argv[1], TRUE)))
+  if (!(article = load_article (argv[1], TRUE, &stamp)))
     return EXIT_USAGE;
   if (lekh_article_lookup (article, argv[2]) == NULL)
     {
@@ -307,7 +321,7 @@ cli_unset (int    argc,
       return EXIT_NOT_FOUND;
     }
   edit = lekh_article_edit_remove (article, argv[2], &error);
-  return apply_and_write (argv[1], article, edit, error);
+  return apply_and_write (argv[1], article, &stamp, edit, error);
 }
 
 int

@@ -392,15 +392,6 @@ builder_node (Builder      *b,
     }
 }
 
-static gsize
-line_start (const char *text,
-            gsize       offset)
-{
-  while (offset > 0 && text[offset - 1] != '\n')
-    offset--;
-  return offset;
-}
-
 /* Past the line break of the line holding OFFSET (or LIMIT). */
 static gsize
 line_end (const char *text,
@@ -413,6 +404,71 @@ line_end (const char *text,
     return limit;
   nl = memchr (text + offset, '\n', limit - offset);
   return nl ? (gsize) (nl - text) + 1 : limit;
+}
+
+/* libyaml ends a line at \n, \r\n, a lone \r, NEL, LS and PS: the entries' line spans
+ * must use the same breaks as the parser that placed their keys, or a key after a lone
+ * \r (a mixed-line-ending file) would share its "line" with the entry before it. */
+static gsize
+yaml_break_len (const char *text,
+                gsize       p,
+                gsize       limit)
+{
+  const guchar *t = (const guchar *) text;
+
+  if (t[p] == '\n')
+    return 1;
+  if (t[p] == '\r')
+    return p + 1 < limit && t[p + 1] == '\n' ? 2 : 1;
+  if (t[p] == 0xC2 && p + 1 < limit && t[p + 1] == 0x85)
+    return 2;
+  if (t[p] == 0xE2 && p + 2 < limit && t[p + 1] == 0x80 && (t[p + 2] == 0xA8 || t[p + 2] == 0xA9))
+    return 3;
+  return 0;
+}
+
+static gboolean
+yaml_break_before (const char *text,
+                   gsize       offset,
+                   gsize       limit)
+{
+  const guchar *t = (const guchar *) text;
+
+  if (offset == 0)
+    return TRUE;
+  if (t[offset - 1] == '\n')
+    return TRUE;
+  if (t[offset - 1] == '\r')
+    return offset >= limit || t[offset] != '\n';
+  if (offset >= 2 && t[offset - 2] == 0xC2 && t[offset - 1] == 0x85)
+    return TRUE;
+  return offset >= 3 && t[offset - 3] == 0xE2 && t[offset - 2] == 0x80 &&
+         (t[offset - 1] == 0xA8 || t[offset - 1] == 0xA9);
+}
+
+static gsize
+yaml_line_start (const char *text,
+                 gsize       offset,
+                 gsize       limit)
+{
+  while (!yaml_break_before (text, offset, limit))
+    offset--;
+  return offset;
+}
+
+static gsize
+yaml_line_end (const char *text,
+               gsize       offset,
+               gsize       limit)
+{
+  for (gsize p = offset; p < limit; p++)
+    {
+      gsize n = yaml_break_len (text, p, limit);
+
+      if (n > 0)
+        return MIN (p + n, limit);
+    }
+  return limit;
 }
 
 static gboolean
@@ -466,11 +522,11 @@ article_build_entries (LekhArticle *self)
                                               value->span.start - key->span.start);
         }
 
-      end = line_end (self->text, MAX (content_end (self, value), entry->colon), limit);
+      end = yaml_line_end (self->text, MAX (content_end (self, value), entry->colon), limit);
       while (end < limit && line_is_indented_comment (self->text, end, limit))
-        end = line_end (self->text, end, limit);
+        end = yaml_line_end (self->text, end, limit);
 
-      entry->entry_span.start = line_start (self->text, key->span.start);
+      entry->entry_span.start = yaml_line_start (self->text, key->span.start, limit);
       entry->entry_span.end = end;
       entry->entry_span.line = key->span.line;
       entry->entry_span.column = 1;
@@ -478,6 +534,18 @@ article_build_entries (LekhArticle *self)
       entry->value = value;   /* borrowed: the root mapping owns its nodes */
       g_ptr_array_add (self->entries, entry);
     }
+
+  /* A key with an explicit "? key" and no value gets an empty value whose mark sits at
+   * the next token, on the next entry's line: an entry never reaches into the next. */
+  if (root->style == LEKH_STYLE_BLOCK)
+    for (guint i = 0; i + 1 < self->entries->len; i++)
+      {
+        LekhEntry *entry = g_ptr_array_index (self->entries, i);
+        const LekhEntry *next = g_ptr_array_index (self->entries, i + 1);
+
+        if (entry->entry_span.end > next->entry_span.start)
+          entry->entry_span.end = MAX (next->entry_span.start, entry->colon);
+      }
 }
 
 gsize

@@ -2,23 +2,180 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "lekh-error.h"
 #include "lekh-file.h"
 
+/* No article is this large; a bigger "file" is a device or a mistake. */
+#define LEKH_FILE_MAX_SIZE (G_GINT64_CONSTANT (1) << 30)
+
+static void
+stamp_from_stat (LekhFileStamp *stamp,
+                 const struct stat *st)
+{
+  memset (stamp, 0, sizeof *stamp);
+  stamp->exists = TRUE;
+  stamp->device = st->st_dev;
+  stamp->inode = st->st_ino;
+  stamp->size = st->st_size;
+  stamp->mtime_ns = (gint64) st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
+}
+
+void
+lekh_file_get_stamp (const char    *path,
+                     LekhFileStamp *stamp)
+{
+  struct stat st;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (stamp != NULL);
+
+  if (stat (path, &st) == 0)
+    stamp_from_stat (stamp, &st);
+  else
+    memset (stamp, 0, sizeof *stamp);
+}
+
 gboolean
-lekh_file_write_atomic (const char  *path,
-                        const char  *data,
-                        gsize        len,
-                        GError     **error)
+lekh_file_stamp_equal (const LekhFileStamp *a,
+                       const LekhFileStamp *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (!a->exists || !b->exists)
+    return a->exists == b->exists;
+  return a->device == b->device && a->inode == b->inode &&
+         a->size == b->size && a->mtime_ns == b->mtime_ns;
+}
+
+/* "Cannot open “PATH”: No such file or directory" */
+static void
+set_io_error (GError    **error,
+              int         saved_errno,
+              gboolean    opening,
+              const char *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  if (opening)
+    g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO, _("Cannot open “%s”: %s"),
+                 display, g_strerror (saved_errno));
+  else
+    g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO, _("Cannot read “%s”: %s"),
+                 display, g_strerror (saved_errno));
+}
+
+GBytes *
+lekh_file_read (const char     *path,
+                LekhFileStamp  *stamp,
+                GError        **error)
+{
+  g_autofree char *display = NULL;
+  struct stat st;
+  char *buf;
+  gsize len = 0, alloc;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* O_NONBLOCK: opening a named pipe must not wait for a writer. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      set_io_error (error, errno, TRUE, path);
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+      close (fd);
+      set_io_error (error, saved, FALSE, path);
+      return NULL;
+    }
+
+  display = g_filename_display_name (path);
+  if (S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO, _("“%s” is a folder, not an article"), display);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO,
+                   _("“%s” is not a regular file (a device, pipe or socket)"), display);
+      return NULL;
+    }
+  if (st.st_size > LEKH_FILE_MAX_SIZE)
+    {
+      close (fd);
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_LIMIT,
+                   _("“%s” is larger than 1 GiB; Lekh does not open files this large"), display);
+      return NULL;
+    }
+  if (stamp != NULL)
+    stamp_from_stat (stamp, &st);
+
+  /* Read to the end, whatever the size said: the file may grow or shrink meanwhile. */
+  alloc = (gsize) st.st_size + 1;
+  buf = g_malloc (alloc);
+  for (;;)
+    {
+      gssize n;
+
+      if (len + 1 >= alloc)
+        {
+          if (alloc > (gsize) LEKH_FILE_MAX_SIZE)
+            {
+              g_free (buf);
+              close (fd);
+              g_set_error (error, LEKH_ERROR, LEKH_ERROR_LIMIT,
+                           _("“%s” is larger than 1 GiB; Lekh does not open files this large"), display);
+              return NULL;
+            }
+          alloc = alloc * 2;
+          buf = g_realloc (buf, alloc);
+        }
+      n = read (fd, buf + len, alloc - 1 - len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          g_free (buf);
+          close (fd);
+          set_io_error (error, saved, FALSE, path);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      len += n;
+    }
+  close (fd);
+  buf[len] = '\0';
+  return g_bytes_new_take (buf, len);
+}
+
+static gboolean
+write_atomic (const char          *path,
+              const char          *data,
+              gsize                len,
+              const LekhFileStamp *expected,
+              GError             **error)
 {
   g_autofree char *target = NULL;
-  GStatBuf st;
+  g_autofree char *display = NULL;
+  struct stat st;
   int mode = 0644;
+  gboolean exists;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
@@ -27,16 +184,80 @@ lekh_file_write_atomic (const char  *path,
   target = realpath (path, NULL);
   if (target == NULL)
     target = g_strdup (path);
+  display = g_filename_display_name (path);
 
-  if (g_stat (target, &st) == 0)
+  exists = stat (target, &st) == 0;
+  if (exists)
     mode = st.st_mode & 07777;
 
+  if (expected != NULL)
+    {
+      LekhFileStamp now = { 0 };
+
+      if (exists)
+        stamp_from_stat (&now, &st);
+      if (expected->exists && !now.exists)
+        {
+          g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO,
+                       _("“%s” was deleted or moved by another program after Lekh read it; not saved"),
+                       display);
+          return FALSE;
+        }
+      if (!lekh_file_stamp_equal (expected, &now))
+        {
+          g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO,
+                       _("“%s” was changed by another program after Lekh read it; not saved"),
+                       display);
+          return FALSE;
+        }
+    }
+
+  if (exists && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO,
+                   _("“%s” is not a regular file; not saved"), display);
+      return FALSE;
+    }
+
+  /* Renaming over a file needs only the folder to be writable: without this check a
+   * read-only file would be replaced as if it were not. */
+  if (exists && access (target, W_OK) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO, _("“%s” is read-only: %s; not saved"),
+                   display, g_strerror (saved));
+      return FALSE;
+    }
+
   /* g_file_set_contents_full writes a temporary file beside the target, fsyncs it and
-   * renames it over the target: the original is never truncated. */
+   * renames it over the target: on a full disk or any other failure the temporary file
+   * is removed and the original is never truncated. */
   if (!g_file_set_contents_full (target, data, len,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  mode, error))
     return FALSE;
 
   return TRUE;
+}
+
+gboolean
+lekh_file_write_atomic (const char  *path,
+                        const char  *data,
+                        gsize        len,
+                        GError     **error)
+{
+  return write_atomic (path, data, len, NULL, error);
+}
+
+gboolean
+lekh_file_write_atomic_checked (const char          *path,
+                                const char          *data,
+                                gsize                len,
+                                const LekhFileStamp *expected,
+                                GError             **error)
+{
+  g_return_val_if_fail (expected != NULL, FALSE);
+
+  return write_atomic (path, data, len, expected, error);
 }
