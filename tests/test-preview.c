@@ -321,11 +321,22 @@ test_scroll_sync (Fixture       *f,
   g_assert_cmpuint (top, <=, code_line + 6);
 }
 
+static void
+no_display (void)
+{
+  g_test_skip ("no display (run the tests under xvfb-run)");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/preview/no-display", no_display);
+      return g_test_run ();
+    }
   adw_init ();
 
   g_test_add ("/preview/rendered-text", Fixture, NULL, fixture_setup, test_rendered_text, fixture_teardown);
