@@ -327,6 +327,89 @@ no_display (void)
   g_test_skip ("no display (run the tests under xvfb-run)");
 }
 
+static guint
+view_top_line (GtkTextView *view)
+{
+  GdkRectangle rect;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (view, &rect);
+  gtk_text_view_get_line_at_y (view, &iter, rect.y, NULL);
+  return (guint) gtk_text_iter_get_line (&iter) + 1;
+}
+
+/* With a source view attached, scrolling either side scrolls the other to the same
+ * source line; with sync off, nothing follows. */
+static void
+test_scroll_sync_both_ways (void)
+{
+  g_autoptr(GString) text = g_string_new ("---\ntitle: Long\n---\n");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *source = gtk_text_view_new ();
+  LekhPreview *preview = LEKH_PREVIEW (lekh_preview_new ());
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (source));
+  GtkAdjustment *source_adj, *preview_adj;
+  guint line, section_line = 0;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      if (i == 80)
+        section_line = 4 + i * 4;
+      g_string_append_printf (text, "## भाग %u\n\nअनुच्छेद %u, कुछ शब्द।\n\n", i, i);
+    }
+  gtk_text_buffer_set_text (buffer, text->str, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), source);
+  gtk_paned_set_start_child (GTK_PANED (paned), scroller);
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (preview));
+  gtk_paned_set_position (GTK_PANED (paned), 450);
+  gtk_window_set_child (GTK_WINDOW (window), paned);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  lekh_preview_set_buffer (preview, buffer);
+  lekh_preview_set_source_view (preview, GTK_TEXT_VIEW (source));
+  spin (300);
+
+  /* Source → preview. */
+  source_adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (source));
+  preview_adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (lekh_preview_get_text_view (preview)));
+  {
+    GtkTextIter iter;
+    GdkRectangle rect;
+
+    gtk_text_buffer_get_iter_at_line (buffer, &iter, (int) section_line - 1);
+    gtk_text_view_get_iter_location (GTK_TEXT_VIEW (source), &iter, &rect);
+    gtk_adjustment_set_value (source_adj, rect.y);
+  }
+  spin (400);
+  line = lekh_preview_get_top_line (preview);
+  g_assert_cmpuint (line, >=, section_line - 2);
+  g_assert_cmpuint (line, <=, section_line + 4);
+
+  /* Preview → source, after the guard against echoes has passed. */
+  spin (300);
+  gtk_adjustment_set_value (preview_adj, gtk_adjustment_get_value (preview_adj) / 2);
+  spin (400);
+  line = lekh_preview_get_top_line (preview);
+  g_assert_cmpuint (line, <, section_line - 20);
+  g_assert_cmpint (ABS ((int) view_top_line (GTK_TEXT_VIEW (source)) - (int) line), <=, 4);
+
+  /* Sync off: the preview stays where it is. */
+  lekh_preview_set_scroll_sync (preview, FALSE);
+  spin (300);
+  {
+    double before = gtk_adjustment_get_value (preview_adj);
+
+    gtk_adjustment_set_value (source_adj, 0);
+    spin (300);
+    g_assert_cmpfloat (gtk_adjustment_get_value (preview_adj), ==, before);
+  }
+
+  lekh_preview_set_buffer (preview, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,5 +430,6 @@ main (int   argc,
   g_test_add ("/preview/links-and-lines", Fixture, NULL, fixture_setup, test_links_and_lines, fixture_teardown);
   g_test_add ("/preview/incremental", Fixture, NULL, fixture_setup, test_incremental, fixture_teardown);
   g_test_add ("/preview/scroll-sync", Fixture, NULL, fixture_setup, test_scroll_sync, fixture_teardown);
+  g_test_add_func ("/preview/scroll-sync-both-ways", test_scroll_sync_both_ways);
   return g_test_run ();
 }

@@ -65,7 +65,12 @@ struct _LekhPreview
   guint             update_delay;
 
   gboolean          load_remote_images;
-  gboolean          scrolling_programmatically;
+  gboolean          scroll_sync;
+  GtkTextView      *source_view;
+  gulong            source_view_scroll_id;
+  GtkTextMark      *source_sync_mark;
+  gint64            preview_moved_until;   /* our own scrolling of the preview, not the writer's */
+  gint64            source_moved_until;    /* our own scrolling of the source view */
   guint             last_top_line;
   int               width;
 };
@@ -78,6 +83,7 @@ enum
   PROP_BASE_FILE,
   PROP_LOAD_REMOTE_IMAGES,
   PROP_UPDATE_DELAY,
+  PROP_SCROLL_SYNC,
   N_PROPS
 };
 
@@ -1592,7 +1598,7 @@ lekh_preview_scroll_to_line (LekhPreview *self,
           gtk_text_iter_forward_chars (&iter, (int) rel);
         }
     }
-  self->scrolling_programmatically = TRUE;
+  self->preview_moved_until = g_get_monotonic_time () + 250 * 1000;
   gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
   gtk_text_view_scroll_to_mark (self->view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
   self->last_top_line = line;
@@ -1612,21 +1618,103 @@ lekh_preview_get_top_line (LekhPreview *self)
 }
 
 static void
+scroll_source_to_line (LekhPreview *self,
+                       guint        line)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->source_view);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, line > 0 ? (int) line - 1 : 0);
+  if (self->source_sync_mark == NULL
+      || gtk_text_mark_get_buffer (self->source_sync_mark) != buffer)
+    {
+      g_clear_object (&self->source_sync_mark);
+      self->source_sync_mark = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE));
+    }
+  else
+    gtk_text_buffer_move_mark (buffer, self->source_sync_mark, &iter);
+  self->source_moved_until = g_get_monotonic_time () + 250 * 1000;
+  gtk_text_view_scroll_to_mark (self->source_view, self->source_sync_mark, 0.0, TRUE, 0.0, 0.0);
+}
+
+static void
 vadjustment_changed_cb (LekhPreview *self)
 {
   guint line;
 
-  if (self->scrolling_programmatically)
-    {
-      self->scrolling_programmatically = FALSE;
-      return;
-    }
+  if (g_get_monotonic_time () < self->preview_moved_until)
+    return;
   line = lekh_preview_get_top_line (self);
   if (line != self->last_top_line)
     {
       self->last_top_line = line;
       g_signal_emit (self, signals[TOP_LINE_CHANGED], 0, line);
+      if (self->scroll_sync && self->source_view != NULL && line > 0)
+        scroll_source_to_line (self, line);
     }
+}
+
+static void
+source_view_scrolled_cb (LekhPreview *self)
+{
+  GdkRectangle rect;
+  GtkTextIter iter;
+
+  if (!self->scroll_sync || g_get_monotonic_time () < self->source_moved_until)
+    return;
+  gtk_text_view_get_visible_rect (self->source_view, &rect);
+  gtk_text_view_get_line_at_y (self->source_view, &iter, rect.y, NULL);
+  lekh_preview_scroll_to_line (self, (guint) gtk_text_iter_get_line (&iter) + 1);
+}
+
+void
+lekh_preview_set_source_view (LekhPreview *self,
+                              GtkTextView *view)
+{
+  g_return_if_fail (LEKH_IS_PREVIEW (self));
+  g_return_if_fail (view == NULL || GTK_IS_TEXT_VIEW (view));
+
+  if (self->source_view == view)
+    return;
+  if (self->source_view != NULL)
+    {
+      g_clear_signal_handler (&self->source_view_scroll_id,
+                              gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->source_view)));
+      if (self->source_sync_mark != NULL && !gtk_text_mark_get_deleted (self->source_sync_mark))
+        gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (self->source_sync_mark),
+                                     self->source_sync_mark);
+      g_clear_object (&self->source_sync_mark);
+      g_clear_weak_pointer (&self->source_view);
+    }
+  if (view == NULL)
+    return;
+  g_set_weak_pointer (&self->source_view, view);
+  self->source_view_scroll_id =
+    g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)),
+                             "value-changed", G_CALLBACK (source_view_scrolled_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+void
+lekh_preview_set_scroll_sync (LekhPreview *self,
+                              gboolean     sync)
+{
+  g_return_if_fail (LEKH_IS_PREVIEW (self));
+
+  sync = !!sync;
+  if (self->scroll_sync != sync)
+    {
+      self->scroll_sync = sync;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCROLL_SYNC]);
+    }
+}
+
+gboolean
+lekh_preview_get_scroll_sync (LekhPreview *self)
+{
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), FALSE);
+
+  return self->scroll_sync;
 }
 
 static char *
@@ -1860,6 +1948,7 @@ lekh_preview_dispose (GObject *object)
   LekhPreview *self = LEKH_PREVIEW (object);
 
   lekh_preview_set_buffer (self, NULL);
+  lekh_preview_set_source_view (self, NULL);
   g_clear_handle_id (&self->update_source, g_source_remove);
   g_clear_handle_id (&self->background_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
@@ -1910,6 +1999,9 @@ lekh_preview_get_property (GObject    *object,
     case PROP_UPDATE_DELAY:
       g_value_set_uint (value, self->update_delay);
       break;
+    case PROP_SCROLL_SYNC:
+      g_value_set_boolean (value, self->scroll_sync);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1933,6 +2025,9 @@ lekh_preview_set_property (GObject      *object,
       break;
     case PROP_UPDATE_DELAY:
       lekh_preview_set_update_delay (self, g_value_get_uint (value));
+      break;
+    case PROP_SCROLL_SYNC:
+      lekh_preview_set_scroll_sync (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1959,6 +2054,9 @@ lekh_preview_class_init (LekhPreviewClass *klass)
   properties[PROP_UPDATE_DELAY] =
     g_param_spec_uint ("update-delay", NULL, NULL, 0, 10000, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCROLL_SYNC] =
+    g_param_spec_boolean ("scroll-sync", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[LINE_ACTIVATED] =
@@ -1994,6 +2092,7 @@ lekh_preview_init (LekhPreview *self)
       css_loaded = TRUE;
     }
 
+  self->scroll_sync = TRUE;
   self->model = lekh_preview_model_new ();
   self->blocks = g_ptr_array_new_with_free_func (block_view_free);
   self->sized_widgets = g_hash_table_new (NULL, NULL);
