@@ -1032,7 +1032,6 @@ apply_change (LekhPreview *self,
   GPtrArray *added;
   int base;
   gsize done_bytes = 0;
-  gint64 t_start = g_get_monotonic_time ();
 
   get_block_start (self, position, &start);
   get_block_start (self, position + n_removed, &end);
@@ -1077,10 +1076,6 @@ apply_change (LekhPreview *self,
       g_ptr_array_add (added, bv);
     }
 
-  if (g_getenv ("LEKH_PREVIEW_TIMING"))
-    g_printerr ("render %u blocks: %.1f ms, %u runs\n", n_added,
-                (g_get_monotonic_time () - t_start) / 1000.0, r.runs->len);
-  t_start = g_get_monotonic_time ();
   /* Insert the text, the embedded widgets, then the tags and marks by offset. */
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, gtk_text_iter_get_offset (&start));
   base = gtk_text_iter_get_offset (&iter);
@@ -1109,9 +1104,6 @@ apply_change (LekhPreview *self,
 
   if (next_mark != NULL)
     gtk_text_buffer_move_mark (self->buffer, next_mark, &iter);
-  if (g_getenv ("LEKH_PREVIEW_TIMING"))
-    g_printerr ("insert: %.1f ms\n", (g_get_monotonic_time () - t_start) / 1000.0);
-  t_start = g_get_monotonic_time ();
 
 
   for (guint i = 0; i < r.runs->len; i++)
@@ -1132,8 +1124,6 @@ apply_change (LekhPreview *self,
                                           base + (int) g_array_index (r.block_starts, guint, i));
       bv->mark = g_object_ref (gtk_text_buffer_create_mark (self->buffer, NULL, &a, TRUE));
     }
-  if (g_getenv ("LEKH_PREVIEW_TIMING"))
-    g_printerr ("tags+marks: %.1f ms\n", (g_get_monotonic_time () - t_start) / 1000.0);
   {
     guint old_len = self->blocks->len;
 
