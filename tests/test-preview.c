@@ -327,6 +327,38 @@ no_display (void)
   g_test_skip ("no display (run the tests under xvfb-run)");
 }
 
+/* Without front matter the card is hidden; broken YAML shows the error in it, and the
+ * body still renders. */
+static void
+test_header_states (void)
+{
+  LekhPreview *preview = LEKH_PREVIEW (g_object_ref_sink (lekh_preview_new ()));
+  GtkWidget *header = lekh_preview_get_header (preview);
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  lekh_preview_set_text (preview, "# Only a body\n\nText.\n", -1);
+  g_assert_false (gtk_widget_get_visible (header));
+
+  lekh_preview_set_text (preview, "---\ntitle: [unclosed\n---\n# Body\n", -1);
+  g_assert_true (gtk_widget_get_visible (header));
+  collect_labels (header, labels);
+  g_assert_nonnull (strstr (labels->str, "Front matter, line "));
+  text = preview_text (preview);
+  g_assert_nonnull (strstr (text, "Body\n"));
+  g_assert_null (strstr (text, "title:"));
+
+  lekh_preview_set_text (preview, "---\ndraft: true\n---\nx\n", -1);
+  g_string_truncate (labels, 0);
+  collect_labels (header, labels);
+  g_assert_cmpstr (labels->str, ==, "Draft\n");
+
+  lekh_preview_set_text (preview, "", 0);
+  g_assert_false (gtk_widget_get_visible (header));
+  g_assert_cmpuint (lekh_preview_get_n_blocks (preview), ==, 0);
+  g_object_unref (preview);
+}
+
 static guint
 view_top_line (GtkTextView *view)
 {
@@ -431,5 +463,6 @@ main (int   argc,
   g_test_add ("/preview/incremental", Fixture, NULL, fixture_setup, test_incremental, fixture_teardown);
   g_test_add ("/preview/scroll-sync", Fixture, NULL, fixture_setup, test_scroll_sync, fixture_teardown);
   g_test_add_func ("/preview/scroll-sync-both-ways", test_scroll_sync_both_ways);
+  g_test_add_func ("/preview/header-states", test_header_states);
   return g_test_run ();
 }
