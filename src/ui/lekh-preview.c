@@ -66,6 +66,7 @@ struct _LekhPreview
 
   gboolean          load_remote_images;
   gboolean          scroll_sync;
+  gboolean          over_link;
   GtkTextView      *source_view;
   gulong            source_view_scroll_id;
   GtkTextMark      *source_sync_mark;
@@ -328,7 +329,7 @@ width_changed_cb (LekhPreview *self)
 
 typedef struct
 {
-  GFile *file;
+  GFile *base_file;
   char  *url;
 } ImageLoad;
 
@@ -337,7 +338,7 @@ image_load_free (gpointer data)
 {
   ImageLoad *load = data;
 
-  g_clear_object (&load->file);
+  g_clear_object (&load->base_file);
   g_free (load->url);
   g_free (load);
 }
@@ -403,13 +404,19 @@ load_image_thread (GTask        *task,
 {
   ImageLoad *load = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = load->file != NULL ? g_object_ref (load->file) : NULL;
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
   GdkTexture *texture;
 
-  if (file == NULL && is_remote (load->url))
-    file = g_file_new_for_uri (g_str_has_prefix (load->url, "//")
-                               ? g_strconcat ("https:", load->url, NULL) : load->url);
+  /* Resolving looks through the site's folders: file system work, off the main thread. */
+  if (is_remote (load->url))
+    {
+      g_autofree char *uri = g_str_has_prefix (load->url, "//")
+                             ? g_strconcat ("https:", load->url, NULL) : g_strdup (load->url);
+      file = g_file_new_for_uri (uri);
+    }
+  else
+    file = resolve_local_image (load->base_file, load->url);
   if (file == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -517,8 +524,7 @@ create_image (LekhPreview *self,
       g_autoptr(GTask) task = NULL;
 
       load->url = g_strdup (url);
-      if (!remote)
-        load->file = resolve_local_image (self->base_file, url);
+      load->base_file = self->base_file != NULL ? g_file_dup (self->base_file) : NULL;
       gtk_label_set_text (GTK_LABEL (status), _("Loading…"));
       task = g_task_new (NULL, self->cancellable, image_loaded_cb, g_object_ref (holder));
       g_task_set_task_data (task, load, image_load_free);
@@ -1807,7 +1813,11 @@ motion_cb (GtkEventControllerMotion *motion,
   gboolean link = offset_at_point (self, x, y, &offset)
                   && lekh_preview_get_link_at_offset (self, offset) != NULL;
 
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->view), link ? "pointer" : "text");
+  if (link != self->over_link)
+    {
+      self->over_link = link;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self->view), link ? "pointer" : "text");
+    }
 }
 
 static gboolean
