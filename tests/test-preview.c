@@ -438,6 +438,20 @@ test_scroll_sync_both_ways (void)
     g_assert_cmpfloat (gtk_adjustment_get_value (preview_adj), ==, before);
   }
 
+  /* An edit above what the preview shows keeps the same block at its top. */
+  lekh_preview_scroll_to_line (preview, section_line);
+  spin (400);
+  line = lekh_preview_get_top_line (preview);
+  {
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_line (buffer, &iter, 3);
+    gtk_text_buffer_insert (buffer, &iter, "नया अनुच्छेद ऊपर।\n\n", -1);
+  }
+  lekh_preview_flush (preview);
+  spin (400);
+  g_assert_cmpuint (lekh_preview_get_top_line (preview), ==, line + 2);
+
   lekh_preview_set_buffer (preview, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
 }
