@@ -1107,6 +1107,7 @@ check_cross_fields (Check        *check,
           min >= 2 && max <= 6 && min > max)
         emit (check, "toc-levels", LEKH_SEVERITY_ERROR, value_span (toc_max, toc_max->value),
               toc_max->key,
+              /* Translators: both numbers are heading levels from 2 to 6 */
               _("“toc_max_heading_level” (%d) is below “toc_min_heading_level” (%d)"),
               (int) max, (int) min);
     }
