@@ -10,6 +10,8 @@
 #include "lekh-edit.h"
 #include "lekh-file.h"
 #include "lekh-cli.h"
+#include "lekh-cli-check.h"
+#include "lekh-cli-render.h"
 
 /* Exit codes of get/set/unset. */
 enum
@@ -34,6 +36,8 @@ static const Command commands[] = {
   { "get", cli_get, N_("lekh get [--json] FILE [KEY]") },
   { "set", cli_set, N_("lekh set FILE KEY VALUE\n       lekh set FILE KEY --list [VALUE…]") },
   { "unset", cli_unset, N_("lekh unset FILE KEY") },
+  { "check", lekh_cli_check, N_("lekh check [--profile PROFILE] [--format text|json|github] [--quiet] PATH…") },
+  { "render", lekh_cli_render, N_("lekh render FILE [-o OUT.html] [--unsafe]") },
 };
 
 gboolean

@@ -1,24 +1,218 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lekh-application"
+
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
 #include "lekh-application.h"
 #include "lekh-window.h"
 
+#define MAX_RECENT 10
+
 struct _LekhApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  GMenu          *recent_menu;
 };
 
 G_DEFINE_FINAL_TYPE (LekhApplication, lekh_application, ADW_TYPE_APPLICATION)
 
+static LekhWindow *
+create_window (LekhApplication *self)
+{
+  return lekh_window_new (self);
+}
+
+void
+lekh_application_open_file (LekhApplication *self,
+                            GFile           *file,
+                            LekhWindow      *hint)
+{
+  LekhWindow *window = NULL;
+
+  g_return_if_fail (LEKH_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      GFile *open;
+
+      if (!LEKH_IS_WINDOW (l->data))
+        continue;
+      open = lekh_document_get_file (lekh_window_get_document (l->data));
+      if (open != NULL && g_file_equal (open, file))
+        {
+          gtk_window_present (GTK_WINDOW (l->data));
+          return;
+        }
+    }
+
+  if (hint != NULL && lekh_document_is_untouched (lekh_window_get_document (hint)))
+    window = hint;
+  else
+    window = create_window (self);
+
+  lekh_window_load_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  /* Borrowed references: owned by the infos. */
+  GDateTime *ma = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *mb = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return g_date_time_compare (mb, ma);
+}
+
+static void
+recent_changed_cb (LekhApplication *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  const char *app_name = g_get_application_name ();
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  items = g_list_sort (items, compare_recent);
+  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!gtk_recent_info_has_application (info, app_name) || !gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s",
+                                         gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (create_window (user_data)));
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  LekhApplication *self = user_data;
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  lekh_application_open_file (self, file, LEKH_IS_WINDOW (active) ? LEKH_WINDOW (active) : NULL);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  const char *developers[] = { "The Lekh developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Lekh"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Write Markdown articles with correct front matter"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  /* Each window asks about its own unsaved changes; the app ends with the last one. */
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+update_style (LekhApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  int variant = g_settings_get_enum (self->settings, "style-variant");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[CLAMP (variant, 0, 2)]);
+}
+
+static const GActionEntry app_entries[] = {
+  { "new-window", new_window_action },
+  { "open-recent", open_recent_action, "s" },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+lekh_application_startup (GApplication *app)
+{
+  LekhApplication *self = LEKH_APPLICATION (app);
+  static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *sidebar_accels[] = { "F9", NULL };
+  static const char *preview_accels[] = { "<Control><Shift>p", NULL };
+  const char *setting_actions[] = {
+    "style-variant", "wrap-text", "show-line-numbers", "show-sidebar", "show-preview", NULL
+  };
+
+  G_APPLICATION_CLASS (lekh_application_parent_class)->startup (app);
+  gtk_source_init ();
+  g_set_application_name (_("Lekh"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
+  for (guint i = 0; setting_actions[i] != NULL; i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, setting_actions[i]);
+
+      g_action_map_add_action (G_ACTION_MAP (app), action);
+    }
+  g_signal_connect_object (self->settings, "changed::style-variant", G_CALLBACK (update_style),
+                           self, G_CONNECT_SWAPPED);
+  update_style (self);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.show-sidebar", sidebar_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.show-preview", preview_accels);
+
+  self->recent_menu = g_menu_new ();
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
+  recent_changed_cb (self);
+}
+
 static void
 lekh_application_activate (GApplication *app)
 {
-  LekhWindow *window = lekh_window_new (LEKH_APPLICATION (app));
-
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (create_window (LEKH_APPLICATION (app))));
 }
 
 static void
@@ -28,26 +222,27 @@ lekh_application_open (GApplication  *app,
                        const char    *hint)
 {
   for (int i = 0; i < n_files; i++)
-    {
-      LekhWindow *window = lekh_window_new (LEKH_APPLICATION (app));
-
-      lekh_window_load_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+    lekh_application_open_file (LEKH_APPLICATION (app), files[i], NULL);
 }
 
 static void
-lekh_application_startup (GApplication *app)
+lekh_application_dispose (GObject *object)
 {
-  G_APPLICATION_CLASS (lekh_application_parent_class)->startup (app);
-  gtk_source_init ();
+  LekhApplication *self = LEKH_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->recent_menu);
+
+  G_OBJECT_CLASS (lekh_application_parent_class)->dispose (object);
 }
 
 static void
 lekh_application_class_init (LekhApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = lekh_application_dispose;
   app_class->activate = lekh_application_activate;
   app_class->open = lekh_application_open;
   app_class->startup = lekh_application_startup;
@@ -63,6 +258,14 @@ lekh_application_new (void)
 {
   return g_object_new (LEKH_TYPE_APPLICATION,
                        "application-id", APP_ID,
+                       "resource-base-path", "/io/github/lekh/Lekh",
                        "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
                        NULL);
+}
+
+GMenuModel *
+lekh_application_get_recent_menu (LekhApplication *self)
+{
+  g_return_val_if_fail (LEKH_IS_APPLICATION (self), NULL);
+  return G_MENU_MODEL (self->recent_menu);
 }

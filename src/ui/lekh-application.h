@@ -9,6 +9,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LekhApplication, lekh_application, LEKH, APPLICATION, AdwApplication)
 
-LekhApplication *lekh_application_new (void);
+typedef struct _LekhWindow LekhWindow;
+
+LekhApplication *lekh_application_new              (void);
+/* Shows FILE: its window if one has it open, else HINT when that holds an untouched new
+ * document, else a new window. */
+void             lekh_application_open_file        (LekhApplication *self,
+                                                    GFile           *file,
+                                                    LekhWindow      *hint);
+GMenuModel      *lekh_application_get_recent_menu  (LekhApplication *self);
 
 G_END_DECLS

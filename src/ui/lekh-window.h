@@ -4,6 +4,9 @@
 #include <adwaita.h>
 
 #include "lekh-application.h"
+#include "lekh-document.h"
+#include "lekh-editor.h"
+#include "lekh-metadata-panel.h"
 
 G_BEGIN_DECLS
 
@@ -11,8 +14,24 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LekhWindow, lekh_window, LEKH, WINDOW, AdwApplicationWindow)
 
-LekhWindow *lekh_window_new       (LekhApplication *app);
-void        lekh_window_load_file (LekhWindow      *self,
-                                   GFile           *file);
+LekhWindow        *lekh_window_new                 (LekhApplication *app);
+LekhDocument      *lekh_window_get_document        (LekhWindow      *self);
+LekhEditor        *lekh_window_get_editor          (LekhWindow      *self);
+LekhMetadataPanel *lekh_window_get_metadata_panel  (LekhWindow      *self);
+/* Opens FILE in this window (replacing its document), showing errors in a dialog. */
+void               lekh_window_load_file           (LekhWindow      *self,
+                                                    GFile           *file);
+/* The preview goes in a third pane beside the source; win.show-preview toggles it. */
+void               lekh_window_set_preview         (LekhWindow      *self,
+                                                    GtkWidget       *preview);
+GtkWidget         *lekh_window_get_preview         (LekhWindow      *self);
+void               lekh_window_add_toast           (LekhWindow      *self,
+                                                    const char      *message);
+/* E.g. the diagnostics state ("2 errors") at the end of the header bar. */
+void               lekh_window_add_header_widget   (LekhWindow      *self,
+                                                    GtkWidget       *widget,
+                                                    GtkPackType      pack);
+/* The Save / Discard / Cancel dialog while one is open (for tests), else NULL. */
+GtkWidget         *lekh_window_get_close_dialog    (LekhWindow      *self);
 
 G_END_DECLS

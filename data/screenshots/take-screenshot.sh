@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Takes a screenshot of the window on the sample article under a virtual display.
+#   data/screenshots/take-screenshot.sh BUILDDIR OUT.png [light|dark] [FILE]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+builddir="$(cd "${1:-$here/_build}" && pwd)"
+out="$(realpath -m "${2:-$here/data/screenshots/window.png}")"
+style="${3:-light}"
+file="$(realpath "${4:-$here/data/samples/namaste-lekh.md}")"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/config/glib-2.0/settings"
+cat > "$tmp/config/glib-2.0/settings/keyfile" <<KEYS
+[io/github/lekh/Lekh]
+window-width=1280
+window-height=800
+sidebar-width=330
+style-variant='$style'
+KEYS
+# Work on a copy in a throwaway home: the session must not touch the sample.
+mkdir -p "$tmp/blog"
+cp "$file" "$tmp/blog/$(basename "$file")"
+cp "$(dirname "$file")"/*.svg "$tmp/blog/" 2>/dev/null || true
+export HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" GSETTINGS_BACKEND=keyfile
+export GSETTINGS_SCHEMA_DIR="$builddir/data" GSK_RENDERER=cairo NO_AT_BRIDGE=1
+xvfb-run -a -s '-screen 0 1280x800x24' bash -c "
+  '$builddir/src/lekh' '$tmp/blog/$(basename "$file")' &
+  pid=\$!
+  sleep 4
+  import -window root '$out'
+  kill \$pid
+"
+echo "$out"

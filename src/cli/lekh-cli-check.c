@@ -1,0 +1,677 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lekh-article.h"
+#include "lekh-site.h"
+#include "lekh-validator.h"
+#include "lekh-cli-check.h"
+
+enum
+{
+  CHECK_OK = 0,
+  CHECK_ERRORS = 1,
+  CHECK_USAGE = 2,
+};
+
+typedef enum
+{
+  FORMAT_TEXT,
+  FORMAT_JSON,
+  FORMAT_GITHUB,
+} Format;
+
+/* One file to check and, once checked, what was found. */
+typedef struct
+{
+  char      *path;
+  GPtrArray *diagnostics;   /* LekhDiagnostic*, or NULL when the file could not be read */
+  char      *read_error;
+} FileResult;
+
+typedef struct
+{
+  GPtrArray     *files;       /* FileResult* sorted by path */
+  LekhValidator *validator;
+  guint          next;        /* atomic: index of the next file to take */
+} Job;
+
+typedef struct
+{
+  GPtrArray  *paths;          /* char* */
+  GHashTable *seen_dirs;      /* "dev:ino" of folders walked */
+  GHashTable *seen_files;     /* path */
+  gboolean    failed;
+} Walker;
+
+static void
+file_result_free (gpointer data)
+{
+  FileResult *result = data;
+
+  g_free (result->path);
+  g_clear_pointer (&result->diagnostics, g_ptr_array_unref);
+  g_free (result->read_error);
+  g_free (result);
+}
+
+static gboolean
+is_article_name (const char *name)
+{
+  return g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".mdx") ||
+         g_str_has_suffix (name, ".markdown");
+}
+
+static void
+walker_add_file (Walker     *walker,
+                 const char *path)
+{
+  if (g_hash_table_add (walker->seen_files, g_strdup (path)))
+    g_ptr_array_add (walker->paths, g_strdup (path));
+}
+
+static void
+walk_folder (Walker     *walker,
+             const char *dir_path,
+             GStatBuf   *st)
+{
+  char *id = g_strdup_printf ("%lu:%lu", (gulong) st->st_dev, (gulong) st->st_ino);
+  struct dirent *entry;
+  DIR *dir;
+
+  /* A folder reached twice (a symlink loop, or two links to one place) is walked once. */
+  if (!g_hash_table_add (walker->seen_dirs, id))
+    return;
+
+  dir = opendir (dir_path);
+  if (dir == NULL)
+    {
+      int saved = errno;
+
+      g_printerr (_("lekh check: cannot read the folder “%s”: %s\n"), dir_path,
+                  g_strerror (saved));
+      walker->failed = TRUE;
+      return;
+    }
+
+  while ((entry = readdir (dir)) != NULL)
+    {
+      const char *name = entry->d_name;
+      g_autofree char *path = NULL;
+      GStatBuf child;
+
+      if (strcmp (name, ".") == 0 || strcmp (name, "..") == 0 ||
+          strcmp (name, ".git") == 0 || strcmp (name, "node_modules") == 0)
+        continue;
+      /* The entry's type saves a stat() per file; links and unknown types are followed. */
+      if (entry->d_type == DT_REG)
+        {
+          if (is_article_name (name))
+            {
+              path = g_build_filename (dir_path, name, NULL);
+              walker_add_file (walker, path);
+            }
+          continue;
+        }
+      if (entry->d_type != DT_DIR && entry->d_type != DT_LNK && entry->d_type != DT_UNKNOWN)
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      /* g_stat follows symlinks; a dangling one is skipped quietly. */
+      if (g_stat (path, &child) != 0)
+        continue;
+      if (S_ISDIR (child.st_mode))
+        {
+          if (!lekh_site_folder_is_generated (dir_path, name))
+            walk_folder (walker, path, &child);
+        }
+      else if (S_ISREG (child.st_mode) && is_article_name (name))
+        walker_add_file (walker, path);
+    }
+  closedir (dir);
+}
+
+static void
+walk_argument (Walker     *walker,
+               const char *arg)
+{
+  GStatBuf st;
+
+  if (g_stat (arg, &st) != 0)
+    {
+      int saved = errno;
+
+      g_printerr (_("lekh check: cannot read “%s”: %s\n"), arg, g_strerror (saved));
+      walker->failed = TRUE;
+      return;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autofree char *clean = g_strdup (arg);
+      gsize len = strlen (clean);
+
+      while (len > 1 && clean[len - 1] == G_DIR_SEPARATOR)
+        clean[--len] = '\0';
+      walk_folder (walker, clean, &st);
+    }
+  else if (S_ISREG (st.st_mode))
+    walker_add_file (walker, arg);   /* named explicitly: checked whatever its name */
+  else
+    {
+      /* A FIFO or a device would block or never end. */
+      g_printerr (_("lekh check: “%s” is not a regular file or folder\n"), arg);
+      walker->failed = TRUE;
+    }
+}
+
+static int
+compare_results (gconstpointer a,
+                 gconstpointer b)
+{
+  const FileResult *ra = *(const FileResult **) a;
+  const FileResult *rb = *(const FileResult **) b;
+
+  return strcmp (ra->path, rb->path);
+}
+
+/* Small files are read (cheaper than mapping and unmapping each); big ones are mapped. */
+#define MAP_THRESHOLD (4 * 1024 * 1024)
+
+static GBytes *
+read_bytes (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  GStatBuf st;
+  char *buffer;
+  gsize done = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                           g_strerror (saved));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode) || st.st_size >= MAP_THRESHOLD)
+    {
+      close (fd);
+      mapped = g_mapped_file_new (path, FALSE, error);
+      return mapped ? g_mapped_file_get_bytes (mapped) : NULL;
+    }
+
+  buffer = g_malloc (st.st_size + 1);
+  while (done < (gsize) st.st_size)
+    {
+      gssize n = read (fd, buffer + done, st.st_size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          g_free (buffer);
+          g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                               g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;     /* the file shrank meanwhile: check what is there */
+      done += n;
+    }
+  close (fd);
+  buffer[done] = '\0';
+  return g_bytes_new_take (buffer, done);
+}
+
+static void
+check_one (LekhValidator *validator,
+           FileResult    *result)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(LekhArticle) article = NULL;
+
+  bytes = read_bytes (result->path, &error);
+  if (bytes == NULL)
+    {
+      result->read_error = g_strdup (error->message);
+      return;
+    }
+  article = lekh_article_new_from_bytes (bytes);
+  result->diagnostics = lekh_validator_check (validator, article, result->path);
+}
+
+static gpointer
+worker (gpointer data)
+{
+  Job *job = data;
+
+  for (;;)
+    {
+      guint index = (guint) g_atomic_int_add ((gint *) &job->next, 1);
+
+      if (index >= job->files->len)
+        break;
+      check_one (job->validator, g_ptr_array_index (job->files, index));
+    }
+  return NULL;
+}
+
+static void
+run_checks (Job   *job,
+            guint  n_threads)
+{
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+  n_threads = MIN (n_threads, job->files->len);
+  if (n_threads <= 1)
+    {
+      worker (job);
+      return;
+    }
+  for (guint i = 0; i < n_threads; i++)
+    g_ptr_array_add (threads, g_thread_new ("lekh-check", worker, job));
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+}
+
+static void
+json_string (GString    *out,
+             const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) s; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static const char *
+fix_kind_name (LekhFixKind kind)
+{
+  switch (kind)
+    {
+    case LEKH_FIX_RENAME_KEY: return "rename-key";
+    case LEKH_FIX_REMOVE_KEY: return "remove-key";
+    case LEKH_FIX_REMOVE_LIST_ITEM: return "remove-list-item";
+    case LEKH_FIX_ADD_AUTHOR: return "add-author";
+    case LEKH_FIX_ADD_TAG: return "add-tag";
+    case LEKH_FIX_NONE:
+    default: return NULL;
+    }
+}
+
+/* Workflow commands: data escapes %, CR, LF; properties also : and , */
+static void
+github_escape (GString    *out,
+               const char *s,
+               gboolean    property)
+{
+  for (const char *p = s; *p; p++)
+    {
+      if (*p == '%')
+        g_string_append (out, "%25");
+      else if (*p == '\r')
+        g_string_append (out, "%0D");
+      else if (*p == '\n')
+        g_string_append (out, "%0A");
+      else if (property && *p == ':')
+        g_string_append (out, "%3A");
+      else if (property && *p == ',')
+        g_string_append (out, "%2C");
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+static const char *
+text_severity (LekhSeverity severity)
+{
+  switch (severity)
+    {
+    case LEKH_SEVERITY_ERROR: return _("error");
+    case LEKH_SEVERITY_WARNING: return _("warning");
+    case LEKH_SEVERITY_INFO:
+    default: return _("note");
+    }
+}
+
+static void
+print_text (GString          *out,
+            const FileResult *result,
+            gboolean          quiet)
+{
+  if (result->read_error != NULL)
+    {
+      g_string_append_printf (out, "%s: %s: %s [read-error]\n", result->path,
+                              text_severity (LEKH_SEVERITY_ERROR), result->read_error);
+      return;
+    }
+  for (guint i = 0; i < result->diagnostics->len; i++)
+    {
+      const LekhDiagnostic *d = g_ptr_array_index (result->diagnostics, i);
+
+      if (quiet && d->severity != LEKH_SEVERITY_ERROR)
+        continue;
+      g_string_append_printf (out, "%s:%u:%u: %s: %s [%s]\n", result->path, d->line, d->column,
+                              text_severity (d->severity), d->message, d->rule);
+    }
+}
+
+static void
+print_github (GString          *out,
+              const FileResult *result,
+              gboolean          quiet)
+{
+  if (result->read_error != NULL)
+    {
+      g_string_append (out, "::error file=");
+      github_escape (out, result->path, TRUE);
+      g_string_append (out, ",title=read-error::");
+      github_escape (out, result->read_error, FALSE);
+      g_string_append_c (out, '\n');
+      return;
+    }
+  for (guint i = 0; i < result->diagnostics->len; i++)
+    {
+      const LekhDiagnostic *d = g_ptr_array_index (result->diagnostics, i);
+      const char *command = d->severity == LEKH_SEVERITY_ERROR ? "error" :
+                            d->severity == LEKH_SEVERITY_WARNING ? "warning" : "notice";
+
+      if (quiet && d->severity != LEKH_SEVERITY_ERROR)
+        continue;
+      g_string_append_printf (out, "::%s file=", command);
+      github_escape (out, result->path, TRUE);
+      g_string_append_printf (out, ",line=%u,col=%u,title=", d->line, d->column);
+      github_escape (out, d->rule, TRUE);
+      g_string_append (out, "::");
+      github_escape (out, d->message, FALSE);
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+print_json_diagnostic (GString              *out,
+                       const char           *path,
+                       const LekhDiagnostic *d,
+                       gboolean             *first)
+{
+  const char *fix = fix_kind_name (d->fix_kind);
+
+  g_string_append (out, *first ? "\n    {" : ",\n    {");
+  *first = FALSE;
+  g_string_append (out, "\"path\": ");
+  json_string (out, path);
+  g_string_append_printf (out, ", \"line\": %u, \"column\": %u, \"start\": %" G_GSIZE_FORMAT
+                          ", \"end\": %" G_GSIZE_FORMAT ", \"severity\": \"%s\", \"rule\": ",
+                          d->line, d->column, d->start, d->end,
+                          lekh_severity_to_string (d->severity));
+  json_string (out, d->rule);
+  g_string_append (out, ", \"message\": ");
+  json_string (out, d->message);
+  if (d->key != NULL)
+    {
+      g_string_append (out, ", \"key\": ");
+      json_string (out, d->key);
+    }
+  if (fix != NULL)
+    {
+      g_string_append_printf (out, ", \"fix\": {\"kind\": \"%s\", \"description\": ", fix);
+      json_string (out, d->fix_description ? d->fix_description : "");
+      if (d->fix_value != NULL)
+        {
+          g_string_append (out, ", \"value\": ");
+          json_string (out, d->fix_value);
+        }
+      if (d->fix_kind == LEKH_FIX_REMOVE_LIST_ITEM)
+        g_string_append_printf (out, ", \"index\": %u", d->fix_index);
+      if (d->fix_file != NULL)
+        {
+          g_string_append (out, ", \"file\": ");
+          json_string (out, d->fix_file);
+        }
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+print_json_read_error (GString          *out,
+                       const FileResult *result,
+                       gboolean         *first)
+{
+  g_string_append (out, *first ? "\n    {" : ",\n    {");
+  *first = FALSE;
+  g_string_append (out, "\"path\": ");
+  json_string (out, result->path);
+  g_string_append (out, ", \"line\": 0, \"column\": 0, \"severity\": \"error\", "
+                        "\"rule\": \"read-error\", \"message\": ");
+  json_string (out, result->read_error);
+  g_string_append_c (out, '}');
+}
+
+static gboolean
+parse_format (const char *name,
+              Format     *format)
+{
+  if (name == NULL || strcmp (name, "text") == 0)
+    *format = FORMAT_TEXT;
+  else if (strcmp (name, "json") == 0)
+    *format = FORMAT_JSON;
+  else if (strcmp (name, "github") == 0)
+    *format = FORMAT_GITHUB;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+int
+lekh_cli_check (int    argc,
+                char **argv)
+{
+  g_autofree char *profile_name = NULL;
+  g_autofree char *format_name = NULL;
+  g_auto(GStrv) paths = NULL;
+  gboolean quiet = FALSE;
+  int jobs = 0;
+  const GOptionEntry entries[] = {
+    { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_name,
+      N_("Check every file as this kind of site: docusaurus, hugo, jekyll or generic (default: detected per file)"),
+      N_("PROFILE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("Output format: text, json or github (default: text)"), N_("FORMAT") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
+      N_("Print errors only, without warnings, notes or the summary"), NULL },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
+      N_("Check this many files at once (default: one per processor)"), N_("N") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LekhValidator) validator = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GHashTable) seen_dirs = NULL;
+  g_autoptr(GHashTable) seen_files = NULL;
+  g_autoptr(GPtrArray) walked = NULL;
+  const LekhProfile *profile = NULL;
+  Walker walker = { 0 };
+  Format format;
+  Job job = { 0 };
+  guint n_errors = 0, n_warnings = 0, n_notes = 0, n_unreadable = 0;
+  gboolean first = TRUE;
+
+  /* The usage line reads "lekh check [OPTION…] PATH…" */
+  if (g_get_prgname () == NULL)
+    g_set_prgname ("lekh check");
+  context = g_option_context_new (_("PATH… — check the front matter of Markdown articles"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Folders are searched for *.md, *.mdx and *.markdown files.\n"
+      "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or unreadable path."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("lekh check: %s\n", error->message);
+      return CHECK_USAGE;
+    }
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_printerr (_("lekh check: no file or folder to check\n"));
+      g_printerr (_("Usage: %s\n"),
+                  _("lekh check [--profile PROFILE] [--format text|json|github] [--quiet] PATH…"));
+      return CHECK_USAGE;
+    }
+  if (profile_name != NULL && (profile = lekh_profile_lookup (profile_name)) == NULL)
+    {
+      g_printerr (_("lekh check: unknown profile “%s” (choose from %s)\n"),
+                  profile_name, lekh_profile_list_names ());
+      return CHECK_USAGE;
+    }
+  if (!parse_format (format_name, &format))
+    {
+      g_printerr (_("lekh check: unknown format “%s” (choose from text, json, github)\n"),
+                  format_name);
+      return CHECK_USAGE;
+    }
+  if (jobs < 0)
+    {
+      g_printerr (_("lekh check: --jobs must be a positive number\n"));
+      return CHECK_USAGE;
+    }
+
+  seen_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  seen_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  walked = g_ptr_array_new_with_free_func (g_free);
+  walker.paths = walked;
+  walker.seen_dirs = seen_dirs;
+  walker.seen_files = seen_files;
+  for (guint i = 0; paths[i] != NULL; i++)
+    walk_argument (&walker, paths[i]);
+
+  results = g_ptr_array_new_with_free_func (file_result_free);
+  for (guint i = 0; i < walked->len; i++)
+    {
+      FileResult *result = g_new0 (FileResult, 1);
+
+      result->path = g_strdup (g_ptr_array_index (walked, i));
+      g_ptr_array_add (results, result);
+    }
+  g_ptr_array_sort (results, compare_results);
+
+  validator = lekh_validator_new ();
+  lekh_validator_set_profile (validator, profile);
+  job.files = results;
+  job.validator = validator;
+  run_checks (&job, jobs > 0 ? (guint) jobs : MIN (g_get_num_processors (), 8));
+
+  out = g_string_new (NULL);
+  if (format == FORMAT_JSON)
+    g_string_append (out, "{\n  \"diagnostics\": [");
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const FileResult *result = g_ptr_array_index (results, i);
+
+      if (result->read_error != NULL)
+        n_unreadable++;
+      else
+        for (guint j = 0; j < result->diagnostics->len; j++)
+          {
+            const LekhDiagnostic *d = g_ptr_array_index (result->diagnostics, j);
+
+            if (d->severity == LEKH_SEVERITY_ERROR)
+              n_errors++;
+            else if (d->severity == LEKH_SEVERITY_WARNING)
+              n_warnings++;
+            else
+              n_notes++;
+          }
+
+      switch (format)
+        {
+        case FORMAT_TEXT:
+          print_text (out, result, quiet);
+          break;
+        case FORMAT_GITHUB:
+          print_github (out, result, quiet);
+          break;
+        case FORMAT_JSON:
+          if (result->read_error != NULL)
+            print_json_read_error (out, result, &first);
+          else
+            for (guint j = 0; j < result->diagnostics->len; j++)
+              {
+                const LekhDiagnostic *d = g_ptr_array_index (result->diagnostics, j);
+
+                if (!quiet || d->severity == LEKH_SEVERITY_ERROR)
+                  print_json_diagnostic (out, result->path, d, &first);
+              }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      /* Keep memory flat on big sites: print as we go. */
+      if (out->len > 65536)
+        {
+          fwrite (out->str, 1, out->len, stdout);
+          g_string_truncate (out, 0);
+        }
+    }
+
+  if (format == FORMAT_JSON)
+    g_string_append_printf (out, "%s],\n  \"files\": %u,\n  \"errors\": %u,\n"
+                            "  \"warnings\": %u,\n  \"notes\": %u,\n  \"unreadable\": %u\n}\n",
+                            first ? "" : "\n  ", results->len, n_errors + n_unreadable,
+                            n_warnings, n_notes, n_unreadable);
+  else if (!quiet)
+    {
+      g_autofree char *files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files",
+                                                             results->len), results->len);
+      g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error",
+                                                              "%u errors", n_errors + n_unreadable),
+                                                 n_errors + n_unreadable);
+      g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning",
+                                                                "%u warnings", n_warnings),
+                                                   n_warnings);
+
+      /* TRANSLATORS: the summary line: "Checked 12 files: 3 errors, 5 warnings" */
+      g_string_append_printf (out, _("Checked %s: %s, %s\n"), files, errors, warnings);
+    }
+  fwrite (out->str, 1, out->len, stdout);
+  fflush (stdout);
+
+  if (walker.failed || n_unreadable > 0)
+    return CHECK_USAGE;
+  return n_errors > 0 ? CHECK_ERRORS : CHECK_OK;
+}

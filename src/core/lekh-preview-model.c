@@ -1,0 +1,780 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lekh-preview-model.h"
+
+#define PARSE_OPTIONS (CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8)
+
+struct _LekhPreviewModel
+{
+  GString     *text;
+  GArray      *lines;            /* gsize: byte offset of the start of each line */
+  LekhArticle *article;
+  gsize        body_start;
+  guint        body_line;
+  GArray      *blocks;           /* LekhPreviewBlock, in the coordinates of the last parse */
+  GString     *refs;             /* the body's link reference definition lines */
+
+  gboolean     parsed;
+  gsize        parsed_len;
+  guint        parsed_n_lines;
+
+  /* Edits since the last parse: bytes dirty_start .. len - dirty_suffix changed. */
+  gboolean     dirty;
+  gsize        dirty_start;
+  gsize        dirty_suffix;
+  gboolean     refs_touched;     /* an edited line looks like a reference definition */
+
+  cmark_node  *doc;              /* the last parse, owning the nodes below */
+  GPtrArray   *nodes;            /* cmark_node* of the blocks added by the last update */
+  guint        nodes_position;
+  int          nodes_line_offset;
+};
+
+guint64
+lekh_preview_hash (const char *data,
+                   gsize       len)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      h ^= (guchar) data[i];
+      h *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  return h;
+}
+
+LekhPreviewModel *
+lekh_preview_model_new (void)
+{
+  LekhPreviewModel *self = g_new0 (LekhPreviewModel, 1);
+  gsize zero = 0;
+
+  self->text = g_string_new (NULL);
+  self->lines = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_array_append_val (self->lines, zero);
+  self->blocks = g_array_new (FALSE, FALSE, sizeof (LekhPreviewBlock));
+  self->refs = g_string_new (NULL);
+  self->nodes = g_ptr_array_new ();
+  self->dirty = TRUE;
+  return self;
+}
+
+void
+lekh_preview_model_free (LekhPreviewModel *self)
+{
+  if (self == NULL)
+    return;
+  g_string_free (self->text, TRUE);
+  g_array_unref (self->lines);
+  g_clear_pointer (&self->article, lekh_article_unref);
+  g_array_unref (self->blocks);
+  g_string_free (self->refs, TRUE);
+  g_ptr_array_unref (self->nodes);
+  g_clear_pointer (&self->doc, cmark_node_free);
+  g_free (self);
+}
+
+/* Appends to LINES the starts of the lines that begin in (FROM, TO]. */
+static void
+scan_line_starts (const char *text,
+                  gsize       len,
+                  gsize       from,
+                  gsize       to,
+                  GArray     *lines)
+{
+  gsize i = from;
+
+  while (i < to && i < len)
+    {
+      const char *p = text + i;
+      const char *nl = memchr (p, '\n', MIN (to, len) - i);
+      const char *cr = memchr (p, '\r', (nl ? (gsize) (nl - p) : MIN (to, len) - i));
+      gsize next;
+
+      if (cr != NULL)
+        {
+          next = (gsize) (cr - text) + 1;
+          if (next < len && text[next] == '\n')
+            next++;
+        }
+      else if (nl != NULL)
+        next = (gsize) (nl - text) + 1;
+      else
+        break;
+
+      if (next <= to && next <= len)
+        g_array_append_val (lines, next);
+      else if (next > to)
+        break;
+      i = next;
+    }
+}
+
+/* Index of the line containing byte OFFSET. */
+static guint
+line_at_offset (GArray *lines,
+                gsize   offset)
+{
+  guint lo = 0, hi = lines->len;
+
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (lines, gsize, mid) <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static gsize
+line_start (LekhPreviewModel *self,
+            guint             line)
+{
+  if (line >= self->lines->len)
+    return self->text->len;
+  return g_array_index (self->lines, gsize, line);
+}
+
+gsize
+lekh_preview_model_line_to_offset (LekhPreviewModel *self,
+                                   guint             line)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return line_start (self, line);
+}
+
+/* Whether the lines around FROM .. TO of the current text hold "]:", which a link
+ * reference definition needs. */
+static gboolean
+lines_have_ref_marker (LekhPreviewModel *self,
+                       gsize             from,
+                       gsize             to)
+{
+  const char *text = self->text->str;
+  gsize len = self->text->len;
+  gsize a = line_start (self, line_at_offset (self->lines, MIN (from, len)));
+  gsize b = line_start (self, line_at_offset (self->lines, MIN (to, len)) + 1);
+
+  if (b <= a + 1)
+    return FALSE;
+  for (const char *p = text + a; (p = memchr (p, ']', (gsize) (text + b - 1 - p))) != NULL; p++)
+    if (p[1] == ':')
+      return TRUE;
+  return FALSE;
+}
+
+void
+lekh_preview_model_replace (LekhPreviewModel *self,
+                            gsize             pos,
+                            gsize             n_remove,
+                            const char       *text,
+                            gsize             n_insert)
+{
+  gsize old_len;
+  guint first_line, end_line;
+  gsize scan_from, scan_to;
+  g_autoptr(GArray) starts = NULL;
+  gssize delta;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (text != NULL || n_insert == 0);
+
+  old_len = self->text->len;
+  pos = MIN (pos, old_len);
+  n_remove = MIN (n_remove, old_len - pos);
+  if (n_remove == 0 && n_insert == 0)
+    return;
+
+  if (self->parsed && !self->refs_touched && lines_have_ref_marker (self, pos, pos + n_remove))
+    self->refs_touched = TRUE;
+
+  /* The dirty region, as an unchanged prefix and suffix of the parsed text. */
+  if (!self->dirty)
+    {
+      self->dirty = TRUE;
+      self->dirty_start = pos;
+      self->dirty_suffix = old_len - pos - n_remove;
+    }
+  else
+    {
+      self->dirty_start = MIN (self->dirty_start, pos);
+      self->dirty_suffix = MIN (self->dirty_suffix, old_len - pos - n_remove);
+    }
+
+  /* Lines: rescan from the line before the edit to the first line start after it that
+   * the edit cannot have moved, then shift the rest. */
+  first_line = line_at_offset (self->lines, pos);
+  if (first_line > 0)
+    first_line--;
+  end_line = line_at_offset (self->lines, MIN (pos + n_remove + 1, old_len)) + 1;
+
+  g_string_erase (self->text, pos, n_remove);
+  g_string_insert_len (self->text, pos, text, n_insert);
+  delta = (gssize) n_insert - (gssize) n_remove;
+
+  scan_from = g_array_index (self->lines, gsize, first_line);
+  scan_to = end_line < self->lines->len
+            ? g_array_index (self->lines, gsize, end_line) + delta
+            : self->text->len;
+  starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  scan_line_starts (self->text->str, self->text->len, scan_from, scan_to, starts);
+  if (end_line < self->lines->len && starts->len > 0
+      && g_array_index (starts, gsize, starts->len - 1) == scan_to)
+    g_array_set_size (starts, starts->len - 1);
+
+  for (guint i = end_line; i < self->lines->len; i++)
+    g_array_index (self->lines, gsize, i) += delta;
+  g_array_remove_range (self->lines, first_line + 1, end_line - first_line - 1);
+  g_array_insert_vals (self->lines, first_line + 1, starts->data, starts->len);
+
+  if (self->parsed && !self->refs_touched && lines_have_ref_marker (self, pos, pos + n_insert))
+    self->refs_touched = TRUE;
+}
+
+gboolean
+lekh_preview_model_set_text (LekhPreviewModel  *self,
+                             const char        *text,
+                             gsize              len,
+                             LekhPreviewChange *change)
+{
+  const char *old;
+  gsize old_len, prefix = 0, suffix = 0, limit;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+
+  old = self->text->str;
+  old_len = self->text->len;
+  limit = MIN (old_len, len);
+  while (prefix < limit && old[prefix] == text[prefix])
+    prefix++;
+  while (suffix < limit - prefix && old[old_len - 1 - suffix] == text[len - 1 - suffix])
+    suffix++;
+
+  lekh_preview_model_replace (self, prefix, old_len - prefix - suffix,
+                              text + prefix, len - prefix - suffix);
+  return lekh_preview_model_update (self, change);
+}
+
+gboolean
+lekh_preview_model_is_dirty (LekhPreviewModel *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->dirty;
+}
+
+/* Whether an edit at OFFSET (in the text the article was read from) can change how the
+ * text splits into front matter and body. */
+static gboolean
+split_may_change (LekhPreviewModel *self,
+                  gsize             offset)
+{
+  const LekhSplit *split;
+  const char *text;
+  gsize len;
+
+  if (self->article == NULL || lekh_article_get_error (self->article) != NULL)
+    return TRUE;
+  split = lekh_article_get_split (self->article);
+  text = lekh_article_get_text (self->article, &len);
+
+  if (split->format == LEKH_FRONT_MATTER_NONE)
+    {
+      /* Only the first line can start front matter (or a "+++" / "{" block closed later). */
+      gsize first_end = split->bom_len;
+
+      if (len - first_end >= 3 && (strncmp (text + first_end, "---", 3) == 0
+                                   || strncmp (text + first_end, "+++", 3) == 0))
+        return TRUE;
+      if (first_end < len && text[first_end] == '{')
+        return TRUE;
+      while (first_end < len && text[first_end] != '\n' && text[first_end] != '\r')
+        first_end++;
+      return offset <= first_end;
+    }
+
+  if (offset < split->close_end)
+    return TRUE;
+  /* A closing line without a line break (a file that ends there) can be extended. */
+  return split->close_end > 0 && text[split->close_end - 1] != '\n'
+         && text[split->close_end - 1] != '\r';
+}
+
+static void
+collect_refs (LekhPreviewModel *self)
+{
+  const char *text = self->text->str;
+  guint first = line_at_offset (self->lines, self->body_start);
+
+  g_string_truncate (self->refs, 0);
+  for (guint i = first; i < self->lines->len; i++)
+    {
+      gsize a = g_array_index (self->lines, gsize, i);
+      gsize b = line_start (self, i + 1);
+      gsize p = a;
+
+      while (p < b && p - a < 3 && text[p] == ' ')
+        p++;
+      if (p < b && text[p] == '[' && b - p > 3)
+        {
+          const char *close = memchr (text + p, ']', b - p);
+
+          if (close != NULL && close + 1 < text + b && close[1] == ':')
+            {
+              g_string_append_len (self->refs, text + a, b - a);
+              if (self->refs->str[self->refs->len - 1] != '\n')
+                g_string_append_c (self->refs, '\n');
+            }
+        }
+    }
+}
+
+static cmark_node *
+parse (const char *text,
+       gsize       len,
+       GString    *refs)
+{
+  cmark_parser *parser = cmark_parser_new (PARSE_OPTIONS);
+  cmark_node *doc;
+
+  cmark_parser_feed (parser, text, len);
+  if (refs != NULL && refs->len > 0)
+    {
+      cmark_parser_feed (parser, "\n\n", 2);
+      cmark_parser_feed (parser, refs->str, refs->len);
+    }
+  doc = cmark_parser_finish (parser);
+  cmark_parser_free (parser);
+  return doc;
+}
+
+/* The top-level blocks of DOC, parsed from the text starting at byte SLICE_START (a line
+ * start), whose lines end before line index END_LINE of the text. */
+static void
+collect_blocks (LekhPreviewModel *self,
+                cmark_node       *doc,
+                gsize             slice_start,
+                guint             end_line,
+                GArray           *out,
+                GPtrArray        *nodes)
+{
+  guint base = line_at_offset (self->lines, slice_start);
+  guint prev_end = base;
+  guint first_new = out->len;
+
+  for (cmark_node *node = cmark_node_first_child (doc); node; node = cmark_node_next (node))
+    {
+      LekhPreviewBlock block = { 0, };
+      int sl = cmark_node_get_start_line (node);
+      int el = cmark_node_get_end_line (node);
+      guint first, last;
+
+      if (sl < 1)
+        sl = 1;
+      if (el < sl)
+        el = sl;
+      first = base + (guint) sl - 1;
+      last = base + (guint) el - 1;
+      if (first < prev_end)
+        first = prev_end;
+      if (first >= end_line)
+        break;                  /* from the appended reference definitions */
+      if (last >= end_line)
+        last = end_line - 1;
+      if (last < first)
+        last = first;
+
+      block.start_line = first + 1;
+      block.end_line = last + 1;
+      block.type = cmark_node_get_type (node);
+      g_array_append_val (out, block);
+      g_ptr_array_add (nodes, node);
+      prev_end = first + 1;
+    }
+
+  /* Start lines are exact; cmark 0.30 may end a block on the line after it (a setext
+   * heading followed by a list), so a block ends at the latest before the next one. */
+  for (guint i = first_new; i < out->len; i++)
+    {
+      LekhPreviewBlock *block = &g_array_index (out, LekhPreviewBlock, i);
+
+      if (i + 1 < out->len)
+        {
+          guint next_start = g_array_index (out, LekhPreviewBlock, i + 1).start_line;
+
+          if (block->end_line >= next_start)
+            block->end_line = MAX (block->start_line, next_start - 1);
+        }
+      block->start = line_start (self, block->start_line - 1);
+      block->end = line_start (self, block->end_line);
+      block->hash = lekh_preview_hash (self->text->str + block->start, block->end - block->start);
+    }
+}
+
+static gboolean
+block_equal (const LekhPreviewBlock *a,
+             const LekhPreviewBlock *b,
+             gssize                  delta,
+             int                     line_delta)
+{
+  return a->type == b->type && a->hash == b->hash
+         && (gssize) a->start + delta == (gssize) b->start
+         && (gssize) a->end + delta == (gssize) b->end
+         && (int) a->start_line + line_delta == (int) b->start_line
+         && (int) a->end_line + line_delta == (int) b->end_line;
+}
+
+/* First block whose end is past OFFSET. */
+static guint
+first_block_ending_after (GArray *blocks,
+                          gsize   offset)
+{
+  guint lo = 0, hi = blocks->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (blocks, LekhPreviewBlock, mid).end > offset)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return lo;
+}
+
+/* Number of blocks starting at or before OFFSET. */
+static guint
+count_blocks_starting_before (GArray *blocks,
+                              gsize   offset)
+{
+  guint lo = 0, hi = blocks->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (blocks, LekhPreviewBlock, mid).start <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+gboolean
+lekh_preview_model_update (LekhPreviewModel  *self,
+                           LekhPreviewChange *change)
+{
+  LekhPreviewChange dummy;
+  const char *text;
+  gsize len, ds, old_end;
+  gssize delta;
+  int line_delta;
+  gboolean full = FALSE, shift_only = FALSE;
+  guint n, first, last;
+  gsize slice_start;
+  g_autoptr(GArray) fresh = NULL;
+  g_autoptr(GPtrArray) fresh_nodes = NULL;
+  cmark_node *doc = NULL;
+  guint keep_head, keep_tail, slice_n;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (change == NULL)
+    change = &dummy;
+  memset (change, 0, sizeof *change);
+
+  g_ptr_array_set_size (self->nodes, 0);
+  g_clear_pointer (&self->doc, cmark_node_free);
+
+  if (!self->dirty)
+    return FALSE;
+
+  text = self->text->str;
+  len = self->text->len;
+  ds = self->dirty_start;
+  old_end = self->parsed_len >= self->dirty_suffix ? self->parsed_len - self->dirty_suffix : 0;
+  delta = (gssize) len - (gssize) self->parsed_len;
+  line_delta = (int) self->lines->len - (int) self->parsed_n_lines;
+
+  if (!self->parsed)
+    full = TRUE;
+
+  if (full || split_may_change (self, ds))
+    {
+      gsize old_body_start = self->body_start;
+      const LekhSplit *split;
+
+      g_clear_pointer (&self->article, lekh_article_unref);
+      self->article = lekh_article_new (text, (gssize) len);
+      split = lekh_article_get_split (self->article);
+      self->body_start = split->body_start;
+      self->body_line = split->body_line;
+      change->front_matter_changed = TRUE;
+
+      /* An edit that stayed inside the front matter only moves the body. */
+      if (!full && old_end <= old_body_start
+          && (gssize) old_body_start + delta == (gssize) self->body_start)
+        shift_only = TRUE;
+      else
+        full = TRUE;
+    }
+
+  n = self->blocks->len;
+  if (!full && (n == 0 || self->refs_touched))
+    full = TRUE;
+
+  if (!full && shift_only)
+    {
+      /* Front-matter edit: shift every block. */
+      for (guint i = 0; i < n; i++)
+        {
+          LekhPreviewBlock *b = &g_array_index (self->blocks, LekhPreviewBlock, i);
+
+          b->start += delta;
+          b->end += delta;
+          b->start_line += line_delta;
+          b->end_line += line_delta;
+        }
+      goto done;
+    }
+
+  fresh = g_array_new (FALSE, FALSE, sizeof (LekhPreviewBlock));
+  fresh_nodes = g_ptr_array_new ();
+
+  if (full)
+    {
+      first = 0;
+      last = n > 0 ? n - 1 : 0;
+      slice_start = self->body_start;
+      doc = parse (text + slice_start, len - slice_start, NULL);
+      collect_blocks (self, doc, slice_start, self->lines->len, fresh, fresh_nodes);
+      collect_refs (self);
+      change->reset = TRUE;
+    }
+  else
+    {
+      guint k = first_block_ending_after (self->blocks, ds);
+      guint m = count_blocks_starting_before (self->blocks, old_end);
+
+      first = k > 0 ? k - 1 : 0;
+      if (first >= n)
+        first = n - 1;
+      last = m < n ? m : n - 1;     /* the first block starting after the edit */
+      if (last < first)
+        last = first;
+      while (last + 1 < n && g_array_index (self->blocks, LekhPreviewBlock, last).start <= old_end)
+        last++;
+
+      slice_start = first == 0 ? self->body_start
+                               : g_array_index (self->blocks, LekhPreviewBlock, first).start;
+
+      for (;;)
+        {
+          gboolean to_end = last + 1 >= n;
+          gsize slice_end;
+          guint end_line;
+          GString *refs = self->refs;
+          gboolean head_ok, tail_ok;
+
+          if (to_end && self->refs->len > 0)
+            {
+              /* An unclosed fence at the end would take in appended definitions. */
+              first = 0;
+              slice_start = self->body_start;
+              refs = NULL;
+            }
+          slice_end = to_end ? len
+                             : (gsize) ((gssize) g_array_index (self->blocks, LekhPreviewBlock,
+                                                                last + 1).start + delta);
+          end_line = to_end ? self->lines->len : line_at_offset (self->lines, slice_end);
+
+          g_array_set_size (fresh, 0);
+          g_ptr_array_set_size (fresh_nodes, 0);
+          g_clear_pointer (&doc, cmark_node_free);
+          doc = parse (text + slice_start, slice_end - slice_start, to_end ? NULL : refs);
+          collect_blocks (self, doc, slice_start, end_line, fresh, fresh_nodes);
+
+          /* The slice must begin and end where the old parse had unchanged blocks;
+           * otherwise the edit reached further (an opened fence, a list that grew, a
+           * paragraph that became a setext heading): widen. */
+          head_ok = slice_start == self->body_start
+                    || (fresh->len > 0
+                        && block_equal (&g_array_index (self->blocks, LekhPreviewBlock, first),
+                                        &g_array_index (fresh, LekhPreviewBlock, 0), 0, 0));
+          tail_ok = to_end
+                    || (fresh->len > 0
+                        && block_equal (&g_array_index (self->blocks, LekhPreviewBlock, last),
+                                        &g_array_index (fresh, LekhPreviewBlock, fresh->len - 1),
+                                        delta, line_delta));
+          if (head_ok && tail_ok)
+            break;
+          if (!head_ok)
+            {
+              first = first > 2 ? first - 2 : 0;
+              slice_start = first == 0 ? self->body_start
+                                       : g_array_index (self->blocks, LekhPreviewBlock, first).start;
+            }
+          if (!tail_ok)
+            last = MIN (n - 1, last + MAX (2, last - first));
+        }
+    }
+
+  /* Blocks that came out the same are kept, so a view renders only the others. */
+  slice_n = n > 0 ? last - first + 1 : 0;
+  keep_head = 0;
+  keep_tail = 0;
+  if (!full)
+    {
+      while (keep_head < slice_n && keep_head < fresh->len
+             && block_equal (&g_array_index (self->blocks, LekhPreviewBlock, first + keep_head),
+                             &g_array_index (fresh, LekhPreviewBlock, keep_head), 0, 0))
+        keep_head++;
+      while (keep_tail < slice_n - keep_head && keep_tail < fresh->len - keep_head
+             && block_equal (&g_array_index (self->blocks, LekhPreviewBlock, last - keep_tail),
+                             &g_array_index (fresh, LekhPreviewBlock, fresh->len - 1 - keep_tail),
+                             delta, line_delta))
+        keep_tail++;
+    }
+
+  for (guint i = last + 1; i < n; i++)
+    {
+      LekhPreviewBlock *b = &g_array_index (self->blocks, LekhPreviewBlock, i);
+
+      b->start += delta;
+      b->end += delta;
+      b->start_line += line_delta;
+      b->end_line += line_delta;
+    }
+  for (guint i = 0; i < keep_tail; i++)
+    {
+      LekhPreviewBlock *b = &g_array_index (self->blocks, LekhPreviewBlock, last - i);
+
+      b->start += delta;
+      b->end += delta;
+      b->start_line += line_delta;
+      b->end_line += line_delta;
+    }
+
+  change->position = first + keep_head;
+  change->n_removed = slice_n - keep_head - keep_tail;
+  change->n_added = fresh->len - keep_head - keep_tail;
+  if (change->n_removed > 0)
+    g_array_remove_range (self->blocks, change->position, change->n_removed);
+  if (change->n_added > 0)
+    g_array_insert_vals (self->blocks, change->position,
+                         &g_array_index (fresh, LekhPreviewBlock, keep_head), change->n_added);
+
+  self->doc = doc;
+  for (guint i = 0; i < change->n_added; i++)
+    g_ptr_array_add (self->nodes, g_ptr_array_index (fresh_nodes, keep_head + i));
+  self->nodes_position = change->position;
+  self->nodes_line_offset = (int) line_at_offset (self->lines, slice_start);
+
+done:
+  self->parsed = TRUE;
+  self->dirty = FALSE;
+  self->refs_touched = FALSE;
+  self->parsed_len = len;
+  self->parsed_n_lines = self->lines->len;
+  return TRUE;
+}
+
+const char *
+lekh_preview_model_get_text (LekhPreviewModel *self,
+                             gsize            *len)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (len != NULL)
+    *len = self->text->len;
+  return self->text->str;
+}
+
+LekhArticle *
+lekh_preview_model_get_article (LekhPreviewModel *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->article;
+}
+
+guint
+lekh_preview_model_get_body_line (LekhPreviewModel *self)
+{
+  g_return_val_if_fail (self != NULL, 1);
+
+  return self->body_line;
+}
+
+guint
+lekh_preview_model_get_n_blocks (LekhPreviewModel *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->blocks->len;
+}
+
+const LekhPreviewBlock *
+lekh_preview_model_get_block (LekhPreviewModel *self,
+                              guint             index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->blocks->len, NULL);
+
+  return &g_array_index (self->blocks, LekhPreviewBlock, index);
+}
+
+int
+lekh_preview_model_find_line (LekhPreviewModel *self,
+                              guint             line)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  hi = self->blocks->len;
+  if (hi == 0)
+    return -1;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->blocks, LekhPreviewBlock, mid).end_line < line)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return (int) MIN (lo, self->blocks->len - 1);
+}
+
+cmark_node *
+lekh_preview_model_get_node (LekhPreviewModel *self,
+                             guint             index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (index < self->nodes_position || index - self->nodes_position >= self->nodes->len)
+    return NULL;
+  return g_ptr_array_index (self->nodes, index - self->nodes_position);
+}
+
+int
+lekh_preview_model_get_node_line_offset (LekhPreviewModel *self,
+                                         guint             index)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->nodes_line_offset;
+}

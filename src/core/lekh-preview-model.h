@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <cmark.h>
+
+#include "lekh-article.h"
+
+G_BEGIN_DECLS
+
+/* A display-free model of an article's rendered body: its top-level Markdown blocks,
+ * each with its source range and a hash of its source text, kept up to date
+ * incrementally as the text is edited. Only the blocks an edit can have changed are
+ * parsed again; the change record tells a view which blocks to render again. */
+
+typedef struct
+{
+  gsize           start;        /* byte offset in the whole text of the block's first line */
+  gsize           end;          /* just past its last line (and that line's line break) */
+  guint           start_line;   /* 1-based lines of the whole text (front matter included) */
+  guint           end_line;
+  guint64         hash;         /* of the bytes start..end */
+  cmark_node_type type;
+} LekhPreviewBlock;
+
+typedef struct
+{
+  gboolean front_matter_changed;  /* the article (split, front matter) was read again */
+  gboolean reset;                 /* every block was replaced (position 0, all removed) */
+  guint    position;              /* index of the first replaced block */
+  guint    n_removed;             /* blocks removed at position (in the old list) */
+  guint    n_added;               /* blocks now at position .. position + n_added - 1 */
+} LekhPreviewChange;
+
+typedef struct _LekhPreviewModel LekhPreviewModel;
+
+LekhPreviewModel       *lekh_preview_model_new             (void);
+void                    lekh_preview_model_free            (LekhPreviewModel        *self);
+
+/* Replaces the whole text; the difference to the previous text is found and only the
+ * blocks it touches are parsed again. CHANGE may be NULL. Returns FALSE when nothing
+ * changed. */
+gboolean                lekh_preview_model_set_text        (LekhPreviewModel        *self,
+                                                            const char              *text,
+                                                            gsize                    len,
+                                                            LekhPreviewChange       *change);
+/* Records an edit (bytes POS .. POS + N_REMOVE replaced by TEXT) without parsing;
+ * lekh_preview_model_update() parses what the recorded edits touched. */
+void                    lekh_preview_model_replace         (LekhPreviewModel        *self,
+                                                            gsize                    pos,
+                                                            gsize                    n_remove,
+                                                            const char              *text,
+                                                            gsize                    n_insert);
+gboolean                lekh_preview_model_update          (LekhPreviewModel        *self,
+                                                            LekhPreviewChange       *change);
+gboolean                lekh_preview_model_is_dirty        (LekhPreviewModel        *self);
+
+const char             *lekh_preview_model_get_text        (LekhPreviewModel        *self,
+                                                            gsize                   *len);
+/* The article the front matter was last read from. Its split and front matter match
+ * the current text; its body may be older than the current text (use the blocks). */
+LekhArticle            *lekh_preview_model_get_article     (LekhPreviewModel        *self);
+guint                   lekh_preview_model_get_body_line   (LekhPreviewModel        *self);
+
+guint                   lekh_preview_model_get_n_blocks    (LekhPreviewModel        *self);
+const LekhPreviewBlock *lekh_preview_model_get_block       (LekhPreviewModel        *self,
+                                                            guint                    index);
+/* The block containing 1-based LINE, or the nearest block after it (the last block when
+ * LINE is past the end); -1 without blocks. */
+int                     lekh_preview_model_find_line       (LekhPreviewModel        *self,
+                                                            guint                    line);
+
+/* The parsed cmark node of a block added by the last update (the N_ADDED blocks from
+ * POSITION), valid until the next update; NULL for older blocks. Line numbers inside
+ * the node are relative: add lekh_preview_model_get_node_line_offset(). */
+cmark_node             *lekh_preview_model_get_node        (LekhPreviewModel        *self,
+                                                            guint                    index);
+int                     lekh_preview_model_get_node_line_offset (LekhPreviewModel   *self,
+                                                            guint                    index);
+
+/* Byte offset of the start of 0-based LINE (lines end at \n, \r\n or \r), or the text's
+ * length when LINE is past the end. */
+gsize                   lekh_preview_model_line_to_offset  (LekhPreviewModel        *self,
+                                                            guint                    line);
+
+guint64                 lekh_preview_hash                  (const char              *data,
+                                                            gsize                    len);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LekhPreviewModel, lekh_preview_model_free)
+
+G_END_DECLS

@@ -1,0 +1,747 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "lekh-error.h"
+#include "lekh-site.h"
+
+#define MAX_DATA_FILE_SIZE (8 * 1024 * 1024)
+
+struct _LekhSiteData
+{
+  char       *path;
+  GPtrArray  *entries;    /* LekhSiteEntry*, file order */
+  GHashTable *by_key;     /* key -> LekhSiteEntry* */
+  GError     *error;
+};
+
+struct _LekhSite
+{
+  gatomicrefcount    ref_count;
+  char              *root;
+  const LekhProfile *profile;
+  GMutex             mutex;
+  GHashTable        *authors;   /* folder -> LekhSiteData* or the NONE marker */
+  GHashTable        *tags;
+  GHashTable        *data;      /* file path -> LekhSiteData* (owner) */
+};
+
+struct _LekhSiteCache
+{
+  GMutex      mutex;
+  GHashTable *by_folder;        /* folder -> LekhSite* or the NONE marker */
+};
+
+static char none_marker;
+#define NONE ((gpointer) &none_marker)
+
+static void
+site_entry_free (gpointer data)
+{
+  LekhSiteEntry *entry = data;
+
+  g_free (entry->key);
+  g_free (entry->name);
+  g_free (entry->title);
+  g_free (entry->url);
+  g_free (entry->image_url);
+  g_free (entry);
+}
+
+const char *
+lekh_site_data_get_path (const LekhSiteData *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->path;
+}
+
+guint
+lekh_site_data_get_n_entries (const LekhSiteData *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->entries->len;
+}
+
+const LekhSiteEntry *
+lekh_site_data_get_entry (const LekhSiteData *self,
+                          guint               index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->entries->len, NULL);
+  return g_ptr_array_index (self->entries, index);
+}
+
+const LekhSiteEntry *
+lekh_site_data_lookup (const LekhSiteData *self,
+                       const char         *key)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  return g_hash_table_lookup (self->by_key, key);
+}
+
+const GError *
+lekh_site_data_get_error (const LekhSiteData *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->error;
+}
+
+void
+lekh_site_data_free (LekhSiteData *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->path);
+  g_hash_table_unref (self->by_key);
+  g_ptr_array_unref (self->entries);
+  g_clear_error (&self->error);
+  g_free (self);
+}
+
+static const char *
+scalar_of (yaml_document_t *doc,
+           yaml_node_t     *node)
+{
+  if (node == NULL || node->type != YAML_SCALAR_NODE)
+    return NULL;
+  return (const char *) node->data.scalar.value;
+}
+
+static const char *
+map_get (yaml_document_t *doc,
+         yaml_node_t     *map,
+         const char      *key)
+{
+  if (map == NULL || map->type != YAML_MAPPING_NODE)
+    return NULL;
+  for (yaml_node_pair_t *pair = map->data.mapping.pairs.start;
+       pair < map->data.mapping.pairs.top; pair++)
+    {
+      const char *k = scalar_of (doc, yaml_document_get_node (doc, pair->key));
+
+      if (k != NULL && strcmp (k, key) == 0)
+        return scalar_of (doc, yaml_document_get_node (doc, pair->value));
+    }
+  return NULL;
+}
+
+static LekhSiteData *site_data_parse (const char *path,
+                                      const char *contents,
+                                      gsize       len,
+                                      gboolean    tags);
+
+LekhSiteData *
+lekh_site_data_load (const char *path,
+                     gboolean    tags)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &len, &error))
+    {
+      LekhSiteData *self = site_data_parse (path, "", 0, tags);
+
+      g_clear_error (&self->error);
+      self->error = g_steal_pointer (&error);
+      return self;
+    }
+  return site_data_parse (path, contents, len, tags);
+}
+
+static LekhSiteData *
+site_data_parse (const char *path,
+                 const char *contents,
+                 gsize       len,
+                 gboolean    tags)
+{
+  g_autoptr(LekhSiteData) self = g_new0 (LekhSiteData, 1);
+  yaml_parser_t parser;
+  yaml_document_t doc;
+  yaml_node_t *root;
+
+  self->path = g_strdup (path);
+  self->entries = g_ptr_array_new_with_free_func (site_entry_free);
+  self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (len > MAX_DATA_FILE_SIZE || !g_utf8_validate_len (contents, len, NULL))
+    {
+      self->error = g_error_new (LEKH_ERROR, LEKH_ERROR_INVALID_UTF8,
+                                 _("“%s” is not a UTF-8 text file of a sensible size"), path);
+      return g_steal_pointer (&self);
+    }
+
+  yaml_parser_initialize (&parser);
+  yaml_parser_set_input_string (&parser, (const guchar *) contents, len);
+  if (!yaml_parser_load (&parser, &doc))
+    {
+      self->error = g_error_new (LEKH_ERROR, LEKH_ERROR_YAML_SYNTAX,
+                                 _("%s:%zu:%zu: YAML error: %s"), path,
+                                 parser.problem_mark.line + 1, parser.problem_mark.column + 1,
+                                 parser.problem ? parser.problem : "?");
+      yaml_parser_delete (&parser);
+      return g_steal_pointer (&self);
+    }
+
+  root = yaml_document_get_root_node (&doc);
+  if (root != NULL && root->type == YAML_MAPPING_NODE)
+    {
+      for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
+           pair < root->data.mapping.pairs.top; pair++)
+        {
+          const char *key = scalar_of (&doc, yaml_document_get_node (&doc, pair->key));
+          yaml_node_t *value = yaml_document_get_node (&doc, pair->value);
+          LekhSiteEntry *entry;
+
+          if (key == NULL || g_hash_table_contains (self->by_key, key))
+            continue;
+          entry = g_new0 (LekhSiteEntry, 1);
+          entry->key = g_strdup (key);
+          if (tags)
+            {
+              entry->name = g_strdup (map_get (&doc, value, "label"));
+              entry->title = g_strdup (map_get (&doc, value, "description"));
+              entry->url = g_strdup (map_get (&doc, value, "permalink"));
+            }
+          else
+            {
+              const char *image = map_get (&doc, value, "image_url");
+
+              if (image == NULL)
+                image = map_get (&doc, value, "imageURL");
+              entry->name = g_strdup (map_get (&doc, value, "name"));
+              entry->title = g_strdup (map_get (&doc, value, "title"));
+              entry->url = g_strdup (map_get (&doc, value, "url"));
+              entry->image_url = g_strdup (image);
+            }
+          g_ptr_array_add (self->entries, entry);
+          g_hash_table_insert (self->by_key, entry->key, entry);
+        }
+    }
+  else if (root != NULL && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0))
+    {
+      self->error = g_error_new (LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                                 _("“%s” is not a list of “key: …” entries"), path);
+    }
+
+  yaml_document_delete (&doc);
+  yaml_parser_delete (&parser);
+  return g_steal_pointer (&self);
+}
+
+LekhEdit *
+lekh_site_data_create_add_edit (const char  *text,
+                                gsize        len,
+                                const char  *key,
+                                const char  *name,
+                                gboolean     tags,
+                                GError     **error)
+{
+  g_autoptr(LekhSiteData) before = NULL;
+  g_autoptr(LekhSiteData) after = NULL;
+  g_autoptr(GString) insert = g_string_new (NULL);
+  g_autoptr(GString) result = NULL;
+  g_autofree char *quoted_key = NULL;
+  g_autofree char *quoted_name = NULL;
+  const LekhSiteEntry *added;
+  const char *first_nl;
+  const char *newline;
+  LekhEdit *edit;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+  g_return_val_if_fail (key != NULL && *key != '\0', NULL);
+
+  if (name == NULL)
+    name = key;
+  if (text == NULL)
+    text = "";
+  before = site_data_parse ("", text, len, tags);
+  if (before->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&before->error));
+      return NULL;
+    }
+  if (lekh_site_data_lookup (before, key) != NULL)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED, _("“%s” is already there"), key);
+      return NULL;
+    }
+
+  first_nl = len > 0 ? memchr (text, '\n', len) : NULL;
+  newline = first_nl != NULL && first_nl > text && first_nl[-1] == '\r' ? "\r\n" : "\n";
+  quoted_key = lekh_yaml_quote_string (key, FALSE);
+  quoted_name = lekh_yaml_quote_string (name, FALSE);
+  if (len > 0 && text[len - 1] != '\n')
+    g_string_append (insert, newline);
+  g_string_append_printf (insert, "%s:%s  %s: %s%s", quoted_key, newline,
+                          tags ? "label" : "name", quoted_name, newline);
+
+  result = g_string_new_len (text, len);
+  g_string_append (result, insert->str);
+  after = site_data_parse ("", result->str, result->len, tags);
+  added = after->error == NULL ? lekh_site_data_lookup (after, key) : NULL;
+  if (added == NULL || g_strcmp0 (added->name, name) != 0 ||
+      lekh_site_data_get_n_entries (after) != lekh_site_data_get_n_entries (before) + 1)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                   _("Adding “%s” would not read back as intended; the file is left as it is"),
+                   key);
+      return NULL;
+    }
+
+  edit = g_new0 (LekhEdit, 1);
+  edit->start = edit->end = len;
+  edit->text = g_string_free (g_steal_pointer (&insert), FALSE);
+  return edit;
+}
+
+static const char *
+find_in (const char         *dir,
+         const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return names[i];
+    }
+  return NULL;
+}
+
+/* The profile whose configuration file sits in DIR, or -1. */
+static int
+profile_marked_in (const char *dir)
+{
+  static const char * const docusaurus[] = {
+    "docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs",
+    "docusaurus.config.cjs", "docusaurus.config.mts", NULL
+  };
+  static const char * const hugo[] = {
+    "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", NULL
+  };
+  static const char * const hugo_legacy[] = {
+    "config.toml", "config.yaml", "config.yml", "config.json", NULL
+  };
+  static const char * const jekyll[] = { "_config.yml", "_config.yaml", "_config.toml", NULL };
+
+  if (find_in (dir, docusaurus))
+    return LEKH_PROFILE_DOCUSAURUS;
+  if (find_in (dir, hugo))
+    return LEKH_PROFILE_HUGO;
+  if (find_in (dir, hugo_legacy))
+    {
+      g_autofree char *content = g_build_filename (dir, "content", NULL);
+
+      if (g_file_test (content, G_FILE_TEST_IS_DIR))
+        return LEKH_PROFILE_HUGO;
+    }
+  if (find_in (dir, jekyll))
+    return LEKH_PROFILE_JEKYLL;
+  return -1;
+}
+
+gboolean
+lekh_site_folder_is_generated (const char *parent,
+                               const char *name)
+{
+  static const struct
+  {
+    const char    *name;
+    LekhProfileId  profile;
+  } generated[] = {
+    { "archetypes", LEKH_PROFILE_HUGO },
+    { "public", LEKH_PROFILE_HUGO },
+    { "resources", LEKH_PROFILE_HUGO },
+    { "_site", LEKH_PROFILE_JEKYLL },
+    { ".jekyll-cache", LEKH_PROFILE_JEKYLL },
+    { "build", LEKH_PROFILE_DOCUSAURUS },
+    { ".docusaurus", LEKH_PROFILE_DOCUSAURUS },
+  };
+
+  g_return_val_if_fail (parent != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
+    if (strcmp (name, generated[i].name) == 0)
+      return profile_marked_in (parent) == (int) generated[i].profile;
+  return FALSE;
+}
+
+static gboolean
+is_repository_root (const char *dir)
+{
+  g_autofree char *git = g_build_filename (dir, ".git", NULL);
+
+  return g_file_test (git, G_FILE_TEST_EXISTS);
+}
+
+static char *
+start_folder (const char *path)
+{
+  g_autofree char *abs = g_canonicalize_filename (path, NULL);
+
+  /* An article's name says it is a file: no stat() needed for the thousands of them. */
+  if (!(g_str_has_suffix (abs, ".md") || g_str_has_suffix (abs, ".mdx") ||
+        g_str_has_suffix (abs, ".markdown")) &&
+      g_file_test (abs, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&abs);
+  return g_path_get_dirname (abs);
+}
+
+LekhSite *
+lekh_site_new (const char        *root,
+               const LekhProfile *profile)
+{
+  LekhSite *self;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  self = g_new0 (LekhSite, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->root = root ? g_canonicalize_filename (root, NULL) : NULL;
+  self->profile = profile;
+  g_mutex_init (&self->mutex);
+  self->authors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) lekh_site_data_free);
+  return self;
+}
+
+LekhSite *
+lekh_site_detect (const char *path)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = start_folder (path);
+  for (;;)
+    {
+      g_autofree char *parent = NULL;
+      int profile = profile_marked_in (dir);
+
+      if (profile >= 0)
+        return lekh_site_new (dir, lekh_profile_get (profile));
+      if (is_repository_root (dir))
+        return NULL;
+      parent = g_path_get_dirname (dir);
+      if (strcmp (parent, dir) == 0)
+        return NULL;
+      g_free (dir);
+      dir = g_steal_pointer (&parent);
+    }
+}
+
+LekhSite *
+lekh_site_ref (LekhSite *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+lekh_site_unref (LekhSite *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_hash_table_unref (self->authors);
+  g_hash_table_unref (self->tags);
+  g_hash_table_unref (self->data);
+  g_mutex_clear (&self->mutex);
+  g_free (self->root);
+  g_free (self);
+}
+
+const char *
+lekh_site_get_root (LekhSite *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->root;
+}
+
+const LekhProfile *
+lekh_site_get_profile (LekhSite *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->profile;
+}
+
+static gboolean
+is_below_root (LekhSite   *self,
+               const char *dir)
+{
+  gsize n = strlen (self->root);
+
+  return strncmp (dir, self->root, n) == 0 && (dir[n] == '\0' || dir[n] == G_DIR_SEPARATOR);
+}
+
+/* Nearest data file named NAMES walking up from the article's folder to the root;
+ * memoised per folder (CACHE) under the site's lock. */
+static const LekhSiteData *
+find_data (LekhSite           *self,
+           GHashTable         *cache,
+           const char * const *names,
+           gboolean            tags,
+           const char         *article_path)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) visited = g_ptr_array_new_with_free_func (g_free);
+  const LekhSiteData *found = NULL;
+  gpointer cached;
+
+  if (self->root == NULL)
+    return NULL;
+
+  dir = start_folder (article_path);
+  if (!is_below_root (self, dir))
+    return NULL;
+
+  g_mutex_lock (&self->mutex);
+  for (;;)
+    {
+      const char *name;
+      g_autofree char *parent = NULL;
+
+      if (g_hash_table_lookup_extended (cache, dir, NULL, &cached))
+        {
+          found = cached == NONE ? NULL : cached;
+          break;
+        }
+      g_ptr_array_add (visited, g_strdup (dir));
+      if ((name = find_in (dir, names)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (dir, name, NULL);
+          LekhSiteData *data = lekh_site_data_load (file, tags);
+
+          g_hash_table_insert (self->data, g_steal_pointer (&file), data);
+          found = data;
+          break;
+        }
+      if (strcmp (dir, self->root) == 0)
+        break;
+      parent = g_path_get_dirname (dir);
+      if (strcmp (parent, dir) == 0)
+        break;
+      g_free (dir);
+      dir = g_steal_pointer (&parent);
+    }
+  for (guint i = 0; i < visited->len; i++)
+    g_hash_table_insert (cache, g_strdup (g_ptr_array_index (visited, i)),
+                         found ? (gpointer) found : NONE);
+  g_mutex_unlock (&self->mutex);
+
+  return found;
+}
+
+const LekhSiteData *
+lekh_site_get_authors (LekhSite   *self,
+                       const char *article_path)
+{
+  static const char * const names[] = { "authors.yml", "authors.yaml", NULL };
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (article_path != NULL, NULL);
+  return find_data (self, self->authors, names, FALSE, article_path);
+}
+
+const LekhSiteData *
+lekh_site_get_tags (LekhSite   *self,
+                    const char *article_path)
+{
+  static const char * const names[] = { "tags.yml", "tags.yaml", NULL };
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (article_path != NULL, NULL);
+  return find_data (self, self->tags, names, TRUE, article_path);
+}
+
+char *
+lekh_site_resolve_image (LekhSite   *self,
+                         const char *article_path,
+                         const char *reference,
+                         gboolean   *checkable)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *unescaped = NULL;
+  g_autofree char *dir = NULL;
+  const char *ref;
+  gsize n;
+
+  g_return_val_if_fail (article_path != NULL, NULL);
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  if (checkable)
+    *checkable = TRUE;
+
+  n = strcspn (reference, "?#");
+  clean = g_strndup (reference, n);
+  unescaped = g_uri_unescape_string (clean, NULL);
+  ref = unescaped ? unescaped : clean;
+
+  if (g_str_has_prefix (ref, "@site/"))
+    {
+      g_autofree char *path = NULL;
+
+      if (self == NULL || self->root == NULL)
+        goto unknown;
+      path = g_build_filename (self->root, ref + strlen ("@site/"), NULL);
+      return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
+    }
+
+  if (ref[0] == '/')
+    {
+      const char * const *statics;
+
+      if (self == NULL || self->root == NULL)
+        goto unknown;
+      statics = lekh_profile_get_static_dirs (self->profile);
+      for (guint i = 0; statics[i] != NULL; i++)
+        {
+          g_autofree char *path = g_build_filename (self->root, statics[i], ref, NULL);
+
+          if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+            return g_steal_pointer (&path);
+        }
+      return NULL;
+    }
+
+  dir = start_folder (article_path);
+  {
+    g_autofree char *path = g_build_filename (dir, ref, NULL);
+
+    if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      return g_steal_pointer (&path);
+  }
+  /* Docusaurus and Hugo also take a bare "img/x.png" from the static folder. */
+  if (self != NULL && self->root != NULL)
+    {
+      const char * const *statics = lekh_profile_get_static_dirs (self->profile);
+
+      for (guint i = 0; statics[i] != NULL; i++)
+        {
+          g_autofree char *path = g_build_filename (self->root, statics[i], ref, NULL);
+
+          if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+            return g_steal_pointer (&path);
+        }
+    }
+  return NULL;
+
+unknown:
+  if (checkable)
+    *checkable = FALSE;
+  return NULL;
+}
+
+LekhSiteCache *
+lekh_site_cache_new (void)
+{
+  LekhSiteCache *self = g_new0 (LekhSiteCache, 1);
+
+  g_mutex_init (&self->mutex);
+  self->by_folder = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return self;
+}
+
+static void
+unref_site (gpointer key,
+            gpointer value,
+            gpointer user_data)
+{
+  GHashTable *seen = user_data;
+
+  if (value != NONE && g_hash_table_add (seen, value))
+    lekh_site_unref (value);
+}
+
+void
+lekh_site_cache_free (LekhSiteCache *self)
+{
+  g_autoptr(GHashTable) seen = NULL;
+
+  if (self == NULL)
+    return;
+  seen = g_hash_table_new (NULL, NULL);
+  g_hash_table_foreach (self->by_folder, unref_site, seen);
+  g_hash_table_unref (self->by_folder);
+  g_mutex_clear (&self->mutex);
+  g_free (self);
+}
+
+void
+lekh_site_cache_clear (LekhSiteCache *self)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GHashTable) old = NULL;
+
+  g_return_if_fail (self != NULL);
+
+  seen = g_hash_table_new (NULL, NULL);
+  g_mutex_lock (&self->mutex);
+  old = g_steal_pointer (&self->by_folder);
+  self->by_folder = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_mutex_unlock (&self->mutex);
+  g_hash_table_foreach (old, unref_site, seen);
+}
+
+LekhSite *
+lekh_site_cache_lookup (LekhSiteCache *self,
+                        const char    *path)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) visited = g_ptr_array_new_with_free_func (g_free);
+  LekhSite *site = NULL;
+  gpointer cached;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = start_folder (path);
+
+  g_mutex_lock (&self->mutex);
+  for (;;)
+    {
+      g_autofree char *parent = NULL;
+      int profile;
+
+      if (g_hash_table_lookup_extended (self->by_folder, dir, NULL, &cached))
+        {
+          site = cached == NONE ? NULL : cached;
+          break;
+        }
+      g_ptr_array_add (visited, g_strdup (dir));
+      if ((profile = profile_marked_in (dir)) >= 0)
+        {
+          site = lekh_site_new (dir, lekh_profile_get (profile));
+          break;
+        }
+      if (is_repository_root (dir))
+        break;
+      parent = g_path_get_dirname (dir);
+      if (strcmp (parent, dir) == 0)
+        break;
+      g_free (dir);
+      dir = g_steal_pointer (&parent);
+    }
+  /* The cache holds one reference per site, released once in cache_free. */
+  for (guint i = 0; i < visited->len; i++)
+    g_hash_table_insert (self->by_folder, g_strdup (g_ptr_array_index (visited, i)),
+                         site ? (gpointer) site : NONE);
+  if (site != NULL)
+    lekh_site_ref (site);
+  g_mutex_unlock (&self->mutex);
+
+  return site;
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* User-perceived characters: extended grapheme clusters (UAX #29), including the
+ * Indic conjunct rule GB9c, so "क्षत्रिय" counts as a reader sees it. TEXT is valid UTF-8;
+ * LEN may be -1 for a NUL-terminated string. */
+gsize        lekh_text_count_graphemes  (const char  *text,
+                                         gssize       len);
+/* Grapheme clusters, and display width: clusters that start with a wide (East Asian
+ * full-width) character count twice, as they take twice the room in a search result. */
+void         lekh_text_measure          (const char  *text,
+                                         gssize       len,
+                                         gsize       *graphemes,
+                                         gsize       *width);
+/* The byte offset just past the first grapheme cluster of TEXT (0 for an empty text). */
+gsize        lekh_text_next_grapheme    (const char  *text,
+                                         gsize        len);
+/* Case-folded, NFKC-normalised form used for "same word" comparisons. */
+char        *lekh_text_fold             (const char  *text);
+gboolean     lekh_text_equal_folded     (const char  *a,
+                                         const char  *b);
+/* Levenshtein distance in characters (with adjacent transpositions counted as one
+ * edit), giving up and returning MAX + 1 once the distance must exceed MAX. */
+guint        lekh_text_edit_distance    (const char  *a,
+                                         const char  *b,
+                                         guint        max);
+
+G_END_DECLS

@@ -1,0 +1,838 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lekh-chip-editor"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "lekh-chip-editor.h"
+#include "lekh-text.h"
+
+#define MAX_SUGGESTIONS 8
+#define SPACING 4
+
+struct _LekhChipEditor
+{
+  GtkWidget   parent_instance;
+
+  GPtrArray  *chips;
+  GtkWidget  *entry;
+  GtkWidget  *popover;
+  GtkWidget  *suggestion_list;
+
+  GPtrArray  *items;
+  GListModel *suggestions;
+  char       *label;
+  guint       editable : 1;
+  guint       in_change : 1;
+};
+
+G_DEFINE_FINAL_TYPE (LekhChipEditor, lekh_chip_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EDITABLE,
+  PROP_LABEL,
+  PROP_SUGGESTIONS,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void rebuild_chips (LekhChipEditor *self);
+
+/* Duplicates are found as the validator finds them: case-folded, NFKC. */
+static int
+find_item (LekhChipEditor *self,
+           const char     *text)
+{
+  g_autofree char *key = lekh_text_fold (text);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      g_autofree char *other = lekh_text_fold (g_ptr_array_index (self->items, i));
+
+      if (strcmp (key, other) == 0)
+        return i;
+    }
+  return -1;
+}
+
+static void
+emit_changed (LekhChipEditor *self)
+{
+  rebuild_chips (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+flash_chip (LekhChipEditor *self,
+            guint           position)
+{
+  if (position < self->chips->len)
+    {
+      GtkWidget *chip = g_ptr_array_index (self->chips, position);
+
+      gtk_widget_remove_css_class (chip, "duplicate");
+      gtk_widget_add_css_class (chip, "duplicate");
+      gtk_widget_error_bell (GTK_WIDGET (self));
+    }
+}
+
+gboolean
+lekh_chip_editor_add (LekhChipEditor *self,
+                      const char     *text)
+{
+  g_autofree char *stripped = NULL;
+  int existing;
+
+  g_return_val_if_fail (LEKH_IS_CHIP_EDITOR (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!self->editable)
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] == '\0')
+    return FALSE;
+
+  existing = find_item (self, stripped);
+  if (existing >= 0)
+    {
+      flash_chip (self, existing);
+      return FALSE;
+    }
+
+  g_ptr_array_add (self->items, g_steal_pointer (&stripped));
+  emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+lekh_chip_editor_remove (LekhChipEditor *self,
+                         guint           position)
+{
+  g_return_val_if_fail (LEKH_IS_CHIP_EDITOR (self), FALSE);
+
+  if (!self->editable || position >= self->items->len)
+    return FALSE;
+
+  g_ptr_array_remove_index (self->items, position);
+  emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+lekh_chip_editor_move (LekhChipEditor *self,
+                       guint           from,
+                       guint           to)
+{
+  char *item;
+
+  g_return_val_if_fail (LEKH_IS_CHIP_EDITOR (self), FALSE);
+
+  if (!self->editable || from >= self->items->len || to >= self->items->len || from == to)
+    return FALSE;
+
+  item = g_ptr_array_steal_index (self->items, from);
+  g_ptr_array_insert (self->items, to, item);
+  emit_changed (self);
+  return TRUE;
+}
+
+static void
+remove_clicked_cb (GtkButton      *button,
+                   LekhChipEditor *self)
+{
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "position"));
+
+  gtk_widget_grab_focus (self->entry);
+  lekh_chip_editor_remove (self, position);
+}
+
+static gboolean
+chip_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     LekhChipEditor        *self)
+{
+  GtkWidget *button = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "position"));
+  guint target;
+
+  if ((state & GDK_ALT_MASK) == 0)
+    {
+      if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_BackSpace)
+        {
+          gtk_widget_grab_focus (self->entry);
+          lekh_chip_editor_remove (self, position);
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  if (keyval == GDK_KEY_Left && position > 0)
+    target = position - 1;
+  else if (keyval == GDK_KEY_Right && position + 1 < self->items->len)
+    target = position + 1;
+  else
+    return FALSE;
+
+  if (lekh_chip_editor_move (self, position, target))
+    {
+      if (target < self->chips->len)
+        gtk_widget_grab_focus (gtk_widget_get_last_child (g_ptr_array_index (self->chips, target)));
+    }
+  return TRUE;
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource  *source,
+                 double          x,
+                 double          y,
+                 LekhChipEditor *self)
+{
+  GtkWidget *chip = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chip), "position"));
+
+  if (!self->editable)
+    return NULL;
+  return gdk_content_provider_new_typed (G_TYPE_UINT, position);
+}
+
+static gboolean
+drop_cb (GtkDropTarget  *target,
+         const GValue   *value,
+         double          x,
+         double          y,
+         LekhChipEditor *self)
+{
+  GtkWidget *chip = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  guint to = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chip), "position"));
+
+  if (!G_VALUE_HOLDS_UINT (value))
+    return FALSE;
+  return lekh_chip_editor_move (self, g_value_get_uint (value), to);
+}
+
+static GtkWidget *
+create_chip (LekhChipEditor *self,
+             const char     *text,
+             guint           position)
+{
+  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button = gtk_button_new_from_icon_name ("window-close-symbolic");
+  g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), text);
+  GtkEventController *keys;
+  GtkDragSource *source;
+  GtkDropTarget *drop;
+
+  gtk_widget_add_css_class (chip, "chip");
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_widget_set_tooltip_text (label, text);
+  gtk_box_append (GTK_BOX (chip), label);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
+                                  -1);
+  gtk_widget_set_visible (button, self->editable);
+  g_object_set_data (G_OBJECT (button), "position", GUINT_TO_POINTER (position));
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (chip_key_pressed_cb), self);
+  gtk_widget_add_controller (button, keys);
+  gtk_box_append (GTK_BOX (chip), button);
+
+  g_object_set_data (G_OBJECT (chip), "position", GUINT_TO_POINTER (position));
+  g_object_set_data_full (G_OBJECT (chip), "text", g_strdup (text), g_free);
+  source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
+  gtk_widget_add_controller (chip, GTK_EVENT_CONTROLLER (source));
+  drop = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (chip, GTK_EVENT_CONTROLLER (drop));
+
+  return chip;
+}
+
+static void
+rebuild_chips (LekhChipEditor *self)
+{
+  for (guint i = 0; i < self->chips->len; i++)
+    gtk_widget_unparent (g_ptr_array_index (self->chips, i));
+  g_ptr_array_set_size (self->chips, 0);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      GtkWidget *chip = create_chip (self, g_ptr_array_index (self->items, i), i);
+
+      gtk_widget_insert_before (chip, GTK_WIDGET (self), self->entry);
+      g_ptr_array_add (self->chips, chip);
+    }
+}
+
+/* Suggestions */
+
+static void
+hide_suggestions (LekhChipEditor *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+}
+
+static void
+update_suggestions (LekhChipEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  g_autofree char *needle = NULL;
+  GtkWidget *row;
+  guint shown = 0;
+  guint n;
+
+  while ((row = gtk_widget_get_first_child (self->suggestion_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->suggestion_list), row);
+
+  if (self->suggestions == NULL || text[0] == '\0' || !self->editable)
+    {
+      hide_suggestions (self);
+      return;
+    }
+
+  needle = lekh_text_fold (text);
+  n = g_list_model_get_n_items (self->suggestions);
+  /* Prefix matches first, then matches inside the word, each in the model's order. */
+  for (guint pass = 0; pass < 2 && shown < MAX_SUGGESTIONS; pass++)
+    for (guint i = 0; i < n && shown < MAX_SUGGESTIONS; i++)
+      {
+        g_autoptr(GtkStringObject) item = g_list_model_get_item (self->suggestions, i);
+        const char *s = gtk_string_object_get_string (item);
+        g_autofree char *folded = lekh_text_fold (s);
+        const char *hit = strstr (folded, needle);
+
+        if (hit == NULL || (pass == 0) != (hit == folded) || find_item (self, s) >= 0)
+          continue;
+
+        row = gtk_label_new (s);
+        gtk_label_set_xalign (GTK_LABEL (row), 0);
+        gtk_widget_set_margin_start (row, 6);
+        gtk_widget_set_margin_end (row, 6);
+        gtk_widget_set_margin_top (row, 4);
+        gtk_widget_set_margin_bottom (row, 4);
+        gtk_list_box_append (GTK_LIST_BOX (self->suggestion_list), row);
+        shown++;
+      }
+
+  if (shown > 0)
+    gtk_popover_popup (GTK_POPOVER (self->popover));
+  else
+    hide_suggestions (self);
+}
+
+static void
+suggestion_activated_cb (GtkListBox     *list,
+                         GtkListBoxRow  *row,
+                         LekhChipEditor *self)
+{
+  GtkWidget *label = gtk_list_box_row_get_child (row);
+
+  lekh_chip_editor_add (self, gtk_label_get_text (GTK_LABEL (label)));
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  hide_suggestions (self);
+  gtk_widget_grab_focus (self->entry);
+}
+
+/* Entry */
+
+static void
+entry_activate_cb (LekhChipEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  if (text[0] == '\0')
+    return;
+  if (lekh_chip_editor_add (self, text) || find_item (self, text) >= 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+}
+
+static void
+entry_changed_cb (LekhChipEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  const char *comma;
+
+  if (self->in_change)
+    return;
+
+  /* A comma (or a pasted comma-separated list) adds what comes before it. */
+  if ((comma = strchr (text, ',')) != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+      guint n = g_strv_length (parts);
+
+      for (guint i = 0; i + 1 < n; i++)
+        lekh_chip_editor_add (self, parts[i]);
+
+      self->in_change = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->entry), parts[n - 1]);
+      gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
+      self->in_change = FALSE;
+    }
+
+  update_suggestions (self);
+}
+
+static gboolean
+entry_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      LekhChipEditor        *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  if ((keyval == GDK_KEY_BackSpace) && text[0] == '\0' && self->items->len > 0)
+    {
+      lekh_chip_editor_remove (self, self->items->len - 1);
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_Down && gtk_widget_get_visible (self->popover))
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->suggestion_list), 0);
+
+      if (row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_Escape && gtk_widget_get_visible (self->popover))
+    {
+      hide_suggestions (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+focus_leave_cb (LekhChipEditor *self)
+{
+  if (!gtk_widget_has_focus (self->entry) && !gtk_widget_get_visible (self->popover))
+    hide_suggestions (self);
+}
+
+/* GObject */
+
+static void
+lekh_chip_editor_dispose (GObject *object)
+{
+  LekhChipEditor *self = LEKH_CHIP_EDITOR (object);
+
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+  if (self->chips != NULL)
+    {
+      for (guint i = 0; i < self->chips->len; i++)
+        gtk_widget_unparent (g_ptr_array_index (self->chips, i));
+      g_ptr_array_set_size (self->chips, 0);
+    }
+  g_clear_pointer (&self->entry, gtk_widget_unparent);
+  g_clear_object (&self->suggestions);
+
+  G_OBJECT_CLASS (lekh_chip_editor_parent_class)->dispose (object);
+}
+
+static void
+lekh_chip_editor_finalize (GObject *object)
+{
+  LekhChipEditor *self = LEKH_CHIP_EDITOR (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->chips, g_ptr_array_unref);
+  g_clear_pointer (&self->label, g_free);
+
+  G_OBJECT_CLASS (lekh_chip_editor_parent_class)->finalize (object);
+}
+
+/* Chips flow left to right and wrap; the entry takes what is left of its line. */
+static int
+layout (LekhChipEditor *self,
+        int             width,
+        gboolean        allocate)
+{
+  int x = 0, y = 0, line_height = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min_w, nat_w, h, w;
+
+      if (GTK_IS_NATIVE (child) || !gtk_widget_should_layout (child))
+        continue;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+      w = MAX (MIN (nat_w, width), min_w);
+      if (x > 0 && x + w > width)
+        {
+          y += line_height + SPACING;
+          x = 0;
+          line_height = 0;
+        }
+      if (child == self->entry)
+        w = MAX (w, width - x);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, &h, NULL, NULL, NULL);
+
+      if (allocate)
+        {
+          GtkAllocation alloc = { x, y, w, h };
+
+          gtk_widget_size_allocate (child, &alloc, -1);
+        }
+      x += w + SPACING;
+      line_height = MAX (line_height, h);
+    }
+
+  return y + line_height;
+}
+
+static void
+lekh_chip_editor_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  LekhChipEditor *self = LEKH_CHIP_EDITOR (widget);
+
+  layout (self, width, TRUE);
+  if (self->popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->popover));
+}
+
+static GtkSizeRequestMode
+lekh_chip_editor_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+lekh_chip_editor_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  LekhChipEditor *self = LEKH_CHIP_EDITOR (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int min = 0, nat = 0;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          int child_min, child_nat;
+
+          if (GTK_IS_NATIVE (child) || !gtk_widget_should_layout (child))
+            continue;
+          gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+          min = MAX (min, child_min);
+          nat += child_nat + (nat > 0 ? SPACING : 0);
+        }
+      *minimum = min;
+      *natural = nat;
+    }
+  else
+    {
+      int width = for_size;
+      int unused;
+
+      if (width < 0)
+        lekh_chip_editor_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &unused, &width,
+                                  NULL, NULL);
+      *minimum = *natural = layout (self, width, FALSE);
+    }
+}
+
+static gboolean
+lekh_chip_editor_grab_focus (GtkWidget *widget)
+{
+  LekhChipEditor *self = LEKH_CHIP_EDITOR (widget);
+
+  return self->entry != NULL && gtk_widget_grab_focus (self->entry);
+}
+
+static void
+lekh_chip_editor_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  LekhChipEditor *self = LEKH_CHIP_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+    case PROP_LABEL:
+      g_value_set_string (value, self->label);
+      break;
+    case PROP_SUGGESTIONS:
+      g_value_set_object (value, self->suggestions);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_label (LekhChipEditor *self,
+           const char     *label)
+{
+  g_autofree char *entry_label = NULL;
+
+  g_free (self->label);
+  self->label = g_strdup (label ? label : "");
+  /* The group is named like its visible label ("Tags"); its entry says what it adds. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->label,
+                                  -1);
+  entry_label = g_strdup_printf (_("Add to %s"), self->label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label,
+                                  -1);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("Add…"));
+}
+
+static void
+lekh_chip_editor_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  LekhChipEditor *self = LEKH_CHIP_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITABLE:
+      lekh_chip_editor_set_editable (self, g_value_get_boolean (value));
+      break;
+    case PROP_LABEL:
+      set_label (self, g_value_get_string (value));
+      break;
+    case PROP_SUGGESTIONS:
+      lekh_chip_editor_set_suggestions (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lekh_chip_editor_class_init (LekhChipEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lekh_chip_editor_dispose;
+  object_class->finalize = lekh_chip_editor_finalize;
+  object_class->get_property = lekh_chip_editor_get_property;
+  object_class->set_property = lekh_chip_editor_set_property;
+
+  widget_class->measure = lekh_chip_editor_measure;
+  widget_class->get_request_mode = lekh_chip_editor_get_request_mode;
+  widget_class->size_allocate = lekh_chip_editor_size_allocate;
+  widget_class->grab_focus = lekh_chip_editor_grab_focus;
+
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUGGESTIONS] =
+    g_param_spec_object ("suggestions", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_css_name (widget_class, "chipeditor");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+lekh_chip_editor_init (LekhChipEditor *self)
+{
+  GtkEventController *keys;
+  GtkEventController *focus;
+  GtkWidget *scroller;
+
+  self->items = g_ptr_array_new_with_free_func (g_free);
+  self->editable = TRUE;
+
+  self->chips = g_ptr_array_new ();
+
+  self->entry = gtk_entry_new ();
+  gtk_widget_add_css_class (self->entry, "flat");
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 6);
+  gtk_widget_set_hexpand (self->entry, TRUE);
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate_cb), self);
+  g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (entry_changed_cb), self);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self);
+  gtk_widget_add_controller (self->entry, keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (self->entry, focus);
+  gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
+
+  self->suggestion_list = gtk_list_box_new ();
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->suggestion_list), TRUE);
+  g_signal_connect (self->suggestion_list, "row-activated",
+                    G_CALLBACK (suggestion_activated_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->suggestion_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Suggestions"),
+                                  -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 260);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->suggestion_list);
+
+  self->popover = gtk_popover_new ();
+  gtk_popover_set_autohide (GTK_POPOVER (self->popover), FALSE);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_BOTTOM);
+  gtk_widget_add_css_class (self->popover, "menu");
+  gtk_popover_set_child (GTK_POPOVER (self->popover), scroller);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+}
+
+GtkWidget *
+lekh_chip_editor_new (const char *label)
+{
+  return g_object_new (LEKH_TYPE_CHIP_EDITOR, "label", label, NULL);
+}
+
+void
+lekh_chip_editor_set_items (LekhChipEditor     *self,
+                            const char * const *items)
+{
+  g_return_if_fail (LEKH_IS_CHIP_EDITOR (self));
+
+  if (self->items->len == (items ? g_strv_length ((char **) items) : 0))
+    {
+      gboolean same = TRUE;
+
+      for (guint i = 0; i < self->items->len && same; i++)
+        same = strcmp (g_ptr_array_index (self->items, i), items[i]) == 0;
+      if (same)
+        return;
+    }
+
+  g_ptr_array_set_size (self->items, 0);
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    g_ptr_array_add (self->items, g_strdup (items[i]));
+  rebuild_chips (self);
+}
+
+char **
+lekh_chip_editor_dup_items (LekhChipEditor *self)
+{
+  char **out;
+
+  g_return_val_if_fail (LEKH_IS_CHIP_EDITOR (self), NULL);
+
+  out = g_new0 (char *, self->items->len + 1);
+  for (guint i = 0; i < self->items->len; i++)
+    out[i] = g_strdup (g_ptr_array_index (self->items, i));
+  return out;
+}
+
+guint
+lekh_chip_editor_get_n_items (LekhChipEditor *self)
+{
+  g_return_val_if_fail (LEKH_IS_CHIP_EDITOR (self), 0);
+  return self->items->len;
+}
+
+const char *
+lekh_chip_editor_get_label (LekhChipEditor *self)
+{
+  g_return_val_if_fail (LEKH_IS_CHIP_EDITOR (self), NULL);
+  return self->label;
+}
+
+void
+lekh_chip_editor_set_editable (LekhChipEditor *self,
+                               gboolean        editable)
+{
+  g_return_if_fail (LEKH_IS_CHIP_EDITOR (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+
+  self->editable = editable;
+  gtk_widget_set_visible (self->entry, editable);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_READ_ONLY, !editable,
+                                  -1);
+  if (!editable)
+    hide_suggestions (self);
+  rebuild_chips (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+gboolean
+lekh_chip_editor_get_editable (LekhChipEditor *self)
+{
+  g_return_val_if_fail (LEKH_IS_CHIP_EDITOR (self), FALSE);
+  return self->editable;
+}
+
+void
+lekh_chip_editor_set_suggestions (LekhChipEditor *self,
+                                  GListModel     *suggestions)
+{
+  g_return_if_fail (LEKH_IS_CHIP_EDITOR (self));
+  g_return_if_fail (!suggestions || G_IS_LIST_MODEL (suggestions));
+
+  if (g_set_object (&self->suggestions, suggestions))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUGGESTIONS]);
+}
+
+GListModel *
+lekh_chip_editor_get_suggestions (LekhChipEditor *self)
+{
+  g_return_val_if_fail (LEKH_IS_CHIP_EDITOR (self), NULL);
+  return self->suggestions;
+}
+
+GtkWidget *
+lekh_chip_editor_get_entry (LekhChipEditor *self)
+{
+  g_return_val_if_fail (LEKH_IS_CHIP_EDITOR (self), NULL);
+  return self->entry;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define LEKH_TYPE_CHIP_EDITOR (lekh_chip_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (LekhChipEditor, lekh_chip_editor, LEKH, CHIP_EDITOR, GtkWidget)
+
+/* A list of short strings shown as chips: type and press Enter or comma to add one,
+ * Backspace in the empty entry or a chip's × to remove, drag (or Alt+←/→ on a chip) to
+ * reorder. Duplicates (ignoring case and Unicode normalisation) are refused.
+ * "changed" is emitted for the writer's changes only, never for set_items(). */
+GtkWidget  *lekh_chip_editor_new              (const char         *label);
+void        lekh_chip_editor_set_items        (LekhChipEditor     *self,
+                                               const char * const *items);
+char      **lekh_chip_editor_dup_items        (LekhChipEditor     *self);
+guint       lekh_chip_editor_get_n_items      (LekhChipEditor     *self);
+const char *lekh_chip_editor_get_label        (LekhChipEditor     *self);
+void        lekh_chip_editor_set_editable     (LekhChipEditor     *self,
+                                               gboolean            editable);
+gboolean    lekh_chip_editor_get_editable     (LekhChipEditor     *self);
+/* Suggestions offered while typing: a list of GtkStringObject, best first (the site
+ * index fills it). Existing items are left out; matching ignores case. */
+void        lekh_chip_editor_set_suggestions  (LekhChipEditor     *self,
+                                               GListModel         *suggestions);
+GListModel *lekh_chip_editor_get_suggestions  (LekhChipEditor     *self);
+/* Adds TEXT as if typed: TRUE when added (not empty, not a duplicate). */
+gboolean    lekh_chip_editor_add              (LekhChipEditor     *self,
+                                               const char         *text);
+gboolean    lekh_chip_editor_remove           (LekhChipEditor     *self,
+                                               guint               position);
+gboolean    lekh_chip_editor_move             (LekhChipEditor     *self,
+                                               guint               from,
+                                               guint               to);
+GtkWidget  *lekh_chip_editor_get_entry        (LekhChipEditor     *self);
+
+G_END_DECLS

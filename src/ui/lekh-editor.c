@@ -1,0 +1,463 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lekh-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lekh-editor.h"
+
+struct _LekhEditor
+{
+  GtkWidget                parent_instance;
+
+  LekhDocument            *document;
+  GSettings               *settings;
+  GSettings               *interface_settings;
+  GtkCssProvider          *font_css;
+  GtkSourceSearchSettings *search_settings;
+  GtkSourceSearchContext  *search_context;
+
+  GtkWidget               *box;
+  GtkWidget               *search_bar;
+  GtkWidget               *search_entry;
+  GtkWidget               *search_count;
+  GtkWidget               *scroller;
+  GtkWidget               *view;
+};
+
+G_DEFINE_FINAL_TYPE (LekhEditor, lekh_editor, GTK_TYPE_WIDGET)
+
+static void
+update_busy (LekhEditor *self)
+{
+  /* GtkSourceFileLoader/Saver stream the buffer: no typing while they run. */
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view),
+                              !lekh_document_get_busy (self->document));
+}
+
+static void
+update_scheme (LekhEditor *self)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  const char *id = adw_style_manager_get_dark (style) ? "Adwaita-dark" : "Adwaita";
+
+  if (self->document != NULL)
+    gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self->document),
+                                        gtk_source_style_scheme_manager_get_scheme (schemes, id));
+}
+
+static void
+update_font (LekhEditor *self)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(PangoFontDescription) desc = NULL;
+  g_autoptr(GString) css = g_string_new ("textview.lekh-source {");
+  PangoFontMask mask;
+
+  if (g_settings_get_boolean (self->settings, "use-system-font") && self->interface_settings)
+    name = g_settings_get_string (self->interface_settings, "monospace-font-name");
+  else if (!g_settings_get_boolean (self->settings, "use-system-font"))
+    name = g_settings_get_string (self->settings, "custom-font");
+  if (name == NULL || name[0] == '\0')
+    {
+      g_free (name);
+      name = g_strdup ("Monospace 11");
+    }
+
+  desc = pango_font_description_from_string (name);
+  mask = pango_font_description_get_set_fields (desc);
+  if (mask & PANGO_FONT_MASK_FAMILY)
+    g_string_append_printf (css, "font-family: \"%s\";", pango_font_description_get_family (desc));
+  if (mask & PANGO_FONT_MASK_SIZE)
+    g_string_append_printf (css, "font-size: %dpt;",
+                            pango_font_description_get_size (desc) / PANGO_SCALE);
+  if (mask & PANGO_FONT_MASK_WEIGHT)
+    g_string_append_printf (css, "font-weight: %d;", pango_font_description_get_weight (desc));
+  g_string_append (css, "}");
+
+  gtk_css_provider_load_from_data (self->font_css, css->str, css->len);
+}
+
+static void
+update_wrap (LekhEditor *self)
+{
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->view),
+                               g_settings_get_boolean (self->settings, "wrap-text")
+                               ? GTK_WRAP_WORD_CHAR : GTK_WRAP_NONE);
+}
+
+static void
+update_search_count (LekhEditor *self)
+{
+  int count;
+  int position = -1;
+  GtkTextIter begin, end;
+  g_autofree char *text = NULL;
+
+  if (self->search_context == NULL)
+    return;
+
+  count = gtk_source_search_context_get_occurrences_count (self->search_context);
+  if (gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->document), &begin, &end))
+    position = gtk_source_search_context_get_occurrence_position (self->search_context,
+                                                                  &begin, &end);
+  if (gtk_source_search_settings_get_search_text (self->search_settings) == NULL)
+    text = g_strdup ("");
+  else if (count < 0)
+    text = g_strdup ("…");
+  else if (count == 0)
+    text = g_strdup (_("No results"));
+  else if (position > 0)
+    /* Translators: "3 of 12" search results */
+    text = g_strdup_printf (_("%d of %d"), position, count);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d result", "%d results", count), count);
+
+  gtk_label_set_text (GTK_LABEL (self->search_count), text);
+}
+
+gboolean
+lekh_editor_find (LekhEditor *self,
+                  gboolean    backward)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter begin, end, match_begin, match_end;
+  gboolean found;
+
+  g_return_val_if_fail (LEKH_IS_EDITOR (self), FALSE);
+
+  if (self->search_context == NULL ||
+      gtk_source_search_settings_get_search_text (self->search_settings) == NULL)
+    return FALSE;
+
+  buffer = GTK_TEXT_BUFFER (self->document);
+  gtk_text_buffer_get_selection_bounds (buffer, &begin, &end);
+  if (backward)
+    found = gtk_source_search_context_backward (self->search_context, &begin,
+                                                &match_begin, &match_end, NULL);
+  else
+    found = gtk_source_search_context_forward (self->search_context, &end,
+                                               &match_begin, &match_end, NULL);
+  if (found)
+    {
+      gtk_text_buffer_select_range (buffer, &match_begin, &match_end);
+      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (buffer),
+                                    0.25, FALSE, 0, 0);
+    }
+  update_search_count (self);
+  return found;
+}
+
+static void
+search_changed_cb (LekhEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  GtkTextIter begin, end;
+
+  gtk_source_search_settings_set_search_text (self->search_settings, text[0] ? text : NULL);
+  /* Search from where the cursor is, not from after the previous match. */
+  gtk_text_buffer_get_selection_bounds (buffer, &begin, &end);
+  gtk_text_buffer_select_range (buffer, &begin, &begin);
+  lekh_editor_find (self, FALSE);
+}
+
+static void
+search_next_cb (LekhEditor *self)
+{
+  lekh_editor_find (self, FALSE);
+}
+
+static void
+search_previous_cb (LekhEditor *self)
+{
+  lekh_editor_find (self, TRUE);
+}
+
+static void
+search_stop_cb (LekhEditor *self)
+{
+  lekh_editor_end_search (self);
+}
+
+static void
+search_mode_cb (LekhEditor *self)
+{
+  gboolean on = gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar));
+
+  if (self->search_context != NULL)
+    gtk_source_search_context_set_highlight (self->search_context, on);
+}
+
+static void
+lekh_editor_dispose (GObject *object)
+{
+  LekhEditor *self = LEKH_EDITOR (object);
+
+  g_clear_object (&self->search_context);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (lekh_editor_parent_class)->dispose (object);
+}
+
+static void
+lekh_editor_finalize (GObject *object)
+{
+  LekhEditor *self = LEKH_EDITOR (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->interface_settings);
+  g_clear_object (&self->font_css);
+  g_clear_object (&self->search_settings);
+
+  G_OBJECT_CLASS (lekh_editor_parent_class)->finalize (object);
+}
+
+static gboolean
+lekh_editor_grab_focus (GtkWidget *widget)
+{
+  LekhEditor *self = LEKH_EDITOR (widget);
+
+  return self->view != NULL && gtk_widget_grab_focus (self->view);
+}
+
+static void
+lekh_editor_class_init (LekhEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lekh_editor_dispose;
+  object_class->finalize = lekh_editor_finalize;
+
+  widget_class->grab_focus = lekh_editor_grab_focus;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "editor");
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  return button;
+}
+
+static void
+lekh_editor_init (LekhEditor *self)
+{
+  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) interface = NULL;
+  GtkWidget *search_box;
+  GtkWidget *previous;
+  GtkWidget *next;
+
+  self->settings = g_settings_new (APP_ID);
+  if (schemas != NULL &&
+      (interface = g_settings_schema_source_lookup (schemas, "org.gnome.desktop.interface", TRUE)) != NULL &&
+      g_settings_schema_has_key (interface, "monospace-font-name"))
+    self->interface_settings = g_settings_new ("org.gnome.desktop.interface");
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  /* Search bar */
+  self->search_entry = gtk_search_entry_new ();
+  gtk_widget_set_hexpand (self->search_entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find"),
+                                  -1);
+  g_object_set (self->search_entry, "placeholder-text", _("Find in the source"), NULL);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_next_cb), self);
+  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (search_next_cb), self);
+  g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (search_previous_cb), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (search_stop_cb), self);
+  self->search_count = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->search_count, "dim-label");
+  gtk_widget_add_css_class (self->search_count, "numeric");
+  gtk_label_set_width_chars (GTK_LABEL (self->search_count), 9);
+  previous = icon_button ("go-up-symbolic", _("Previous Match"));
+  next = icon_button ("go-down-symbolic", _("Next Match"));
+  g_signal_connect_swapped (previous, "clicked", G_CALLBACK (search_previous_cb), self);
+  g_signal_connect_swapped (next, "clicked", G_CALLBACK (search_next_cb), self);
+  search_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_size_request (search_box, 360, -1);
+  gtk_box_append (GTK_BOX (search_box), self->search_entry);
+  gtk_box_append (GTK_BOX (search_box), self->search_count);
+  gtk_box_append (GTK_BOX (search_box), previous);
+  gtk_box_append (GTK_BOX (search_box), next);
+  self->search_bar = gtk_search_bar_new ();
+  gtk_search_bar_set_child (GTK_SEARCH_BAR (self->search_bar), search_box);
+  gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar), GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_show_close_button (GTK_SEARCH_BAR (self->search_bar), TRUE);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (search_mode_cb), self);
+  gtk_box_append (GTK_BOX (self->box), self->search_bar);
+
+  self->search_settings = gtk_source_search_settings_new ();
+  gtk_source_search_settings_set_wrap_around (self->search_settings, TRUE);
+
+  /* Source view */
+  self->view = gtk_source_view_new ();
+  gtk_widget_add_css_class (self->view, "lekh-source");
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (self->view), TRUE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->view), 12);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->view), 10);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->view), 48);
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->view), 2);
+  gtk_source_view_set_tab_width (GTK_SOURCE_VIEW (self->view), 2);
+  gtk_source_view_set_insert_spaces_instead_of_tabs (GTK_SOURCE_VIEW (self->view), TRUE);
+  gtk_source_view_set_auto_indent (GTK_SOURCE_VIEW (self->view), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Source"),
+                                  -1);
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (self->scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->view);
+  gtk_box_append (GTK_BOX (self->box), self->scroller);
+
+  self->font_css = gtk_css_provider_new ();
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_add_provider (gtk_widget_get_style_context (self->view),
+                                  GTK_STYLE_PROVIDER (self->font_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  g_settings_bind (self->settings, "highlight-current-line", self->view,
+                   "highlight-current-line", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "show-line-numbers", self->view,
+                   "show-line-numbers", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->settings, "changed::wrap-text",
+                           G_CALLBACK (update_wrap), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::use-system-font",
+                           G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::custom-font",
+                           G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
+  if (self->interface_settings != NULL)
+    g_signal_connect_object (self->interface_settings, "changed::monospace-font-name",
+                             G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
+  update_wrap (self);
+  update_font (self);
+}
+
+GtkWidget *
+lekh_editor_new (void)
+{
+  return g_object_new (LEKH_TYPE_EDITOR, NULL);
+}
+
+void
+lekh_editor_set_document (LekhEditor   *self,
+                          LekhDocument *document)
+{
+  g_return_if_fail (LEKH_IS_EDITOR (self));
+  g_return_if_fail (LEKH_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (document));
+  g_clear_object (&self->search_context);
+  self->search_context = gtk_source_search_context_new (GTK_SOURCE_BUFFER (document),
+                                                        self->search_settings);
+  gtk_source_search_context_set_highlight (self->search_context,
+                                           gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)));
+  g_signal_connect_object (self->search_context, "notify::occurrences-count",
+                           G_CALLBACK (update_search_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::busy", G_CALLBACK (update_busy), self,
+                           G_CONNECT_SWAPPED);
+  update_busy (self);
+  update_scheme (self);
+}
+
+LekhDocument *
+lekh_editor_get_document (LekhEditor *self)
+{
+  g_return_val_if_fail (LEKH_IS_EDITOR (self), NULL);
+  return self->document;
+}
+
+GtkSourceView *
+lekh_editor_get_view (LekhEditor *self)
+{
+  g_return_val_if_fail (LEKH_IS_EDITOR (self), NULL);
+  return GTK_SOURCE_VIEW (self->view);
+}
+
+GtkSourceSearchSettings *
+lekh_editor_get_search_settings (LekhEditor *self)
+{
+  g_return_val_if_fail (LEKH_IS_EDITOR (self), NULL);
+  return self->search_settings;
+}
+
+void
+lekh_editor_begin_search (LekhEditor *self)
+{
+  GtkTextIter begin, end;
+
+  g_return_if_fail (LEKH_IS_EDITOR (self));
+
+  /* A short single-line selection is what the writer wants to find. */
+  if (self->document != NULL &&
+      gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->document), &begin, &end) &&
+      gtk_text_iter_get_line (&begin) == gtk_text_iter_get_line (&end) &&
+      gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&begin) < 200)
+    {
+      g_autofree char *text = gtk_text_iter_get_text (&begin, &end);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+    }
+
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), TRUE);
+  gtk_widget_grab_focus (self->search_entry);
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+void
+lekh_editor_end_search (LekhEditor *self)
+{
+  g_return_if_fail (LEKH_IS_EDITOR (self));
+
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), FALSE);
+  gtk_widget_grab_focus (self->view);
+}
+
+void
+lekh_editor_jump_to (LekhEditor *self,
+                     guint       line,
+                     guint       column)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_if_fail (LEKH_IS_EDITOR (self));
+
+  if (self->document == NULL)
+    return;
+
+  buffer = GTK_TEXT_BUFFER (self->document);
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, line > 0 ? line - 1 : 0);
+  if (column > 1)
+    {
+      guint chars = gtk_text_iter_get_chars_in_line (&iter);
+
+      gtk_text_iter_set_line_offset (&iter, MIN (column - 1, chars > 0 ? chars - 1 : 0));
+    }
+  gtk_text_buffer_select_range (buffer, &iter, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (buffer),
+                                0.25, FALSE, 0, 0);
+  gtk_widget_grab_focus (self->view);
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lekh-document.h"
+
+G_BEGIN_DECLS
+
+#define LEKH_TYPE_EDITOR (lekh_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (LekhEditor, lekh_editor, LEKH, EDITOR, GtkWidget)
+
+/* The source: a GtkSourceView on a LekhDocument with its search bar, following the
+ * settings (font, wrapping, current line, line numbers) and the light or dark style. */
+GtkWidget     *lekh_editor_new            (void);
+void           lekh_editor_set_document   (LekhEditor   *self,
+                                           LekhDocument *document);
+LekhDocument  *lekh_editor_get_document   (LekhEditor   *self);
+GtkSourceView *lekh_editor_get_view       (LekhEditor   *self);
+void           lekh_editor_begin_search   (LekhEditor   *self);
+void           lekh_editor_end_search     (LekhEditor   *self);
+gboolean       lekh_editor_find           (LekhEditor   *self,
+                                           gboolean      backward);
+GtkSourceSearchSettings *
+               lekh_editor_get_search_settings (LekhEditor *self);
+/* Moves the cursor to LINE and COLUMN (1-based, column in characters) and shows it. */
+void           lekh_editor_jump_to        (LekhEditor   *self,
+                                           guint         line,
+                                           guint         column);
+
+G_END_DECLS

@@ -1,0 +1,947 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lekh-metadata-panel"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "lekh-chip-editor.h"
+#include "lekh-metadata-panel.h"
+#include "lekh-site.h"
+
+/* A pause in typing this long sends a text field to the source (one undo step). */
+#define COMMIT_DELAY_MS 300
+
+typedef enum
+{
+  TEXT_TITLE,
+  TEXT_DESCRIPTION,
+  TEXT_IMAGE,
+  TEXT_DATE,
+  N_TEXT_FIELDS
+} TextField;
+
+static const char *text_keys[N_TEXT_FIELDS] = { "title", "description", "image", "date" };
+static const char *known_keys[] = {
+  "title", "description", "tags", "keywords", "authors", "image", "date", "draft", NULL
+};
+
+struct _LekhMetadataPanel
+{
+  GtkWidget             parent_instance;
+
+  LekhDocument         *document;
+  gulong                article_changed_id;
+
+  GtkWidget            *content_box;
+  GtkWidget            *error_box;
+  GtkWidget            *error_icon;
+  GtkWidget            *error_title;
+  GtkWidget            *error_label;
+  GtkWidget            *error_button;
+  GtkWidget            *fields_group;
+  GtkWidget            *title_row;
+  GtkWidget            *description_row;
+  GtkWidget            *description_label;
+  GtkWidget            *description_view;
+  GtkWidget            *tags_label;
+  GtkWidget            *tags_editor;
+  GtkWidget            *keywords_label;
+  GtkWidget            *keywords_editor;
+  GtkWidget            *authors_label;
+  GtkWidget            *authors_editor;
+  GtkWidget            *authors_note;
+  GtkWidget            *image_row;
+  GtkWidget            *image_thumbnail;
+  GtkWidget            *date_row;
+  GtkWidget            *date_button;
+  GtkWidget            *date_popover;
+  GtkWidget            *calendar;
+  GtkWidget            *draft_row;
+  GtkWidget            *draft_switch;
+  GtkWidget            *other_group;
+  GPtrArray            *other_rows;
+
+  char                 *message;
+  char                 *thumbnail_path;
+  char                 *thumbnail_key;
+  guint                 error_line;
+  guint                 error_column;
+  guint                 commit_source;
+  guint                 sync_source;
+  gboolean              pending[N_TEXT_FIELDS];
+  guint                 updating;
+  gboolean              live;
+};
+
+G_DEFINE_FINAL_TYPE (LekhMetadataPanel, lekh_metadata_panel, GTK_TYPE_WIDGET)
+
+enum {
+  JUMP_TO,
+  EDIT_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void sync_from_article (LekhMetadataPanel *self);
+
+static GtkWidget *
+text_widget (LekhMetadataPanel *self,
+             TextField          field)
+{
+  switch (field)
+    {
+    case TEXT_TITLE: return self->title_row;
+    case TEXT_DESCRIPTION: return self->description_view;
+    case TEXT_IMAGE: return self->image_row;
+    case TEXT_DATE: return self->date_row;
+    case N_TEXT_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+get_text (LekhMetadataPanel *self,
+          TextField          field)
+{
+  if (field == TEXT_DESCRIPTION)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description_view));
+      GtkTextIter begin, end;
+
+      gtk_text_buffer_get_bounds (buffer, &begin, &end);
+      return gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
+    }
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (text_widget (self, field))));
+}
+
+static void
+set_text (LekhMetadataPanel *self,
+          TextField          field,
+          const char        *text)
+{
+  g_autofree char *current = get_text (self, field);
+
+  if (text == NULL)
+    text = "";
+  if (strcmp (current, text) == 0)
+    return;
+
+  self->updating++;
+  if (field == TEXT_DESCRIPTION)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description_view)),
+                              text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (text_widget (self, field)), text);
+  self->updating--;
+}
+
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  return (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+}
+
+static void
+report_failure (LekhMetadataPanel *self,
+                const GError      *error)
+{
+  g_signal_emit (self, signals[EDIT_FAILED], 0, error->message);
+}
+
+/* Runs EDIT (computed on ARTICLE) and reports a refusal. */
+static void
+apply (LekhMetadataPanel *self,
+       LekhArticle       *article,
+       LekhEdit          *edit,
+       GError            *error)
+{
+  g_autoptr(GError) apply_error = NULL;
+
+  if (edit == NULL)
+    {
+      if (error != NULL)
+        report_failure (self, error);
+      g_clear_error (&error);
+      return;
+    }
+
+  if (!lekh_document_apply_edit (self->document, article, edit, &apply_error))
+    report_failure (self, apply_error);
+  lekh_edit_free (edit);
+}
+
+static LekhArticle *
+editable_article (LekhMetadataPanel *self)
+{
+  LekhArticle *article;
+
+  if (self->document == NULL)
+    return NULL;
+  article = lekh_document_ensure_article (self->document);
+  if (!lekh_article_check_editable (article, NULL))
+    return NULL;
+  return article;
+}
+
+static void
+commit_text (LekhMetadataPanel *self,
+             TextField          field)
+{
+  LekhArticle *article;
+  g_autofree char *text = NULL;
+  const LekhNode *node;
+  const char *current;
+  GError *error = NULL;
+  LekhEdit *edit;
+
+  if (!self->pending[field])
+    return;
+
+  /* Bring the article up to date first: while the field is still pending, the re-parse
+   * this may cause leaves its text alone. Never write a stale value over a front matter
+   * that broke meanwhile. */
+  article = editable_article (self);
+  self->pending[field] = FALSE;
+  if (article == NULL)
+    return;
+
+  text = get_text (self, field);
+  node = lekh_article_get_value (article, text_keys[field]);
+  current = lekh_node_get_string (node);
+  if (node == NULL && text[0] == '\0')
+    return;
+  if (node != NULL && node->kind != LEKH_NODE_SCALAR)
+    return;
+  if (current != NULL && strcmp (current, text) == 0)
+    return;
+
+  if (field == TEXT_DATE && text[0] != '\0' && lekh_scalar_is_timestamp (text))
+    edit = lekh_article_edit_set_scalar (article, text_keys[field], text,
+                                         LEKH_VALUE_TIMESTAMP, &error);
+  else
+    edit = lekh_article_edit_set_string (article, text_keys[field], text, &error);
+  apply (self, article, edit, error);
+}
+
+static void
+commit_all (LekhMetadataPanel *self)
+{
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  for (guint i = 0; i < N_TEXT_FIELDS; i++)
+    commit_text (self, i);
+}
+
+static gboolean
+commit_timeout_cb (gpointer data)
+{
+  LekhMetadataPanel *self = data;
+
+  self->commit_source = 0;
+  commit_all (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+text_changed (LekhMetadataPanel *self,
+              TextField          field)
+{
+  if (self->updating || self->document == NULL || !self->live)
+    return;
+
+  self->pending[field] = TRUE;
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
+}
+
+static void title_changed_cb (LekhMetadataPanel *self) { text_changed (self, TEXT_TITLE); }
+static void description_changed_cb (LekhMetadataPanel *self) { text_changed (self, TEXT_DESCRIPTION); }
+static void image_changed_cb (LekhMetadataPanel *self) { text_changed (self, TEXT_IMAGE); }
+static void date_changed_cb (LekhMetadataPanel *self) { text_changed (self, TEXT_DATE); }
+
+static gboolean
+sync_idle_cb (gpointer data)
+{
+  LekhMetadataPanel *self = data;
+
+  self->sync_source = 0;
+  sync_from_article (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+field_focus_leave_cb (LekhMetadataPanel *self)
+{
+  /* The writer left a field: send it now, and let every field catch up with the source
+   * once the focus has actually moved on. */
+  commit_all (self);
+  if (self->sync_source == 0)
+    self->sync_source = g_idle_add (sync_idle_cb, self);
+}
+
+static void
+entry_activated_cb (LekhMetadataPanel *self)
+{
+  commit_all (self);
+}
+
+static void
+list_changed (LekhMetadataPanel *self,
+              LekhChipEditor    *editor,
+              const char        *key)
+{
+  LekhArticle *article;
+  g_auto(GStrv) items = NULL;
+  GError *error = NULL;
+  LekhEdit *edit;
+
+  if (self->updating)
+    return;
+
+  /* Read the chips before a pending re-parse can reset them to the source's list. */
+  items = lekh_chip_editor_dup_items (editor);
+  if ((article = editable_article (self)) == NULL)
+    return;
+
+  edit = lekh_article_edit_set_list (article, key, (const char * const *) items, &error);
+  apply (self, article, edit, error);
+}
+
+static void tags_changed_cb (LekhMetadataPanel *self) { list_changed (self, LEKH_CHIP_EDITOR (self->tags_editor), "tags"); }
+static void keywords_changed_cb (LekhMetadataPanel *self) { list_changed (self, LEKH_CHIP_EDITOR (self->keywords_editor), "keywords"); }
+static void authors_changed_cb (LekhMetadataPanel *self) { list_changed (self, LEKH_CHIP_EDITOR (self->authors_editor), "authors"); }
+
+static void
+draft_active_cb (LekhMetadataPanel *self)
+{
+  LekhArticle *article;
+  gboolean active = gtk_switch_get_active (GTK_SWITCH (self->draft_switch));
+  gboolean current = FALSE;
+  const LekhNode *node;
+  GError *error = NULL;
+  LekhEdit *edit;
+
+  if (self->updating || (article = editable_article (self)) == NULL)
+    return;
+
+  node = lekh_article_get_value (article, "draft");
+  if (lekh_node_get_boolean (node, &current) && current == active)
+    return;
+  if (node == NULL && !active)
+    return;
+
+  edit = lekh_article_edit_set_scalar (article, "draft", active ? "true" : "false",
+                                       LEKH_VALUE_BOOL, &error);
+  apply (self, article, edit, error);
+}
+
+static void
+calendar_day_selected_cb (LekhMetadataPanel *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (GTK_CALENDAR (self->calendar));
+  g_autofree char *day = g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *current = get_text (self, TEXT_DATE);
+  g_autofree char *text = NULL;
+
+  if (self->updating)
+    return;
+
+  /* Keep a time of day the writer already had: only the date part changes. */
+  if (strlen (current) > 10 && lekh_scalar_is_timestamp (current))
+    text = g_strconcat (day, current + 10, NULL);
+  else
+    text = g_strdup (day);
+
+  set_text (self, TEXT_DATE, text);
+  self->pending[TEXT_DATE] = TRUE;
+  commit_all (self);
+  gtk_popover_popdown (GTK_POPOVER (self->date_popover));
+}
+
+static void
+error_button_clicked_cb (LekhMetadataPanel *self)
+{
+  if (self->error_line > 0)
+    g_signal_emit (self, signals[JUMP_TO], 0, self->error_line, MAX (self->error_column, 1));
+}
+
+static void
+other_row_activated_cb (LekhMetadataPanel *self,
+                        AdwActionRow      *row)
+{
+  guint line = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "line"));
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+
+  g_signal_emit (self, signals[JUMP_TO], 0, line, column);
+}
+
+/* Source → form */
+
+static void
+set_message (LekhMetadataPanel *self,
+             const char        *title,
+             const char        *message,
+             guint              line,
+             guint              column)
+{
+  g_free (self->message);
+  self->message = g_strdup (message);
+  self->error_line = line;
+  self->error_column = column;
+
+  gtk_widget_set_visible (self->error_box, message != NULL);
+  if (message == NULL)
+    return;
+
+  gtk_label_set_text (GTK_LABEL (self->error_title), title);
+  gtk_label_set_text (GTK_LABEL (self->error_label), message);
+  gtk_widget_set_visible (self->error_button, line > 0);
+}
+
+static char *
+summarize (const LekhNode *node)
+{
+  node = lekh_node_resolve (node);
+  if (node == NULL)
+    return g_strdup ("");
+
+  switch (node->kind)
+    {
+    case LEKH_NODE_SCALAR:
+      {
+        const char *s = node->scalar;
+        const char *nl = strchr (s, '\n');
+
+        return nl ? g_strdup_printf ("%.*s…", (int) (nl - s), s) : g_strdup (s);
+      }
+    case LEKH_NODE_SEQUENCE:
+      {
+        g_auto(GStrv) items = lekh_node_dup_string_list (node);
+
+        if (items != NULL)
+          return g_strjoinv (", ", items);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "A list of %u item",
+                                             "A list of %u items", lekh_node_get_n_items (node)),
+                                lekh_node_get_n_items (node));
+      }
+    case LEKH_NODE_MAPPING:
+      return g_strdup (_("A group of fields"));
+    case LEKH_NODE_ALIAS:
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+sync_text (LekhMetadataPanel *self,
+           LekhArticle       *article,
+           TextField          field)
+{
+  GtkWidget *widget = text_widget (self, field);
+  GtkWidget *row = field == TEXT_DESCRIPTION ? self->description_row : widget;
+  const LekhNode *node = lekh_article_get_value (article, text_keys[field]);
+  gboolean scalar = node == NULL || lekh_node_resolve (node) == NULL ||
+                    lekh_node_resolve (node)->kind == LEKH_NODE_SCALAR;
+
+  gtk_widget_set_sensitive (row, scalar);
+  gtk_widget_set_tooltip_text (row, scalar ? NULL : _("This value is not plain text; edit it in the source"));
+
+  /* Never overwrite the field the writer is typing in. */
+  if (self->pending[field] || has_focus_within (widget))
+    return;
+
+  if (scalar)
+    {
+      const char *value = lekh_node_get_string (node);
+
+      set_text (self, field, value && lekh_node_get_value_type (node) != LEKH_VALUE_NULL ? value : "");
+    }
+  else
+    {
+      g_autofree char *summary = summarize (node);
+
+      set_text (self, field, summary);
+    }
+}
+
+static void
+sync_list (LekhMetadataPanel *self,
+           LekhArticle       *article,
+           GtkWidget         *editor,
+           const char        *key,
+           GtkWidget         *note)
+{
+  const LekhNode *node = lekh_node_resolve (lekh_article_get_value (article, key));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) items = NULL;
+  gboolean editable = TRUE;
+
+  if (has_focus_within (editor))
+    return;
+
+  if (node == NULL)
+    ;
+  else if (node->kind == LEKH_NODE_SCALAR)
+    {
+      if (lekh_node_get_value_type (node) != LEKH_VALUE_NULL && node->scalar[0] != '\0')
+        g_strv_builder_add (builder, node->scalar);
+    }
+  else if (node->kind == LEKH_NODE_SEQUENCE)
+    {
+      for (guint i = 0; i < lekh_node_get_n_items (node); i++)
+        {
+          const LekhNode *item = lekh_node_resolve (lekh_node_get_item (node, i));
+          const char *name = NULL;
+
+          if (item != NULL && item->kind == LEKH_NODE_SCALAR)
+            name = item->scalar;
+          else if (item != NULL && item->kind == LEKH_NODE_MAPPING)
+            {
+              /* {name: …} authors, {label: …} Docusaurus tags: shown, edited in the source. */
+              const char *fields[] = { "name", "label", "key", "title", NULL };
+
+              for (guint f = 0; name == NULL && fields[f] != NULL; f++)
+                name = lekh_node_get_string (lekh_node_lookup (item, fields[f]));
+              editable = FALSE;
+            }
+          else
+            editable = FALSE;
+
+          if (name != NULL)
+            g_strv_builder_add (builder, name);
+        }
+    }
+  else
+    editable = FALSE;
+
+  items = g_strv_builder_end (builder);
+  self->updating++;
+  lekh_chip_editor_set_editable (LEKH_CHIP_EDITOR (editor), editable);
+  lekh_chip_editor_set_items (LEKH_CHIP_EDITOR (editor), (const char * const *) items);
+  self->updating--;
+  if (note != NULL)
+    gtk_widget_set_visible (note, !editable);
+}
+
+static void
+sync_thumbnail (LekhMetadataPanel *self,
+                LekhArticle       *article)
+{
+  const char *value = lekh_node_get_string (lekh_article_get_value (article, "image"));
+  GFile *location = self->document ? lekh_document_get_file (self->document) : NULL;
+  g_autofree char *article_path = location ? g_file_get_path (location) : NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *path = NULL;
+
+  /* Resolving touches the disk: only when the image or the file changed. */
+  key = g_strdup_printf ("%s\n%s", article_path ? article_path : "", value ? value : "");
+  if (g_strcmp0 (key, self->thumbnail_key) == 0)
+    return;
+  g_free (self->thumbnail_key);
+  self->thumbnail_key = g_steal_pointer (&key);
+
+  if (value != NULL && value[0] != '\0' && strstr (value, "://") == NULL && article_path != NULL)
+    {
+      /* As the site generator resolves it: beside the article, or from the site's
+       * static folder for "/img/…". */
+      g_autoptr(LekhSite) site = lekh_site_detect (article_path);
+
+      if (site != NULL)
+        path = lekh_site_resolve_image (site, article_path, value, NULL);
+      if (path == NULL && !g_path_is_absolute (value))
+        {
+          g_autofree char *dir = g_path_get_dirname (article_path);
+          g_autofree char *candidate = g_build_filename (dir, value, NULL);
+
+          if (g_file_test (candidate, G_FILE_TEST_IS_REGULAR))
+            path = g_steal_pointer (&candidate);
+        }
+    }
+
+  if (g_strcmp0 (path, self->thumbnail_path) == 0)
+    return;
+
+  g_free (self->thumbnail_path);
+  self->thumbnail_path = g_steal_pointer (&path);
+  gtk_image_set_from_file (GTK_IMAGE (self->image_thumbnail), self->thumbnail_path);
+  gtk_widget_set_tooltip_text (self->image_thumbnail, self->thumbnail_path);
+  gtk_widget_set_visible (self->image_thumbnail, self->thumbnail_path != NULL);
+}
+
+static void
+sync_others (LekhMetadataPanel *self,
+             LekhArticle       *article)
+{
+  guint n = lekh_article_get_n_entries (article);
+
+  for (guint i = 0; i < self->other_rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->other_group),
+                                  g_ptr_array_index (self->other_rows, i));
+  g_ptr_array_set_size (self->other_rows, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const LekhEntry *entry = lekh_article_get_entry (article, i);
+      g_autofree char *summary = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *tooltip = NULL;
+      GtkWidget *row;
+      GtkWidget *icon;
+
+      if (g_strv_contains (known_keys, entry->key))
+        continue;
+
+      summary = summarize (entry->value);
+      title = g_markup_escape_text (entry->key, -1);
+      subtitle = g_markup_escape_text (summary, -1);
+      tooltip = g_strdup_printf (_("Show “%s” in the source (line %u)"),
+                                 entry->key, entry->key_span.line);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, entry->key,
+                                      -1);
+      icon = gtk_image_new_from_icon_name ("go-jump-symbolic");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      g_object_set_data (G_OBJECT (row), "line", GUINT_TO_POINTER (entry->key_span.line));
+      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (entry->key_span.column));
+      g_signal_connect_object (row, "activated", G_CALLBACK (other_row_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->other_group), row);
+      g_ptr_array_add (self->other_rows, row);
+    }
+
+  gtk_widget_set_visible (self->other_group, self->other_rows->len > 0);
+}
+
+static void
+sync_from_article (LekhMetadataPanel *self)
+{
+  LekhArticle *article;
+  const LekhSplit *split;
+  const GError *error;
+  gboolean draft = FALSE;
+  gboolean live;
+
+  if (self->document == NULL)
+    return;
+
+  article = lekh_document_get_article (self->document);
+  split = lekh_article_get_split (article);
+  error = lekh_article_get_error (article);
+  live = lekh_article_check_editable (article, NULL);
+
+  if (error != NULL)
+    {
+      g_autofree char *where = g_strdup_printf (_("Line %u, column %u: %s"),
+                                                lekh_article_get_error_line (article),
+                                                lekh_article_get_error_column (article),
+                                                error->message);
+
+      set_message (self, _("The front matter cannot be read"), where,
+                   lekh_article_get_error_line (article),
+                   lekh_article_get_error_column (article));
+    }
+  else if (split->format == LEKH_FRONT_MATTER_TOML)
+    set_message (self, _("TOML front matter"),
+                 _("Lekh keeps it exactly as written; edit it in the source."), 0, 0);
+  else if (split->format == LEKH_FRONT_MATTER_JSON)
+    set_message (self, _("JSON front matter"),
+                 _("Lekh keeps it exactly as written; edit it in the source."), 0, 0);
+  else if (!live)
+    set_message (self, _("The front matter cannot be edited here"),
+                 _("It is not a list of fields (a YAML mapping); edit it in the source."), 0, 0);
+  else
+    set_message (self, NULL, NULL, 0, 0);
+
+  self->live = live;
+  gtk_widget_set_sensitive (self->fields_group, live);
+  gtk_widget_set_sensitive (self->other_group, live);
+
+  if (!live)
+    {
+      /* Read-only: what was typed into the form while the YAML broke is not written. */
+      g_clear_handle_id (&self->commit_source, g_source_remove);
+      memset (self->pending, 0, sizeof self->pending);
+      return;
+    }
+
+  for (guint i = 0; i < N_TEXT_FIELDS; i++)
+    sync_text (self, article, i);
+  sync_list (self, article, self->tags_editor, "tags", NULL);
+  sync_list (self, article, self->keywords_editor, "keywords", NULL);
+  sync_list (self, article, self->authors_editor, "authors", self->authors_note);
+  sync_thumbnail (self, article);
+  sync_others (self, article);
+
+  lekh_node_get_boolean (lekh_article_get_value (article, "draft"), &draft);
+  self->updating++;
+  gtk_switch_set_active (GTK_SWITCH (self->draft_switch), draft);
+  self->updating--;
+}
+
+/* GObject */
+
+static void
+lekh_metadata_panel_dispose (GObject *object)
+{
+  LekhMetadataPanel *self = LEKH_METADATA_PANEL (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  g_clear_handle_id (&self->sync_source, g_source_remove);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->article_changed_id, self->document);
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEKH_TYPE_METADATA_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (lekh_metadata_panel_parent_class)->dispose (object);
+}
+
+static void
+lekh_metadata_panel_finalize (GObject *object)
+{
+  LekhMetadataPanel *self = LEKH_METADATA_PANEL (object);
+
+  g_clear_pointer (&self->other_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->thumbnail_path, g_free);
+  g_clear_pointer (&self->thumbnail_key, g_free);
+
+  G_OBJECT_CLASS (lekh_metadata_panel_parent_class)->finalize (object);
+}
+
+static void
+lekh_metadata_panel_class_init (LekhMetadataPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lekh_metadata_panel_dispose;
+  object_class->finalize = lekh_metadata_panel_finalize;
+
+  signals[JUMP_TO] =
+    g_signal_new ("jump-to", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  signals[EDIT_FAILED] =
+    g_signal_new ("edit-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (LEKH_TYPE_CHIP_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lekh/Lekh/lekh-metadata-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, content_box);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, error_box);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, error_icon);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, error_title);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, error_button);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, title_row);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, description_row);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, description_label);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, description_view);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, tags_label);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, tags_editor);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, keywords_label);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, keywords_editor);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, authors_label);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, authors_editor);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, authors_note);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, image_row);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, image_thumbnail);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, date_row);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, date_button);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, calendar);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, draft_row);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, draft_switch);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, other_group);
+  gtk_widget_class_bind_template_callback (widget_class, error_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "metadatapanel");
+}
+
+static void
+label_control (GtkWidget  *control,
+               GtkWidget  *label,
+               const char *name)
+{
+  /* Screen readers, and tests driving the form, find each control by its visible label. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (control),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  if (label != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (control),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                    -1);
+}
+
+static void
+watch_focus (LekhMetadataPanel *self,
+             GtkWidget         *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (focus, "leave", G_CALLBACK (field_focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, focus);
+}
+
+static void
+lekh_metadata_panel_init (LekhMetadataPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->other_rows = g_ptr_array_new ();
+
+  label_control (self->title_row, NULL,
+                 adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->title_row)));
+  label_control (self->description_view, self->description_label,
+                 gtk_label_get_text (GTK_LABEL (self->description_label)));
+  label_control (self->tags_editor, self->tags_label,
+                 gtk_label_get_text (GTK_LABEL (self->tags_label)));
+  label_control (self->keywords_editor, self->keywords_label,
+                 gtk_label_get_text (GTK_LABEL (self->keywords_label)));
+  label_control (self->authors_editor, self->authors_label,
+                 gtk_label_get_text (GTK_LABEL (self->authors_label)));
+  label_control (self->image_row, NULL,
+                 adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->image_row)));
+  label_control (self->date_row, NULL,
+                 adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->date_row)));
+  label_control (self->draft_switch, NULL,
+                 adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->draft_row)));
+  label_control (self->date_button, NULL, _("Choose a Date"));
+  label_control (self->calendar, NULL, _("Date"));
+
+  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (title_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description_view)),
+                            "changed", G_CALLBACK (description_changed_cb), self);
+  g_signal_connect_swapped (self->image_row, "changed", G_CALLBACK (image_changed_cb), self);
+  g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (date_changed_cb), self);
+  g_signal_connect_swapped (self->title_row, "entry-activated", G_CALLBACK (entry_activated_cb), self);
+  g_signal_connect_swapped (self->image_row, "entry-activated", G_CALLBACK (entry_activated_cb), self);
+  g_signal_connect_swapped (self->date_row, "entry-activated", G_CALLBACK (entry_activated_cb), self);
+  watch_focus (self, self->title_row);
+  watch_focus (self, self->description_view);
+  watch_focus (self, self->image_row);
+  watch_focus (self, self->date_row);
+  watch_focus (self, self->tags_editor);
+  watch_focus (self, self->keywords_editor);
+  watch_focus (self, self->authors_editor);
+
+  g_signal_connect_swapped (self->tags_editor, "changed", G_CALLBACK (tags_changed_cb), self);
+  g_signal_connect_swapped (self->keywords_editor, "changed", G_CALLBACK (keywords_changed_cb), self);
+  g_signal_connect_swapped (self->authors_editor, "changed", G_CALLBACK (authors_changed_cb), self);
+  g_signal_connect_swapped (self->draft_switch, "notify::active", G_CALLBACK (draft_active_cb), self);
+}
+
+GtkWidget *
+lekh_metadata_panel_new (void)
+{
+  return g_object_new (LEKH_TYPE_METADATA_PANEL, NULL);
+}
+
+void
+lekh_metadata_panel_set_document (LekhMetadataPanel *self,
+                                  LekhDocument      *document)
+{
+  g_return_if_fail (LEKH_IS_METADATA_PANEL (self));
+  g_return_if_fail (!document || LEKH_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  memset (self->pending, 0, sizeof self->pending);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->article_changed_id, self->document);
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    {
+      self->article_changed_id =
+        g_signal_connect_swapped (document, "article-changed",
+                                  G_CALLBACK (sync_from_article), self);
+      sync_from_article (self);
+    }
+}
+
+LekhDocument *
+lekh_metadata_panel_get_document (LekhMetadataPanel *self)
+{
+  g_return_val_if_fail (LEKH_IS_METADATA_PANEL (self), NULL);
+  return self->document;
+}
+
+void
+lekh_metadata_panel_flush (LekhMetadataPanel *self)
+{
+  g_return_if_fail (LEKH_IS_METADATA_PANEL (self));
+  commit_all (self);
+}
+
+gboolean
+lekh_metadata_panel_get_live (LekhMetadataPanel *self)
+{
+  g_return_val_if_fail (LEKH_IS_METADATA_PANEL (self), FALSE);
+  return self->live;
+}
+
+const char *
+lekh_metadata_panel_get_message (LekhMetadataPanel *self)
+{
+  g_return_val_if_fail (LEKH_IS_METADATA_PANEL (self), NULL);
+  return self->message;
+}
+
+GtkWidget *
+lekh_metadata_panel_get_field_widget (LekhMetadataPanel *self,
+                                      const char        *key)
+{
+  g_return_val_if_fail (LEKH_IS_METADATA_PANEL (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (g_str_equal (key, "title"))
+    return self->title_row;
+  if (g_str_equal (key, "description"))
+    return self->description_row;
+  if (g_str_equal (key, "tags"))
+    return self->tags_editor;
+  if (g_str_equal (key, "keywords"))
+    return self->keywords_editor;
+  if (g_str_equal (key, "authors"))
+    return self->authors_editor;
+  if (g_str_equal (key, "image"))
+    return self->image_row;
+  if (g_str_equal (key, "date"))
+    return self->date_row;
+  if (g_str_equal (key, "draft"))
+    return self->draft_row;
+  return NULL;
+}
+
+void
+lekh_metadata_panel_add_section (LekhMetadataPanel *self,
+                                 GtkWidget         *section)
+{
+  g_return_if_fail (LEKH_IS_METADATA_PANEL (self));
+  g_return_if_fail (GTK_IS_WIDGET (section));
+
+  /* Between the error card and the fields: where problems belong. */
+  gtk_box_insert_child_after (GTK_BOX (self->content_box), section, self->error_box);
+}

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "lekh-text.h"
+
+typedef struct
+{
+  const char *text;
+  gsize       graphemes;
+} GraphemeCase;
+
+/* Expected counts agree with the `regex` module's \X (Unicode 15.1, with GB9c). */
+static const GraphemeCase grapheme_cases[] = {
+  { "", 0 },
+  { "abc", 3 },
+  { "क्षत्रिय", 3 },                    /* GB9c: क्ष and त्रि are conjuncts */
+  { "नमस्ते", 3 },
+  { "हिन्दी", 2 },                      /* matras stay with their consonant */
+  { "ক্ষ", 1 },                         /* Bengali conjunct */
+  { "க்ஷ", 2 },                         /* Tamil's virama does not join (no InCB) */
+  { "e\xcc\x81\r\n", 2 },               /* e + combining acute; CR LF is one */
+  { "\r\r\n\n", 3 },
+  { "👍🏽x", 2 },                        /* emoji modifier */
+  { "👨\u200d👩\u200d👧", 1 },           /* ZWJ sequence */
+  { "🏳️\u200d🌈", 1 },
+  { "🇮🇳🇺🇸🇺", 3 },                     /* regional indicators pair up */
+  { "한국어", 3 },
+  { "\u1100\u1161\u11a8", 1 },          /* Hangul L V T */
+  { "กำ", 1 },                          /* Thai SARA AM */
+  { "\u0600\u0661", 1 },                /* Arabic number sign prepends */
+  { "a\u200db", 2 },
+  { "हिन्दी में लिखना आसान है और लिखने में आनंद भी मिलता है, सच में यह बहुत अच्छा है", 53 },
+};
+
+static void
+test_graphemes (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (grapheme_cases); i++)
+    {
+      g_test_message ("%s", grapheme_cases[i].text);
+      g_assert_cmpuint (lekh_text_count_graphemes (grapheme_cases[i].text, -1), ==,
+                        grapheme_cases[i].graphemes);
+    }
+}
+
+static void
+test_next_grapheme (void)
+{
+  const char *text = "क्षत्रिय";
+
+  g_assert_cmpuint (lekh_text_next_grapheme (text, strlen (text)), ==, strlen ("क्ष"));
+  g_assert_cmpuint (lekh_text_next_grapheme ("", 0), ==, 0);
+  g_assert_cmpuint (lekh_text_next_grapheme ("ab", 2), ==, 1);
+}
+
+static void
+test_measure (void)
+{
+  gsize n = 0, width = 0;
+
+  lekh_text_measure ("中文标题", -1, &n, &width);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpuint (width, ==, 8);
+  lekh_text_measure ("हिन्दी", -1, &n, &width);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (width, ==, 2);
+}
+
+static void
+test_fold (void)
+{
+  g_assert_true (lekh_text_equal_folded ("React", "react"));
+  g_assert_true (lekh_text_equal_folded ("Straße", "STRASSE"));
+  g_assert_true (lekh_text_equal_folded ("Café", "Cafe\xcc\x81"));
+  /* ज़ precomposed (U+095B) and ज + nukta */
+  g_assert_true (lekh_text_equal_folded ("\xe0\xa5\x9b", "\xe0\xa4\x9c\xe0\xa4\xbc"));
+  g_assert_false (lekh_text_equal_folded ("react", "redux"));
+  g_assert_false (lekh_text_equal_folded ("हिंदी", "हिन्दी"));
+}
+
+static void
+test_edit_distance (void)
+{
+  g_assert_cmpuint (lekh_text_edit_distance ("tag", "tags", 2), ==, 1);
+  g_assert_cmpuint (lekh_text_edit_distance ("titel", "title", 2), ==, 1);
+  g_assert_cmpuint (lekh_text_edit_distance ("kitten", "sitting", 5), ==, 3);
+  g_assert_cmpuint (lekh_text_edit_distance ("kitten", "sitting", 2), ==, 3);
+  g_assert_cmpuint (lekh_text_edit_distance ("", "abc", 5), ==, 3);
+  g_assert_cmpuint (lekh_text_edit_distance ("same", "same", 0), ==, 0);
+  g_assert_cmpuint (lekh_text_edit_distance ("लेख", "लेखक", 2), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/text/graphemes", test_graphemes);
+  g_test_add_func ("/text/next-grapheme", test_next_grapheme);
+  g_test_add_func ("/text/measure", test_measure);
+  g_test_add_func ("/text/fold", test_fold);
+  g_test_add_func ("/text/edit-distance", test_edit_distance);
+
+  return g_test_run ();
+}
