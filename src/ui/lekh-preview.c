@@ -1594,6 +1594,9 @@ lekh_preview_scroll_to_line (LekhPreview *self,
           gtk_text_iter_forward_chars (&iter, (int) rel);
         }
     }
+  /* The view may move once now and again when it has laid the target out, or not at all
+   * when it is there already: ignore what follows for a moment rather than the next one
+   * change, which could be the writer's own scrolling. */
   self->preview_moved_until = g_get_monotonic_time () + 250 * 1000;
   gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
   gtk_text_view_scroll_to_mark (self->view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
