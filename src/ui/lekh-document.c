@@ -32,6 +32,7 @@ struct _LekhDocument
   guint            reparse_source;
   guint            word_count_source;
   guint            word_count;
+  guint            change_serial;
 
   guint            busy : 1;
   guint            externally_modified : 1;
@@ -156,6 +157,7 @@ lekh_document_changed (GtkTextBuffer *buffer)
   if (GTK_TEXT_BUFFER_CLASS (lekh_document_parent_class)->changed != NULL)
     GTK_TEXT_BUFFER_CLASS (lekh_document_parent_class)->changed (buffer);
 
+  self->change_serial++;
   if (self->applying_edit)
     return;
 
@@ -474,6 +476,12 @@ lekh_document_apply_edit (LekhDocument    *self,
   g_return_val_if_fail (edit != NULL, FALSE);
 
   lekh_article_get_text (article, &len);
+  if (self->busy)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("The document is busy loading or saving"));
+      return FALSE;
+    }
   if (article != self->article || self->reparse_source != 0 ||
       edit->start > edit->end || edit->end > len)
     {
@@ -763,7 +771,9 @@ save_cb (GObject      *object,
 
   self->keep_mine = FALSE;
   set_externally_modified (self, FALSE);
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+  /* Text typed while the save ran is not in the file: it stays modified. */
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self),
+                                self->change_serial != GPOINTER_TO_UINT (g_task_get_task_data (task)));
   watch_file (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -815,6 +825,7 @@ lekh_document_save_async (LekhDocument        *self,
 
   if (self->keep_mine)
     flags |= GTK_SOURCE_FILE_SAVER_FLAGS_IGNORE_MODIFICATION_TIME;
+  g_task_set_task_data (task, GUINT_TO_POINTER (self->change_serial), NULL);
   gtk_source_file_saver_set_flags (saver, flags);
 
   set_busy (self, TRUE);
