@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
 #include "lekh-document.h"
+#include "lekh-file.h"
 #include "lekh-text-stats.h"
 
 #define REPARSE_DELAY_MS 150
@@ -28,6 +30,8 @@ struct _LekhDocument
   GtkSourceFile   *file;
   GFileMonitor    *monitor;
   char            *etag;
+  char            *restore_text;
+  LekhFileStamp    stamp;
   LekhArticle     *article;
   guint            reparse_source;
   guint            word_count_source;
@@ -193,6 +197,7 @@ lekh_document_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->article, lekh_article_unref);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->restore_text, g_free);
 
   G_OBJECT_CLASS (lekh_document_parent_class)->finalize (object);
 }
@@ -594,6 +599,9 @@ watch_file (LekhDocument *self)
   g_clear_object (&self->monitor);
   g_free (self->etag);
   self->etag = query_etag (self);
+  memset (&self->stamp, 0, sizeof self->stamp);
+  if (location != NULL && g_file_is_native (location))
+    lekh_file_get_stamp (g_file_peek_path (location), &self->stamp);
 
   if (location == NULL || !g_file_is_native (location))
     return;
@@ -635,6 +643,7 @@ load_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GtkTextIter begin, end;
   g_autofree char *text = NULL;
+  gboolean restored = TRUE;
 
   set_busy (self, FALSE);
 
@@ -642,6 +651,14 @@ load_cb (GObject      *object,
     {
       GFile *location = gtk_source_file_loader_get_location (loader);
       g_autofree char *name = g_file_get_parse_name (location);
+
+      /* A draft waiting for this file is not lost because the file is: it stays, unsaved. */
+      if (self->restore_text != NULL)
+        {
+          g_autofree char *restore = g_steal_pointer (&self->restore_text);
+
+          lekh_document_restore_draft (self, restore);
+        }
 
       if (g_error_matches (error, GTK_SOURCE_FILE_LOADER_ERROR,
                            GTK_SOURCE_FILE_LOADER_ERROR_CONVERSION_FALLBACK) ||
@@ -658,9 +675,17 @@ load_cb (GObject      *object,
       return;
     }
 
-  /* Only now replace the document's text: a failed load never costs the writer theirs. */
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (data->scratch), &begin, &end);
-  text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (data->scratch), &begin, &end, TRUE);
+  /* Only now replace the document's text: a failed load never costs the writer theirs.
+   * A restored draft takes the place of the file's text (the file gives its name, line
+   * endings and modification time) and stays modified until saved. */
+  if (self->restore_text != NULL)
+    text = g_steal_pointer (&self->restore_text);
+  else
+    {
+      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (data->scratch), &begin, &end);
+      text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (data->scratch), &begin, &end, TRUE);
+      restored = FALSE;
+    }
 
   g_clear_handle_id (&self->reparse_source, g_source_remove);
   gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self));
@@ -674,7 +699,7 @@ load_cb (GObject      *object,
   g_set_object (&self->file, data->file);
   self->keep_mine = FALSE;
   set_externally_modified (self, FALSE);
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), restored);
   watch_file (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
@@ -756,8 +781,14 @@ save_cb (GObject      *object,
       if (g_error_matches (error, GTK_SOURCE_FILE_SAVER_ERROR,
                            GTK_SOURCE_FILE_SAVER_ERROR_EXTERNALLY_MODIFIED))
         set_externally_modified (self, TRUE);
-      g_task_return_new_error (task, error->domain, error->code,
-                               _("Could not save “%s”: %s"), name, error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        g_task_return_new_error (task, error->domain, error->code,
+                                 _("Could not save “%s”: the disk is full. The file on disk "
+                                   "was not changed, and your text is still here."), name);
+      else
+        g_task_return_new_error (task, error->domain, error->code,
+                                 _("Could not save “%s”: %s. The file on disk was not changed, "
+                                   "and your text is still here."), name, error->message);
       return;
     }
 
@@ -771,6 +802,69 @@ save_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* g_file_replace() falls back to truncating the file and writing it in place when it
+ * cannot create its temporary file beside it (a read-only folder): a failure then would
+ * leave half a file. Refuse instead, before anything is written, and refuse to write over
+ * a file another program replaced or deleted since we read it. */
+static gboolean
+check_can_save (LekhDocument  *self,
+                GFile         *file,
+                gboolean       own_file,
+                GError       **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GFile) parent = NULL;
+  const char *path;
+  LekhFileStamp now;
+
+  if (!g_file_is_native (file))
+    return TRUE;
+  path = g_file_peek_path (file);
+  lekh_file_get_stamp (path, &now);
+
+  if (own_file && !self->keep_mine && self->stamp.exists)
+    {
+      if (!now.exists)
+        {
+          set_externally_modified (self, TRUE);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("“%s” was deleted or moved by another program. Nothing was written: "
+                         "choose Keep Mine to save your text there again, or Save As."), name);
+          return FALSE;
+        }
+      if (!lekh_file_stamp_equal (&now, &self->stamp))
+        {
+          set_externally_modified (self, TRUE);
+          g_set_error (error, GTK_SOURCE_FILE_SAVER_ERROR,
+                       GTK_SOURCE_FILE_SAVER_ERROR_EXTERNALLY_MODIFIED,
+                       _("“%s” was changed or replaced by another program. Nothing was "
+                         "written: reload it, or choose Keep Mine to overwrite it."), name);
+          return FALSE;
+        }
+    }
+
+  if (now.exists && access (path, W_OK) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("“%s” is read-only. Nothing was written: use Save As to save a copy "
+                     "elsewhere."), name);
+      return FALSE;
+    }
+
+  parent = g_file_get_parent (file);
+  if (parent != NULL && access (g_file_peek_path (parent), W_OK) != 0)
+    {
+      g_autofree char *folder = g_file_get_parse_name (parent);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("The folder “%s” is read-only (or missing), so “%s” cannot be saved "
+                     "safely. Nothing was written: use Save As to save elsewhere."),
+                   folder, name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 lekh_document_save_async (LekhDocument        *self,
                           GFile               *file,
@@ -781,6 +875,7 @@ lekh_document_save_async (LekhDocument        *self,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GtkSourceFileSaver) saver = NULL;
   GtkSourceFileSaverFlags flags = GTK_SOURCE_FILE_SAVER_FLAGS_NONE;
+  g_autoptr(GError) error = NULL;
   GFile *location;
 
   g_return_if_fail (LEKH_IS_DOCUMENT (self));
@@ -802,6 +897,12 @@ lekh_document_save_async (LekhDocument        *self,
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY,
                                _("The document is busy loading or saving"));
+      return;
+    }
+
+  if (!check_can_save (self, file, g_file_equal (file, location ? location : file), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -830,4 +931,33 @@ lekh_document_save_finish (LekhDocument  *self,
   g_return_val_if_fail (LEKH_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+lekh_document_restore_draft (LekhDocument *self,
+                             const char   *text)
+{
+  GtkTextBuffer *buffer = (GtkTextBuffer *) self;
+  GtkTextIter begin;
+
+  g_return_if_fail (LEKH_IS_DOCUMENT (self));
+  g_return_if_fail (text != NULL);
+
+  if (self->busy)
+    {
+      g_free (self->restore_text);
+      self->restore_text = g_strdup (text);
+      return;
+    }
+
+  g_clear_handle_id (&self->reparse_source, g_source_remove);
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  self->applying_edit = TRUE;
+  gtk_text_buffer_set_text (buffer, text, -1);
+  self->applying_edit = FALSE;
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &begin);
+  gtk_text_buffer_select_range (buffer, &begin, &begin);
+  gtk_text_buffer_set_modified (buffer, TRUE);
+  set_article (self, lekh_article_new (text, -1), WORDS_NOW);
 }
