@@ -354,6 +354,8 @@ test_mixed_line_endings (void)
   g_assert_cmpstr (buffer, ==, text);
   g_assert_cmpstr (lekh_article_get_text (lekh_document_get_article (document), NULL), ==, text);
   lekh_test_discard_and_close (window);
+
+  assert_round_trip ("mixed-save.md", text, sizeof text - 1);
 }
 
 static void

@@ -32,6 +32,7 @@ struct _LekhDocument
   char            *etag;
   char            *restore_text;
   LekhFileStamp    stamp;
+  guint64          change_serial;
   LekhArticle     *article;
   guint            reparse_source;
   guint            word_count_source;
@@ -160,6 +161,7 @@ lekh_document_changed (GtkTextBuffer *buffer)
   if (GTK_TEXT_BUFFER_CLASS (lekh_document_parent_class)->changed != NULL)
     GTK_TEXT_BUFFER_CLASS (lekh_document_parent_class)->changed (buffer);
 
+  self->change_serial++;
   if (self->applying_edit)
     return;
 
@@ -763,6 +765,23 @@ lekh_document_load_finish (LekhDocument  *self,
 }
 
 static void
+saved (LekhDocument *self,
+       GTask        *task,
+       guint64       serial)
+{
+  self->keep_mine = FALSE;
+  set_externally_modified (self, FALSE);
+  /* Typing went on while the file was written: what was typed since is still unsaved. */
+  if (serial == self->change_serial)
+    gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+  watch_file (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
 save_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -792,14 +811,80 @@ save_cb (GObject      *object,
       return;
     }
 
-  self->keep_mine = FALSE;
-  set_externally_modified (self, FALSE);
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
-  watch_file (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  saved (self, task, self->change_serial);
+}
 
-  g_task_return_boolean (task, TRUE);
+typedef struct
+{
+  GFile         *file;
+  char          *text;
+  gsize          len;
+  LekhFileStamp  expected;
+  guint64        serial;
+  guint          check : 1;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  const char *path = g_file_peek_path (data->file);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (data->check)
+    ok = lekh_file_write_atomic_checked (path, data->text, data->len, &data->expected, &error);
+  else
+    ok = lekh_file_write_atomic (path, data->text, data->len, &error);
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_native_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LekhDocument *self = LEKH_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  SaveData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GFile *location;
+
+  set_busy (self, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (data->file);
+
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                                 _("Could not save “%s”: the disk is full. The file on disk "
+                                   "was not changed, and your text is still here."), name);
+      else
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                                 _("Could not save “%s”: %s. The file on disk was not changed, "
+                                   "and your text is still here."), name, error->message);
+      return;
+    }
+
+  location = gtk_source_file_get_location (self->file);
+  if (location == NULL || !g_file_equal (data->file, location))
+    gtk_source_file_set_location (self->file, data->file);
+  saved (self, task, data->serial);
 }
 
 /* g_file_replace() falls back to truncating the file and writing it in place when it
@@ -903,6 +988,33 @@ lekh_document_save_async (LekhDocument        *self,
   if (!check_can_save (self, file, g_file_equal (file, location ? location : file), &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* A local file is written from the buffer's own text, byte for byte — GtkSourceFileSaver
+   * would turn mixed line endings into one kind — to a temporary file beside it, synced and
+   * renamed over it: a failure (full disk, say) never leaves half a file. The BOM is in
+   * the text as U+FEFF. */
+  if (g_file_is_native (file))
+    {
+      SaveData *data = g_new0 (SaveData, 1);
+      g_autoptr(GTask) inner = NULL;
+      GtkTextIter begin, end;
+
+      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &begin, &end);
+      data->file = g_object_ref (file);
+      data->text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &begin, &end, TRUE);
+      data->len = strlen (data->text);
+      data->serial = self->change_serial;
+      data->expected = self->stamp;
+      data->check = location != NULL && g_file_equal (file, location) &&
+                    !self->keep_mine && self->stamp.exists;
+
+      inner = g_task_new (self, cancellable, save_native_cb, g_steal_pointer (&task));
+      g_task_set_source_tag (inner, save_thread);
+      g_task_set_task_data (inner, data, (GDestroyNotify) save_data_free);
+      set_busy (self, TRUE);
+      g_task_run_in_thread (inner, save_thread);
       return;
     }
 
