@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lekh-node.h"
 #include "lekh-recovery.h"
 
 typedef struct
@@ -28,8 +29,20 @@ recovery_free (Recovery *recovery)
 }
 
 static char *
-info_title (const LekhDraftInfo *info)
+info_title (LekhDraftStore      *store,
+            const LekhDraftInfo *info)
 {
+  /* A document that never had a file is best known by the title it was given. */
+  if (info->uri == NULL && info->has_draft)
+    {
+      g_autofree char *text = lekh_draft_store_read_draft (store, info->draft_id, NULL);
+      g_autoptr(LekhArticle) article = text != NULL ? lekh_article_new (text, -1) : NULL;
+      const LekhNode *title = article != NULL ? lekh_article_get_value (article, "title") : NULL;
+      const char *string = title != NULL ? lekh_node_get_string (title) : NULL;
+
+      if (string != NULL && string[0] != '\0')
+        return g_strdup (string);
+    }
   if (info->title != NULL && info->title[0] != '\0')
     return g_strdup (info->title);
   if (info->uri != NULL)
@@ -100,7 +113,7 @@ restore_one (Recovery            *recovery,
              const LekhDraftInfo *info)
 {
   g_autofree char *text = NULL;
-  g_autofree char *title = info_title (info);
+  g_autofree char *title = info_title (recovery->store, info);
   g_autoptr(GFile) file = info->uri != NULL ? g_file_new_for_uri (info->uri) : NULL;
   LekhWindow *window = NULL;
   LekhDocument *document;
@@ -249,7 +262,7 @@ lekh_recovery_offer (LekhApplication *app,
   for (guint i = 0; i < recovery->infos->len; i++)
     {
       const LekhDraftInfo *info = g_ptr_array_index (recovery->infos, i);
-      g_autofree char *title = info_title (info);
+      g_autofree char *title = info_title (store, info);
       g_autofree char *subtitle = info_subtitle (info);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
