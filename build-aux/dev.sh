@@ -22,6 +22,7 @@ packages=(
   fonts-lohit-deva fonts-noto-core
   clang libclang-rt-14-dev
   flatpak-builder
+  libx11-dev libxdamage-dev gnome-text-editor
 )
 
 as_root() {

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -131,6 +132,17 @@ test_exit_codes (void)
     RUN (&run, sites, "no-such-folder");
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "no-such-folder"));
+  }
+  {
+    /* a FIFO named like an article is refused, not read forever */
+    g_auto(Run) run = { 0 };
+    g_autofree char *fifo = g_build_filename (tmpdir, "pipe.md", NULL);
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    RUN (&run, tmpdir, "pipe.md");
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "pipe.md"));
+    g_remove (fifo);
   }
   {
     g_auto(Run) run = { 0 };
@@ -307,6 +319,31 @@ test_walk (void)
   }
 }
 
+/* A Hugo site's archetypes are templates, its public/ folder is output: not articles. */
+static void
+test_generated_folders (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) explicit = { 0 };
+
+  write_file ("hugosite/hugo.toml", "title = 'x'\n", -1);
+  write_file ("hugosite/content/post.md", "---\ntitle: Post\ndraft: nope\n---\n", -1);
+  write_file ("hugosite/archetypes/default.md", "---\ntitle: {{ .Name }}\ndate: {{ .Date }}\n---\n", -1);
+  write_file ("hugosite/public/post/index.md", "---\ndraft: nope\n---\n", -1);
+  write_file ("hugosite/content/public/page.md", "---\ntitle: Page\n---\n", -1);
+
+  RUN (&run, tmpdir, "hugosite");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.out, "error:"), ==, 1);
+  g_assert_nonnull (strstr (run.out, "hugosite/content/post.md:3:8: error:"));
+  g_assert_nonnull (strstr (run.out, "Checked 2 files"));
+
+  /* named on the command line, an archetype is checked all the same */
+  RUN (&explicit, tmpdir, "hugosite/archetypes/default.md");
+  g_assert_cmpint (explicit.status, ==, 1);
+  g_assert_nonnull (strstr (explicit.out, "default.md:2:8: error: “title” should be text"));
+}
+
 static void
 test_profile_override (void)
 {
@@ -385,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/check-cli/github", test_github_format);
   g_test_add_func ("/check-cli/quiet", test_quiet);
   g_test_add_func ("/check-cli/walk", test_walk);
+  g_test_add_func ("/check-cli/generated-folders", test_generated_folders);
   g_test_add_func ("/check-cli/profile-override", test_profile_override);
   g_test_add_func ("/check-cli/corpus", test_corpus);
 

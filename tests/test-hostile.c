@@ -431,16 +431,21 @@ test_mixed_line_endings (void)
              "set", "new", "v");
 }
 
-/* Found by fuzz-article: a lone CR (an old Mac line end in a CRLF file) is a line break
- * to libyaml; the entries' line spans overlapped the entry before and removing one key
- * would have taken part of its neighbour with it (the edit check refused it). */
+/* Found by fuzz-article: entries whose line spans overlapped the next entry, so that
+ * removing one key would have taken part of its neighbour with it (the edit check
+ * refused it, but the model was wrong):
+ *  - a lone CR (an old Mac line end in a CRLF file), NEL, LS or PS is a line break to
+ *    libyaml, and the key after it starts a line;
+ *  - "? key" without a value: libyaml marks the empty value at the next token, which is
+ *    the next entry's key. */
 static void
-test_fuzz_lone_cr (void)
+test_fuzz_entry_spans (void)
 {
   static const char * const inputs[] = {
     "---\r\ntags:\r\n- a\r\n- b\r\n- c\r$title: t\r\n---\r\n",
     "---\nt: ---\nqa\xdd\xa4:\r-t: --]\n---\n",
     "---\na: 1\xe2\x80\xa8" "b: 2\n---\n",
+    "---\nta:\n  ? ---\ntitle: \"Jekyll MitHub HQ\"\ndate: 2015-01-20\n---\nbody\n",
   };
 
   for (guint n = 0; n < G_N_ELEMENTS (inputs); n++)
@@ -845,7 +850,7 @@ main (int   argc,
   g_test_add_func ("/hostile/alias-bomb", test_alias_bomb);
   g_test_add_func ("/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/hostile/mixed-line-endings", test_mixed_line_endings);
-  g_test_add_func ("/hostile/fuzz-lone-cr", test_fuzz_lone_cr);
+  g_test_add_func ("/hostile/fuzz-entry-spans", test_fuzz_entry_spans);
   g_test_add_func ("/hostile/bom", test_bom);
   g_test_add_func ("/hostile/tabs", test_tabs);
   g_test_add_func ("/hostile/not-a-file", test_not_a_file);

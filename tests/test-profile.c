@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "lekh-error.h"
 #include "lekh-profile.h"
 #include "lekh-site.h"
 
@@ -183,6 +184,61 @@ test_site_data_errors (void)
   g_rmdir (tmp);
 }
 
+static char *
+apply_add (const char *text,
+           const char *key,
+           const char *name,
+           gboolean    tags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LekhEdit) edit = lekh_site_data_create_add_edit (text, strlen (text), key, name,
+                                                             tags, &error);
+  GString *out;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (edit);
+  g_assert_cmpuint (edit->start, ==, strlen (text));
+  out = g_string_new_len (text, edit->start);
+  g_string_append (out, edit->text);
+  g_string_append (out, text + edit->end);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_add_entry (void)
+{
+  g_autofree char *authors = NULL;
+  g_autofree char *crlf = NULL;
+  g_autofree char *unterminated = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *quoted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LekhEdit) duplicate = NULL;
+  g_autoptr(LekhEdit) flow = NULL;
+
+  authors = apply_add ("# team\nasha:\n  name: Asha\n", "meera", "मीरा", FALSE);
+  g_assert_cmpstr (authors, ==, "# team\nasha:\n  name: Asha\nmeera:\n  name: मीरा\n");
+  crlf = apply_add ("travel:\r\n  label: Travel\r\n", "food", NULL, TRUE);
+  g_assert_cmpstr (crlf, ==, "travel:\r\n  label: Travel\r\nfood:\r\n  label: food\r\n");
+  unterminated = apply_add ("travel:\n  label: Travel", "food", "Food", TRUE);
+  g_assert_cmpstr (unterminated, ==, "travel:\n  label: Travel\nfood:\n  label: Food\n");
+  empty = apply_add ("", "हिंदी", NULL, TRUE);
+  g_assert_cmpstr (empty, ==, "हिंदी:\n  label: हिंदी\n");
+  quoted = apply_add ("a:\n  name: A\n", "yes", "No: really", FALSE);
+  g_assert_cmpstr (quoted, ==, "a:\n  name: A\n'yes':\n  name: 'No: really'\n");
+
+  duplicate = lekh_site_data_create_add_edit ("asha:\n  name: A\n", 16, "asha", NULL, FALSE,
+                                              &error);
+  g_assert_null (duplicate);
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED);
+  g_clear_error (&error);
+
+  /* a flow mapping cannot take a block entry: refused, not mangled */
+  flow = lekh_site_data_create_add_edit ("{asha: {name: A}}", 17, "meera", NULL, FALSE, &error);
+  g_assert_null (flow);
+  g_assert_nonnull (error);
+}
+
 static void
 test_resolve_image (void)
 {
@@ -239,6 +295,7 @@ main (int   argc,
   g_test_add_func ("/site/detect-none", test_detect_none);
   g_test_add_func ("/site/data", test_site_data);
   g_test_add_func ("/site/data-errors", test_site_data_errors);
+  g_test_add_func ("/site/add-entry", test_add_entry);
   g_test_add_func ("/site/resolve-image", test_resolve_image);
   g_test_add_func ("/site/cache", test_cache);
 

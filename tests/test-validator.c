@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lekh-text.h"
@@ -83,6 +84,9 @@ static const Trigger triggers[] = {
     LEKH_SEVERITY_ERROR, 3, 7 },
   { "invalid-date", "hugo", NULL, "---\ntitle: Hello\nlastmod: 'March 5th'\n---\n",
     LEKH_SEVERITY_ERROR, 3, 10 },
+  { "invalid-date", "docusaurus", NULL,
+    "---\ntitle: Hello\nlast_update:\n  date: 2024-04-31\n  author: Asha\n---\n",
+    LEKH_SEVERITY_ERROR, 4, 9 },
   { "invalid-url", "docusaurus", NULL,
     "---\ntitle: Hello\ncustom_edit_url: htps//github.com/x\n---\n", LEKH_SEVERITY_ERROR, 3, 18 },
   { "invalid-url", "docusaurus", NULL,
@@ -110,6 +114,8 @@ static const Trigger triggers[] = {
     LEKH_SEVERITY_ERROR, 4, 24 },
   { "required-field", "generic", NULL, "---\ndescription: x\n---\nBody\n",
     LEKH_SEVERITY_WARNING, 1, 1 },
+  { "site-data", NULL, "docusaurus-broken/blog/2024-05-01-new.md",
+    "---\ntitle: Hello\nauthors: [asha]\n---\n", LEKH_SEVERITY_ERROR, 3, 1 },
   { "required-field", "hugo", NULL, "\xef\xbb\xbf---\r\ndraft: true\r\n---\r\nBody\r\n",
     LEKH_SEVERITY_WARNING, 1, 1 },
 };
@@ -143,6 +149,10 @@ static const Quiet quiets[] = {
   { "invalid-date", "generic", NULL, "---\ntitle: Hello\ndate: '2011-08-26T16:30:00.000Z'\n---\n" },
   { "invalid-date", "jekyll", NULL, "---\ntitle: Hello\ndate: 2016-10-06 11:10:38 -0700\n---\n" },
   { "invalid-date", "generic", NULL, "---\ntitle: Hello\ndate: 2023/03/22\n---\n" },
+  { "invalid-date", "docusaurus", NULL,
+    "---\ntitle: Hello\nlast_update:\n  date: 2024-04-30\n  author: Asha\n---\n" },
+  { "invalid-date", "hugo", NULL, "---\ntitle: Hello\ndate: '{{ .Date }}'\n---\n" },
+  { "invalid-date", "generic", NULL, "---\ntitle: Hello\ndate: <%= new Date() %>\n---\n" },
   { "invalid-url", "docusaurus", NULL,
     "---\ntitle: Hello\ncustom_edit_url: https://github.com/x/y/edit/main/doc.md\n"
     "image: https://example.org/a.png\n---\n" },
@@ -166,6 +176,8 @@ static const Quiet quiets[] = {
   { "required-field", "docusaurus", NULL, "---\ndescription: x\n---\nBody\n" },
   { "required-field", "hugo", NULL, "---\n_comment: Do not remove front matter.\n---\nText\n" },
   { "required-field", "generic", NULL, "No front matter at all.\n" },
+  { "site-data", NULL, "docusaurus/blog/2024-05-01-new.md",
+    "---\ntitle: Hello\nauthors: [asha]\ntags: [travel]\n---\n" },
 };
 
 static char *
@@ -350,6 +362,83 @@ test_quick_fixes (void)
   g_assert_cmpstr (removed, ==, "---\ntitle: Hello\ndraft: true\n---\n");
 }
 
+/* A broken authors.yml is one clear error, not "unknown author" for every author. */
+static void
+test_broken_site_data (void)
+{
+  g_autoptr(GPtrArray) diagnostics = check_text (NULL, "docusaurus-broken/blog/2024-05-01-new.md",
+                                                 "---\ntitle: Hello\nauthors: [asha, ravi]\n---\n", -1);
+
+  dump (diagnostics);
+  g_assert_null (find_rule (diagnostics, "unknown-author"));
+  g_assert_nonnull (find_rule (diagnostics, "site-data"));
+  g_assert_nonnull (strstr (find_rule (diagnostics, "site-data")->message, "authors.yml"));
+}
+
+/* The window's round trip: unknown author → quick fix appends it to authors.yml →
+ * after invalidation the error is gone. */
+static void
+test_add_author_round_trip (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("lekh-validator-XXXXXX", NULL);
+  g_autofree char *config = g_build_filename (tmp, "docusaurus.config.js", NULL);
+  g_autofree char *blog = g_build_filename (tmp, "blog", NULL);
+  g_autofree char *authors = g_build_filename (blog, "authors.yml", NULL);
+  g_autofree char *post = g_build_filename (blog, "post.md", NULL);
+  g_autoptr(LekhValidator) validator = lekh_validator_new ();
+  g_autoptr(LekhArticle) article = lekh_article_new ("---\ntitle: Hi\nauthors: [meera]\n---\n", -1);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) stale = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(LekhEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *updated = NULL;
+  const LekhDiagnostic *d;
+  gsize len;
+
+  g_assert_cmpint (g_mkdir (blog, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (config, "module.exports = {};\n", -1, NULL));
+  g_assert_true (g_file_set_contents (authors, "asha:\n  name: Asha\n", -1, NULL));
+
+  before = lekh_validator_check (validator, article, post);
+  d = find_rule (before, "unknown-author");
+  g_assert_nonnull (d);
+  g_assert_cmpint (d->fix_kind, ==, LEKH_FIX_ADD_AUTHOR);
+  g_assert_cmpstr (d->fix_file, ==, authors);
+
+  g_assert_true (g_file_get_contents (d->fix_file, &text, &len, NULL));
+  edit = lekh_site_data_create_add_edit (text, len, d->fix_value, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  updated = g_strconcat (text, edit->text, NULL);
+  g_assert_true (g_file_set_contents (authors, updated, -1, NULL));
+
+  /* sites are cached until invalidated */
+  stale = lekh_validator_check (validator, article, post);
+  g_assert_nonnull (find_rule (stale, "unknown-author"));
+  lekh_validator_invalidate (validator);
+  after = lekh_validator_check (validator, article, post);
+  g_assert_null (find_rule (after, "unknown-author"));
+
+  g_remove (post);
+  g_remove (authors);
+  g_remove (config);
+  g_rmdir (blog);
+  g_rmdir (tmp);
+}
+
+static void
+test_required_key (void)
+{
+  g_autoptr(GPtrArray) diagnostics = check_text ("generic", NULL, "---\ndraft: true\n---\n", -1);
+  const LekhDiagnostic *d = find_rule (diagnostics, "required-field");
+
+  g_assert_nonnull (d);
+  g_assert_cmpstr (d->key, ==, "title");
+  g_assert_cmpuint (d->start, ==, 0);
+  g_assert_cmpuint (d->end, ==, 3);
+}
+
 static void
 test_site_fixes (void)
 {
@@ -390,6 +479,8 @@ test_spans (void)
   g_assert_nonnull (key);
   g_assert_nonnull (date);
   g_assert_cmpmem (text + key->start, key->end - key->start, "tag", 3);
+  g_assert_cmpstr (key->key, ==, "tag");
+  g_assert_cmpstr (date->key, ==, "date");
   g_assert_cmpmem (text + date->start, date->end - date->start, "2024-13-01", 10);
   g_assert_cmpuint (date->line, ==, 4);
   g_assert_cmpuint (date->column, ==, 7);
@@ -446,6 +537,9 @@ main (int   argc,
   g_test_add_func ("/validator/fixes/article", test_quick_fixes);
   g_test_add_func ("/validator/fixes/site", test_site_fixes);
   g_test_add_func ("/validator/spans", test_spans);
+  g_test_add_func ("/validator/required-key", test_required_key);
+  g_test_add_func ("/validator/broken-site-data", test_broken_site_data);
+  g_test_add_func ("/validator/add-author-round-trip", test_add_author_round_trip);
   g_test_add_func ("/validator/threads", test_threads);
 
   return g_test_run ();

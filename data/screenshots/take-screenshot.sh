@@ -15,7 +15,7 @@ cat > "$tmp/config/glib-2.0/settings/keyfile" <<KEYS
 [io/github/lekh/Lekh]
 window-width=1280
 window-height=800
-sidebar-width=380
+sidebar-width=330
 style-variant='$style'
 KEYS
 # Work on a copy in a throwaway home: the session must not touch the sample.

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "lekh-article.h"
+#include "lekh-site.h"
 #include "lekh-validator.h"
 #include "lekh-cli-check.h"
 
@@ -127,7 +128,10 @@ walk_folder (Walker     *walker,
       if (g_stat (path, &child) != 0)
         continue;
       if (S_ISDIR (child.st_mode))
-        walk_folder (walker, path, &child);
+        {
+          if (!lekh_site_folder_is_generated (dir_path, name))
+            walk_folder (walker, path, &child);
+        }
       else if (S_ISREG (child.st_mode) && is_article_name (name))
         walker_add_file (walker, path);
     }
@@ -157,8 +161,14 @@ walk_argument (Walker     *walker,
         clean[--len] = '\0';
       walk_folder (walker, clean, &st);
     }
-  else
+  else if (S_ISREG (st.st_mode))
     walker_add_file (walker, arg);   /* named explicitly: checked whatever its name */
+  else
+    {
+      /* A FIFO or a device would block or never end. */
+      g_printerr (_("lekh check: “%s” is not a regular file or folder\n"), arg);
+      walker->failed = TRUE;
+    }
 }
 
 static int
@@ -502,7 +512,7 @@ lekh_cli_check (int    argc,
       N_("Print errors only, without warnings, notes or the summary"), NULL },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
       N_("Check this many files at once (default: one per processor)"), N_("N") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -520,6 +530,9 @@ lekh_cli_check (int    argc,
   guint n_errors = 0, n_warnings = 0, n_notes = 0, n_unreadable = 0;
   gboolean first = TRUE;
 
+  /* The usage line reads "lekh check [OPTION…] PATH…" */
+  if (g_get_prgname () == NULL)
+    g_set_prgname ("lekh check");
   context = g_option_context_new (_("PATH… — check the front matter of Markdown articles"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

@@ -534,6 +534,18 @@ article_build_entries (LekhArticle *self)
       entry->value = value;   /* borrowed: the root mapping owns its nodes */
       g_ptr_array_add (self->entries, entry);
     }
+
+  /* A key with an explicit "? key" and no value gets an empty value whose mark sits at
+   * the next token, on the next entry's line: an entry never reaches into the next. */
+  if (root->style == LEKH_STYLE_BLOCK)
+    for (guint i = 0; i + 1 < self->entries->len; i++)
+      {
+        LekhEntry *entry = g_ptr_array_index (self->entries, i);
+        const LekhEntry *next = g_ptr_array_index (self->entries, i + 1);
+
+        if (entry->entry_span.end > next->entry_span.start)
+          entry->entry_span.end = MAX (next->entry_span.start, entry->colon);
+      }
 }
 
 gsize

@@ -264,13 +264,26 @@ verify_edit (LekhArticle     *self,
              const Expected  *expected,
              GError         **error)
 {
-  g_autoptr(GBytes) bytes = lekh_edit_apply (edit, self);
-  g_autoptr(LekhArticle) result = lekh_article_new_from_bytes (bytes);
-  const char *old_body, *new_body;
-  gsize old_len, new_len;
+  const LekhSplit *split = lekh_article_get_split (self);
+  const char *text = lekh_article_get_text (self, NULL);
+  g_autoptr(GString) head = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(LekhArticle) result = NULL;
   guint n_old = lekh_article_get_n_entries (self);
   guint j = 0;
   gboolean seen = FALSE;
+
+  /* Edits never reach into the body, so only the new head (BOM and front matter) is
+   * parsed again: the body keeps its bytes, and the head must end exactly where the
+   * body starts, or the split would move. This keeps edits cheap on a 50 MB article. */
+  if (edit->start > edit->end || edit->end > split->body_start)
+    goto fail;
+  head = g_string_sized_new (split->body_start + strlen (edit->text));
+  g_string_append_len (head, text, edit->start);
+  g_string_append (head, edit->text);
+  g_string_append_len (head, text + edit->end, split->body_start - edit->end);
+  bytes = g_bytes_new (head->str, head->len);
+  result = lekh_article_new_from_bytes (bytes);
 
   if (lekh_article_get_error (result) != NULL)
     {
@@ -279,10 +292,8 @@ verify_edit (LekhArticle     *self,
                    lekh_article_get_error (result)->message);
       return FALSE;
     }
-
-  old_body = lekh_article_get_body (self, &old_len);
-  new_body = lekh_article_get_body (result, &new_len);
-  if (old_len != new_len || memcmp (old_body, new_body, old_len) != 0)
+  if (lekh_article_get_split (result)->body_start != head->len ||
+      lekh_article_get_split (result)->format != LEKH_FRONT_MATTER_YAML)
     goto fail;
 
   for (guint i = 0; i < lekh_article_get_n_entries (result); i++)

@@ -148,6 +148,32 @@ static const LekhProfile profiles[LEKH_N_PROFILES] = {
                             jekyll_fields, G_N_ELEMENTS (jekyll_fields), jekyll_static },
 };
 
+/* Field names by profile, and of all profiles, for constant-time look-ups. */
+static GHashTable *field_index[LEKH_N_PROFILES];
+static GHashTable *known_anywhere;
+
+static void
+ensure_indexes (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      known_anywhere = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint p = 0; p < LEKH_N_PROFILES; p++)
+        {
+          field_index[p] = g_hash_table_new (g_str_hash, g_str_equal);
+          for (guint i = 0; i < profiles[p].n_fields; i++)
+            {
+              g_hash_table_insert (field_index[p], (gpointer) profiles[p].fields[i].name,
+                                   (gpointer) &profiles[p].fields[i]);
+              g_hash_table_add (known_anywhere, (gpointer) profiles[p].fields[i].name);
+            }
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
 const LekhProfile *
 lekh_profile_get (LekhProfileId id)
 {
@@ -207,12 +233,15 @@ const LekhField *
 lekh_profile_lookup_field (const LekhProfile *self,
                            const char        *key)
 {
+  const LekhField *field;
+
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  for (guint i = 0; i < self->n_fields; i++)
-    if (strcmp (self->fields[i].name, key) == 0)
-      return &self->fields[i];
+  ensure_indexes ();
+  field = g_hash_table_lookup (field_index[self->id], key);
+  if (field != NULL)
+    return field;
   if (self->ignore_case)
     for (guint i = 0; i < self->n_fields; i++)
       if (g_ascii_strcasecmp (self->fields[i].name, key) == 0)
@@ -232,11 +261,8 @@ lekh_profile_key_is_known_anywhere (const char *key)
 {
   g_return_val_if_fail (key != NULL, FALSE);
 
-  for (guint p = 0; p < LEKH_N_PROFILES; p++)
-    for (guint i = 0; i < profiles[p].n_fields; i++)
-      if (strcmp (profiles[p].fields[i].name, key) == 0)
-        return TRUE;
-  return FALSE;
+  ensure_indexes ();
+  return g_hash_table_contains (known_anywhere, key);
 }
 
 /* Folded, without '_' and '-': "hide_table_of_contents" and "hideTableOfContents" meet. */
@@ -282,9 +308,50 @@ get_field_keys (const LekhProfile *self)
   return field_keys[self->id];
 }
 
+static const char *suggest_uncached (const LekhProfile *self,
+                                     const char        *key);
+
+/* Sites repeat the same few custom keys in every article: remember the answers. */
+#define SUGGEST_CACHE_MAX 4096
+static GMutex suggest_mutex;
+static GHashTable *suggest_cache[LEKH_N_PROFILES];
+static char no_suggestion;
+
 const char *
 lekh_profile_suggest_field (const LekhProfile *self,
                             const char        *key)
+{
+  gpointer cached = NULL;
+  const char *result;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  g_mutex_lock (&suggest_mutex);
+  if (suggest_cache[self->id] != NULL)
+    cached = g_hash_table_lookup (suggest_cache[self->id], key);
+  g_mutex_unlock (&suggest_mutex);
+  if (cached != NULL)
+    return cached == &no_suggestion ? NULL : cached;
+
+  result = suggest_uncached (self, key);
+
+  g_mutex_lock (&suggest_mutex);
+  if (suggest_cache[self->id] == NULL ||
+      g_hash_table_size (suggest_cache[self->id]) >= SUGGEST_CACHE_MAX)
+    {
+      g_clear_pointer (&suggest_cache[self->id], g_hash_table_unref);
+      suggest_cache[self->id] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  g_hash_table_insert (suggest_cache[self->id], g_strdup (key),
+                       result ? (gpointer) result : &no_suggestion);
+  g_mutex_unlock (&suggest_mutex);
+  return result;
+}
+
+static const char *
+suggest_uncached (const LekhProfile *self,
+                  const char        *key)
 {
   g_autofree char *folded = NULL;
   g_autofree char *squashed = NULL;

@@ -130,29 +130,47 @@ map_get (yaml_document_t *doc,
   return NULL;
 }
 
+static LekhSiteData *site_data_parse (const char *path,
+                                      const char *contents,
+                                      gsize       len,
+                                      gboolean    tags);
+
 LekhSiteData *
 lekh_site_data_load (const char *path,
                      gboolean    tags)
 {
-  g_autoptr(LekhSiteData) self = g_new0 (LekhSiteData, 1);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-  yaml_parser_t parser;
-  yaml_document_t doc;
-  yaml_node_t *root;
   gsize len = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &len, &error))
+    {
+      LekhSiteData *self = site_data_parse (path, "", 0, tags);
+
+      g_clear_error (&self->error);
+      self->error = g_steal_pointer (&error);
+      return self;
+    }
+  return site_data_parse (path, contents, len, tags);
+}
+
+static LekhSiteData *
+site_data_parse (const char *path,
+                 const char *contents,
+                 gsize       len,
+                 gboolean    tags)
+{
+  g_autoptr(LekhSiteData) self = g_new0 (LekhSiteData, 1);
+  yaml_parser_t parser;
+  yaml_document_t doc;
+  yaml_node_t *root;
 
   self->path = g_strdup (path);
   self->entries = g_ptr_array_new_with_free_func (site_entry_free);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
 
-  if (!g_file_get_contents (path, &contents, &len, &error))
-    {
-      self->error = g_steal_pointer (&error);
-      return g_steal_pointer (&self);
-    }
   if (len > MAX_DATA_FILE_SIZE || !g_utf8_validate_len (contents, len, NULL))
     {
       self->error = g_error_new (LEKH_ERROR, LEKH_ERROR_INVALID_UTF8,
@@ -218,6 +236,72 @@ lekh_site_data_load (const char *path,
   return g_steal_pointer (&self);
 }
 
+LekhEdit *
+lekh_site_data_create_add_edit (const char  *text,
+                                gsize        len,
+                                const char  *key,
+                                const char  *name,
+                                gboolean     tags,
+                                GError     **error)
+{
+  g_autoptr(LekhSiteData) before = NULL;
+  g_autoptr(LekhSiteData) after = NULL;
+  g_autoptr(GString) insert = g_string_new (NULL);
+  g_autoptr(GString) result = NULL;
+  g_autofree char *quoted_key = NULL;
+  g_autofree char *quoted_name = NULL;
+  const LekhSiteEntry *added;
+  const char *first_nl;
+  const char *newline;
+  LekhEdit *edit;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+  g_return_val_if_fail (key != NULL && *key != '\0', NULL);
+
+  if (name == NULL)
+    name = key;
+  if (text == NULL)
+    text = "";
+  before = site_data_parse ("", text, len, tags);
+  if (before->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&before->error));
+      return NULL;
+    }
+  if (lekh_site_data_lookup (before, key) != NULL)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED, _("“%s” is already there"), key);
+      return NULL;
+    }
+
+  first_nl = len > 0 ? memchr (text, '\n', len) : NULL;
+  newline = first_nl != NULL && first_nl > text && first_nl[-1] == '\r' ? "\r\n" : "\n";
+  quoted_key = lekh_yaml_quote_string (key, FALSE);
+  quoted_name = lekh_yaml_quote_string (name, FALSE);
+  if (len > 0 && text[len - 1] != '\n')
+    g_string_append (insert, newline);
+  g_string_append_printf (insert, "%s:%s  %s: %s%s", quoted_key, newline,
+                          tags ? "label" : "name", quoted_name, newline);
+
+  result = g_string_new_len (text, len);
+  g_string_append (result, insert->str);
+  after = site_data_parse ("", result->str, result->len, tags);
+  added = after->error == NULL ? lekh_site_data_lookup (after, key) : NULL;
+  if (added == NULL || g_strcmp0 (added->name, name) != 0 ||
+      lekh_site_data_get_n_entries (after) != lekh_site_data_get_n_entries (before) + 1)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                   _("Adding “%s” would not read back as intended; the file is left as it is"),
+                   key);
+      return NULL;
+    }
+
+  edit = g_new0 (LekhEdit, 1);
+  edit->start = edit->end = len;
+  edit->text = g_string_free (g_steal_pointer (&insert), FALSE);
+  return edit;
+}
+
 static const char *
 find_in (const char         *dir,
          const char * const *names)
@@ -262,6 +346,33 @@ profile_marked_in (const char *dir)
   if (find_in (dir, jekyll))
     return LEKH_PROFILE_JEKYLL;
   return -1;
+}
+
+gboolean
+lekh_site_folder_is_generated (const char *parent,
+                               const char *name)
+{
+  static const struct
+  {
+    const char    *name;
+    LekhProfileId  profile;
+  } generated[] = {
+    { "archetypes", LEKH_PROFILE_HUGO },
+    { "public", LEKH_PROFILE_HUGO },
+    { "resources", LEKH_PROFILE_HUGO },
+    { "_site", LEKH_PROFILE_JEKYLL },
+    { ".jekyll-cache", LEKH_PROFILE_JEKYLL },
+    { "build", LEKH_PROFILE_DOCUSAURUS },
+    { ".docusaurus", LEKH_PROFILE_DOCUSAURUS },
+  };
+
+  g_return_val_if_fail (parent != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
+    if (strcmp (name, generated[i].name) == 0)
+      return profile_marked_in (parent) == (int) generated[i].profile;
+  return FALSE;
 }
 
 static gboolean
@@ -567,6 +678,22 @@ lekh_site_cache_free (LekhSiteCache *self)
   g_hash_table_unref (self->by_folder);
   g_mutex_clear (&self->mutex);
   g_free (self);
+}
+
+void
+lekh_site_cache_clear (LekhSiteCache *self)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GHashTable) old = NULL;
+
+  g_return_if_fail (self != NULL);
+
+  seen = g_hash_table_new (NULL, NULL);
+  g_mutex_lock (&self->mutex);
+  old = g_steal_pointer (&self->by_folder);
+  self->by_folder = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_mutex_unlock (&self->mutex);
+  g_hash_table_foreach (old, unref_site, seen);
 }
 
 LekhSite *

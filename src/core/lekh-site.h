@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "lekh-edit.h"
 #include "lekh-profile.h"
 
 G_BEGIN_DECLS
@@ -61,10 +62,26 @@ char                *lekh_site_resolve_image    (LekhSite           *self,
                                                  const char         *reference,
                                                  gboolean           *checkable);
 
+/* TRUE when the folder NAME inside PARENT holds a generator's templates or output rather
+ * than articles: Hugo's archetypes/, public/ and resources/, Jekyll's _site/, Docusaurus'
+ * build/ and .docusaurus/ — each only beside that generator's configuration. */
+gboolean             lekh_site_folder_is_generated (const char      *parent,
+                                                    const char      *name);
+
 /* Reads an authors.yml / tags.yml (exposed for the site index and tests). */
 LekhSiteData        *lekh_site_data_load        (const char         *path,
                                                  gboolean            tags);
 void                 lekh_site_data_free        (LekhSiteData       *self);
+/* The quick fix behind add-author / add-tag: an edit of the data file's TEXT that appends
+ * "KEY:\n  name: NAME\n" (authors) or "KEY:\n  label: NAME\n" (tags) in the file's own
+ * line ending. The result is re-read: every earlier key must remain and KEY must read
+ * back, else NULL with an error (and nothing to write). NAME NULL: KEY. */
+LekhEdit            *lekh_site_data_create_add_edit (const char     *text,
+                                                     gsize           len,
+                                                     const char     *key,
+                                                     const char     *name,
+                                                     gboolean        tags,
+                                                     GError        **error);
 
 /* One site per root, found once per folder: for checking many files, from any thread. */
 typedef struct _LekhSiteCache LekhSiteCache;
@@ -74,6 +91,10 @@ void                 lekh_site_cache_free       (LekhSiteCache      *self);
 /* The site of the article at PATH (a new reference), or NULL when there is none. */
 LekhSite            *lekh_site_cache_lookup     (LekhSiteCache      *self,
                                                  const char         *path);
+
+/* Forgets every site found so far (their authors.yml/tags.yml are read again when next
+ * needed). Sites still in use by a check stay valid until it drops them. */
+void                 lekh_site_cache_clear      (LekhSiteCache      *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LekhSite, lekh_site_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LekhSiteData, lekh_site_data_free)

@@ -44,6 +44,7 @@ static const char * const rules[] = {
   "draft-and-unlisted",
   "toc-levels",
   "required-field",
+  "site-data",
   NULL
 };
 
@@ -97,6 +98,17 @@ lekh_validator_set_profile (LekhValidator     *self,
 {
   g_return_if_fail (self != NULL);
   self->forced = profile;
+}
+
+void
+lekh_validator_invalidate (LekhValidator *self)
+{
+  g_return_if_fail (self != NULL);
+
+  lekh_site_cache_clear (self->sites);
+  g_mutex_lock (&self->mutex);
+  g_hash_table_remove_all (self->forced_sites);
+  g_mutex_unlock (&self->mutex);
 }
 
 LekhSite *
@@ -392,6 +404,13 @@ date_is_valid (const char *s)
   return *p == '\0';
 }
 
+/* A value the generator fills in from a template ({{ .Date }}, {% ... %}, <%= ... %}). */
+static gboolean
+is_template (const char *s)
+{
+  return strstr (s, "{{") != NULL || strstr (s, "{%") != NULL || strstr (s, "<%") != NULL;
+}
+
 static gboolean
 url_is_valid (const char *s)
 {
@@ -442,7 +461,7 @@ check_url (Check           *check,
 {
   const char *s = lekh_node_get_string (node);
 
-  if (s == NULL || is_empty_value (node))
+  if (s == NULL || is_empty_value (node) || is_template (s))
     return;
   if (!url_is_valid (s))
     emit (check, "invalid-url", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
@@ -473,8 +492,7 @@ check_image (Check           *check,
     }
   if (check->path == NULL)
     return;
-  /* Templates ({{ .Site.Params.x }}, {% ... %}) are the generator's business. */
-  if (strstr (s, "{{") != NULL || strstr (s, "{%") != NULL)
+  if (is_template (s))
     return;
 
   resolved = lekh_site_resolve_image (check->site, check->path, s, &checkable);
@@ -500,7 +518,7 @@ check_date (Check           *check,
       wrong_type (check, entry, node, _("a date"));
       return;
     }
-  if (s == NULL || date_is_valid (s))
+  if (s == NULL || date_is_valid (s) || is_template (s))
     return;
   emit (check, "invalid-date", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
         _("“%s” is not a valid date for “%s” (expected e.g. 2024-03-05 or 2024-03-05T10:30:00+05:30)"),
@@ -628,6 +646,23 @@ list_keys (const LekhSiteData *data)
   return keys;
 }
 
+/* A broken authors.yml / tags.yml is reported at the key that needed it, and its
+ * entries are not used (every author would look unknown). */
+static const LekhSiteData *
+usable_data (Check              *check,
+             const LekhEntry    *entry,
+             const LekhSiteData *data)
+{
+  const GError *error;
+
+  if (data == NULL || (error = lekh_site_data_get_error (data)) == NULL)
+    return data;
+  emit (check, "site-data", LEKH_SEVERITY_ERROR, &entry->key_span, entry->key,
+        _("%s cannot be read, so “%s” is not checked against it: %s"),
+        lekh_site_data_get_path (data), entry->key, error->message);
+  return NULL;
+}
+
 static void
 check_author_key (Check              *check,
                   const LekhEntry    *entry,
@@ -645,10 +680,8 @@ check_author_key (Check              *check,
   keys = list_keys (authors);
   basename = g_path_get_basename (lekh_site_data_get_path (authors));
   d = emit (check, "unknown-author", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
-            keys->len > 0 ?
-              _("The author “%s” is not in %s (known authors: %s)") :
-              _("The author “%s” is not in %s%s"),
-            key, basename, keys->str);
+            _("The author “%s” is not in %s (known authors: %s)"),
+            key, basename, keys->len > 0 ? keys->str : _("none"));
   description = g_strdup_printf (_("Add “%s” to %s"), key, basename);
   lekh_diagnostic_set_fix (d, LEKH_FIX_ADD_AUTHOR, description, key, 0,
                            lekh_site_data_get_path (authors));
@@ -684,7 +717,7 @@ check_authors (Check           *check,
   const LekhSiteData *authors = NULL;
 
   if (lekh_profile_get_id (check->profile) == LEKH_PROFILE_DOCUSAURUS && check->path != NULL)
-    authors = lekh_site_get_authors (check->site, check->path);
+    authors = usable_data (check, entry, lekh_site_get_authors (check->site, check->path));
 
   if (node->kind == LEKH_NODE_SCALAR)
     {
@@ -733,7 +766,7 @@ check_tags (Check           *check,
       return;
     }
   if (check->path != NULL)
-    tags = lekh_site_get_tags (check->site, check->path);
+    tags = usable_data (check, entry, lekh_site_get_tags (check->site, check->path));
 
   for (guint i = 0; i < node->children->len; i++)
     {
@@ -922,6 +955,8 @@ check_field (Check           *check,
     case LEKH_FIELD_MAPPING:
       if (type != LEKH_VALUE_MAPPING)
         wrong_type (check, entry, node, _("a set of “key: value” pairs"));
+      else if (strcmp (field->name, "last_update") == 0 && lekh_node_lookup (node, "date") != NULL)
+        check_date (check, entry, lekh_node_lookup (node, "date"));
       break;
 
     case LEKH_FIELD_LIST:
@@ -1036,7 +1071,8 @@ check_required (Check      *check,
       if (strcmp (field->name, "title") == 0 && body_has_h1 (check->article))
         continue;
       span = opening_span (check->article);
-      emit (check, "required-field", LEKH_SEVERITY_WARNING, &span, NULL,
+      /* The key names the missing field, so the window can mark it in the form. */
+      emit (check, "required-field", LEKH_SEVERITY_WARNING, &span, field->name,
             _("The front matter has no “%s”"), field->name);
     }
 }
@@ -1071,8 +1107,9 @@ check_cross_fields (Check        *check,
           min >= 2 && max <= 6 && min > max)
         emit (check, "toc-levels", LEKH_SEVERITY_ERROR, value_span (toc_max, toc_max->value),
               toc_max->key,
-              _("“toc_max_heading_level” (%" G_GINT64_FORMAT ") is below “toc_min_heading_level” (%" G_GINT64_FORMAT ")"),
-              max, min);
+              /* Translators: both numbers are heading levels from 2 to 6 */
+              _("“toc_max_heading_level” (%d) is below “toc_min_heading_level” (%d)"),
+              (int) max, (int) min);
     }
 }
 

@@ -32,6 +32,10 @@ GPtrArray     *lekh_validator_check       (LekhValidator     *self,
                                            LekhArticle       *article,
                                            const char        *path);
 
+/* Drops what the validator learnt about sites: call after a site file changed (a quick
+ * fix added an author to authors.yml, a docusaurus.config.js appeared). */
+void           lekh_validator_invalidate  (LekhValidator     *self);
+
 /* The rule ids the validator emits, NULL-terminated (for documentation and tests). */
 const char * const *lekh_validator_get_rules (void);
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lekh-chip-editor.h"
+#include "lekh-text.h"
 
 #define MAX_SUGGESTIONS 8
 #define SPACING 4
@@ -48,23 +49,16 @@ static guint signals[N_SIGNALS];
 
 static void rebuild_chips (LekhChipEditor *self);
 
-static char *
-fold (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normal ? normal : text, -1);
-}
-
+/* Duplicates are found as the validator finds them: case-folded, NFKC. */
 static int
 find_item (LekhChipEditor *self,
            const char     *text)
 {
-  g_autofree char *key = fold (text);
+  g_autofree char *key = lekh_text_fold (text);
 
   for (guint i = 0; i < self->items->len; i++)
     {
-      g_autofree char *other = fold (g_ptr_array_index (self->items, i));
+      g_autofree char *other = lekh_text_fold (g_ptr_array_index (self->items, i));
 
       if (strcmp (key, other) == 0)
         return i;
@@ -321,7 +315,7 @@ update_suggestions (LekhChipEditor *self)
       return;
     }
 
-  needle = fold (text);
+  needle = lekh_text_fold (text);
   n = g_list_model_get_n_items (self->suggestions);
   /* Prefix matches first, then matches inside the word, each in the model's order. */
   for (guint pass = 0; pass < 2 && shown < MAX_SUGGESTIONS; pass++)
@@ -329,7 +323,7 @@ update_suggestions (LekhChipEditor *self)
       {
         g_autoptr(GtkStringObject) item = g_list_model_get_item (self->suggestions, i);
         const char *s = gtk_string_object_get_string (item);
-        g_autofree char *folded = fold (s);
+        g_autofree char *folded = lekh_text_fold (s);
         const char *hit = strstr (folded, needle);
 
         if (hit == NULL || (pass == 0) != (hit == folded) || find_item (self, s) >= 0)

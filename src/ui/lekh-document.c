@@ -32,11 +32,11 @@ struct _LekhDocument
   char            *etag;
   char            *restore_text;
   LekhFileStamp    stamp;
-  guint64          change_serial;
   LekhArticle     *article;
   guint            reparse_source;
   guint            word_count_source;
   guint            word_count;
+  guint            change_serial;
 
   guint            busy : 1;
   guint            externally_modified : 1;
@@ -481,6 +481,12 @@ lekh_document_apply_edit (LekhDocument    *self,
   g_return_val_if_fail (edit != NULL, FALSE);
 
   lekh_article_get_text (article, &len);
+  if (self->busy)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("The document is busy loading or saving"));
+      return FALSE;
+    }
   if (article != self->article || self->reparse_source != 0 ||
       edit->start > edit->end || edit->end > len)
     {
@@ -767,7 +773,7 @@ lekh_document_load_finish (LekhDocument  *self,
 static void
 saved (LekhDocument *self,
        GTask        *task,
-       guint64       serial)
+       guint         serial)
 {
   self->keep_mine = FALSE;
   set_externally_modified (self, FALSE);
@@ -811,7 +817,8 @@ save_cb (GObject      *object,
       return;
     }
 
-  saved (self, task, self->change_serial);
+  /* The serial of the text handed to the saver: typing since then stays unsaved. */
+  saved (self, task, GPOINTER_TO_UINT (g_task_get_task_data (task)));
 }
 
 typedef struct
@@ -820,7 +827,7 @@ typedef struct
   char          *text;
   gsize          len;
   LekhFileStamp  expected;
-  guint64        serial;
+  guint          serial;
   guint          check : 1;
 } SaveData;
 
@@ -1028,6 +1035,7 @@ lekh_document_save_async (LekhDocument        *self,
 
   if (self->keep_mine)
     flags |= GTK_SOURCE_FILE_SAVER_FLAGS_IGNORE_MODIFICATION_TIME;
+  g_task_set_task_data (task, GUINT_TO_POINTER (self->change_serial), NULL);
   gtk_source_file_saver_set_flags (saver, flags);
 
   set_busy (self, TRUE);

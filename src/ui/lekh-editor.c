@@ -29,6 +29,14 @@ struct _LekhEditor
 G_DEFINE_FINAL_TYPE (LekhEditor, lekh_editor, GTK_TYPE_WIDGET)
 
 static void
+update_busy (LekhEditor *self)
+{
+  /* GtkSourceFileLoader/Saver stream the buffer: no typing while they run. */
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view),
+                              !lekh_document_get_busy (self->document));
+}
+
+static void
 update_scheme (LekhEditor *self)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
@@ -368,6 +376,9 @@ lekh_editor_set_document (LekhEditor   *self,
                                            gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)));
   g_signal_connect_object (self->search_context, "notify::occurrences-count",
                            G_CALLBACK (update_search_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::busy", G_CALLBACK (update_busy), self,
+                           G_CONNECT_SWAPPED);
+  update_busy (self);
   update_scheme (self);
 }
 

@@ -9,6 +9,7 @@
 
 #include "lekh-chip-editor.h"
 #include "lekh-metadata-panel.h"
+#include "lekh-site.h"
 
 /* A pause in typing this long sends a text field to the source (one undo step). */
 #define COMMIT_DELAY_MS 300
@@ -34,6 +35,7 @@ struct _LekhMetadataPanel
   LekhDocument         *document;
   gulong                article_changed_id;
 
+  GtkWidget            *content_box;
   GtkWidget            *error_box;
   GtkWidget            *error_icon;
   GtkWidget            *error_title;
@@ -64,6 +66,7 @@ struct _LekhMetadataPanel
 
   char                 *message;
   char                 *thumbnail_path;
+  char                 *thumbnail_key;
   guint                 error_line;
   guint                 error_column;
   guint                 commit_source;
@@ -530,19 +533,33 @@ sync_thumbnail (LekhMetadataPanel *self,
 {
   const char *value = lekh_node_get_string (lekh_article_get_value (article, "image"));
   GFile *location = self->document ? lekh_document_get_file (self->document) : NULL;
+  g_autofree char *article_path = location ? g_file_get_path (location) : NULL;
+  g_autofree char *key = NULL;
   g_autofree char *path = NULL;
 
-  if (value != NULL && value[0] != '\0' && strstr (value, "://") == NULL && location != NULL)
-    {
-      g_autoptr(GFile) dir = g_file_get_parent (location);
-      g_autoptr(GFile) image = NULL;
+  /* Resolving touches the disk: only when the image or the file changed. */
+  key = g_strdup_printf ("%s\n%s", article_path ? article_path : "", value ? value : "");
+  if (g_strcmp0 (key, self->thumbnail_key) == 0)
+    return;
+  g_free (self->thumbnail_key);
+  self->thumbnail_key = g_steal_pointer (&key);
 
-      if (g_path_is_absolute (value))
-        image = g_file_new_for_path (value);
-      else if (dir != NULL)
-        image = g_file_resolve_relative_path (dir, value);
-      if (image != NULL && g_file_query_exists (image, NULL))
-        path = g_file_get_path (image);
+  if (value != NULL && value[0] != '\0' && strstr (value, "://") == NULL && article_path != NULL)
+    {
+      /* As the site generator resolves it: beside the article, or from the site's
+       * static folder for "/img/…". */
+      g_autoptr(LekhSite) site = lekh_site_detect (article_path);
+
+      if (site != NULL)
+        path = lekh_site_resolve_image (site, article_path, value, NULL);
+      if (path == NULL && !g_path_is_absolute (value))
+        {
+          g_autofree char *dir = g_path_get_dirname (article_path);
+          g_autofree char *candidate = g_build_filename (dir, value, NULL);
+
+          if (g_file_test (candidate, G_FILE_TEST_IS_REGULAR))
+            path = g_steal_pointer (&candidate);
+        }
     }
 
   if (g_strcmp0 (path, self->thumbnail_path) == 0)
@@ -701,6 +718,7 @@ lekh_metadata_panel_finalize (GObject *object)
   g_clear_pointer (&self->other_rows, g_ptr_array_unref);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->thumbnail_path, g_free);
+  g_clear_pointer (&self->thumbnail_key, g_free);
 
   G_OBJECT_CLASS (lekh_metadata_panel_parent_class)->finalize (object);
 }
@@ -725,6 +743,7 @@ lekh_metadata_panel_class_init (LekhMetadataPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lekh/Lekh/lekh-metadata-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, content_box);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, error_box);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, error_icon);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, error_title);
@@ -888,4 +907,41 @@ lekh_metadata_panel_get_message (LekhMetadataPanel *self)
 {
   g_return_val_if_fail (LEKH_IS_METADATA_PANEL (self), NULL);
   return self->message;
+}
+
+GtkWidget *
+lekh_metadata_panel_get_field_widget (LekhMetadataPanel *self,
+                                      const char        *key)
+{
+  g_return_val_if_fail (LEKH_IS_METADATA_PANEL (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (g_str_equal (key, "title"))
+    return self->title_row;
+  if (g_str_equal (key, "description"))
+    return self->description_row;
+  if (g_str_equal (key, "tags"))
+    return self->tags_editor;
+  if (g_str_equal (key, "keywords"))
+    return self->keywords_editor;
+  if (g_str_equal (key, "authors"))
+    return self->authors_editor;
+  if (g_str_equal (key, "image"))
+    return self->image_row;
+  if (g_str_equal (key, "date"))
+    return self->date_row;
+  if (g_str_equal (key, "draft"))
+    return self->draft_row;
+  return NULL;
+}
+
+void
+lekh_metadata_panel_add_section (LekhMetadataPanel *self,
+                                 GtkWidget         *section)
+{
+  g_return_if_fail (LEKH_IS_METADATA_PANEL (self));
+  g_return_if_fail (GTK_IS_WIDGET (section));
+
+  /* Between the error card and the fields: where problems belong. */
+  gtk_box_insert_child_after (GTK_BOX (self->content_box), section, self->error_box);
 }

@@ -26,5 +26,12 @@ void          lekh_metadata_panel_flush         (LekhMetadataPanel *self);
 gboolean      lekh_metadata_panel_get_live      (LekhMetadataPanel *self);
 /* The error shown above the form, or NULL. */
 const char   *lekh_metadata_panel_get_message   (LekhMetadataPanel *self);
+/* The control (or row) of a known KEY ("title", "tags"…), e.g. to mark it in error;
+ * NULL for keys the form does not edit. */
+GtkWidget    *lekh_metadata_panel_get_field_widget (LekhMetadataPanel *self,
+                                                    const char        *key);
+/* Adds a section (e.g. the problems list) above the fields. */
+void          lekh_metadata_panel_add_section   (LekhMetadataPanel *self,
+                                                 GtkWidget         *section);
 
 G_END_DECLS

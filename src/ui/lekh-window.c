@@ -9,6 +9,7 @@
 
 #include "lekh-application.h"
 #include "lekh-chip-editor.h"
+#include "lekh-preview.h"
 #include "lekh-window.h"
 
 struct _LekhWindow
@@ -23,6 +24,7 @@ struct _LekhWindow
 
   /* Template children */
   GMenu                *file_section;
+  GtkWidget            *header_bar;
   GtkWidget            *window_title;
   GtkWidget            *sidebar_button;
   GtkWidget            *preview_button;
@@ -141,8 +143,26 @@ static void
 update_externally_modified (LekhWindow *self)
 {
   gboolean changed = lekh_document_get_externally_modified (self->document);
+  GFile *file = lekh_document_get_file (self->document);
+  gboolean modified = gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document));
+  gboolean exists = file != NULL && g_file_query_exists (file, NULL);
+  g_autofree char *name = lekh_document_dup_title (self->document);
+  g_autofree char *text = NULL;
 
   gtk_widget_set_visible (self->changed_bar, changed);
+  if (!changed)
+    return;
+
+  if (!exists)
+    text = g_strdup_printf (_("“%s” was deleted or moved by another program. Keep your text and "
+                              "save it again, or close the window."), name);
+  else if (modified)
+    text = g_strdup_printf (_("“%s” was changed by another program. Reload it and lose your "
+                              "unsaved changes, or keep your version?"), name);
+  else
+    text = g_strdup_printf (_("“%s” was changed by another program."), name);
+  gtk_label_set_text (GTK_LABEL (self->changed_label), text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", exists);
 }
 
 static void
@@ -546,6 +566,38 @@ drop_cb (GtkDropTarget *target,
   return files != NULL;
 }
 
+/* Preview */
+
+static void
+preview_line_activated_cb (LekhWindow *self,
+                           guint       line)
+{
+  lekh_editor_jump_to (LEKH_EDITOR (self->editor), line, 1);
+}
+
+static void
+preview_file_cb (LekhWindow *self)
+{
+  if (LEKH_IS_PREVIEW (self->preview))
+    lekh_preview_set_base_file (LEKH_PREVIEW (self->preview),
+                                lekh_document_get_file (self->document));
+}
+
+static void
+setup_preview (LekhWindow *self)
+{
+  GtkWidget *preview = lekh_preview_new ();
+
+  /* The preview follows the document's buffer edit by edit; a click on a block shows
+   * its source line. (Scroll sync and view modes belong to the preview's own work.) */
+  lekh_preview_set_buffer (LEKH_PREVIEW (preview), GTK_TEXT_BUFFER (self->document));
+  g_signal_connect_object (preview, "line-activated", G_CALLBACK (preview_line_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::file", G_CALLBACK (preview_file_cb),
+                           self, G_CONNECT_SWAPPED);
+  lekh_window_set_preview (self, preview);
+}
+
 /* GObject */
 
 static void
@@ -607,6 +659,7 @@ lekh_window_class_init (LekhWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lekh/Lekh/lekh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, file_section);
+  gtk_widget_class_bind_template_child (widget_class, LekhWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, preview_button);
@@ -687,6 +740,8 @@ lekh_window_init (LekhWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  setup_preview (self);
+
   update_title (self);
   update_format (self);
   update_words (self);
@@ -764,4 +819,18 @@ lekh_window_get_close_dialog (LekhWindow *self)
 {
   g_return_val_if_fail (LEKH_IS_WINDOW (self), NULL);
   return self->close_dialog;
+}
+
+void
+lekh_window_add_header_widget (LekhWindow  *self,
+                               GtkWidget   *widget,
+                               GtkPackType  pack)
+{
+  g_return_if_fail (LEKH_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (pack == GTK_PACK_START)
+    adw_header_bar_pack_start (ADW_HEADER_BAR (self->header_bar), widget);
+  else
+    adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), widget);
 }

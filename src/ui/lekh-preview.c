@@ -1,0 +1,1958 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+#include <cmark.h>
+
+#include "lekh-article-meta.h"
+#include "lekh-preview-model.h"
+#include "lekh-preview.h"
+
+#define MARGIN_X      32
+#define MARGIN_TOP    20
+#define LIST_INDENT   28
+#define QUOTE_INDENT  22
+#define MARKER_WIDTH  24
+
+typedef struct
+{
+  guint  start;           /* char offsets relative to the block's start */
+  guint  end;
+  char  *url;
+} LinkRange;
+
+typedef struct
+{
+  guint offset;           /* char offset relative to the block's start */
+  guint line_delta;       /* source lines after the block's first line */
+} LineAnchor;
+
+typedef struct
+{
+  GtkTextMark *mark;
+  GArray      *links;     /* LinkRange, or NULL */
+  GArray      *lines;     /* LineAnchor, or NULL */
+} BlockView;
+
+struct _LekhPreview
+{
+  GtkWidget         parent_instance;
+
+  GtkWidget        *scroller;
+  GtkTextView      *view;
+  GtkTextBuffer    *buffer;
+  GtkWidget        *header;
+  GtkWidget        *header_box;
+  GtkTextMark      *scroll_mark;
+
+  LekhPreviewModel *model;
+  GPtrArray        *blocks;          /* BlockView* parallel to the model's blocks */
+  GHashTable       *sized_widgets;   /* widgets whose size follows the view's width */
+  GHashTable       *indent_tags;     /* "margin:indent" -> GtkTextTag */
+
+  GFile            *base_file;
+  GCancellable     *cancellable;
+
+  GtkTextBuffer    *source;
+  gulong            source_insert_id;
+  gulong            source_delete_id;
+  gboolean          source_resync;
+  guint             update_source;
+  guint             update_delay;
+
+  gboolean          load_remote_images;
+  gboolean          scrolling_programmatically;
+  guint             last_top_line;
+  int               width;
+};
+
+G_DEFINE_FINAL_TYPE (LekhPreview, lekh_preview, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_BASE_FILE,
+  PROP_LOAD_REMOTE_IMAGES,
+  PROP_UPDATE_DELAY,
+  N_PROPS
+};
+
+enum
+{
+  LINE_ACTIVATED,
+  TOP_LINE_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char preview_css[] =
+  ".lekh-preview-header { padding: 18px 20px; }\n"
+  ".lekh-preview-header .lekh-title { font-size: 1.9em; font-weight: 800; }\n"
+  ".lekh-preview-header .lekh-description { font-size: 1.12em; opacity: 0.8; }\n"
+  ".lekh-preview-header .lekh-byline { opacity: 0.7; }\n"
+  ".lekh-tag-chip { padding: 2px 10px; border-radius: 999px;"
+  " background-color: alpha(@accent_bg_color, 0.15); color: @accent_color; }\n"
+  ".lekh-draft-badge { padding: 2px 10px; border-radius: 999px;"
+  " background-color: alpha(@warning_bg_color, 0.25); }\n"
+  ".lekh-image-placeholder { padding: 12px; border-radius: 8px;"
+  " background-color: alpha(currentColor, 0.06); }\n"
+  ".lekh-cover { border-radius: 8px; }\n"
+  ".lekh-preview-view { background-color: @view_bg_color; font-size: 12pt; }\n"
+  ".lekh-preview-view .lekh-preview-header { font-size: 11pt; }\n";
+
+/* Block views ------------------------------------------------------------- */
+
+static void
+block_view_free (gpointer data)
+{
+  BlockView *bv = data;
+
+  if (bv->mark != NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_mark_get_buffer (bv->mark);
+
+      if (buffer != NULL)
+        gtk_text_buffer_delete_mark (buffer, bv->mark);
+      g_object_unref (bv->mark);
+    }
+  if (bv->links != NULL)
+    {
+      for (guint i = 0; i < bv->links->len; i++)
+        g_free (g_array_index (bv->links, LinkRange, i).url);
+      g_array_unref (bv->links);
+    }
+  g_clear_pointer (&bv->lines, g_array_unref);
+  g_free (bv);
+}
+
+static void
+get_block_start (LekhPreview *self,
+                 guint        index,
+                 GtkTextIter *iter)
+{
+  if (index < self->blocks->len)
+    {
+      BlockView *bv = g_ptr_array_index (self->blocks, index);
+      gtk_text_buffer_get_iter_at_mark (self->buffer, iter, bv->mark);
+    }
+  else
+    gtk_text_buffer_get_end_iter (self->buffer, iter);
+}
+
+/* The block containing buffer offset OFFSET, or -1 (the header). */
+static int
+block_at_offset (LekhPreview *self,
+                 int          offset)
+{
+  int lo = 0, hi = (int) self->blocks->len - 1, found = -1;
+
+  while (lo <= hi)
+    {
+      int mid = lo + (hi - lo) / 2;
+      GtkTextIter iter;
+
+      get_block_start (self, (guint) mid, &iter);
+      if (gtk_text_iter_get_offset (&iter) <= offset)
+        {
+          found = mid;
+          lo = mid + 1;
+        }
+      else
+        hi = mid - 1;
+    }
+  return found;
+}
+
+/* Tags --------------------------------------------------------------------- */
+
+static GtkTextTag *
+indent_tag (LekhPreview *self,
+            int          margin,
+            int          hang)
+{
+  g_autofree char *key = g_strdup_printf ("%d:%d", margin, hang);
+  GtkTextTag *tag = g_hash_table_lookup (self->indent_tags, key);
+
+  if (tag == NULL)
+    {
+      tag = gtk_text_buffer_create_tag (self->buffer, NULL,
+                                        "left-margin", MARGIN_X + margin,
+                                        "indent", -hang,
+                                        NULL);
+      if (hang > 0)
+        {
+          PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 0);
+          g_object_set (tag, "tabs", tabs, NULL);
+          pango_tab_array_free (tabs);
+        }
+      g_hash_table_insert (self->indent_tags, g_steal_pointer (&key), tag);
+    }
+  return tag;
+}
+
+static void
+update_colors (LekhPreview *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA code_bg, block_bg, quote_bg, link, muted, raw;
+
+  gdk_rgba_parse (&code_bg, dark ? "rgba(255,255,255,0.10)" : "rgba(0,0,0,0.06)");
+  gdk_rgba_parse (&block_bg, dark ? "rgba(255,255,255,0.07)" : "rgba(0,0,0,0.045)");
+  gdk_rgba_parse (&quote_bg, dark ? "rgba(120,174,237,0.10)" : "rgba(28,113,216,0.06)");
+  gdk_rgba_parse (&link, dark ? "#78aeed" : "#1c71d8");
+  gdk_rgba_parse (&muted, dark ? "rgba(255,255,255,0.72)" : "rgba(0,0,0,0.68)");
+  gdk_rgba_parse (&raw, dark ? "#f8e45c" : "#9c6e03");
+
+  g_object_set (gtk_text_tag_table_lookup (table, "code"), "background-rgba", &code_bg, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "code-block"),
+                "paragraph-background-rgba", &block_bg, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "quote"),
+                "paragraph-background-rgba", &quote_bg, "foreground-rgba", &muted, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "link"), "foreground-rgba", &link, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "raw-html"), "foreground-rgba", &raw, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "image-alt"), "foreground-rgba", &muted, NULL);
+}
+
+static void
+create_tags (LekhPreview *self)
+{
+  static const double scales[] = { 2.0, 1.6, 1.35, 1.18, 1.05, 0.95 };
+  GtkTextBuffer *b = self->buffer;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("h%u", i + 1);
+
+      gtk_text_buffer_create_tag (b, name,
+                                  "scale", scales[i],
+                                  "weight", i < 2 ? 800 : PANGO_WEIGHT_BOLD,
+                                  "pixels-above-lines", (int) (18 * scales[i]),
+                                  "pixels-below-lines", 8,
+                                  NULL);
+    }
+  gtk_text_buffer_create_tag (b, "heading", NULL);
+  gtk_text_buffer_create_tag (b, "paragraph", "pixels-below-lines", 12, NULL);
+  gtk_text_buffer_create_tag (b, "tight", "pixels-below-lines", 4, NULL);
+  gtk_text_buffer_create_tag (b, "emphasis", "style", PANGO_STYLE_ITALIC, NULL);
+  gtk_text_buffer_create_tag (b, "strong", "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (b, "code", "family", "monospace", "scale", 0.92, NULL);
+  gtk_text_buffer_create_tag (b, "code-block",
+                              "family", "monospace",
+                              "scale", 0.92,
+                              "pixels-below-lines", 0,
+                              "pixels-above-lines", 0,
+                              "right-margin", MARGIN_X,
+                              NULL);
+  gtk_text_buffer_create_tag (b, "code-block-last", "pixels-below-lines", 14, NULL);
+  gtk_text_buffer_create_tag (b, "list-end", "pixels-below-lines", 12, NULL);
+  gtk_text_buffer_create_tag (b, "raw-html", "family", "monospace", "scale", 0.92, NULL);
+  gtk_text_buffer_create_tag (b, "quote", "style", PANGO_STYLE_ITALIC, NULL);
+  gtk_text_buffer_create_tag (b, "link", "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  gtk_text_buffer_create_tag (b, "image-alt", "style", PANGO_STYLE_ITALIC, NULL);
+  gtk_text_buffer_create_tag (b, "rtl", "direction", GTK_TEXT_DIR_RTL, NULL);
+  gtk_text_buffer_create_tag (b, "rule", "pixels-above-lines", 10, "pixels-below-lines", 14,
+                              NULL);
+  update_colors (self);
+}
+
+/* Sized children (header card, rules, images) -------------------------------- */
+
+static void
+size_child (LekhPreview *self,
+            GtkWidget   *child)
+{
+  int indent = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "lekh-indent"));
+  int nat_w = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "lekh-natural-width"));
+  int nat_h = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "lekh-natural-height"));
+  int avail = MAX (self->width - 2 * MARGIN_X - indent - 8, 48);
+
+  if (nat_w > 0 && nat_h > 0)
+    {
+      int w = MIN (nat_w, avail);
+      gtk_widget_set_size_request (child, w, MAX (1, (int) ((double) nat_h * w / nat_w)));
+    }
+  else if (nat_h < 0)
+    gtk_widget_set_size_request (child, avail, -1);   /* header card, placeholders */
+  else
+    gtk_widget_set_size_request (child, avail, 1);    /* rules */
+}
+
+static void
+sized_widget_gone (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  LekhPreview *self = data;
+
+  g_hash_table_remove (self->sized_widgets, where_the_object_was);
+}
+
+static void
+track_size (LekhPreview *self,
+            GtkWidget   *child)
+{
+  if (g_hash_table_add (self->sized_widgets, child))
+    g_object_weak_ref (G_OBJECT (child), sized_widget_gone, self);
+  size_child (self, child);
+}
+
+static void
+width_changed_cb (LekhPreview *self)
+{
+  GtkAdjustment *hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->view));
+  int width = (int) gtk_adjustment_get_page_size (hadj);
+  GHashTableIter iter;
+  gpointer child;
+
+  if (width <= 0 || width == self->width)
+    return;
+  self->width = width;
+  g_hash_table_iter_init (&iter, self->sized_widgets);
+  while (g_hash_table_iter_next (&iter, &child, NULL))
+    size_child (self, child);
+}
+
+/* Images ----------------------------------------------------------------------- */
+
+typedef struct
+{
+  GFile *file;
+  char  *url;
+} ImageLoad;
+
+static void
+image_load_free (gpointer data)
+{
+  ImageLoad *load = data;
+
+  g_clear_object (&load->file);
+  g_free (load->url);
+  g_free (load);
+}
+
+/* A local image: relative to the article, or in the site's static folder when it
+ * starts with "/" (Docusaurus and Hugo "static", Astro and Jekyll "public"/root). */
+static GFile *
+resolve_local_image (GFile      *base_file,
+                     const char *url)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) dir = NULL;
+
+  if (g_str_has_prefix (url, "file://"))
+    return g_file_new_for_uri (url);
+  if (base_file == NULL)
+    return g_path_is_absolute (url) ? g_file_new_for_path (url) : NULL;
+
+  path = g_uri_unescape_string (url, NULL);
+  if (path == NULL)
+    path = g_strdup (url);
+  path[strcspn (path, "?#")] = '\0';
+  dir = g_file_get_parent (base_file);
+  if (dir == NULL)
+    return NULL;
+
+  if (path[0] != '/')
+    return g_file_resolve_relative_path (dir, path);
+
+  for (guint depth = 0; dir != NULL && depth < 12; depth++)
+    {
+      static const char * const roots[] = { "static", "public", "assets", "", NULL };
+      g_autoptr(GFile) parent = NULL;
+
+      for (guint i = 0; roots[i] != NULL; i++)
+        {
+          g_autofree char *rel = g_strconcat (roots[i], path, NULL);
+          g_autoptr(GFile) candidate = g_file_resolve_relative_path (dir, rel[0] == '/' ? rel + 1 : rel);
+
+          if (g_file_query_exists (candidate, NULL))
+            return g_steal_pointer (&candidate);
+        }
+      parent = g_file_get_parent (dir);
+      g_set_object (&dir, parent);
+    }
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return g_file_new_for_path (path);
+  return NULL;
+}
+
+static gboolean
+is_remote (const char *url)
+{
+  return g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")
+         || g_str_has_prefix (url, "//");
+}
+
+static void
+load_image_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  ImageLoad *load = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = load->file != NULL ? g_object_ref (load->file) : NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+
+  if (file == NULL && is_remote (load->url))
+    file = g_file_new_for_uri (g_str_has_prefix (load->url, "//")
+                               ? g_strconcat ("https:", load->url, NULL) : load->url);
+  if (file == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("Image not found: %s"), load->url);
+      return;
+    }
+  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  texture = gdk_texture_new_from_bytes (bytes, &error);
+  if (texture == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, texture, g_object_unref);
+}
+
+static void
+image_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(GtkWidget) holder = data;    /* the placeholder box, or dead */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), &error);
+  LekhPreview *self = g_object_get_data (G_OBJECT (holder), "lekh-preview");
+  GtkWidget *picture, *child;
+
+  if (texture == NULL || self == NULL || gtk_widget_get_parent (holder) == NULL)
+    {
+      if (texture == NULL && error != NULL
+          && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          GtkWidget *label = g_object_get_data (G_OBJECT (holder), "lekh-status");
+          if (label != NULL)
+            gtk_label_set_text (GTK_LABEL (label), error->message);
+        }
+      return;
+    }
+
+  while ((child = gtk_widget_get_first_child (holder)) != NULL)
+    gtk_box_remove (GTK_BOX (holder), child);
+  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
+  gtk_widget_set_hexpand (picture, TRUE);
+  gtk_widget_set_vexpand (picture, TRUE);
+  gtk_widget_set_tooltip_text (picture,
+                               g_object_get_data (G_OBJECT (holder), "lekh-alt"));
+  gtk_box_append (GTK_BOX (holder), picture);
+  g_object_set_data (G_OBJECT (holder), "lekh-natural-width",
+                     GINT_TO_POINTER (gdk_texture_get_width (texture)));
+  g_object_set_data (G_OBJECT (holder), "lekh-natural-height",
+                     GINT_TO_POINTER (gdk_texture_get_height (texture)));
+  size_child (self, holder);
+}
+
+/* A box showing the alt text until the image is loaded (or for good, for remote
+ * images the writer did not allow). */
+static GtkWidget *
+create_image (LekhPreview *self,
+              const char  *url,
+              const char  *alt,
+              int          indent,
+              gboolean     cover)
+{
+  GtkWidget *holder = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("image-x-generic-symbolic");
+  GtkWidget *label = gtk_label_new (alt != NULL && *alt != '\0' ? alt : url);
+  GtkWidget *status = gtk_label_new (NULL);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gboolean remote = is_remote (url);
+
+  gtk_widget_add_css_class (box, "lekh-image-placeholder");
+  if (cover)
+    gtk_widget_add_css_class (holder, "lekh-cover");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (status), 0);
+  gtk_widget_add_css_class (status, "dim-label");
+  gtk_widget_add_css_class (status, "caption");
+  gtk_box_append (GTK_BOX (texts), label);
+  gtk_box_append (GTK_BOX (texts), status);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_widget_set_tooltip_text (box, url);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_box_append (GTK_BOX (holder), box);
+
+  g_object_set_data_full (G_OBJECT (holder), "lekh-alt", g_strdup (alt), g_free);
+  g_object_set_data (G_OBJECT (holder), "lekh-status", status);
+  g_object_set_data (G_OBJECT (holder), "lekh-preview", self);
+  g_object_set_data (G_OBJECT (holder), "lekh-indent", GINT_TO_POINTER (indent));
+  g_object_set_data (G_OBJECT (holder), "lekh-natural-height", GINT_TO_POINTER (-1));
+
+  if (remote && !self->load_remote_images)
+    gtk_label_set_text (GTK_LABEL (status), _("Remote image not loaded (see Preferences)"));
+  else
+    {
+      ImageLoad *load = g_new0 (ImageLoad, 1);
+      g_autoptr(GTask) task = NULL;
+
+      load->url = g_strdup (url);
+      if (!remote)
+        load->file = resolve_local_image (self->base_file, url);
+      gtk_label_set_text (GTK_LABEL (status), _("Loading…"));
+      task = g_task_new (NULL, self->cancellable, image_loaded_cb, g_object_ref (holder));
+      g_task_set_task_data (task, load, image_load_free);
+      g_task_run_in_thread (task, load_image_thread);
+    }
+  return holder;
+}
+
+/* Rendering ---------------------------------------------------------------------- */
+
+typedef enum
+{
+  ANCHOR_RULE,
+  ANCHOR_IMAGE,
+} AnchorKind;
+
+typedef struct
+{
+  guint      offset;      /* char offset in the batch (anchors counted) */
+  gsize      byte;        /* byte offset in the batch text */
+  AnchorKind kind;
+  char      *url;
+  char      *alt;
+  int        indent;
+} AnchorSpec;
+
+typedef struct
+{
+  guint       start;
+  guint       end;
+  GtkTextTag *tag;
+} TagRun;
+
+typedef struct
+{
+  guint type;             /* CMARK_ORDERED_LIST / CMARK_BULLET_LIST */
+  int   number;
+  char  delim;
+  gboolean tight;
+} ListState;
+
+typedef struct
+{
+  LekhPreview *self;
+  GString     *text;
+  guint        n_chars;
+  GArray      *runs;
+  GArray      *anchors;
+  GArray      *open;         /* TagRun with end unset: inline tags being rendered */
+  GArray      *lists;        /* ListState */
+  int          quote_depth;
+  char        *marker;       /* list marker waiting for its item's first line */
+  guint        line_start;
+  guint        last_line_start;
+  gboolean     in_line;
+  gboolean     line_marker;  /* the current line starts with a list marker */
+  gboolean     code_padding; /* the line is a code block's: inset in its tint */
+
+  BlockView   *block;
+  guint        block_offset; /* batch offset of the block's start */
+  int          block_line;   /* cmark line of the block node */
+  GArray      *block_starts; /* guint batch offsets */
+} Renderer;
+
+static void
+append (Renderer   *r,
+        const char *text,
+        gssize      len)
+{
+  if (len < 0)
+    len = (gssize) strlen (text);
+  g_string_append_len (r->text, text, len);
+  r->n_chars += (guint) g_utf8_strlen (text, len);
+}
+
+static void
+add_run (Renderer   *r,
+         guint       start,
+         guint       end,
+         GtkTextTag *tag)
+{
+  TagRun run = { start, end, tag };
+
+  if (end > start && tag != NULL)
+    g_array_append_val (r->runs, run);
+}
+
+static GtkTextTag *
+named_tag (Renderer   *r,
+           const char *name)
+{
+  return gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (r->self->buffer), name);
+}
+
+static void
+push_tag (Renderer   *r,
+          const char *name)
+{
+  TagRun run = { r->n_chars, 0, named_tag (r, name) };
+
+  g_array_append_val (r->open, run);
+}
+
+static void
+pop_tag (Renderer *r)
+{
+  TagRun run;
+
+  if (r->open->len == 0)
+    return;
+  run = g_array_index (r->open, TagRun, r->open->len - 1);
+  g_array_set_size (r->open, r->open->len - 1);
+  add_run (r, run.start, r->n_chars, run.tag);
+}
+
+static int
+current_indent (Renderer *r)
+{
+  return r->quote_depth * QUOTE_INDENT + (int) r->lists->len * LIST_INDENT;
+}
+
+static void
+note_line (Renderer   *r,
+           cmark_node *node)
+{
+  LineAnchor anchor;
+  int line = cmark_node_get_start_line (node) - r->block_line;
+
+  if (line <= 0)
+    return;
+  if (r->block->lines == NULL)
+    r->block->lines = g_array_new (FALSE, FALSE, sizeof (LineAnchor));
+  anchor.offset = r->n_chars - r->block_offset;
+  anchor.line_delta = (guint) line;
+  g_array_append_val (r->block->lines, anchor);
+}
+
+static void
+line_begin (Renderer   *r,
+            cmark_node *node)
+{
+  if (r->in_line)
+    return;
+  note_line (r, node);
+  r->in_line = TRUE;
+  r->line_start = r->n_chars;
+  r->line_marker = r->marker != NULL;
+  if (r->marker != NULL)
+    {
+      append (r, r->marker, -1);
+      append (r, "\t", 1);
+      g_clear_pointer (&r->marker, g_free);
+    }
+}
+
+/* Whether the first letter of TEXT is of a right-to-left script. */
+static gboolean
+starts_right_to_left (const char *text,
+                      gsize       len)
+{
+  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalpha (c))
+        continue;
+      switch ((int) g_unichar_get_script (c))
+        {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+          return TRUE;
+        default:
+          return FALSE;
+        }
+    }
+  return FALSE;
+}
+
+/* Ends the current paragraph: the line break, and paragraph-level tags over it. */
+static void
+line_end (Renderer   *r,
+          const char *spacing)
+{
+  guint start = r->line_start;
+  int indent = current_indent (r);
+  const char *p;
+
+  if (!r->in_line)
+    return;
+  append (r, "\n", 1);
+  r->in_line = FALSE;
+  r->last_line_start = start;
+
+  /* A marker hangs left of the item's text, which lines up with its other lines. */
+  add_run (r, start, r->n_chars, indent_tag (r->self, indent + (r->code_padding ? 12 : 0),
+                                             r->line_marker ? MARKER_WIDTH : 0));
+  r->line_marker = FALSE;
+  if (r->quote_depth > 0)
+    add_run (r, start, r->n_chars, named_tag (r, "quote"));
+  if (spacing != NULL)
+    add_run (r, start, r->n_chars, named_tag (r, spacing));
+
+  /* Right-to-left paragraphs (Arabic, Hebrew) start at the right. */
+  p = r->text->str + r->text->len;
+  {
+    gsize bytes = 0;
+    guint chars = r->n_chars - start;
+
+    for (const char *q = p; chars > 0 && q > r->text->str; chars--)
+      {
+        q = g_utf8_prev_char (q);
+        bytes = (gsize) (p - q);
+      }
+    if (starts_right_to_left (p - bytes, bytes))
+      add_run (r, start, r->n_chars, named_tag (r, "rtl"));
+  }
+}
+
+static void
+add_anchor (Renderer   *r,
+            AnchorKind  kind,
+            const char *url,
+            const char *alt)
+{
+  AnchorSpec spec = { r->n_chars, r->text->len, kind, g_strdup (url), g_strdup (alt),
+                      current_indent (r) };
+
+  g_array_append_val (r->anchors, spec);
+  r->n_chars++;
+}
+
+static char *
+collect_alt (cmark_node *image)
+{
+  GString *alt = g_string_new (NULL);
+  cmark_iter *iter = cmark_iter_new (image);
+  cmark_event_type ev;
+
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (ev == CMARK_EVENT_ENTER && node != image && cmark_node_get_literal (node) != NULL)
+        g_string_append (alt, cmark_node_get_literal (node));
+    }
+  cmark_iter_free (iter);
+  return g_string_free (alt, FALSE);
+}
+
+static void
+render_code (Renderer   *r,
+             cmark_node *node,
+             const char *style)
+{
+  const char *literal = cmark_node_get_literal (node);
+  gsize len = literal != NULL ? strlen (literal) : 0;
+  guint start;
+
+  if (len > 0 && literal[len - 1] == '\n')
+    len--;
+  line_begin (r, node);
+  start = r->n_chars;
+  append (r, literal != NULL ? literal : "", (gssize) len);
+  if (style != NULL)
+    add_run (r, start, r->n_chars + 1, named_tag (r, style));
+  add_run (r, start, r->n_chars + 1, named_tag (r, "code-block"));
+  r->code_padding = TRUE;
+  line_end (r, NULL);
+  r->code_padding = FALSE;
+  {
+    /* Space after the block, not after each of its lines. */
+    const char *last_nl = len > 0 ? g_utf8_strrchr (literal, (gssize) len, '\n') : NULL;
+    guint last = last_nl != NULL ? start + (guint) g_utf8_strlen (literal, last_nl - literal + 1)
+                                 : start;
+    add_run (r, last, r->n_chars, named_tag (r, "code-block-last"));
+  }
+}
+
+static void
+render_node (Renderer   *r,
+             cmark_node *root)
+{
+  cmark_iter *iter = cmark_iter_new (root);
+  cmark_event_type ev;
+
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      gboolean enter = ev == CMARK_EVENT_ENTER;
+
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_BLOCK_QUOTE:
+          r->quote_depth += enter ? 1 : -1;
+          break;
+
+        case CMARK_NODE_LIST:
+          if (enter)
+            {
+              ListState list = { cmark_node_get_list_type (node),
+                                 cmark_node_get_list_start (node),
+                                 cmark_node_get_list_delim (node) == CMARK_PAREN_DELIM ? ')' : '.',
+                                 cmark_node_get_list_tight (node) };
+              g_array_append_val (r->lists, list);
+            }
+          else if (r->lists->len > 0)
+            {
+              g_array_set_size (r->lists, r->lists->len - 1);
+              if (r->lists->len == 0 && !r->in_line)
+                add_run (r, r->last_line_start, r->n_chars, named_tag (r, "list-end"));
+            }
+          break;
+
+        case CMARK_NODE_ITEM:
+          if (enter && r->lists->len > 0)
+            {
+              ListState *list = &g_array_index (r->lists, ListState, r->lists->len - 1);
+              static const char * const bullets[] = { "•", "◦", "▪" };
+
+              line_end (r, NULL);
+              g_free (r->marker);
+              if (list->type == CMARK_ORDERED_LIST)
+                r->marker = g_strdup_printf ("%d%c", list->number++, list->delim);
+              else
+                r->marker = g_strdup (bullets[(r->lists->len - 1) % G_N_ELEMENTS (bullets)]);
+            }
+          else if (!enter && r->marker != NULL)
+            {
+              /* An empty item still shows its marker. */
+              line_begin (r, node);
+              line_end (r, "tight");
+            }
+          break;
+
+        case CMARK_NODE_PARAGRAPH:
+          if (enter)
+            line_begin (r, node);
+          else
+            {
+              gboolean tight = r->lists->len > 0
+                               && g_array_index (r->lists, ListState, r->lists->len - 1).tight;
+              line_end (r, tight ? "tight" : "paragraph");
+            }
+          break;
+
+        case CMARK_NODE_HEADING:
+          if (enter)
+            {
+              int level = CLAMP (cmark_node_get_heading_level (node), 1, 6);
+              char name[3] = { 'h', (char) ('0' + level), '\0' };
+
+              line_begin (r, node);
+              push_tag (r, name);
+              push_tag (r, "heading");
+            }
+          else
+            {
+              guint start = r->line_start;
+
+              pop_tag (r);
+              pop_tag (r);
+              line_end (r, NULL);
+              {
+                /* The heading tags cover the line break too (paragraph spacing). */
+                int level = CLAMP (cmark_node_get_heading_level (node), 1, 6);
+                char name[3] = { 'h', (char) ('0' + level), '\0' };
+                add_run (r, r->n_chars - 1, r->n_chars, named_tag (r, name));
+                (void) start;
+              }
+            }
+          break;
+
+        case CMARK_NODE_CODE_BLOCK:
+          render_code (r, node, NULL);
+          break;
+
+        case CMARK_NODE_HTML_BLOCK:
+          render_code (r, node, "raw-html");
+          break;
+
+        case CMARK_NODE_THEMATIC_BREAK:
+          line_begin (r, node);
+          add_anchor (r, ANCHOR_RULE, NULL, NULL);
+          line_end (r, "rule");
+          break;
+
+        case CMARK_NODE_TEXT:
+          line_begin (r, node);
+          append (r, cmark_node_get_literal (node), -1);
+          break;
+
+        case CMARK_NODE_SOFTBREAK:
+          append (r, " ", 1);
+          break;
+
+        case CMARK_NODE_LINEBREAK:
+          append (r, "\u2028", -1);
+          break;
+
+        case CMARK_NODE_CODE:
+          {
+            guint start = r->n_chars;
+            line_begin (r, node);
+            start = r->n_chars;
+            append (r, cmark_node_get_literal (node), -1);
+            add_run (r, start, r->n_chars, named_tag (r, "code"));
+          }
+          break;
+
+        case CMARK_NODE_HTML_INLINE:
+          {
+            guint start;
+            line_begin (r, node);
+            start = r->n_chars;
+            append (r, cmark_node_get_literal (node), -1);
+            add_run (r, start, r->n_chars, named_tag (r, "code"));
+            add_run (r, start, r->n_chars, named_tag (r, "raw-html"));
+          }
+          break;
+
+        case CMARK_NODE_EMPH:
+          if (enter)
+            push_tag (r, "emphasis");
+          else
+            pop_tag (r);
+          break;
+
+        case CMARK_NODE_STRONG:
+          if (enter)
+            push_tag (r, "strong");
+          else
+            pop_tag (r);
+          break;
+
+        case CMARK_NODE_LINK:
+          if (enter)
+            {
+              line_begin (r, node);
+              push_tag (r, "link");
+            }
+          else if (r->open->len > 0)
+            {
+              LinkRange link;
+
+              link.start = g_array_index (r->open, TagRun, r->open->len - 1).start - r->block_offset;
+              link.end = r->n_chars - r->block_offset;
+              link.url = g_strdup (cmark_node_get_url (node));
+              pop_tag (r);
+              if (r->block->links == NULL)
+                r->block->links = g_array_new (FALSE, FALSE, sizeof (LinkRange));
+              g_array_append_val (r->block->links, link);
+            }
+          break;
+
+        case CMARK_NODE_IMAGE:
+          if (enter)
+            {
+              g_autofree char *alt = collect_alt (node);
+              const char *url = cmark_node_get_url (node);
+
+              line_begin (r, node);
+              if (url != NULL && *url != '\0')
+                add_anchor (r, ANCHOR_IMAGE, url, alt);
+              else
+                {
+                  guint start = r->n_chars;
+                  append (r, alt, -1);
+                  add_run (r, start, r->n_chars, named_tag (r, "image-alt"));
+                }
+              cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+            }
+          break;
+
+        default:
+          break;
+        }
+    }
+  cmark_iter_free (iter);
+  line_end (r, "paragraph");
+}
+
+static void
+renderer_clear_anchors (GArray *anchors)
+{
+  for (guint i = 0; i < anchors->len; i++)
+    {
+      AnchorSpec *spec = &g_array_index (anchors, AnchorSpec, i);
+      g_free (spec->url);
+      g_free (spec->alt);
+    }
+}
+
+/* Replaces the views of N_REMOVED blocks at POSITION by renderings of the model's
+ * N_ADDED new blocks there. */
+static void
+apply_change (LekhPreview *self,
+              guint        position,
+              guint        n_removed,
+              guint        n_added)
+{
+  GtkTextIter start, end, iter;
+  Renderer r = { 0, };
+  GtkTextMark *next_mark = NULL;
+  GPtrArray *added;
+  int base;
+  gsize done_bytes = 0;
+
+  get_block_start (self, position, &start);
+  get_block_start (self, position + n_removed, &end);
+  if (position + n_removed < self->blocks->len)
+    next_mark = ((BlockView *) g_ptr_array_index (self->blocks, position + n_removed))->mark;
+  if (!gtk_text_iter_equal (&start, &end))
+    gtk_text_buffer_delete (self->buffer, &start, &end);
+  if (n_removed > 0)
+    g_ptr_array_remove_range (self->blocks, position, n_removed);
+  if (n_added == 0)
+    return;
+
+  r.self = self;
+  r.text = g_string_new (NULL);
+  r.runs = g_array_new (FALSE, FALSE, sizeof (TagRun));
+  r.anchors = g_array_new (FALSE, FALSE, sizeof (AnchorSpec));
+  r.open = g_array_new (FALSE, FALSE, sizeof (TagRun));
+  r.lists = g_array_new (FALSE, FALSE, sizeof (ListState));
+  r.block_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  added = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_added; i++)
+    {
+      cmark_node *node = lekh_preview_model_get_node (self->model, position + i);
+      BlockView *bv = g_new0 (BlockView, 1);
+
+      r.block = bv;
+      r.block_offset = r.n_chars;
+      r.block_line = node != NULL ? cmark_node_get_start_line (node) : 0;
+      g_array_append_val (r.block_starts, r.n_chars);
+      if (node != NULL)
+        render_node (&r, node);
+      if (r.n_chars == r.block_offset)
+        append (&r, "\n", 1);
+      g_array_set_size (r.open, 0);
+      g_array_set_size (r.lists, 0);
+      r.quote_depth = 0;
+      g_ptr_array_add (added, bv);
+    }
+
+  /* Insert the text, the embedded widgets, then the tags and marks by offset. */
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, gtk_text_iter_get_offset (&start));
+  base = gtk_text_iter_get_offset (&iter);
+  for (guint i = 0; i < r.anchors->len; i++)
+    {
+      AnchorSpec *spec = &g_array_index (r.anchors, AnchorSpec, i);
+      GtkTextChildAnchor *anchor;
+      GtkWidget *child;
+
+      gtk_text_buffer_insert (self->buffer, &iter, r.text->str + done_bytes,
+                              (int) (spec->byte - done_bytes));
+      done_bytes = spec->byte;
+      anchor = gtk_text_buffer_create_child_anchor (self->buffer, &iter);
+      if (spec->kind == ANCHOR_RULE)
+        {
+          child = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+          g_object_set_data (G_OBJECT (child), "lekh-indent", GINT_TO_POINTER (spec->indent));
+        }
+      else
+        child = create_image (self, spec->url, spec->alt, spec->indent, FALSE);
+      gtk_text_view_add_child_at_anchor (self->view, child, anchor);
+      track_size (self, child);
+    }
+  gtk_text_buffer_insert (self->buffer, &iter, r.text->str + done_bytes,
+                          (int) (r.text->len - done_bytes));
+
+  if (next_mark != NULL)
+    gtk_text_buffer_move_mark (self->buffer, next_mark, &iter);
+
+  for (guint i = 0; i < r.runs->len; i++)
+    {
+      TagRun *run = &g_array_index (r.runs, TagRun, i);
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &a, base + (int) run->start);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &b, base + (int) run->end);
+      gtk_text_buffer_apply_tag (self->buffer, run->tag, &a, &b);
+    }
+  for (guint i = 0; i < added->len; i++)
+    {
+      BlockView *bv = g_ptr_array_index (added, i);
+      GtkTextIter a;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &a,
+                                          base + (int) g_array_index (r.block_starts, guint, i));
+      bv->mark = g_object_ref (gtk_text_buffer_create_mark (self->buffer, NULL, &a, TRUE));
+    }
+  {
+    guint old_len = self->blocks->len;
+
+    g_ptr_array_set_size (self->blocks, old_len + added->len);
+    memmove (self->blocks->pdata + position + added->len, self->blocks->pdata + position,
+             (old_len - position) * sizeof (gpointer));
+    memcpy (self->blocks->pdata + position, added->pdata, added->len * sizeof (gpointer));
+  }
+
+  renderer_clear_anchors (r.anchors);
+  g_array_unref (r.anchors);
+  g_array_unref (r.runs);
+  g_array_unref (r.open);
+  g_array_unref (r.lists);
+  g_array_unref (r.block_starts);
+  g_ptr_array_unref (added);
+  g_string_free (r.text, TRUE);
+  g_free (r.marker);
+}
+
+/* Header card ------------------------------------------------------------------- */
+
+static GtkWidget *
+header_label (const char *text,
+              const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+update_header (LekhPreview *self)
+{
+  LekhArticle *article = lekh_preview_model_get_article (self->model);
+  g_autoptr(LekhArticleMeta) meta = NULL;
+  GtkWidget *box = self->header_box;
+  GtkWidget *child;
+  gboolean any = FALSE;
+  const GError *error;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+
+  if (article == NULL)
+    {
+      gtk_widget_set_visible (self->header, FALSE);
+      return;
+    }
+
+  error = lekh_article_get_error (article);
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Front matter, line %u: %s"),
+                                                  lekh_article_get_error_line (article),
+                                                  error->message);
+      GtkWidget *label = header_label (message, "error");
+
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_widget_set_visible (self->header, TRUE);
+      return;
+    }
+
+  meta = lekh_article_meta_new (article);
+  if (meta->draft)
+    {
+      GtkWidget *badge = gtk_label_new (_("Draft"));
+
+      gtk_widget_add_css_class (badge, "lekh-draft-badge");
+      gtk_widget_set_halign (badge, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), badge);
+    }
+  if (meta->title != NULL)
+    {
+      gtk_box_append (GTK_BOX (box), header_label (meta->title, "lekh-title"));
+      any = TRUE;
+    }
+  if (meta->description != NULL)
+    {
+      gtk_box_append (GTK_BOX (box), header_label (meta->description, "lekh-description"));
+      any = TRUE;
+    }
+  if (meta->authors[0] != NULL || meta->date != NULL)
+    {
+      g_autofree char *authors = g_strjoinv (", ", meta->authors);
+      g_autofree char *byline = NULL;
+
+      if (meta->authors[0] != NULL && meta->date != NULL)
+        /* Translators: the article's authors, then its date */
+        byline = g_strdup_printf (_("%s · %s"), authors, meta->date);
+      else
+        byline = g_strdup (meta->authors[0] != NULL ? authors : meta->date);
+      gtk_box_append (GTK_BOX (box), header_label (byline, "lekh-byline"));
+      any = TRUE;
+    }
+  if (meta->tags[0] != NULL)
+    {
+      GtkWidget *flow = gtk_flow_box_new ();
+
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 30);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 6);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
+      gtk_widget_add_css_class (flow, "lekh-tags");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Tags"), -1);
+      for (guint i = 0; meta->tags[i] != NULL; i++)
+        {
+          GtkWidget *chip = gtk_label_new (meta->tags[i]);
+
+          gtk_widget_add_css_class (chip, "lekh-tag-chip");
+          gtk_flow_box_append (GTK_FLOW_BOX (flow), chip);
+          gtk_widget_set_halign (gtk_widget_get_parent (chip), GTK_ALIGN_START);
+        }
+      gtk_box_append (GTK_BOX (box), flow);
+      any = TRUE;
+    }
+  if (meta->image != NULL)
+    {
+      GtkWidget *cover = create_image (self, meta->image, meta->image_alt, 40, TRUE);
+
+      gtk_widget_set_margin_top (cover, 6);
+      gtk_box_append (GTK_BOX (box), cover);
+      track_size (self, cover);
+      any = TRUE;
+    }
+  gtk_widget_set_visible (self->header, any || meta->draft);
+}
+
+/* Updates ------------------------------------------------------------------------ */
+
+static void
+apply_model_change (LekhPreview             *self,
+                    const LekhPreviewChange *change)
+{
+  if (change->front_matter_changed)
+    update_header (self);
+  if (change->n_removed > 0 || change->n_added > 0)
+    apply_change (self, change->position, change->n_removed, change->n_added);
+}
+
+gboolean
+lekh_preview_flush (LekhPreview *self)
+{
+  LekhPreviewChange change;
+
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), FALSE);
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  if (self->source != NULL && self->source_resync)
+    {
+      GtkTextIter a, b;
+      g_autofree char *text = NULL;
+
+      self->source_resync = FALSE;
+      gtk_text_buffer_get_bounds (self->source, &a, &b);
+      text = gtk_text_buffer_get_text (self->source, &a, &b, TRUE);
+      return lekh_preview_model_set_text (self->model, text, strlen (text), &change)
+             && (apply_model_change (self, &change), TRUE);
+    }
+  if (!lekh_preview_model_update (self->model, &change))
+    return FALSE;
+  apply_model_change (self, &change);
+  return TRUE;
+}
+
+void
+lekh_preview_set_text (LekhPreview *self,
+                       const char  *text,
+                       gssize       len)
+{
+  LekhPreviewChange change;
+
+  g_return_if_fail (LEKH_IS_PREVIEW (self));
+  g_return_if_fail (text != NULL || len == 0);
+
+  if (len < 0)
+    len = (gssize) strlen (text);
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  if (lekh_preview_model_set_text (self->model, text, (gsize) len, &change))
+    apply_model_change (self, &change);
+}
+
+static gboolean
+update_timeout_cb (gpointer data)
+{
+  LekhPreview *self = data;
+
+  self->update_source = 0;
+  lekh_preview_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_update (LekhPreview *self)
+{
+  if (self->update_source != 0)
+    return;
+  /* Before the frame clock's layout and paint, so a keystroke shows in its frame. */
+  if (self->update_delay == 0)
+    self->update_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, update_timeout_cb, self, NULL);
+  else
+    self->update_source = g_timeout_add (self->update_delay, update_timeout_cb, self);
+}
+
+static gsize
+iter_to_offset (LekhPreview       *self,
+                const GtkTextIter *iter)
+{
+  return lekh_preview_model_line_to_offset (self->model, (guint) gtk_text_iter_get_line (iter))
+         + (gsize) gtk_text_iter_get_line_index (iter);
+}
+
+static void
+source_insert_cb (LekhPreview *self,
+                  GtkTextIter *location,
+                  const char  *text,
+                  int          len)
+{
+  if (len < 0)
+    len = (int) strlen (text);
+  /* GtkTextBuffer also breaks lines at U+2029, which the model does not: read all. */
+  if (!self->source_resync && g_strstr_len (text, len, "\xE2\x80\xA9") == NULL)
+    lekh_preview_model_replace (self->model, iter_to_offset (self, location), 0, text, (gsize) len);
+  else
+    self->source_resync = TRUE;
+  schedule_update (self);
+}
+
+static void
+source_delete_cb (LekhPreview *self,
+                  GtkTextIter *start,
+                  GtkTextIter *end)
+{
+  if (!self->source_resync)
+    {
+      gsize a = iter_to_offset (self, start);
+      gsize b = iter_to_offset (self, end);
+
+      lekh_preview_model_replace (self->model, MIN (a, b), (a > b ? a - b : b - a), "", 0);
+    }
+  schedule_update (self);
+}
+
+void
+lekh_preview_set_buffer (LekhPreview   *self,
+                         GtkTextBuffer *buffer)
+{
+  g_return_if_fail (LEKH_IS_PREVIEW (self));
+  g_return_if_fail (buffer == NULL || GTK_IS_TEXT_BUFFER (buffer));
+
+  if (self->source == buffer)
+    return;
+  if (self->source != NULL)
+    {
+      g_clear_signal_handler (&self->source_insert_id, self->source);
+      g_clear_signal_handler (&self->source_delete_id, self->source);
+      g_clear_object (&self->source);
+    }
+  if (buffer == NULL)
+    return;
+
+  self->source = g_object_ref (buffer);
+  /* Before the default handlers: the iterators still point into the old text. */
+  self->source_insert_id = g_signal_connect_swapped (buffer, "insert-text",
+                                                     G_CALLBACK (source_insert_cb), self);
+  self->source_delete_id = g_signal_connect_swapped (buffer, "delete-range",
+                                                     G_CALLBACK (source_delete_cb), self);
+  {
+    GtkTextIter a, b;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &a, &b);
+    text = gtk_text_buffer_get_text (buffer, &a, &b, TRUE);
+    self->source_resync = g_strstr_len (text, -1, "\xE2\x80\xA9") != NULL;
+    lekh_preview_set_text (self, text, -1);
+  }
+}
+
+/* Lines, links, scrolling --------------------------------------------------------- */
+
+guint
+lekh_preview_get_line_at_offset (LekhPreview *self,
+                                 int          offset)
+{
+  int index;
+  BlockView *bv;
+  const LekhPreviewBlock *block;
+  GtkTextIter start;
+  guint rel, delta = 0;
+
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), 0);
+
+  index = block_at_offset (self, offset);
+  if (index < 0)
+    return lekh_preview_model_get_article (self->model) != NULL ? 1 : 0;
+  bv = g_ptr_array_index (self->blocks, index);
+  block = lekh_preview_model_get_block (self->model, (guint) index);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &start, bv->mark);
+  rel = (guint) (offset - gtk_text_iter_get_offset (&start));
+  if (bv->lines != NULL)
+    for (guint i = 0; i < bv->lines->len; i++)
+      {
+        LineAnchor *anchor = &g_array_index (bv->lines, LineAnchor, i);
+        if (anchor->offset > rel)
+          break;
+        delta = anchor->line_delta;
+      }
+  return MIN (block->start_line + delta, block->end_line);
+}
+
+const char *
+lekh_preview_get_link_at_offset (LekhPreview *self,
+                                 int          offset)
+{
+  int index;
+  BlockView *bv;
+  GtkTextIter start;
+  guint rel;
+
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), NULL);
+
+  index = block_at_offset (self, offset);
+  if (index < 0)
+    return NULL;
+  bv = g_ptr_array_index (self->blocks, index);
+  if (bv->links == NULL)
+    return NULL;
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &start, bv->mark);
+  rel = (guint) (offset - gtk_text_iter_get_offset (&start));
+  for (guint i = 0; i < bv->links->len; i++)
+    {
+      LinkRange *link = &g_array_index (bv->links, LinkRange, i);
+      if (rel >= link->start && rel < link->end)
+        return link->url;
+    }
+  return NULL;
+}
+
+static gboolean
+offset_at_point (LekhPreview *self,
+                 double       x,
+                 double       y,
+                 int         *offset)
+{
+  GtkTextIter iter;
+  int bx, by, trailing;
+
+  gtk_text_view_window_to_buffer_coords (self->view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_position (self->view, &iter, &trailing, bx, by))
+    return FALSE;
+  *offset = gtk_text_iter_get_offset (&iter);
+  return TRUE;
+}
+
+void
+lekh_preview_scroll_to_line (LekhPreview *self,
+                             guint        line)
+{
+  int index;
+  BlockView *bv;
+  const LekhPreviewBlock *block;
+  GtkTextIter iter;
+
+  g_return_if_fail (LEKH_IS_PREVIEW (self));
+
+  lekh_preview_flush (self);
+  index = lekh_preview_model_find_line (self->model, line);
+  if (index < 0 || line < lekh_preview_model_get_body_line (self->model))
+    gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  else
+    {
+      bv = g_ptr_array_index (self->blocks, index);
+      block = lekh_preview_model_get_block (self->model, (guint) index);
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, bv->mark);
+      if (bv->lines != NULL && line > block->start_line)
+        {
+          guint rel = 0;
+          for (guint i = 0; i < bv->lines->len; i++)
+            {
+              LineAnchor *anchor = &g_array_index (bv->lines, LineAnchor, i);
+              if (block->start_line + anchor->line_delta > line)
+                break;
+              rel = anchor->offset;
+            }
+          gtk_text_iter_forward_chars (&iter, (int) rel);
+        }
+    }
+  self->scrolling_programmatically = TRUE;
+  gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
+  gtk_text_view_scroll_to_mark (self->view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
+  self->last_top_line = line;
+}
+
+guint
+lekh_preview_get_top_line (LekhPreview *self)
+{
+  GdkRectangle rect;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), 0);
+
+  gtk_text_view_get_visible_rect (self->view, &rect);
+  gtk_text_view_get_iter_at_location (self->view, &iter, rect.x + MARGIN_X, rect.y + 1);
+  return lekh_preview_get_line_at_offset (self, gtk_text_iter_get_offset (&iter));
+}
+
+static void
+vadjustment_changed_cb (LekhPreview *self)
+{
+  guint line;
+
+  if (self->scrolling_programmatically)
+    {
+      self->scrolling_programmatically = FALSE;
+      return;
+    }
+  line = lekh_preview_get_top_line (self);
+  if (line != self->last_top_line)
+    {
+      self->last_top_line = line;
+      g_signal_emit (self, signals[TOP_LINE_CHANGED], 0, line);
+    }
+}
+
+static char *
+resolve_link (LekhPreview *self,
+              const char  *url)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (url);
+
+  if (scheme != NULL)
+    return g_strdup (url);
+  if (url[0] == '#' || self->base_file == NULL)
+    return NULL;
+  {
+    g_autoptr(GFile) parent = g_file_get_parent (self->base_file);
+    g_autofree char *path = g_strndup (url, strcspn (url, "?#"));
+    g_autoptr(GFile) target = parent != NULL ? g_file_resolve_relative_path (parent, path) : NULL;
+
+    return target != NULL ? g_file_get_uri (target) : NULL;
+  }
+}
+
+static void
+open_link_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (dialog), "lekh-uri");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (g_strcmp0 (response, "open") == 0 && uri != NULL)
+    {
+#if GTK_CHECK_VERSION (4, 10, 0)
+      g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+      gtk_uri_launcher_launch (launcher, parent, NULL, NULL, NULL);
+#else
+      gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+#endif
+    }
+}
+
+static void
+ask_open_link (LekhPreview *self,
+               const char  *url)
+{
+  g_autofree char *uri = resolve_link (self, url);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (uri == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Open Link?"), NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), uri);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open Link"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "lekh-uri", g_steal_pointer (&uri), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_link_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   LekhPreview     *self)
+{
+  GtkTextIter a, b;
+  const char *url;
+  int offset;
+
+  if (n_press != 1 || gtk_text_buffer_get_selection_bounds (self->buffer, &a, &b))
+    return;
+  if (!offset_at_point (self, x, y, &offset))
+    return;
+  url = lekh_preview_get_link_at_offset (self, offset);
+  if (url != NULL)
+    ask_open_link (self, url);
+  else
+    {
+      guint line = lekh_preview_get_line_at_offset (self, offset);
+      if (line > 0)
+        g_signal_emit (self, signals[LINE_ACTIVATED], 0, line);
+    }
+}
+
+static void
+motion_cb (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           LekhPreview              *self)
+{
+  int offset;
+  gboolean link = offset_at_point (self, x, y, &offset)
+                  && lekh_preview_get_link_at_offset (self, offset) != NULL;
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->view), link ? "pointer" : "text");
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget   *widget,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard,
+                  GtkTooltip  *tooltip,
+                  LekhPreview *self)
+{
+  int offset;
+  const char *url;
+
+  if (keyboard || !offset_at_point (self, x, y, &offset))
+    return FALSE;
+  url = lekh_preview_get_link_at_offset (self, offset);
+  if (url == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, url);
+  return TRUE;
+}
+
+/* GObject ------------------------------------------------------------------------- */
+
+GtkWidget *
+lekh_preview_new (void)
+{
+  return g_object_new (LEKH_TYPE_PREVIEW, NULL);
+}
+
+void
+lekh_preview_set_base_file (LekhPreview *self,
+                            GFile       *file)
+{
+  g_return_if_fail (LEKH_IS_PREVIEW (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (g_set_object (&self->base_file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_FILE]);
+}
+
+GFile *
+lekh_preview_get_base_file (LekhPreview *self)
+{
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), NULL);
+
+  return self->base_file;
+}
+
+void
+lekh_preview_set_update_delay (LekhPreview *self,
+                               guint        msec)
+{
+  g_return_if_fail (LEKH_IS_PREVIEW (self));
+
+  if (self->update_delay != msec)
+    {
+      self->update_delay = msec;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATE_DELAY]);
+    }
+}
+
+guint
+lekh_preview_get_update_delay (LekhPreview *self)
+{
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), 0);
+
+  return self->update_delay;
+}
+
+void
+lekh_preview_set_load_remote_images (LekhPreview *self,
+                                     gboolean     load)
+{
+  g_return_if_fail (LEKH_IS_PREVIEW (self));
+
+  load = !!load;
+  if (self->load_remote_images != load)
+    {
+      self->load_remote_images = load;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_REMOTE_IMAGES]);
+    }
+}
+
+gboolean
+lekh_preview_get_load_remote_images (LekhPreview *self)
+{
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), FALSE);
+
+  return self->load_remote_images;
+}
+
+GtkTextView *
+lekh_preview_get_text_view (LekhPreview *self)
+{
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), NULL);
+
+  return self->view;
+}
+
+GtkWidget *
+lekh_preview_get_header (LekhPreview *self)
+{
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), NULL);
+
+  return self->header;
+}
+
+guint
+lekh_preview_get_n_blocks (LekhPreview *self)
+{
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), 0);
+
+  return self->blocks->len;
+}
+
+static void
+lekh_preview_dispose (GObject *object)
+{
+  LekhPreview *self = LEKH_PREVIEW (object);
+
+  lekh_preview_set_buffer (self, NULL);
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  if (self->blocks != NULL)
+    g_ptr_array_set_size (self->blocks, 0);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (lekh_preview_parent_class)->dispose (object);
+}
+
+static void
+lekh_preview_finalize (GObject *object)
+{
+  LekhPreview *self = LEKH_PREVIEW (object);
+  GHashTableIter iter;
+  gpointer child;
+
+  g_hash_table_iter_init (&iter, self->sized_widgets);
+  while (g_hash_table_iter_next (&iter, &child, NULL))
+    g_object_weak_unref (child, sized_widget_gone, self);
+  g_hash_table_unref (self->sized_widgets);
+  g_hash_table_unref (self->indent_tags);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->model, lekh_preview_model_free);
+  g_clear_object (&self->base_file);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->buffer);
+
+  G_OBJECT_CLASS (lekh_preview_parent_class)->finalize (object);
+}
+
+static void
+lekh_preview_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  LekhPreview *self = LEKH_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_FILE:
+      g_value_set_object (value, self->base_file);
+      break;
+    case PROP_LOAD_REMOTE_IMAGES:
+      g_value_set_boolean (value, self->load_remote_images);
+      break;
+    case PROP_UPDATE_DELAY:
+      g_value_set_uint (value, self->update_delay);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lekh_preview_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  LekhPreview *self = LEKH_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_FILE:
+      lekh_preview_set_base_file (self, g_value_get_object (value));
+      break;
+    case PROP_LOAD_REMOTE_IMAGES:
+      lekh_preview_set_load_remote_images (self, g_value_get_boolean (value));
+      break;
+    case PROP_UPDATE_DELAY:
+      lekh_preview_set_update_delay (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lekh_preview_class_init (LekhPreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lekh_preview_dispose;
+  object_class->finalize = lekh_preview_finalize;
+  object_class->get_property = lekh_preview_get_property;
+  object_class->set_property = lekh_preview_set_property;
+
+  properties[PROP_BASE_FILE] =
+    g_param_spec_object ("base-file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOAD_REMOTE_IMAGES] =
+    g_param_spec_boolean ("load-remote-images", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UPDATE_DELAY] =
+    g_param_spec_uint ("update-delay", NULL, NULL, 0, 10000, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[LINE_ACTIVATED] =
+    g_signal_new ("line-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[TOP_LINE_CHANGED] =
+    g_signal_new ("top-line-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "lekhpreview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+lekh_preview_init (LekhPreview *self)
+{
+  static gboolean css_loaded;
+  GtkTextIter iter;
+  GtkTextChildAnchor *anchor;
+  GtkEventController *motion;
+  GtkGesture *click;
+  GtkAdjustment *hadj, *vadj;
+
+  if (!css_loaded)
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_data (provider, preview_css, -1);
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      css_loaded = TRUE;
+    }
+
+  self->model = lekh_preview_model_new ();
+  self->blocks = g_ptr_array_new_with_free_func (block_view_free);
+  self->sized_widgets = g_hash_table_new (NULL, NULL);
+  self->indent_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cancellable = g_cancellable_new ();
+
+  self->buffer = gtk_text_buffer_new (NULL);
+  gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
+  create_tags (self);
+  self->view = GTK_TEXT_VIEW (gtk_text_view_new_with_buffer (self->buffer));
+  gtk_text_view_set_editable (self->view, FALSE);
+  gtk_text_view_set_cursor_visible (self->view, FALSE);
+  gtk_text_view_set_wrap_mode (self->view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (self->view, MARGIN_X);
+  gtk_text_view_set_right_margin (self->view, MARGIN_X);
+  gtk_text_view_set_top_margin (self->view, MARGIN_TOP);
+  gtk_text_view_set_bottom_margin (self->view, 48);
+  gtk_text_view_set_pixels_inside_wrap (self->view, 3);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "lekh-preview-view");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Preview"), -1);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  /* The header card scrolls with the text: it is the buffer's first "character". */
+  self->header = adw_bin_new ();
+  self->header_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_add_css_class (self->header, "card");
+  gtk_widget_add_css_class (self->header, "lekh-preview-header");
+  gtk_widget_set_margin_bottom (self->header, 12);
+  adw_bin_set_child (ADW_BIN (self->header), self->header_box);
+  gtk_widget_set_visible (self->header, FALSE);
+  g_object_set_data (G_OBJECT (self->header), "lekh-natural-height", GINT_TO_POINTER (-1));
+  gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  anchor = gtk_text_buffer_create_child_anchor (self->buffer, &iter);
+  gtk_text_buffer_insert (self->buffer, &iter, "\n", 1);
+  gtk_text_view_add_child_at_anchor (self->view, self->header, anchor);
+  track_size (self, self->header);
+  gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  self->scroll_mark = gtk_text_buffer_create_mark (self->buffer, "lekh-scroll", &iter, TRUE);
+
+  hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->view));
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
+  g_signal_connect_object (hadj, "notify::page-size", G_CALLBACK (width_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (vadj, "value-changed", G_CALLBACK (vadjustment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_colors), self, G_CONNECT_SWAPPED);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (click));
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), motion);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->view), TRUE);
+  g_signal_connect (self->view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+}

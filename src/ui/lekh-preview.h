@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define LEKH_TYPE_PREVIEW (lekh_preview_get_type ())
+
+G_DECLARE_FINAL_TYPE (LekhPreview, lekh_preview, LEKH, PREVIEW, GtkWidget)
+
+/* The article rendered natively: a header card from the front matter, then the body's
+ * Markdown rendered by cmark into a read-only text view. Only the top-level blocks an
+ * edit touched are rendered again. Signals:
+ *   line-activated (guint line): a block was clicked; LINE is its 1-based source line.
+ *   top-line-changed (guint line): the writer scrolled; the top block's source line. */
+
+GtkWidget *lekh_preview_new                    (void);
+
+/* Shows TEXT (the whole article, front matter included), now. */
+void       lekh_preview_set_text               (LekhPreview   *self,
+                                                const char    *text,
+                                                gssize         len);
+/* Follows BUFFER: each insertion and deletion is applied to the preview's model as it
+ * happens and the preview is updated once per main-loop turn (before the next frame)
+ * or after the update delay. NULL stops following. */
+void       lekh_preview_set_buffer             (LekhPreview   *self,
+                                                GtkTextBuffer *buffer);
+/* Applies pending edits now; returns whether anything changed. */
+gboolean   lekh_preview_flush                  (LekhPreview   *self);
+
+/* The article's file, to find local images (relative to it or in the site's static
+ * folder). */
+void       lekh_preview_set_base_file          (LekhPreview   *self,
+                                                GFile         *file);
+GFile     *lekh_preview_get_base_file          (LekhPreview   *self);
+
+void       lekh_preview_set_update_delay       (LekhPreview   *self,
+                                                guint          msec);
+guint      lekh_preview_get_update_delay       (LekhPreview   *self);
+void       lekh_preview_set_load_remote_images (LekhPreview   *self,
+                                                gboolean       load);
+gboolean   lekh_preview_get_load_remote_images (LekhPreview   *self);
+
+/* Scroll sync by 1-based source line. */
+void       lekh_preview_scroll_to_line         (LekhPreview   *self,
+                                                guint          line);
+guint      lekh_preview_get_top_line           (LekhPreview   *self);
+
+/* For tests and tools. */
+GtkTextView *lekh_preview_get_text_view        (LekhPreview   *self);
+GtkWidget   *lekh_preview_get_header           (LekhPreview   *self);
+guint        lekh_preview_get_n_blocks         (LekhPreview   *self);
+/* The source line of the text at buffer offset OFFSET (0 when none). */
+guint        lekh_preview_get_line_at_offset   (LekhPreview   *self,
+                                                int            offset);
+/* The URL of the link at buffer offset OFFSET, or NULL. */
+const char  *lekh_preview_get_link_at_offset   (LekhPreview   *self,
+                                                int            offset);
+
+G_END_DECLS

@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "lekh-preview.h"
+
+typedef struct
+{
+  GtkWidget   *window;
+  LekhPreview *preview;
+  char        *text;
+  gsize        len;
+} Fixture;
+
+static void
+spin (guint msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "preview", "article.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &f->text, &f->len, &error));
+  g_assert_no_error (error);
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  f->preview = LEKH_PREVIEW (lekh_preview_new ());
+  lekh_preview_set_base_file (f->preview, file);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->preview));
+  gtk_window_present (GTK_WINDOW (f->window));
+  lekh_preview_set_text (f->preview, f->text, (gssize) f->len);
+  spin (100);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_free (f->text);
+}
+
+static char *
+preview_text (LekhPreview *preview)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (lekh_preview_get_text_view (preview));
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_bounds (buffer, &a, &b);
+  return gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+}
+
+/* The iterator at the start of the first occurrence of NEEDLE in the preview. */
+static gboolean
+find (LekhPreview *preview,
+      const char  *needle,
+      GtkTextIter *start,
+      GtkTextIter *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (lekh_preview_get_text_view (preview));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  return gtk_text_iter_forward_search (&iter, needle, 0, start, end, NULL);
+}
+
+static gboolean
+has_tag_over (LekhPreview *preview,
+              const char  *needle,
+              const char  *tag_name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (lekh_preview_get_text_view (preview));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter a, b;
+
+  g_assert_nonnull (tag);
+  if (!find (preview, needle, &a, &b))
+    g_error ("“%s” is not in the preview", needle);
+  for (GtkTextIter i = a; gtk_text_iter_compare (&i, &b) < 0; gtk_text_iter_forward_char (&i))
+    if (!gtk_text_iter_has_tag (&i, tag))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static void
+test_rendered_text (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *text = preview_text (f->preview);
+
+  g_assert_nonnull (strstr (text, "यह मोटा पाठ है, यह तिरछा है, और यह inline code है।"));
+  g_assert_nonnull (strstr (text, "नमस्ते दुनिया\n"));
+  g_assert_nonnull (strstr (text, "उद्धरण और कोड\n"));
+  g_assert_null (strstr (text, "**"));
+  g_assert_null (strstr (text, "###"));
+  g_assert_null (strstr (text, "```"));
+  g_assert_null (strstr (text, "title:"));
+  g_assert_null (strstr (text, "](https"));
+  /* The code block keeps its lines and indentation. */
+  g_assert_nonnull (strstr (text, "int\nmain (void)\n{\n  return 0;   /* कोई टिप्पणी */\n}\n"));
+  /* A hard break stays inside the paragraph. */
+  g_assert_nonnull (strstr (text, "पंक्ति एक\u2028पंक्ति दो"));
+}
+
+static void
+test_lists (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *text = preview_text (f->preview);
+
+  g_assert_nonnull (strstr (text, "1.\tपहला\n2.\tदूसरा\n1.\tभीतरी एक\n2.\tभीतरी दो\n3.\tतीसरा\n"));
+  g_assert_nonnull (strstr (text, "•\tबिंदु एक\n•\tबिंदु दो\n◦\tगहरा बिंदु\n"));
+}
+
+static void
+test_tags (Fixture       *f,
+           gconstpointer  data)
+{
+  g_assert_true (has_tag_over (f->preview, "नमस्ते दुनिया", "h1"));
+  g_assert_true (has_tag_over (f->preview, "नमस्ते दुनिया", "heading"));
+  g_assert_true (has_tag_over (f->preview, "सूचियाँ", "h2"));
+  g_assert_true (has_tag_over (f->preview, "उद्धरण और कोड", "h3"));
+  g_assert_true (has_tag_over (f->preview, "चौथा स्तर", "h4"));
+  g_assert_true (has_tag_over (f->preview, "पाँचवाँ स्तर", "h5"));
+  g_assert_true (has_tag_over (f->preview, "छठा स्तर", "h6"));
+  g_assert_false (has_tag_over (f->preview, "यह", "heading"));
+  g_assert_true (has_tag_over (f->preview, "मोटा", "strong"));
+  g_assert_true (has_tag_over (f->preview, "तिरछा", "emphasis"));
+  g_assert_true (has_tag_over (f->preview, "inline code", "code"));
+  g_assert_true (has_tag_over (f->preview, "कड़ी", "link"));
+  g_assert_true (has_tag_over (f->preview, "लेख वही अच्छा है", "quote"));
+  g_assert_true (has_tag_over (f->preview, "int\nmain (void)\n{\n  return 0;", "code-block"));
+  g_assert_false (has_tag_over (f->preview, "  return 0;", "code"));
+  g_assert_true (has_tag_over (f->preview, "مرحبا بالعالم", "rtl"));
+  g_assert_false (has_tag_over (f->preview, "नमस्ते दुनिया", "rtl"));
+}
+
+static void
+test_raw_html_is_text (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *text = preview_text (f->preview);
+
+  g_assert_nonnull (strstr (text, "<script>alert(\"x\")</script>"));
+  g_assert_true (has_tag_over (f->preview, "<script>alert(\"x\")</script>", "raw-html"));
+  g_assert_true (has_tag_over (f->preview, "<b>", "raw-html"));
+  g_assert_nonnull (strstr (text, "Inline <b>raw</b> HTML stays text."));
+}
+
+static void
+test_header_card (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *header = lekh_preview_get_header (f->preview);
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  g_assert_true (gtk_widget_get_visible (header));
+  collect_labels (header, labels);
+  g_assert_nonnull (strstr (labels->str, "हिंदी में लिखना: Lekh के साथ पहला लेख\n"));
+  g_assert_nonnull (strstr (labels->str, "Markdown और front matter के साथ"));
+  g_assert_nonnull (strstr (labels->str, "प्रिया शर्मा, arjun · 2026-11-28\n"));
+  g_assert_nonnull (strstr (labels->str, "हिंदी\nmarkdown\ngnome\n"));
+
+  /* A front-matter edit updates the card without touching the body. */
+  {
+    g_autoptr(GString) text = g_string_new (f->text);
+    g_autoptr(GString) after = g_string_new (NULL);
+    guint n = lekh_preview_get_n_blocks (f->preview);
+    const char *tags = strstr (text->str, "gnome]");
+
+    g_string_insert (text, tags - text->str + 5, ", नया");
+    lekh_preview_set_text (f->preview, text->str, (gssize) text->len);
+    collect_labels (header, after);
+    g_assert_nonnull (strstr (after->str, "gnome\nनया\n"));
+    g_assert_cmpuint (lekh_preview_get_n_blocks (f->preview), ==, n);
+  }
+}
+
+static void
+test_links_and_lines (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkTextIter a, b;
+  g_auto(GStrv) lines = g_strsplit (f->text, "\n", -1);
+  guint expected = 0;
+
+  g_assert_true (find (f->preview, "कड़ी", &a, &b));
+  g_assert_cmpstr (lekh_preview_get_link_at_offset (f->preview, gtk_text_iter_get_offset (&a)), ==,
+                   "https://example.org/lekh");
+  g_assert_null (lekh_preview_get_link_at_offset (f->preview, gtk_text_iter_get_offset (&a) - 3));
+
+  /* Clicking "भीतरी दो" goes to its own source line, inside the list block. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "2. भीतरी दो") != NULL)
+      expected = i + 1;
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_true (find (f->preview, "भीतरी दो", &a, &b));
+  g_assert_cmpuint (lekh_preview_get_line_at_offset (f->preview, gtk_text_iter_get_offset (&a)), ==,
+                    expected);
+}
+
+static void
+test_incremental (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkTextBuffer *source = gtk_text_buffer_new (NULL);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (lekh_preview_get_text_view (f->preview));
+  GtkTextIter iter, a, b;
+  g_autofree char *text = NULL;
+  GtkTextChildAnchor *image_anchor;
+  guint n;
+
+  gtk_text_buffer_set_text (source, f->text, (int) f->len);
+  lekh_preview_set_buffer (f->preview, source);
+  spin (50);
+  n = lekh_preview_get_n_blocks (f->preview);
+
+  /* The picture's widget survives an edit elsewhere: its block was not rendered again. */
+  g_assert_true (find (f->preview, "Inline <b>raw</b> HTML stays text.\n", &a, &b));
+  image_anchor = gtk_text_iter_get_child_anchor (&b);
+  g_assert_nonnull (image_anchor);
+  g_object_ref (image_anchor);
+
+  /* Type into the first paragraph. */
+  gtk_text_buffer_get_start_iter (source, &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, "मोटा**", 0, &a, &b, NULL));
+  gtk_text_buffer_insert (source, &b, " और भारी", -1);
+  g_assert_true (lekh_preview_flush (f->preview));
+  text = preview_text (f->preview);
+  g_assert_nonnull (strstr (text, "मोटा और भारी पाठ"));
+  g_assert_cmpuint (lekh_preview_get_n_blocks (f->preview), ==, n);
+  g_assert_false (gtk_text_child_anchor_get_deleted (image_anchor));
+  g_clear_pointer (&text, g_free);
+
+  /* A new heading splits a block; deleting it joins them again. */
+  gtk_text_buffer_get_start_iter (source, &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, "- बिंदु एक", 0, &a, &b, NULL));
+  gtk_text_buffer_insert (source, &a, "## नया खंड\n\n", -1);
+  lekh_preview_flush (f->preview);
+  g_assert_cmpuint (lekh_preview_get_n_blocks (f->preview), ==, n + 1);
+  g_assert_true (has_tag_over (f->preview, "नया खंड", "h2"));
+  gtk_text_buffer_get_start_iter (source, &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, "## नया खंड\n\n", 0, &a, &b, NULL));
+  gtk_text_buffer_delete (source, &a, &b);
+  lekh_preview_flush (f->preview);
+  g_assert_cmpuint (lekh_preview_get_n_blocks (f->preview), ==, n);
+  g_assert_false (find (f->preview, "नया खंड", &a, &b));
+  g_assert_false (gtk_text_child_anchor_get_deleted (image_anchor));
+
+  /* Updates also come by themselves from the main loop. */
+  gtk_text_buffer_get_end_iter (source, &iter);
+  gtk_text_buffer_insert (source, &iter, "\nअंतिम **शब्द**\n", -1);
+  spin (50);
+  g_assert_true (has_tag_over (f->preview, "शब्द", "strong"));
+
+  /* After all that, the preview is what a fresh one renders. */
+  {
+    LekhPreview *fresh = LEKH_PREVIEW (lekh_preview_new ());
+    g_autofree char *source_text = NULL;
+    g_autofree char *fresh_text = NULL;
+    g_autofree char *our_text = preview_text (f->preview);
+
+    g_object_ref_sink (fresh);
+    gtk_text_buffer_get_bounds (source, &a, &b);
+    source_text = gtk_text_buffer_get_text (source, &a, &b, TRUE);
+    lekh_preview_set_text (fresh, source_text, -1);
+    fresh_text = preview_text (fresh);
+    g_assert_cmpstr (our_text, ==, fresh_text);
+    g_object_unref (fresh);
+  }
+
+  lekh_preview_set_buffer (f->preview, NULL);
+  g_object_unref (image_anchor);
+  g_object_unref (source);
+  (void) buffer;
+}
+
+static void
+test_scroll_sync (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(GStrv) lines = g_strsplit (f->text, "\n", -1);
+  guint code_line = 0;
+  guint top;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "```c"))
+      code_line = i + 1;
+  g_assert_cmpuint (code_line, >, 0);
+
+  spin (200);
+  lekh_preview_scroll_to_line (f->preview, code_line);
+  spin (300);
+  top = lekh_preview_get_top_line (f->preview);
+  g_assert_cmpuint (top, >=, code_line - 1);
+  g_assert_cmpuint (top, <=, code_line + 6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/preview/rendered-text", Fixture, NULL, fixture_setup, test_rendered_text, fixture_teardown);
+  g_test_add ("/preview/lists", Fixture, NULL, fixture_setup, test_lists, fixture_teardown);
+  g_test_add ("/preview/tags", Fixture, NULL, fixture_setup, test_tags, fixture_teardown);
+  g_test_add ("/preview/raw-html-is-text", Fixture, NULL, fixture_setup, test_raw_html_is_text, fixture_teardown);
+  g_test_add ("/preview/header-card", Fixture, NULL, fixture_setup, test_header_card, fixture_teardown);
+  g_test_add ("/preview/links-and-lines", Fixture, NULL, fixture_setup, test_links_and_lines, fixture_teardown);
+  g_test_add ("/preview/incremental", Fixture, NULL, fixture_setup, test_incremental, fixture_teardown);
+  g_test_add ("/preview/scroll-sync", Fixture, NULL, fixture_setup, test_scroll_sync, fixture_teardown);
+  return g_test_run ();
+}
