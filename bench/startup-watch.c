@@ -12,7 +12,9 @@
  *
  *   exec T          just before fork + exec of PROGRAM
  *   pid N           the program's process id
- *   map T WIN WxH   first MapNotify of a top-level, non-override-redirect window
+ *   map T WIN WxH CPU  first MapNotify of a top-level, non-override-redirect window, with
+ *                   the CPU seconds (user + system) the program had used by then, which
+ *                   other load on the machine does not inflate as it does wall-clock time
  *   paint T         first damage on the screen after that map (the first frame drawn)
  *   ping SENT       a _NET_WM_PING sent to that window
  *   pong SENT RECV  round trip of a _NET_WM_PING sent to that window: GDK answers it when its
@@ -52,6 +54,29 @@ now (void)
 #define MAX_PINGS 4096
 
 static double ping_sent[MAX_PINGS];
+
+static double
+cpu_seconds (pid_t pid)
+{
+  char path[64], buf[1024];
+  unsigned long utime = 0, stime = 0;
+  FILE *f;
+  char *p;
+
+  snprintf (path, sizeof path, "/proc/%d/stat", (int) pid);
+  f = fopen (path, "r");
+  if (f == NULL)
+    return -1;
+  if (fgets (buf, sizeof buf, f) == NULL || (p = strrchr (buf, ')')) == NULL
+      || sscanf (p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
+                 &utime, &stime) != 2)
+    {
+      fclose (f);
+      return -1;
+    }
+  fclose (f);
+  return (double) (utime + stime) / sysconf (_SC_CLK_TCK);
+}
 
 static int
 ignore_x_error (Display     *dpy,
@@ -170,7 +195,8 @@ main (int    argc,
               mapped = 1;
               toplevel = ev.xmap.window;
               next_ping = t;
-              printf ("map %.6f 0x%lx %dx%d\n", t, ev.xmap.window, attrs.width, attrs.height);
+              printf ("map %.6f 0x%lx %dx%d %.2f\n", t, ev.xmap.window, attrs.width, attrs.height,
+                      cpu_seconds (pid));
             }
           else if (ev.type == ClientMessage && ev.xclient.window == root
                    && ev.xclient.message_type == wm_protocols

@@ -9,6 +9,8 @@
 #include <gtksourceview/gtksource.h>
 
 #include "lekh-application.h"
+#include "lekh-draft-store.h"
+#include "lekh-recovery.h"
 #include "lekh-window.h"
 
 #define MAX_RECENT 10
@@ -19,9 +21,16 @@ struct _LekhApplication
 
   GSettings      *settings;
   GMenu          *recent_menu;
+  LekhDraftStore *drafts;
+  guint           n_windows;
 };
 
 G_DEFINE_FINAL_TYPE (LekhApplication, lekh_application, ADW_TYPE_APPLICATION)
+
+static void window_added_cb   (LekhApplication *self,
+                               GtkWindow       *window);
+static void window_removed_cb (LekhApplication *self,
+                               GtkWindow       *window);
 
 static LekhWindow *
 create_window (LekhApplication *self)
@@ -275,12 +284,43 @@ lekh_application_startup (GApplication *app)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
   recent_changed_cb (self);
+
+  self->drafts = lekh_draft_store_new (NULL);
+  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
+  g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
+}
+
+static void
+window_added_cb (LekhApplication *self,
+                 GtkWindow       *window)
+{
+  if (LEKH_IS_WINDOW (window))
+    lekh_draft_store_add (self->drafts, lekh_window_get_document (LEKH_WINDOW (window)),
+                          self->n_windows++);
+}
+
+static void
+window_removed_cb (LekhApplication *self,
+                   GtkWindow       *window)
+{
+  /* A window goes only once its changes are saved or the writer discarded them. */
+  if (LEKH_IS_WINDOW (window))
+    lekh_draft_store_remove (self->drafts, lekh_window_get_document (LEKH_WINDOW (window)));
+}
+
+static void
+offer_recovery (LekhApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  lekh_recovery_offer (self, self->drafts, LEKH_IS_WINDOW (active) ? LEKH_WINDOW (active) : NULL);
 }
 
 static void
 lekh_application_activate (GApplication *app)
 {
   gtk_window_present (GTK_WINDOW (create_window (LEKH_APPLICATION (app))));
+  offer_recovery (LEKH_APPLICATION (app));
 }
 
 static void
@@ -291,6 +331,17 @@ lekh_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     lekh_application_open_file (LEKH_APPLICATION (app), files[i], NULL);
+  offer_recovery (LEKH_APPLICATION (app));
+}
+
+static void
+lekh_application_shutdown (GApplication *app)
+{
+  LekhApplication *self = LEKH_APPLICATION (app);
+
+  if (self->drafts != NULL)
+    lekh_draft_store_end_session (self->drafts);
+  G_APPLICATION_CLASS (lekh_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -300,6 +351,7 @@ lekh_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
+  g_clear_object (&self->drafts);
 
   G_OBJECT_CLASS (lekh_application_parent_class)->dispose (object);
 }
@@ -314,6 +366,7 @@ lekh_application_class_init (LekhApplicationClass *klass)
   app_class->activate = lekh_application_activate;
   app_class->open = lekh_application_open;
   app_class->startup = lekh_application_startup;
+  app_class->shutdown = lekh_application_shutdown;
 }
 
 static void
@@ -336,4 +389,11 @@ lekh_application_get_recent_menu (LekhApplication *self)
 {
   g_return_val_if_fail (LEKH_IS_APPLICATION (self), NULL);
   return G_MENU_MODEL (self->recent_menu);
+}
+
+LekhDraftStore *
+lekh_application_get_draft_store (LekhApplication *self)
+{
+  g_return_val_if_fail (LEKH_IS_APPLICATION (self), NULL);
+  return self->drafts;
 }

@@ -72,6 +72,10 @@ struct _LekhPreview
   GtkTextMark      *source_sync_mark;
   gint64            preview_moved_until;   /* our own scrolling of the preview, not the writer's */
   gint64            source_moved_until;    /* our own scrolling of the source view */
+  guint             sync_check_id;         /* checks that the follower reached its line */
+  guint             sync_target;
+  guint             sync_tries;
+  gboolean          sync_to_source;
   guint             last_top_line;
   int               width;
 };
@@ -1594,9 +1598,6 @@ lekh_preview_scroll_to_line (LekhPreview *self,
           gtk_text_iter_forward_chars (&iter, (int) rel);
         }
     }
-  /* The view may move once now and again when it has laid the target out, or not at all
-   * when it is there already: ignore what follows for a moment rather than the next one
-   * change, which could be the writer's own scrolling. */
   self->preview_moved_until = g_get_monotonic_time () + 250 * 1000;
   gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
   gtk_text_view_scroll_to_mark (self->view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
@@ -1636,6 +1637,56 @@ scroll_source_to_line (LekhPreview *self,
   gtk_text_view_scroll_to_mark (self->source_view, self->source_sync_mark, 0.0, TRUE, 0.0, 0.0);
 }
 
+static guint
+source_top_line (LekhPreview *self)
+{
+  GdkRectangle rect;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (self->source_view, &rect);
+  gtk_text_view_get_line_at_y (self->source_view, &iter, rect.y, NULL);
+  return (guint) gtk_text_iter_get_line (&iter) + 1;
+}
+
+/* Both views lay long text out lazily, on estimated line heights: a scroll to a far line
+ * lands short of it and the estimate improves as lines are laid out. Keep nudging the
+ * follower until it shows its target line (or give up after two seconds). */
+static gboolean
+sync_check_cb (gpointer data)
+{
+  LekhPreview *self = data;
+  guint top;
+
+  if (!self->scroll_sync || self->source_view == NULL || self->sync_tries++ >= 25)
+    {
+      self->sync_check_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  top = self->sync_to_source ? source_top_line (self) : lekh_preview_get_top_line (self);
+  if (top + 3 >= self->sync_target && top <= self->sync_target + 3)
+    {
+      self->sync_check_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (self->sync_to_source)
+    scroll_source_to_line (self, self->sync_target);
+  else
+    lekh_preview_scroll_to_line (self, self->sync_target);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+sync_check_later (LekhPreview *self,
+                  guint        target,
+                  gboolean     to_source)
+{
+  self->sync_target = target;
+  self->sync_to_source = to_source;
+  self->sync_tries = 0;
+  g_clear_handle_id (&self->sync_check_id, g_source_remove);
+  self->sync_check_id = g_timeout_add (80, sync_check_cb, self);
+}
+
 static void
 vadjustment_changed_cb (LekhPreview *self)
 {
@@ -1649,21 +1700,23 @@ vadjustment_changed_cb (LekhPreview *self)
       self->last_top_line = line;
       g_signal_emit (self, signals[TOP_LINE_CHANGED], 0, line);
       if (self->scroll_sync && self->source_view != NULL && line > 0)
-        scroll_source_to_line (self, line);
+        {
+          scroll_source_to_line (self, line);
+          sync_check_later (self, line, TRUE);
+        }
     }
 }
 
 static void
 source_view_scrolled_cb (LekhPreview *self)
 {
-  GdkRectangle rect;
-  GtkTextIter iter;
+  guint line;
 
   if (!self->scroll_sync || g_get_monotonic_time () < self->source_moved_until)
     return;
-  gtk_text_view_get_visible_rect (self->source_view, &rect);
-  gtk_text_view_get_line_at_y (self->source_view, &iter, rect.y, NULL);
-  lekh_preview_scroll_to_line (self, (guint) gtk_text_iter_get_line (&iter) + 1);
+  line = source_top_line (self);
+  lekh_preview_scroll_to_line (self, line);
+  sync_check_later (self, line, FALSE);
 }
 
 void
@@ -1954,6 +2007,7 @@ lekh_preview_dispose (GObject *object)
   lekh_preview_set_source_view (self, NULL);
   g_clear_handle_id (&self->update_source, g_source_remove);
   g_clear_handle_id (&self->background_source, g_source_remove);
+  g_clear_handle_id (&self->sync_check_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->blocks != NULL)
     g_ptr_array_set_size (self->blocks, 0);

@@ -23,11 +23,6 @@ struct _LekhWindow
   GtkFileChooserNative *chooser;
   GtkWidget            *close_dialog;
   GtkWidget            *preview;
-  gint64                scroll_sync_until;   /* echoes of our own scrolling end then */
-  gboolean              scroll_sync_from_source;
-  guint                 scroll_sync_line;    /* the preview's target, checked once laid out */
-  guint                 scroll_sync_check_id;
-  guint                 scroll_sync_tries;
 
   /* Template children */
   GMenu                *file_section;
@@ -590,143 +585,21 @@ preview_file_cb (LekhWindow *self)
                                 lekh_document_get_file (self->document));
 }
 
-/* Scroll sync: the source's top line leads the preview, and the preview's top block leads
- * the source. Each side ignores the other for a moment after it scrolled it, so the two
- * never chase each other. */
-#define SCROLL_SYNC_ECHO_USEC (250 * 1000)
-
-static gboolean
-scroll_sync_active (LekhWindow *self)
-{
-  return LEKH_IS_PREVIEW (self->preview) &&
-         g_settings_get_boolean (self->settings, "scroll-sync") &&
-         gtk_widget_get_visible (self->preview_slot) &&
-         gtk_widget_get_visible (self->editor);
-}
-
-static guint
-source_top_line (LekhWindow *self)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (lekh_editor_get_view (LEKH_EDITOR (self->editor)));
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  GtkTextIter iter;
-
-  gtk_text_view_get_line_at_y (view, &iter, (int) gtk_adjustment_get_value (adjustment), NULL);
-  return gtk_text_iter_get_line (&iter) + 1;
-}
-
-/* Through a mark: the view scrolls to it once the lines above are laid out, where
- * scroll_to_iter would go by estimated line heights. */
-static void
-scroll_source_to_line (LekhWindow *self,
-                       guint       line)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
-  GtkTextView *view = GTK_TEXT_VIEW (lekh_editor_get_view (LEKH_EDITOR (self->editor)));
-  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "lekh-scroll-sync");
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_line (buffer, &iter, line - 1);
-  if (mark == NULL)
-    mark = gtk_text_buffer_create_mark (buffer, "lekh-scroll-sync", &iter, TRUE);
-  else
-    gtk_text_buffer_move_mark (buffer, mark, &iter);
-  gtk_text_view_scroll_to_mark (view, mark, 0.0, TRUE, 0.0, 0.0);
-}
-
-/* Both views lay long text out lazily, so a scroll to a far line may land short of it:
- * once the follower has laid the target out, make sure it got there. */
-static gboolean
-scroll_sync_check_cb (gpointer data)
-{
-  LekhWindow *self = data;
-  guint target = self->scroll_sync_line;
-  guint top;
-
-  if (!scroll_sync_active (self) || target == 0 || self->scroll_sync_tries++ >= 25)
-    {
-      self->scroll_sync_check_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  top = self->scroll_sync_from_source ? lekh_preview_get_top_line (LEKH_PREVIEW (self->preview))
-                                      : source_top_line (self);
-  if (top + 3 >= target && top <= target + 3)
-    {
-      self->scroll_sync_check_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  self->scroll_sync_until = g_get_monotonic_time () + SCROLL_SYNC_ECHO_USEC;
-  if (self->scroll_sync_from_source)
-    lekh_preview_scroll_to_line (LEKH_PREVIEW (self->preview), target);
-  else
-    scroll_source_to_line (self, target);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-scroll_sync_check_later (LekhWindow *self,
-                         guint       target)
-{
-  self->scroll_sync_line = target;
-  self->scroll_sync_tries = 0;
-  g_clear_handle_id (&self->scroll_sync_check_id, g_source_remove);
-  self->scroll_sync_check_id = g_timeout_add (80, scroll_sync_check_cb, self);
-}
-
-static void
-source_scrolled_cb (LekhWindow    *self,
-                    GtkAdjustment *adjustment)
-{
-  guint line;
-
-  if (!scroll_sync_active (self))
-    return;
-  if (!self->scroll_sync_from_source && g_get_monotonic_time () < self->scroll_sync_until)
-    return;
-
-  line = source_top_line (self);
-  self->scroll_sync_from_source = TRUE;
-  self->scroll_sync_until = g_get_monotonic_time () + SCROLL_SYNC_ECHO_USEC;
-  lekh_preview_scroll_to_line (LEKH_PREVIEW (self->preview), line);
-  scroll_sync_check_later (self, line);
-}
-
-static void
-preview_top_line_cb (LekhWindow *self,
-                     guint       line)
-{
-  if (!scroll_sync_active (self) || line == 0)
-    return;
-  if (self->scroll_sync_from_source && g_get_monotonic_time () < self->scroll_sync_until)
-    return;
-
-  self->scroll_sync_from_source = FALSE;
-  self->scroll_sync_until = g_get_monotonic_time () + SCROLL_SYNC_ECHO_USEC;
-  scroll_source_to_line (self, line);
-  scroll_sync_check_later (self, line);
-}
-
 static void
 setup_preview (LekhWindow *self)
 {
   GtkWidget *preview = lekh_preview_new ();
   GtkTextView *view = GTK_TEXT_VIEW (lekh_editor_get_view (LEKH_EDITOR (self->editor)));
-  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
 
-  /* The preview follows the document's buffer edit by edit; a click on a block shows
-   * its source line. */
+  /* The preview follows the document's buffer edit by edit and scrolls with the source
+   * (both ways, app.scroll-sync); a click on a block shows its source line. */
   lekh_preview_set_buffer (LEKH_PREVIEW (preview), GTK_TEXT_BUFFER (self->document));
+  lekh_preview_set_source_view (LEKH_PREVIEW (preview), view);
   g_signal_connect_object (preview, "line-activated", G_CALLBACK (preview_line_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (preview, "top-line-changed", G_CALLBACK (preview_top_line_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::file", G_CALLBACK (preview_file_cb),
                            self, G_CONNECT_SWAPPED);
-  if (vadjustment != NULL)
-    g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (source_scrolled_cb),
-                             self, G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "scroll-sync", preview, "scroll-sync", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "load-remote-images", preview, "load-remote-images",
                    G_SETTINGS_BIND_GET);
   lekh_window_set_preview (self, preview);
@@ -852,8 +725,7 @@ lekh_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_handle_id (&self->scroll_sync_check_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LEKH_TYPE_WINDOW);
+gtk_widget_dispose_template (GTK_WIDGET (self), LEKH_TYPE_WINDOW);
 
   G_OBJECT_CLASS (lekh_window_parent_class)->dispose (object);
 }
