@@ -20,6 +20,7 @@
  * a 6 MB article does not keep the text view laying out lines nobody looks at. */
 #define LAZY_BLOCKS         4000
 #define LAZY_AHEAD_SCREENS  4
+#define SYNC_RENDER_BLOCKS  1500
 
 typedef struct
 {
@@ -80,6 +81,7 @@ struct _LekhPreview
   guint             scroll_check_id;       /* checks that scroll_to_line got there */
   guint             scroll_target;
   guint             scroll_tries;
+  guint             catch_up_to;           /* render at least this many blocks first */
   guint             sync_target;
   guint             sync_tries;
   gboolean          sync_to_source;
@@ -1303,6 +1305,12 @@ rendered_far_enough (LekhPreview *self)
   GtkAdjustment *vadj;
   double page;
 
+  if (self->catch_up_to > 0)
+    {
+      if (self->blocks->len < self->catch_up_to)
+        return FALSE;
+      self->catch_up_to = 0;
+    }
   if (lekh_preview_model_get_n_blocks (self->model) <= LAZY_BLOCKS)
     return FALSE;
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -1350,6 +1358,7 @@ apply_model_change (LekhPreview             *self,
 
   if (change->reset)
     {
+      self->catch_up_to = 0;
       apply_change (self, 0, rendered, 0, FALSE);
       apply_change (self, 0, 0, MIN (change->n_added, FIRST_RENDER_BLOCKS), FALSE);
     }
@@ -1593,23 +1602,73 @@ offset_at_point (LekhPreview *self,
   return TRUE;
 }
 
+/* Puts the scroll mark at source LINE; FALSE while its block is not rendered yet. */
+static gboolean
+place_scroll_mark (LekhPreview *self,
+                   guint        line)
+{
+  int index = lekh_preview_model_find_line (self->model, line);
+  GtkTextIter iter;
+
+  if (index < 0 || line < lekh_preview_model_get_body_line (self->model))
+    gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  else if ((guint) index >= self->blocks->len)
+    return FALSE;
+  else
+    {
+      BlockView *bv = g_ptr_array_index (self->blocks, index);
+      const LekhPreviewBlock *block = lekh_preview_model_get_block (self->model, (guint) index);
+
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, bv->mark);
+      if (bv->lines != NULL && line > block->start_line)
+        {
+          guint rel = 0;
+
+          for (guint i = 0; i < bv->lines->len; i++)
+            {
+              LineAnchor *anchor = &g_array_index (bv->lines, LineAnchor, i);
+
+              if (block->start_line + anchor->line_delta > line)
+                break;
+              rel = anchor->offset;
+            }
+          gtk_text_iter_forward_chars (&iter, (int) rel);
+        }
+    }
+  gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
+  return TRUE;
+}
+
+static void
+scroll_to_mark (LekhPreview *self)
+{
+  self->preview_moved_until = g_get_monotonic_time () + 250 * 1000;
+  gtk_text_view_scroll_to_mark (self->view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
+}
+
 static gboolean
 scroll_check_cb (gpointer data)
 {
   LekhPreview *self = data;
   GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
-  guint top = lekh_preview_get_top_line (self);
-  gboolean at_end = gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj)
-                    >= gtk_adjustment_get_upper (vadj) - 1;
+  guint top;
+  gboolean at_end;
 
-  if (self->scroll_tries++ >= 80 || (top + 3 >= self->scroll_target && top <= self->scroll_target + 3)
+  /* Far in a very long article: wait while the background renders up to the target. */
+  if (!place_scroll_mark (self, self->scroll_target))
+    return G_SOURCE_CONTINUE;
+
+  top = lekh_preview_get_top_line (self);
+  at_end = gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj)
+           >= gtk_adjustment_get_upper (vadj) - 1;
+  if (self->scroll_tries++ >= 80
+      || (top + 3 >= self->scroll_target && top <= self->scroll_target + 3)
       || (at_end && top <= self->scroll_target))
     {
       self->scroll_check_id = 0;
       return G_SOURCE_REMOVE;
     }
-  self->preview_moved_until = g_get_monotonic_time () + 250 * 1000;
-  gtk_text_view_scroll_to_mark (self->view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
+  scroll_to_mark (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -1618,42 +1677,29 @@ lekh_preview_scroll_to_line (LekhPreview *self,
                              guint        line)
 {
   int index;
-  BlockView *bv;
-  const LekhPreviewBlock *block;
-  GtkTextIter iter;
 
   g_return_if_fail (LEKH_IS_PREVIEW (self));
 
   update_now (self);
   index = lekh_preview_model_find_line (self->model, line);
-  /* A block beyond what the background rendered so far: render up to it now. */
-  while (index >= 0 && (guint) index >= self->blocks->len)
-    apply_change (self, self->blocks->len, 0,
-                  MIN ((guint) index + 48 - self->blocks->len,
-                       lekh_preview_model_get_n_blocks (self->model) - self->blocks->len), TRUE);
-  if (index < 0 || line < lekh_preview_model_get_body_line (self->model))
-    gtk_text_buffer_get_start_iter (self->buffer, &iter);
-  else
+  /* A block beyond what is rendered so far: render up to it, now when it is near, else
+   * in the background (scrolling there when it is done), so a jump to the end of a very
+   * long article does not freeze the window. */
+  if (index >= 0 && (guint) index >= self->blocks->len)
     {
-      bv = g_ptr_array_index (self->blocks, index);
-      block = lekh_preview_model_get_block (self->model, (guint) index);
-      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, bv->mark);
-      if (bv->lines != NULL && line > block->start_line)
+      guint n = lekh_preview_model_get_n_blocks (self->model);
+      guint upto = MIN ((guint) index + 48, n);
+
+      if (upto - self->blocks->len <= SYNC_RENDER_BLOCKS)
+        apply_change (self, self->blocks->len, 0, upto - self->blocks->len, TRUE);
+      else
         {
-          guint rel = 0;
-          for (guint i = 0; i < bv->lines->len; i++)
-            {
-              LineAnchor *anchor = &g_array_index (bv->lines, LineAnchor, i);
-              if (block->start_line + anchor->line_delta > line)
-                break;
-              rel = anchor->offset;
-            }
-          gtk_text_iter_forward_chars (&iter, (int) rel);
+          self->catch_up_to = MAX (self->catch_up_to, upto);
+          render_more_cb (self);
         }
     }
-  self->preview_moved_until = g_get_monotonic_time () + 250 * 1000;
-  gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
-  gtk_text_view_scroll_to_mark (self->view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
+  if (place_scroll_mark (self, line))
+    scroll_to_mark (self);
   self->last_top_line = line;
 
   /* Lines the view has not laid out yet count as flat: it may stop short of a far target
