@@ -19,6 +19,9 @@
 # tests/test-hostile.c.
 set -uo pipefail
 
+# Everything in a function, read whole before it runs: editing this file while a long
+# fuzzing run is going does not derail it.
+main() {
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 builddir="${LEKH_FUZZ_BUILDDIR:-$here/_build-fuzz}"
 seconds="${LEKH_FUZZ_SECONDS:-60}"
@@ -62,7 +65,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export G_SLICE=always-malloc LC_ALL=C.UTF-8
 
 status=0
-printf '%-22s %10s %8s %8s %8s %6s  %s\n' target executions exec/s cov ft corpus result
+printf '%-18s %11s %7s %11s %7s %12s  %s\n' target executions exec/s cov/edges ft corpus result
 for target in "${targets[@]}"; do
   exe="$work/$target"
   log="$work/$target.log"
@@ -88,6 +91,8 @@ for target in "${targets[@]}"; do
   cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
   ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
   units=$(sed -n 's/.* corp: \([0-9]*\/[^ ]*\).*/\1/p' <<<"$last")
+  # edges libFuzzer can see: the inline 8-bit counters of the instrumented code
+  total=$(sed -n 's/^INFO: Loaded [0-9]* modules *(\([0-9]*\) inline 8-bit counters).*/\1/p' "$log" | head -1)
 
   if [ "$rc" -eq 0 ] && ! grep -qE '^(==[0-9]+==ERROR|SUMMARY: )' "$log"; then
     result=ok
@@ -95,16 +100,20 @@ for target in "${targets[@]}"; do
     result=FAILED
     status=1
   fi
-  printf '%-22s %10s %8s %8s %8s %6s  %s\n' "$target" "${execs:-?}" "${speed:-?}" \
-    "${cov:-?}" "${ft:-?}" "${units:-?}" "$result"
+  printf '%-18s %11s %7s %11s %7s %12s  %s\n' "$target" "${execs:-?}" "${speed:-?}" \
+    "${cov:-?}/${total:-?}" "${ft:-?}" "${units:-?}" "$result"
   if [ "$result" != ok ]; then
     grep -E 'property failed|ERROR:|SUMMARY:|Test unit written|^artifact_prefix' "$log" | head -8 | sed 's/^/    /'
     echo "    full log: $log"
   fi
   if [ -n "$results" ]; then
-    line="fuzz $target: ${execs:-?} executions in ${seconds}s, cov ${cov:-?}, ft ${ft:-?}"
+    line="fuzz $target: ${execs:-?} executions in ${seconds}s, cov ${cov:-?} of ${total:-?} edges, ft ${ft:-?}"
     if [ "$result" = ok ]; then echo "ok - $line" >> "$results"
     else echo "not ok - $line (crash inputs in $artifacts)" >> "$results"; fi
   fi
 done
-exit $status
+return $status
+}
+
+main "$@"
+exit $?

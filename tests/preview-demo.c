@@ -8,32 +8,6 @@
 
 #include "lekh-preview.h"
 
-static gboolean syncing;
-
-static guint
-source_top_line (GtkTextView *view)
-{
-  GdkRectangle rect;
-  GtkTextIter iter;
-
-  gtk_text_view_get_visible_rect (view, &rect);
-  gtk_text_view_get_iter_at_location (view, &iter, 0, rect.y);
-  return (guint) gtk_text_iter_get_line (&iter) + 1;
-}
-
-static void
-source_scrolled_cb (GtkAdjustment *adj,
-                    GtkTextView   *view)
-{
-  LekhPreview *preview = g_object_get_data (G_OBJECT (view), "preview");
-
-  if (syncing)
-    return;
-  syncing = TRUE;
-  lekh_preview_scroll_to_line (preview, source_top_line (view));
-  syncing = FALSE;
-}
-
 static void
 scroll_source_to (GtkTextView *view,
                   guint        line,
@@ -46,18 +20,6 @@ scroll_source_to (GtkTextView *view,
   if (place_cursor)
     gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_text_view_scroll_to_iter (view, &iter, 0.0, TRUE, 0.0, 0.0);
-}
-
-static void
-preview_scrolled_cb (LekhPreview *preview,
-                     guint        line,
-                     GtkTextView *view)
-{
-  if (syncing)
-    return;
-  syncing = TRUE;
-  scroll_source_to (view, line, FALSE);
-  syncing = FALSE;
 }
 
 static void
@@ -124,7 +86,6 @@ main (int   argc,
   preview = lekh_preview_new ();
   lekh_preview_set_base_file (LEKH_PREVIEW (preview), file);
   lekh_preview_set_buffer (LEKH_PREVIEW (preview), buffer);
-  g_object_set_data (G_OBJECT (source), "preview", preview);
 
   gtk_paned_set_start_child (GTK_PANED (paned), scroller);
   gtk_paned_set_end_child (GTK_PANED (paned), preview);
@@ -132,9 +93,7 @@ main (int   argc,
   gtk_widget_set_visible (scroller, !preview_only);
   adw_window_set_content (ADW_WINDOW (window), paned);
 
-  g_signal_connect (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (source)), "value-changed",
-                    G_CALLBACK (source_scrolled_cb), source);
-  g_signal_connect (preview, "top-line-changed", G_CALLBACK (preview_scrolled_cb), source);
+  lekh_preview_set_source_view (LEKH_PREVIEW (preview), GTK_TEXT_VIEW (source));
   g_signal_connect (preview, "line-activated", G_CALLBACK (line_activated_cb), source);
 
   gtk_window_present (GTK_WINDOW (window));

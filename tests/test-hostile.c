@@ -242,6 +242,23 @@ test_huge_file (void)
                     text->len - head_len);
   g_assert_true (memcmp (after + after_len - (text->len - head_len), text->str + head_len,
                          text->len - head_len) == 0);
+
+  /* lekh check and lekh render take it too, in bounded time. */
+  {
+    g_autofree char *html = g_build_filename (tmpdir, "huge.html", NULL);
+    g_auto(Run) check = { 0 };
+    g_auto(Run) render = { 0 };
+    GStatBuf st;
+
+    run_lekh (&check, "check", path);
+    g_assert_cmpint (check.status, <=, 1);
+    run_lekh (&render, "render", path, "-o", html);
+    g_assert_cmpint (render.status, ==, 0);
+    g_assert_cmpint (g_stat (html, &st), ==, 0);
+    g_assert_cmpint (st.st_size, >, 50 * 1024 * 1024);
+    g_test_message ("50 MB article: check %.2f s, render %.2f s", check.seconds, render.seconds);
+    g_unlink (html);
+  }
   g_unlink (path);
 }
 
@@ -831,6 +848,134 @@ test_not_a_file (void)
   assert_refused (&folder, tmpdir, "folder");
 }
 
+/* `lekh check` and `lekh render` ------------------------------------------------------ */
+
+typedef struct
+{
+  const char *name;
+  const char *contents;
+  gsize       len;
+  const char *where;      /* check: "file:line:col: error:" */
+  const char *rule;       /* check: the rule id */
+} CheckCase;
+
+#define CHECK_CASE(name, text, where, rule) { name, text, sizeof (text) - 1, where, rule }
+
+static const CheckCase check_cases[] = {
+  CHECK_CASE ("c-latin1.md", "---\ntitle: caf\xe9\n---\nbody\n", "c-latin1.md:2:11: error:", "[invalid-utf8]"),
+  CHECK_CASE ("c-nul.md", "---\ntitle: a\n---\nbody\0x\n", "c-nul.md:4:5: error:", "[invalid-utf8]"),
+  CHECK_CASE ("c-png.md", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "c-png.md:1:1: error:", "[invalid-utf8]"),
+  CHECK_CASE ("c-tab.md", "---\ntags:\n\t- a\n---\n", "c-tab.md:3:1: error:", "[yaml-syntax]"),
+  CHECK_CASE ("c-open.md", "---\ntitle: a\nbody\n", "c-open.md:1:1: error:", "[unterminated-front-matter]"),
+};
+
+/* check: a diagnostic with its place and rule, exit 1, nothing written.
+ * render: a one-line refusal, exit 2, no output file. */
+static void
+test_check_and_render (void)
+{
+  g_autoptr(GString) deep = g_string_new ("---\ntitle: a\ndeep: ");
+  g_autofree char *fifo = g_build_filename (tmpdir, "c-pipe.md", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "c-out.html", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (check_cases); i++)
+    {
+      const CheckCase *c = &check_cases[i];
+      g_autofree char *path = write_file (c->name, c->contents, c->len);
+      g_auto(Run) check = { 0 };
+      g_auto(Run) json = { 0 };
+      g_auto(Run) render = { 0 };
+
+      run_lekh (&check, "check", path);
+      g_assert_cmpint (check.status, ==, 1);
+      if (strstr (check.out, c->where) == NULL || strstr (check.out, c->rule) == NULL)
+        g_error ("expected “%s … %s” in: %s", c->where, c->rule, check.out);
+
+      run_lekh (&json, "check", "--format", "json", path);
+      g_assert_cmpint (json.status, ==, 1);
+      g_assert_true (g_utf8_validate (json.out, -1, NULL));
+
+      run_lekh (&render, "render", path, "-o", out);
+      assert_refused (&render, path, "error");
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      assert_file_is (path, c->contents, c->len);
+    }
+
+  /* 10,000-deep nesting: a diagnostic at the 257th level, not a stack overflow. */
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append (deep, "\n---\nbody\n");
+  {
+    g_autofree char *path = write_file ("c-deep.md", deep->str, deep->len);
+    g_auto(Run) check = { 0 };
+    g_auto(Run) render = { 0 };
+
+    run_lekh (&check, "check", path);
+    g_assert_cmpint (check.status, ==, 1);
+    g_assert_nonnull (strstr (check.out, "c-deep.md:3:262: error:"));
+    g_assert_nonnull (strstr (check.out, "nested"));
+    run_lekh (&render, "render", path);
+    assert_refused (&render, path, "nested");
+  }
+
+  /* An alias bomb elsewhere in the front matter: checked and rendered, in bounded time. */
+  {
+    const char *bomb =
+      "---\ntitle: Laughs\n"
+      "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+      "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+      "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+      "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
+      "h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\n"
+      "tags: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]\n"
+      "---\nbody\n";
+    g_autofree char *path = write_file ("c-bomb.md", bomb, -1);
+    g_auto(Run) check = { 0 };
+    g_auto(Run) render = { 0 };
+
+    run_lekh (&check, "check", path);
+    g_assert_cmpint (check.status, <=, 1);
+    run_lekh (&render, "render", path);
+    g_assert_cmpint (render.status, ==, 0);
+    g_assert_nonnull (strstr (render.out, "<title>Laughs</title>"));
+    g_assert_cmpuint (strlen (render.out), <, 1024 * 1024);
+    assert_file_is (path, bomb, strlen (bomb));
+  }
+
+  /* A named pipe: refused, not waited on. */
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  {
+    g_auto(Run) check = { 0 };
+    g_auto(Run) render = { 0 };
+
+    run_lekh (&check, "check", fifo);
+    g_assert_cmpint (check.status, ==, 2);
+    g_assert_nonnull (strstr (check.err, "c-pipe.md"));
+    run_lekh (&render, "render", fifo);
+    assert_refused (&render, fifo, "regular file");
+  }
+
+  /* render -o over a read-only file (to this user) or into a read-only folder: refused,
+   * what was there stays. */
+  if (can_run_as_nobody ())
+    {
+      g_autofree char *good = write_file ("c-good.md", "---\ntitle: Good\n---\nbody\n", -1);
+      g_autofree char *old = write_file ("c-old.html", "old page\n", -1);
+      g_auto(Run) render = { 0 };
+
+      g_assert_cmpint (g_chmod (good, 0644), ==, 0);
+      run_lekh_as_nobody (&render, "render", good, "-o", old);
+      g_assert_cmpint (render.status, ==, 2);
+      g_assert_nonnull (strstr (render.err, "c-old.html"));
+      assert_file_is (old, "old page\n", strlen ("old page\n"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -854,6 +999,7 @@ main (int   argc,
   g_test_add_func ("/hostile/bom", test_bom);
   g_test_add_func ("/hostile/tabs", test_tabs);
   g_test_add_func ("/hostile/not-a-file", test_not_a_file);
+  g_test_add_func ("/hostile/check-and-render", test_check_and_render);
   g_test_add_func ("/hostile/save/disk-full", test_save_disk_full);
   g_test_add_func ("/hostile/save/read-only-file", test_save_read_only_file);
   g_test_add_func ("/hostile/save/read-only-folder", test_save_read_only_folder);

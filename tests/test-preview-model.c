@@ -76,6 +76,18 @@ assert_same_blocks (LekhPreviewModel *incremental,
     }
   g_assert_cmpuint (lekh_preview_model_get_body_line (incremental), ==,
                     lekh_preview_model_get_body_line (full));
+  {
+    LekhArticle *x = lekh_preview_model_get_article (incremental);
+    LekhArticle *y = lekh_preview_model_get_article (full);
+    const GError *ex = lekh_article_get_error (x), *ey = lekh_article_get_error (y);
+
+    if ((ex == NULL) != (ey == NULL) || (ex != NULL && ex->code != ey->code))
+      g_error ("article errors differ (%s / %s) for text:\n%s", ex ? ex->message : "none",
+               ey ? ey->message : "none", text);
+    g_assert_cmpuint (lekh_article_get_split (x)->close_end, ==,
+                      lekh_article_get_split (y)->close_end);
+    g_assert_cmpint (lekh_article_get_split (x)->format, ==, lekh_article_get_split (y)->format);
+  }
 }
 
 static void
@@ -179,18 +191,27 @@ test_incremental_matches_full (gconstpointer data)
     "    ", "<div>\n", "</div>\n", "[ref]: /u\n", "*", "`", "\r\n", "  ", "2) ", "<!--",
     "-->", "\t", "---", "+++\n", "|", "[", "]:",
   };
-  gboolean use_replace = GPOINTER_TO_INT (data);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (use_replace ? 4242 : 1717);
+  guint variant = GPOINTER_TO_UINT (data);
+  gboolean use_replace = variant & 1;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1717 + variant);
   g_autoptr(LekhPreviewModel) model = lekh_preview_model_new ();
   g_autoptr(GString) text = g_string_new (base_article);
-  guint rounds = g_test_slow () ? 20000 : 2500;
+  guint rounds = g_test_slow () ? 20000 : 1500;
+
+  /* Front matter with broken YAML, and without its closing line. */
+  if (variant / 2 == 1)
+    g_string_replace (text, "tags: [a, b]", "tags: [a, b", 1);
+  else if (variant / 2 == 2)
+    g_string_erase (text, strstr (text->str, "---\n\n#") - text->str, 4);
 
   lekh_preview_model_set_text (model, text->str, text->len, NULL);
 
   for (guint round = 0; round < rounds; round++)
     {
       g_autoptr(LekhPreviewModel) full = lekh_preview_model_new ();
-      gsize pos = g_rand_int_range (rand, 0, (int) text->len + 1);
+      gsize pos = g_rand_int_range (rand, 0, 8) == 0
+                  ? (gsize) g_rand_int_range (rand, 0, (int) MIN (text->len, 48) + 1)
+                  : (gsize) g_rand_int_range (rand, 0, (int) text->len + 1);
       gsize n_remove = 0;
       const char *insert = "";
       LekhPreviewChange change;
@@ -211,6 +232,8 @@ test_incremental_matches_full (gconstpointer data)
       if (text->len > 6000)
         {
           n_remove = MIN (400, text->len - pos);
+          while (pos + n_remove < text->len && (text->str[pos + n_remove] & 0xC0) == 0x80)
+            n_remove++;
           insert = "";
         }
 
@@ -360,9 +383,17 @@ main (int   argc,
   g_test_add_func ("/preview-model/blocks", test_blocks);
   g_test_add_func ("/preview-model/incremental-is-local", test_incremental_is_local);
   g_test_add_data_func ("/preview-model/incremental-matches-full/set-text",
-                        GINT_TO_POINTER (FALSE), test_incremental_matches_full);
+                        GUINT_TO_POINTER (0), test_incremental_matches_full);
   g_test_add_data_func ("/preview-model/incremental-matches-full/replace",
-                        GINT_TO_POINTER (TRUE), test_incremental_matches_full);
+                        GUINT_TO_POINTER (1), test_incremental_matches_full);
+  g_test_add_data_func ("/preview-model/incremental-matches-full/yaml-error",
+                        GUINT_TO_POINTER (2), test_incremental_matches_full);
+  g_test_add_data_func ("/preview-model/incremental-matches-full/yaml-error-replace",
+                        GUINT_TO_POINTER (3), test_incremental_matches_full);
+  g_test_add_data_func ("/preview-model/incremental-matches-full/unterminated",
+                        GUINT_TO_POINTER (4), test_incremental_matches_full);
+  g_test_add_data_func ("/preview-model/incremental-matches-full/unterminated-replace",
+                        GUINT_TO_POINTER (5), test_incremental_matches_full);
   g_test_add_func ("/preview-model/line-table", test_line_table);
   g_test_add_func ("/preview-model/front-matter-edits", test_front_matter_edits);
   g_test_add_func ("/preview-model/large-article", test_large_article);

@@ -321,11 +321,151 @@ test_scroll_sync (Fixture       *f,
   g_assert_cmpuint (top, <=, code_line + 6);
 }
 
+static void
+no_display (void)
+{
+  g_test_skip ("no display (run the tests under xvfb-run)");
+}
+
+/* Without front matter the card is hidden; broken YAML shows the error in it, and the
+ * body still renders. */
+static void
+test_header_states (void)
+{
+  LekhPreview *preview = LEKH_PREVIEW (g_object_ref_sink (lekh_preview_new ()));
+  GtkWidget *header = lekh_preview_get_header (preview);
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  lekh_preview_set_text (preview, "# Only a body\n\nText.\n", -1);
+  g_assert_false (gtk_widget_get_visible (header));
+
+  lekh_preview_set_text (preview, "---\ntitle: [unclosed\n---\n# Body\n", -1);
+  g_assert_true (gtk_widget_get_visible (header));
+  collect_labels (header, labels);
+  g_assert_nonnull (strstr (labels->str, "Front matter, line "));
+  text = preview_text (preview);
+  g_assert_nonnull (strstr (text, "Body\n"));
+  g_assert_null (strstr (text, "title:"));
+
+  lekh_preview_set_text (preview, "---\ndraft: true\n---\nx\n", -1);
+  g_string_truncate (labels, 0);
+  collect_labels (header, labels);
+  g_assert_cmpstr (labels->str, ==, "Draft\n");
+
+  lekh_preview_set_text (preview, "", 0);
+  g_assert_false (gtk_widget_get_visible (header));
+  g_assert_cmpuint (lekh_preview_get_n_blocks (preview), ==, 0);
+  g_object_unref (preview);
+}
+
+static guint
+view_top_line (GtkTextView *view)
+{
+  GdkRectangle rect;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (view, &rect);
+  gtk_text_view_get_line_at_y (view, &iter, rect.y, NULL);
+  return (guint) gtk_text_iter_get_line (&iter) + 1;
+}
+
+/* With a source view attached, scrolling either side scrolls the other to the same
+ * source line; with sync off, nothing follows. */
+static void
+test_scroll_sync_both_ways (void)
+{
+  g_autoptr(GString) text = g_string_new ("---\ntitle: Long\n---\n");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *source = gtk_text_view_new ();
+  LekhPreview *preview = LEKH_PREVIEW (lekh_preview_new ());
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (source));
+  GtkAdjustment *source_adj, *preview_adj;
+  guint line, section_line = 0;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      if (i == 80)
+        section_line = 4 + i * 4;
+      g_string_append_printf (text, "## भाग %u\n\nअनुच्छेद %u, कुछ शब्द।\n\n", i, i);
+    }
+  gtk_text_buffer_set_text (buffer, text->str, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), source);
+  gtk_paned_set_start_child (GTK_PANED (paned), scroller);
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (preview));
+  gtk_paned_set_position (GTK_PANED (paned), 450);
+  gtk_window_set_child (GTK_WINDOW (window), paned);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  lekh_preview_set_buffer (preview, buffer);
+  lekh_preview_set_source_view (preview, GTK_TEXT_VIEW (source));
+  spin (300);
+
+  /* Source → preview. */
+  source_adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (source));
+  preview_adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (lekh_preview_get_text_view (preview)));
+  {
+    GtkTextIter iter;
+    GdkRectangle rect;
+
+    gtk_text_buffer_get_iter_at_line (buffer, &iter, (int) section_line - 1);
+    gtk_text_view_get_iter_location (GTK_TEXT_VIEW (source), &iter, &rect);
+    gtk_adjustment_set_value (source_adj, rect.y);
+  }
+  spin (400);
+  line = lekh_preview_get_top_line (preview);
+  g_assert_cmpuint (line, >=, section_line - 2);
+  g_assert_cmpuint (line, <=, section_line + 4);
+
+  /* Preview → source, after the guard against echoes has passed. */
+  spin (300);
+  gtk_adjustment_set_value (preview_adj, gtk_adjustment_get_value (preview_adj) / 2);
+  spin (400);
+  line = lekh_preview_get_top_line (preview);
+  g_assert_cmpuint (line, <, section_line - 20);
+  g_assert_cmpint (ABS ((int) view_top_line (GTK_TEXT_VIEW (source)) - (int) line), <=, 4);
+
+  /* Sync off: the preview stays where it is. */
+  lekh_preview_set_scroll_sync (preview, FALSE);
+  spin (300);
+  {
+    double before = gtk_adjustment_get_value (preview_adj);
+
+    gtk_adjustment_set_value (source_adj, 0);
+    spin (300);
+    g_assert_cmpfloat (gtk_adjustment_get_value (preview_adj), ==, before);
+  }
+
+  /* An edit above what the preview shows keeps the same block at its top. */
+  lekh_preview_scroll_to_line (preview, section_line);
+  spin (400);
+  line = lekh_preview_get_top_line (preview);
+  {
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_line (buffer, &iter, 3);
+    gtk_text_buffer_insert (buffer, &iter, "नया अनुच्छेद ऊपर।\n\n", -1);
+  }
+  lekh_preview_flush (preview);
+  spin (400);
+  g_assert_cmpuint (lekh_preview_get_top_line (preview), ==, line + 2);
+
+  lekh_preview_set_buffer (preview, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/preview/no-display", no_display);
+      return g_test_run ();
+    }
   adw_init ();
 
   g_test_add ("/preview/rendered-text", Fixture, NULL, fixture_setup, test_rendered_text, fixture_teardown);
@@ -336,5 +476,7 @@ main (int   argc,
   g_test_add ("/preview/links-and-lines", Fixture, NULL, fixture_setup, test_links_and_lines, fixture_teardown);
   g_test_add ("/preview/incremental", Fixture, NULL, fixture_setup, test_incremental, fixture_teardown);
   g_test_add ("/preview/scroll-sync", Fixture, NULL, fixture_setup, test_scroll_sync, fixture_teardown);
+  g_test_add_func ("/preview/scroll-sync-both-ways", test_scroll_sync_both_ways);
+  g_test_add_func ("/preview/header-states", test_header_states);
   return g_test_run ();
 }

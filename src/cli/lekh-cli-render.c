@@ -26,7 +26,6 @@ lekh_cli_render (int    argc,
                  char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(LekhArticle) article = NULL;
   g_autofree char *html = NULL;
@@ -73,18 +72,14 @@ lekh_cli_render (int    argc,
   if (output != NULL && *output == '\0')
     return render_usage (_("-o needs a file name"));
 
-  if (g_file_test (input, G_FILE_TEST_IS_DIR))
-    {
-      g_printerr (_("%s: error: is a folder, not an article\n"), input);
-      return 2;
-    }
-  mapped = g_mapped_file_new (input, FALSE, &error);
-  if (mapped == NULL)
+  /* Read, not mapped: a pipe is refused instead of waited on, and a file truncated by
+   * another program meanwhile cannot crash the command (SIGBUS). */
+  bytes = lekh_file_read (input, NULL, &error);
+  if (bytes == NULL)
     {
       g_printerr (_("%s: error: %s\n"), input, error->message);
       return 2;
     }
-  bytes = g_mapped_file_get_bytes (mapped);
   article = lekh_article_new_from_bytes (bytes);
   if (lekh_article_get_error (article) != NULL)
     {

@@ -273,6 +273,15 @@ lekh_preview_model_is_dirty (LekhPreviewModel *self)
   return self->dirty;
 }
 
+static gboolean
+split_may_change_anywhere (LekhPreviewModel *self)
+{
+  const GError *error = lekh_article_get_error (self->article);
+
+  return g_error_matches (error, LEKH_ERROR, LEKH_ERROR_UNTERMINATED)
+         || g_error_matches (error, LEKH_ERROR, LEKH_ERROR_INVALID_UTF8);
+}
+
 /* Whether an edit at OFFSET (in the text the article was read from) can change how the
  * text splits into front matter and body. */
 static gboolean
@@ -283,7 +292,13 @@ split_may_change (LekhPreviewModel *self,
   const char *text;
   gsize len;
 
-  if (self->article == NULL || lekh_article_get_error (self->article) != NULL)
+  if (self->article == NULL)
+    return TRUE;
+  /* Broken YAML between two delimiters still splits the same way; a missing closing
+   * line can come with any edit. */
+  if (g_error_matches (lekh_article_get_error (self->article), LEKH_ERROR, LEKH_ERROR_UNTERMINATED)
+      || g_error_matches (lekh_article_get_error (self->article), LEKH_ERROR,
+                          LEKH_ERROR_INVALID_UTF8))
     return TRUE;
   split = lekh_article_get_split (self->article);
   text = lekh_article_get_text (self->article, &len);
@@ -516,18 +531,48 @@ lekh_preview_model_update (LekhPreviewModel  *self,
       gsize old_body_start = self->body_start;
       const LekhSplit *split;
 
+      LekhArticle *head = NULL;
+
+      /* Typing in the front matter of a long article: read only the head, through the
+       * line where the closing delimiter now is (the first closing line decides, so the
+       * rest cannot change the split) — unless that head has no closing line. */
+      if (!full && self->article != NULL && !split_may_change_anywhere (self))
+        {
+          const LekhSplit *old_split = lekh_article_get_split (self->article);
+          gssize guess = (gssize) old_split->close_end + delta;
+
+          if (old_split->format != LEKH_FRONT_MATTER_NONE && ds < old_split->close_end
+              && guess > 0 && (gsize) guess < len)
+            {
+              gsize cut = (gsize) guess;
+              const GError *head_error;
+
+              while (cut < len && text[cut - 1] != '\n')
+                cut++;
+              head = lekh_article_new (text, (gssize) cut);
+              head_error = lekh_article_get_error (head);
+              if (lekh_article_get_split (head)->format == LEKH_FRONT_MATTER_NONE
+                  || g_error_matches (head_error, LEKH_ERROR, LEKH_ERROR_UNTERMINATED)
+                  || g_error_matches (head_error, LEKH_ERROR, LEKH_ERROR_INVALID_UTF8))
+                g_clear_pointer (&head, lekh_article_unref);
+            }
+        }
+
       g_clear_pointer (&self->article, lekh_article_unref);
-      self->article = lekh_article_new (text, (gssize) len);
+      self->article = head != NULL ? head : lekh_article_new (text, (gssize) len);
       split = lekh_article_get_split (self->article);
       self->body_start = split->body_start;
       self->body_line = split->body_line;
       change->front_matter_changed = TRUE;
 
-      /* An edit that stayed inside the front matter only moves the body. */
-      if (!full && old_end <= old_body_start
-          && (gssize) old_body_start + delta == (gssize) self->body_start)
+      /* An edit that stayed inside the front matter only moves the body; one in the
+       * body that left the split alone is an edit of the body. */
+      if (full)
+        ;
+      else if (old_end <= old_body_start
+               && (gssize) old_body_start + delta == (gssize) self->body_start)
         shift_only = TRUE;
-      else
+      else if (ds < old_body_start || self->body_start != old_body_start)
         full = TRUE;
     }
 
@@ -768,6 +813,19 @@ lekh_preview_model_get_node (LekhPreviewModel *self,
   if (index < self->nodes_position || index - self->nodes_position >= self->nodes->len)
     return NULL;
   return g_ptr_array_index (self->nodes, index - self->nodes_position);
+}
+
+cmark_node *
+lekh_preview_model_parse_block (LekhPreviewModel *self,
+                                guint             index)
+{
+  const LekhPreviewBlock *block;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->blocks->len, NULL);
+
+  block = &g_array_index (self->blocks, LekhPreviewBlock, index);
+  return parse (self->text->str + block->start, block->end - block->start, self->refs);
 }
 
 int

@@ -78,6 +78,13 @@ cmark_node             *lekh_preview_model_get_node        (LekhPreviewModel    
 int                     lekh_preview_model_get_node_line_offset (LekhPreviewModel   *self,
                                                             guint                    index);
 
+/* Parses block INDEX again from its source text alone (with the body's link reference
+ * definitions), for views that render blocks later than the update that added them.
+ * Free the returned document with cmark_node_free(); its lines count from the block's
+ * first line (1). */
+cmark_node             *lekh_preview_model_parse_block     (LekhPreviewModel        *self,
+                                                            guint                    index);
+
 /* Byte offset of the start of 0-based LINE (lines end at \n, \r\n or \r), or the text's
  * length when LINE is past the end. */
 gsize                   lekh_preview_model_line_to_offset  (LekhPreviewModel        *self,

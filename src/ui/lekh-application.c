@@ -3,10 +3,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
 #include "lekh-application.h"
+#include "lekh-draft-store.h"
+#include "lekh-recovery.h"
 #include "lekh-window.h"
 
 #define MAX_RECENT 10
@@ -17,9 +21,16 @@ struct _LekhApplication
 
   GSettings      *settings;
   GMenu          *recent_menu;
+  LekhDraftStore *drafts;
+  guint           n_windows;
 };
 
 G_DEFINE_FINAL_TYPE (LekhApplication, lekh_application, ADW_TYPE_APPLICATION)
+
+static void window_added_cb   (LekhApplication *self,
+                               GtkWindow       *window);
+static void window_removed_cb (LekhApplication *self,
+                               GtkWindow       *window);
 
 static LekhWindow *
 create_window (LekhApplication *self)
@@ -170,6 +181,48 @@ static const GActionEntry app_entries[] = {
 };
 
 static void
+view_mode_changed_cb (LekhApplication *self,
+                      const char      *key,
+                      GSettings       *settings)
+{
+  gboolean source = g_settings_get_boolean (settings, "show-source");
+  gboolean preview = g_settings_get_boolean (settings, "show-preview");
+  GAction *action;
+
+  /* Never hide both panes: hiding the preview of a preview-only window shows the source. */
+  if (!source && !preview)
+    {
+      g_settings_set_boolean (settings, "show-source", TRUE);
+      return;
+    }
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "view-mode");
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                               g_variant_new_string (!preview ? "source" : !source ? "preview" : "split"));
+}
+
+static void
+view_mode_activate_cb (GSimpleAction   *action,
+                       GVariant        *parameter,
+                       LekhApplication *self)
+{
+  const char *mode = g_variant_get_string (parameter, NULL);
+  gboolean source = strcmp (mode, "preview") != 0;
+  gboolean preview = strcmp (mode, "source") != 0;
+
+  /* Turn on before turning off, so both panes are never hidden in between. */
+  if (source)
+    g_settings_set_boolean (self->settings, "show-source", TRUE);
+  if (preview)
+    g_settings_set_boolean (self->settings, "show-preview", TRUE);
+  if (!source)
+    g_settings_set_boolean (self->settings, "show-source", FALSE);
+  if (!preview)
+    g_settings_set_boolean (self->settings, "show-preview", FALSE);
+}
+
+static void
 lekh_application_startup (GApplication *app)
 {
   LekhApplication *self = LEKH_APPLICATION (app);
@@ -178,8 +231,12 @@ lekh_application_startup (GApplication *app)
   static const char *sidebar_accels[] = { "F9", NULL };
   static const char *preview_accels[] = { "<Control><Shift>p", NULL };
   const char *setting_actions[] = {
-    "style-variant", "wrap-text", "show-line-numbers", "show-sidebar", "show-preview", NULL
+    "style-variant", "wrap-text", "show-line-numbers", "show-sidebar", "show-preview",
+    "scroll-sync", "load-remote-images", NULL
   };
+  static const char *source_only_accels[] = { "<Control>1", NULL };
+  static const char *split_accels[] = { "<Control>2", NULL };
+  static const char *preview_only_accels[] = { "<Control>3", NULL };
 
   G_APPLICATION_CLASS (lekh_application_parent_class)->startup (app);
   gtk_source_init ();
@@ -198,21 +255,72 @@ lekh_application_startup (GApplication *app)
                            self, G_CONNECT_SWAPPED);
   update_style (self);
 
+  /* View modes: source only, split, preview only — two settings, one radio action. */
+  {
+    g_autoptr(GSimpleAction) view_mode =
+      g_simple_action_new_stateful ("view-mode", G_VARIANT_TYPE_STRING,
+                                    g_variant_new_string ("split"));
+
+    g_signal_connect_object (view_mode, "activate", G_CALLBACK (view_mode_activate_cb), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (view_mode));
+    g_signal_connect_object (self->settings, "changed::show-source",
+                             G_CALLBACK (view_mode_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->settings, "changed::show-preview",
+                             G_CALLBACK (view_mode_changed_cb), self, G_CONNECT_SWAPPED);
+    view_mode_changed_cb (self, NULL, self->settings);
+  }
+
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.show-sidebar", sidebar_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.show-preview", preview_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::source",
+                                         source_only_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::split", split_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::preview",
+                                         preview_only_accels);
 
   self->recent_menu = g_menu_new ();
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
   recent_changed_cb (self);
+
+  self->drafts = lekh_draft_store_new (NULL);
+  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
+  g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
+}
+
+static void
+window_added_cb (LekhApplication *self,
+                 GtkWindow       *window)
+{
+  if (LEKH_IS_WINDOW (window))
+    lekh_draft_store_add (self->drafts, lekh_window_get_document (LEKH_WINDOW (window)),
+                          self->n_windows++);
+}
+
+static void
+window_removed_cb (LekhApplication *self,
+                   GtkWindow       *window)
+{
+  /* A window goes only once its changes are saved or the writer discarded them. */
+  if (LEKH_IS_WINDOW (window))
+    lekh_draft_store_remove (self->drafts, lekh_window_get_document (LEKH_WINDOW (window)));
+}
+
+static void
+offer_recovery (LekhApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  lekh_recovery_offer (self, self->drafts, LEKH_IS_WINDOW (active) ? LEKH_WINDOW (active) : NULL);
 }
 
 static void
 lekh_application_activate (GApplication *app)
 {
   gtk_window_present (GTK_WINDOW (create_window (LEKH_APPLICATION (app))));
+  offer_recovery (LEKH_APPLICATION (app));
 }
 
 static void
@@ -223,6 +331,17 @@ lekh_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     lekh_application_open_file (LEKH_APPLICATION (app), files[i], NULL);
+  offer_recovery (LEKH_APPLICATION (app));
+}
+
+static void
+lekh_application_shutdown (GApplication *app)
+{
+  LekhApplication *self = LEKH_APPLICATION (app);
+
+  if (self->drafts != NULL)
+    lekh_draft_store_end_session (self->drafts);
+  G_APPLICATION_CLASS (lekh_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -232,6 +351,7 @@ lekh_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
+  g_clear_object (&self->drafts);
 
   G_OBJECT_CLASS (lekh_application_parent_class)->dispose (object);
 }
@@ -246,6 +366,7 @@ lekh_application_class_init (LekhApplicationClass *klass)
   app_class->activate = lekh_application_activate;
   app_class->open = lekh_application_open;
   app_class->startup = lekh_application_startup;
+  app_class->shutdown = lekh_application_shutdown;
 }
 
 static void
@@ -268,4 +389,11 @@ lekh_application_get_recent_menu (LekhApplication *self)
 {
   g_return_val_if_fail (LEKH_IS_APPLICATION (self), NULL);
   return G_MENU_MODEL (self->recent_menu);
+}
+
+LekhDraftStore *
+lekh_application_get_draft_store (LekhApplication *self)
+{
+  g_return_val_if_fail (LEKH_IS_APPLICATION (self), NULL);
+  return self->drafts;
 }

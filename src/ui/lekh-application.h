@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LekhApplication, lekh_application, LEKH, APPLICATION, AdwApplication)
 
 typedef struct _LekhWindow LekhWindow;
+typedef struct _LekhDraftStore LekhDraftStore;
 
 LekhApplication *lekh_application_new              (void);
 /* Shows FILE: its window if one has it open, else HINT when that holds an untouched new
@@ -18,5 +19,7 @@ void             lekh_application_open_file        (LekhApplication *self,
                                                     GFile           *file,
                                                     LekhWindow      *hint);
 GMenuModel      *lekh_application_get_recent_menu  (LekhApplication *self);
+/* Keeps the drafts of every window's document (created at startup). */
+LekhDraftStore  *lekh_application_get_draft_store  (LekhApplication *self);
 
 G_END_DECLS

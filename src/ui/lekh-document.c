@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
 #include "lekh-document.h"
+#include "lekh-file.h"
 #include "lekh-text-stats.h"
 
 #define REPARSE_DELAY_MS 150
@@ -28,6 +30,8 @@ struct _LekhDocument
   GtkSourceFile   *file;
   GFileMonitor    *monitor;
   char            *etag;
+  char            *restore_text;
+  LekhFileStamp    stamp;
   LekhArticle     *article;
   guint            reparse_source;
   guint            word_count_source;
@@ -195,6 +199,7 @@ lekh_document_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->article, lekh_article_unref);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->restore_text, g_free);
 
   G_OBJECT_CLASS (lekh_document_parent_class)->finalize (object);
 }
@@ -602,6 +607,9 @@ watch_file (LekhDocument *self)
   g_clear_object (&self->monitor);
   g_free (self->etag);
   self->etag = query_etag (self);
+  memset (&self->stamp, 0, sizeof self->stamp);
+  if (location != NULL && g_file_is_native (location))
+    lekh_file_get_stamp (g_file_peek_path (location), &self->stamp);
 
   if (location == NULL || !g_file_is_native (location))
     return;
@@ -643,6 +651,7 @@ load_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GtkTextIter begin, end;
   g_autofree char *text = NULL;
+  gboolean restored = TRUE;
 
   set_busy (self, FALSE);
 
@@ -650,6 +659,14 @@ load_cb (GObject      *object,
     {
       GFile *location = gtk_source_file_loader_get_location (loader);
       g_autofree char *name = g_file_get_parse_name (location);
+
+      /* A draft waiting for this file is not lost because the file is: it stays, unsaved. */
+      if (self->restore_text != NULL)
+        {
+          g_autofree char *restore = g_steal_pointer (&self->restore_text);
+
+          lekh_document_restore_draft (self, restore);
+        }
 
       if (g_error_matches (error, GTK_SOURCE_FILE_LOADER_ERROR,
                            GTK_SOURCE_FILE_LOADER_ERROR_CONVERSION_FALLBACK) ||
@@ -666,9 +683,17 @@ load_cb (GObject      *object,
       return;
     }
 
-  /* Only now replace the document's text: a failed load never costs the writer theirs. */
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (data->scratch), &begin, &end);
-  text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (data->scratch), &begin, &end, TRUE);
+  /* Only now replace the document's text: a failed load never costs the writer theirs.
+   * A restored draft takes the place of the file's text (the file gives its name, line
+   * endings and modification time) and stays modified until saved. */
+  if (self->restore_text != NULL)
+    text = g_steal_pointer (&self->restore_text);
+  else
+    {
+      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (data->scratch), &begin, &end);
+      text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (data->scratch), &begin, &end, TRUE);
+      restored = FALSE;
+    }
 
   g_clear_handle_id (&self->reparse_source, g_source_remove);
   gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self));
@@ -682,7 +707,7 @@ load_cb (GObject      *object,
   g_set_object (&self->file, data->file);
   self->keep_mine = FALSE;
   set_externally_modified (self, FALSE);
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), restored);
   watch_file (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
@@ -746,6 +771,23 @@ lekh_document_load_finish (LekhDocument  *self,
 }
 
 static void
+saved (LekhDocument *self,
+       GTask        *task,
+       guint         serial)
+{
+  self->keep_mine = FALSE;
+  set_externally_modified (self, FALSE);
+  /* Typing went on while the file was written: what was typed since is still unsaved. */
+  if (serial == self->change_serial)
+    gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+  watch_file (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
 save_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -764,21 +806,155 @@ save_cb (GObject      *object,
       if (g_error_matches (error, GTK_SOURCE_FILE_SAVER_ERROR,
                            GTK_SOURCE_FILE_SAVER_ERROR_EXTERNALLY_MODIFIED))
         set_externally_modified (self, TRUE);
-      g_task_return_new_error (task, error->domain, error->code,
-                               _("Could not save “%s”: %s"), name, error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        g_task_return_new_error (task, error->domain, error->code,
+                                 _("Could not save “%s”: the disk is full. The file on disk "
+                                   "was not changed, and your text is still here."), name);
+      else
+        g_task_return_new_error (task, error->domain, error->code,
+                                 _("Could not save “%s”: %s. The file on disk was not changed, "
+                                   "and your text is still here."), name, error->message);
       return;
     }
 
-  self->keep_mine = FALSE;
-  set_externally_modified (self, FALSE);
-  /* Text typed while the save ran is not in the file: it stays modified. */
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self),
-                                self->change_serial != GPOINTER_TO_UINT (g_task_get_task_data (task)));
-  watch_file (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  /* The serial of the text handed to the saver: typing since then stays unsaved. */
+  saved (self, task, GPOINTER_TO_UINT (g_task_get_task_data (task)));
+}
 
-  g_task_return_boolean (task, TRUE);
+typedef struct
+{
+  GFile         *file;
+  char          *text;
+  gsize          len;
+  LekhFileStamp  expected;
+  guint          serial;
+  guint          check : 1;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  const char *path = g_file_peek_path (data->file);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (data->check)
+    ok = lekh_file_write_atomic_checked (path, data->text, data->len, &data->expected, &error);
+  else
+    ok = lekh_file_write_atomic (path, data->text, data->len, &error);
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_native_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LekhDocument *self = LEKH_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  SaveData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GFile *location;
+
+  set_busy (self, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (data->file);
+
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                                 _("Could not save “%s”: the disk is full. The file on disk "
+                                   "was not changed, and your text is still here."), name);
+      else
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                                 _("Could not save “%s”: %s. The file on disk was not changed, "
+                                   "and your text is still here."), name, error->message);
+      return;
+    }
+
+  location = gtk_source_file_get_location (self->file);
+  if (location == NULL || !g_file_equal (data->file, location))
+    gtk_source_file_set_location (self->file, data->file);
+  saved (self, task, data->serial);
+}
+
+/* g_file_replace() falls back to truncating the file and writing it in place when it
+ * cannot create its temporary file beside it (a read-only folder): a failure then would
+ * leave half a file. Refuse instead, before anything is written, and refuse to write over
+ * a file another program replaced or deleted since we read it. */
+static gboolean
+check_can_save (LekhDocument  *self,
+                GFile         *file,
+                gboolean       own_file,
+                GError       **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GFile) parent = NULL;
+  const char *path;
+  LekhFileStamp now;
+
+  if (!g_file_is_native (file))
+    return TRUE;
+  path = g_file_peek_path (file);
+  lekh_file_get_stamp (path, &now);
+
+  if (own_file && !self->keep_mine && self->stamp.exists)
+    {
+      if (!now.exists)
+        {
+          set_externally_modified (self, TRUE);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("“%s” was deleted or moved by another program. Nothing was written: "
+                         "choose Keep Mine to save your text there again, or Save As."), name);
+          return FALSE;
+        }
+      if (!lekh_file_stamp_equal (&now, &self->stamp))
+        {
+          set_externally_modified (self, TRUE);
+          g_set_error (error, GTK_SOURCE_FILE_SAVER_ERROR,
+                       GTK_SOURCE_FILE_SAVER_ERROR_EXTERNALLY_MODIFIED,
+                       _("“%s” was changed or replaced by another program. Nothing was "
+                         "written: reload it, or choose Keep Mine to overwrite it."), name);
+          return FALSE;
+        }
+    }
+
+  if (now.exists && access (path, W_OK) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("“%s” is read-only. Nothing was written: use Save As to save a copy "
+                     "elsewhere."), name);
+      return FALSE;
+    }
+
+  parent = g_file_get_parent (file);
+  if (parent != NULL && access (g_file_peek_path (parent), W_OK) != 0)
+    {
+      g_autofree char *folder = g_file_get_parse_name (parent);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("The folder “%s” is read-only (or missing), so “%s” cannot be saved "
+                     "safely. Nothing was written: use Save As to save elsewhere."),
+                   folder, name);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
@@ -791,6 +967,7 @@ lekh_document_save_async (LekhDocument        *self,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GtkSourceFileSaver) saver = NULL;
   GtkSourceFileSaverFlags flags = GTK_SOURCE_FILE_SAVER_FLAGS_NONE;
+  g_autoptr(GError) error = NULL;
   GFile *location;
 
   g_return_if_fail (LEKH_IS_DOCUMENT (self));
@@ -812,6 +989,39 @@ lekh_document_save_async (LekhDocument        *self,
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY,
                                _("The document is busy loading or saving"));
+      return;
+    }
+
+  if (!check_can_save (self, file, g_file_equal (file, location ? location : file), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* A local file is written from the buffer's own text, byte for byte — GtkSourceFileSaver
+   * would turn mixed line endings into one kind — to a temporary file beside it, synced and
+   * renamed over it: a failure (full disk, say) never leaves half a file. The BOM is in
+   * the text as U+FEFF. */
+  if (g_file_is_native (file))
+    {
+      SaveData *data = g_new0 (SaveData, 1);
+      g_autoptr(GTask) inner = NULL;
+      GtkTextIter begin, end;
+
+      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &begin, &end);
+      data->file = g_object_ref (file);
+      data->text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &begin, &end, TRUE);
+      data->len = strlen (data->text);
+      data->serial = self->change_serial;
+      data->expected = self->stamp;
+      data->check = location != NULL && g_file_equal (file, location) &&
+                    !self->keep_mine && self->stamp.exists;
+
+      inner = g_task_new (self, cancellable, save_native_cb, g_steal_pointer (&task));
+      g_task_set_source_tag (inner, save_thread);
+      g_task_set_task_data (inner, data, (GDestroyNotify) save_data_free);
+      set_busy (self, TRUE);
+      g_task_run_in_thread (inner, save_thread);
       return;
     }
 
@@ -841,4 +1051,33 @@ lekh_document_save_finish (LekhDocument  *self,
   g_return_val_if_fail (LEKH_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+lekh_document_restore_draft (LekhDocument *self,
+                             const char   *text)
+{
+  GtkTextBuffer *buffer = (GtkTextBuffer *) self;
+  GtkTextIter begin;
+
+  g_return_if_fail (LEKH_IS_DOCUMENT (self));
+  g_return_if_fail (text != NULL);
+
+  if (self->busy)
+    {
+      g_free (self->restore_text);
+      self->restore_text = g_strdup (text);
+      return;
+    }
+
+  g_clear_handle_id (&self->reparse_source, g_source_remove);
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  self->applying_edit = TRUE;
+  gtk_text_buffer_set_text (buffer, text, -1);
+  self->applying_edit = FALSE;
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &begin);
+  gtk_text_buffer_select_range (buffer, &begin, &begin);
+  gtk_text_buffer_set_modified (buffer, TRUE);
+  set_article (self, lekh_article_new (text, -1), WORDS_NOW);
 }

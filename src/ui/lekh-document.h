@@ -66,4 +66,9 @@ gboolean       lekh_document_save_finish              (LekhDocument        *self
                                                        GAsyncResult        *result,
                                                        GError             **error);
 
+/* Puts the text of a recovered draft in place of the document's, marked modified until
+ * saved. While a load is under way, the text replaces the loaded file's when it ends. */
+void           lekh_document_restore_draft            (LekhDocument        *self,
+                                                       const char          *text);
+
 G_END_DECLS

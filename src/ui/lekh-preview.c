@@ -15,6 +15,7 @@
 #define LIST_INDENT   28
 #define QUOTE_INDENT  22
 #define MARKER_WIDTH  24
+#define FIRST_RENDER_BLOCKS 400
 
 typedef struct
 {
@@ -60,10 +61,21 @@ struct _LekhPreview
   gulong            source_delete_id;
   gboolean          source_resync;
   guint             update_source;
+  guint             background_source;
   guint             update_delay;
 
   gboolean          load_remote_images;
-  gboolean          scrolling_programmatically;
+  gboolean          scroll_sync;
+  gboolean          over_link;
+  GtkTextView      *source_view;
+  gulong            source_view_scroll_id;
+  GtkTextMark      *source_sync_mark;
+  gint64            preview_moved_until;   /* our own scrolling of the preview, not the writer's */
+  gint64            source_moved_until;    /* our own scrolling of the source view */
+  guint             sync_check_id;         /* checks that the follower reached its line */
+  guint             sync_target;
+  guint             sync_tries;
+  gboolean          sync_to_source;
   guint             last_top_line;
   int               width;
 };
@@ -76,6 +88,7 @@ enum
   PROP_BASE_FILE,
   PROP_LOAD_REMOTE_IMAGES,
   PROP_UPDATE_DELAY,
+  PROP_SCROLL_SYNC,
   N_PROPS
 };
 
@@ -320,7 +333,7 @@ width_changed_cb (LekhPreview *self)
 
 typedef struct
 {
-  GFile *file;
+  GFile *base_file;
   char  *url;
 } ImageLoad;
 
@@ -329,7 +342,7 @@ image_load_free (gpointer data)
 {
   ImageLoad *load = data;
 
-  g_clear_object (&load->file);
+  g_clear_object (&load->base_file);
   g_free (load->url);
   g_free (load);
 }
@@ -395,13 +408,19 @@ load_image_thread (GTask        *task,
 {
   ImageLoad *load = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = load->file != NULL ? g_object_ref (load->file) : NULL;
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
   GdkTexture *texture;
 
-  if (file == NULL && is_remote (load->url))
-    file = g_file_new_for_uri (g_str_has_prefix (load->url, "//")
-                               ? g_strconcat ("https:", load->url, NULL) : load->url);
+  /* Resolving looks through the site's folders: file system work, off the main thread. */
+  if (is_remote (load->url))
+    {
+      g_autofree char *uri = g_str_has_prefix (load->url, "//")
+                             ? g_strconcat ("https:", load->url, NULL) : g_strdup (load->url);
+      file = g_file_new_for_uri (uri);
+    }
+  else
+    file = resolve_local_image (load->base_file, load->url);
   if (file == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -509,8 +528,7 @@ create_image (LekhPreview *self,
       g_autoptr(GTask) task = NULL;
 
       load->url = g_strdup (url);
-      if (!remote)
-        load->file = resolve_local_image (self->base_file, url);
+      load->base_file = self->base_file != NULL ? g_file_dup (self->base_file) : NULL;
       gtk_label_set_text (GTK_LABEL (status), _("Loading…"));
       task = g_task_new (NULL, self->cancellable, image_loaded_cb, g_object_ref (holder));
       g_task_set_task_data (task, load, image_load_free);
@@ -707,9 +725,11 @@ line_end (Renderer   *r,
   r->in_line = FALSE;
   r->last_line_start = start;
 
-  /* A marker hangs left of the item's text, which lines up with its other lines. */
-  add_run (r, start, r->n_chars, indent_tag (r->self, indent + (r->code_padding ? 12 : 0),
-                                             r->line_marker ? MARKER_WIDTH : 0));
+  /* A marker hangs left of the item's text, which lines up with its other lines. The
+   * view's own margins are the default. */
+  if (indent > 0 || r->code_padding || r->line_marker)
+    add_run (r, start, r->n_chars, indent_tag (r->self, indent + (r->code_padding ? 12 : 0),
+                                               r->line_marker ? MARKER_WIDTH : 0));
   r->line_marker = FALSE;
   if (r->quote_depth > 0)
     add_run (r, start, r->n_chars, named_tag (r, "quote"));
@@ -1007,12 +1027,14 @@ renderer_clear_anchors (GArray *anchors)
 }
 
 /* Replaces the views of N_REMOVED blocks at POSITION by renderings of the model's
- * N_ADDED new blocks there. */
+ * N_ADDED blocks there: from the nodes of the model's last update, or (FROM_SOURCE)
+ * parsed again from each block's text. */
 static void
 apply_change (LekhPreview *self,
               guint        position,
               guint        n_removed,
-              guint        n_added)
+              guint        n_added,
+              gboolean     from_source)
 {
   GtkTextIter start, end, iter;
   Renderer r = { 0, };
@@ -1043,15 +1065,19 @@ apply_change (LekhPreview *self,
 
   for (guint i = 0; i < n_added; i++)
     {
-      cmark_node *node = lekh_preview_model_get_node (self->model, position + i);
+      cmark_node *node = from_source
+                         ? lekh_preview_model_parse_block (self->model, position + i)
+                         : lekh_preview_model_get_node (self->model, position + i);
       BlockView *bv = g_new0 (BlockView, 1);
 
       r.block = bv;
       r.block_offset = r.n_chars;
-      r.block_line = node != NULL ? cmark_node_get_start_line (node) : 0;
+      r.block_line = node == NULL ? 0 : from_source ? 1 : cmark_node_get_start_line (node);
       g_array_append_val (r.block_starts, r.n_chars);
       if (node != NULL)
         render_node (&r, node);
+      if (from_source)
+        g_clear_pointer (&node, cmark_node_free);
       if (r.n_chars == r.block_offset)
         append (&r, "\n", 1);
       g_array_set_size (r.open, 0);
@@ -1088,6 +1114,7 @@ apply_change (LekhPreview *self,
 
   if (next_mark != NULL)
     gtk_text_buffer_move_mark (self->buffer, next_mark, &iter);
+
 
   for (guint i = 0; i < r.runs->len; i++)
     {
@@ -1244,22 +1271,86 @@ update_header (LekhPreview *self)
 
 /* Updates ------------------------------------------------------------------------ */
 
+/* Renders the blocks that have no view yet, from the first one, until DEADLINE (a
+ * monotonic time; 0: all of them). */
+static void
+render_pending (LekhPreview *self,
+                gint64       deadline)
+{
+  guint n = lekh_preview_model_get_n_blocks (self->model);
+
+  while (self->blocks->len < n)
+    {
+      guint chunk = deadline > 0 ? 32 : n - self->blocks->len;
+
+      apply_change (self, self->blocks->len, 0, MIN (n - self->blocks->len, chunk), TRUE);
+      if (deadline > 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+}
+
+static gboolean
+background_render_cb (gpointer data)
+{
+  LekhPreview *self = data;
+
+  /* Short slices, so typing and scrolling stay smooth while a long article renders. */
+  render_pending (self, g_get_monotonic_time () + 8000);
+  if (self->blocks->len < lekh_preview_model_get_n_blocks (self->model))
+    return G_SOURCE_CONTINUE;
+  self->background_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Blocks have views from the first one up to the first that was not rendered yet; an
+ * article too long to render at once gets the rest in the background. */
 static void
 apply_model_change (LekhPreview             *self,
                     const LekhPreviewChange *change)
 {
+  guint rendered = self->blocks->len;
+
   if (change->front_matter_changed)
     update_header (self);
-  if (change->n_removed > 0 || change->n_added > 0)
-    apply_change (self, change->position, change->n_removed, change->n_added);
+
+  if (change->reset)
+    {
+      apply_change (self, 0, rendered, 0, FALSE);
+      apply_change (self, 0, 0, MIN (change->n_added, FIRST_RENDER_BLOCKS), FALSE);
+    }
+  else if (change->n_removed == 0 && change->n_added == 0)
+    ;
+  else if (change->position > rendered)
+    ;                           /* among the blocks still to render */
+  else if (change->position + change->n_removed <= rendered)
+    apply_change (self, change->position, change->n_removed, change->n_added, FALSE);
+  else
+    apply_change (self, change->position, rendered - change->position, 0, FALSE);
+
+  if (self->blocks->len < lekh_preview_model_get_n_blocks (self->model)
+      && self->background_source == 0)
+    self->background_source = g_idle_add (background_render_cb, self);
 }
+
+static gboolean update_now (LekhPreview *self);
 
 gboolean
 lekh_preview_flush (LekhPreview *self)
 {
-  LekhPreviewChange change;
+  gboolean changed;
 
   g_return_val_if_fail (LEKH_IS_PREVIEW (self), FALSE);
+
+  changed = update_now (self);
+  render_pending (self, 0);
+  g_clear_handle_id (&self->background_source, g_source_remove);
+  return changed;
+}
+
+static gboolean
+update_now (LekhPreview *self)
+{
+  LekhPreviewChange change;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
   if (self->source != NULL && self->source_resync)
@@ -1302,7 +1393,7 @@ update_timeout_cb (gpointer data)
   LekhPreview *self = data;
 
   self->update_source = 0;
-  lekh_preview_flush (self);
+  update_now (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1480,8 +1571,13 @@ lekh_preview_scroll_to_line (LekhPreview *self,
 
   g_return_if_fail (LEKH_IS_PREVIEW (self));
 
-  lekh_preview_flush (self);
+  update_now (self);
   index = lekh_preview_model_find_line (self->model, line);
+  /* A block beyond what the background rendered so far: render up to it now. */
+  while (index >= 0 && (guint) index >= self->blocks->len)
+    apply_change (self, self->blocks->len, 0,
+                  MIN ((guint) index + 48 - self->blocks->len,
+                       lekh_preview_model_get_n_blocks (self->model) - self->blocks->len), TRUE);
   if (index < 0 || line < lekh_preview_model_get_body_line (self->model))
     gtk_text_buffer_get_start_iter (self->buffer, &iter);
   else
@@ -1502,7 +1598,7 @@ lekh_preview_scroll_to_line (LekhPreview *self,
           gtk_text_iter_forward_chars (&iter, (int) rel);
         }
     }
-  self->scrolling_programmatically = TRUE;
+  self->preview_moved_until = g_get_monotonic_time () + 250 * 1000;
   gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
   gtk_text_view_scroll_to_mark (self->view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
   self->last_top_line = line;
@@ -1522,21 +1618,155 @@ lekh_preview_get_top_line (LekhPreview *self)
 }
 
 static void
+scroll_source_to_line (LekhPreview *self,
+                       guint        line)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->source_view);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, line > 0 ? (int) line - 1 : 0);
+  if (self->source_sync_mark == NULL
+      || gtk_text_mark_get_buffer (self->source_sync_mark) != buffer)
+    {
+      g_clear_object (&self->source_sync_mark);
+      self->source_sync_mark = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE));
+    }
+  else
+    gtk_text_buffer_move_mark (buffer, self->source_sync_mark, &iter);
+  self->source_moved_until = g_get_monotonic_time () + 250 * 1000;
+  gtk_text_view_scroll_to_mark (self->source_view, self->source_sync_mark, 0.0, TRUE, 0.0, 0.0);
+}
+
+static guint
+source_top_line (LekhPreview *self)
+{
+  GdkRectangle rect;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (self->source_view, &rect);
+  gtk_text_view_get_line_at_y (self->source_view, &iter, rect.y, NULL);
+  return (guint) gtk_text_iter_get_line (&iter) + 1;
+}
+
+/* Both views lay long text out lazily, on estimated line heights: a scroll to a far line
+ * lands short of it and the estimate improves as lines are laid out. Keep nudging the
+ * follower until it shows its target line (or give up after two seconds). */
+static gboolean
+sync_check_cb (gpointer data)
+{
+  LekhPreview *self = data;
+  guint top;
+
+  if (!self->scroll_sync || self->source_view == NULL || self->sync_tries++ >= 25)
+    {
+      self->sync_check_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  top = self->sync_to_source ? source_top_line (self) : lekh_preview_get_top_line (self);
+  if (top + 3 >= self->sync_target && top <= self->sync_target + 3)
+    {
+      self->sync_check_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (self->sync_to_source)
+    scroll_source_to_line (self, self->sync_target);
+  else
+    lekh_preview_scroll_to_line (self, self->sync_target);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+sync_check_later (LekhPreview *self,
+                  guint        target,
+                  gboolean     to_source)
+{
+  self->sync_target = target;
+  self->sync_to_source = to_source;
+  self->sync_tries = 0;
+  g_clear_handle_id (&self->sync_check_id, g_source_remove);
+  self->sync_check_id = g_timeout_add (80, sync_check_cb, self);
+}
+
+static void
 vadjustment_changed_cb (LekhPreview *self)
 {
   guint line;
 
-  if (self->scrolling_programmatically)
-    {
-      self->scrolling_programmatically = FALSE;
-      return;
-    }
+  if (g_get_monotonic_time () < self->preview_moved_until)
+    return;
   line = lekh_preview_get_top_line (self);
   if (line != self->last_top_line)
     {
       self->last_top_line = line;
       g_signal_emit (self, signals[TOP_LINE_CHANGED], 0, line);
+      if (self->scroll_sync && self->source_view != NULL && line > 0)
+        {
+          scroll_source_to_line (self, line);
+          sync_check_later (self, line, TRUE);
+        }
     }
+}
+
+static void
+source_view_scrolled_cb (LekhPreview *self)
+{
+  guint line;
+
+  if (!self->scroll_sync || g_get_monotonic_time () < self->source_moved_until)
+    return;
+  line = source_top_line (self);
+  lekh_preview_scroll_to_line (self, line);
+  sync_check_later (self, line, FALSE);
+}
+
+void
+lekh_preview_set_source_view (LekhPreview *self,
+                              GtkTextView *view)
+{
+  g_return_if_fail (LEKH_IS_PREVIEW (self));
+  g_return_if_fail (view == NULL || GTK_IS_TEXT_VIEW (view));
+
+  if (self->source_view == view)
+    return;
+  if (self->source_view != NULL)
+    {
+      g_clear_signal_handler (&self->source_view_scroll_id,
+                              gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->source_view)));
+      if (self->source_sync_mark != NULL && !gtk_text_mark_get_deleted (self->source_sync_mark))
+        gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (self->source_sync_mark),
+                                     self->source_sync_mark);
+      g_clear_object (&self->source_sync_mark);
+      g_clear_weak_pointer (&self->source_view);
+    }
+  if (view == NULL)
+    return;
+  g_set_weak_pointer (&self->source_view, view);
+  self->source_view_scroll_id =
+    g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)),
+                             "value-changed", G_CALLBACK (source_view_scrolled_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+void
+lekh_preview_set_scroll_sync (LekhPreview *self,
+                              gboolean     sync)
+{
+  g_return_if_fail (LEKH_IS_PREVIEW (self));
+
+  sync = !!sync;
+  if (self->scroll_sync != sync)
+    {
+      self->scroll_sync = sync;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCROLL_SYNC]);
+    }
+}
+
+gboolean
+lekh_preview_get_scroll_sync (LekhPreview *self)
+{
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), FALSE);
+
+  return self->scroll_sync;
 }
 
 static char *
@@ -1639,7 +1869,11 @@ motion_cb (GtkEventControllerMotion *motion,
   gboolean link = offset_at_point (self, x, y, &offset)
                   && lekh_preview_get_link_at_offset (self, offset) != NULL;
 
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->view), link ? "pointer" : "text");
+  if (link != self->over_link)
+    {
+      self->over_link = link;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self->view), link ? "pointer" : "text");
+    }
 }
 
 static gboolean
@@ -1756,13 +1990,24 @@ lekh_preview_get_n_blocks (LekhPreview *self)
   return self->blocks->len;
 }
 
+guint
+lekh_preview_get_n_pending_blocks (LekhPreview *self)
+{
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), 0);
+
+  return lekh_preview_model_get_n_blocks (self->model) - self->blocks->len;
+}
+
 static void
 lekh_preview_dispose (GObject *object)
 {
   LekhPreview *self = LEKH_PREVIEW (object);
 
   lekh_preview_set_buffer (self, NULL);
+  lekh_preview_set_source_view (self, NULL);
   g_clear_handle_id (&self->update_source, g_source_remove);
+  g_clear_handle_id (&self->background_source, g_source_remove);
+  g_clear_handle_id (&self->sync_check_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->blocks != NULL)
     g_ptr_array_set_size (self->blocks, 0);
@@ -1811,6 +2056,9 @@ lekh_preview_get_property (GObject    *object,
     case PROP_UPDATE_DELAY:
       g_value_set_uint (value, self->update_delay);
       break;
+    case PROP_SCROLL_SYNC:
+      g_value_set_boolean (value, self->scroll_sync);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1834,6 +2082,9 @@ lekh_preview_set_property (GObject      *object,
       break;
     case PROP_UPDATE_DELAY:
       lekh_preview_set_update_delay (self, g_value_get_uint (value));
+      break;
+    case PROP_SCROLL_SYNC:
+      lekh_preview_set_scroll_sync (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1860,6 +2111,9 @@ lekh_preview_class_init (LekhPreviewClass *klass)
   properties[PROP_UPDATE_DELAY] =
     g_param_spec_uint ("update-delay", NULL, NULL, 0, 10000, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCROLL_SYNC] =
+    g_param_spec_boolean ("scroll-sync", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[LINE_ACTIVATED] =
@@ -1895,6 +2149,7 @@ lekh_preview_init (LekhPreview *self)
       css_loaded = TRUE;
     }
 
+  self->scroll_sync = TRUE;
   self->model = lekh_preview_model_new ();
   self->blocks = g_ptr_array_new_with_free_func (block_view_free);
   self->sized_widgets = g_hash_table_new (NULL, NULL);

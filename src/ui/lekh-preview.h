@@ -42,6 +42,16 @@ void       lekh_preview_set_load_remote_images (LekhPreview   *self,
                                                 gboolean       load);
 gboolean   lekh_preview_get_load_remote_images (LekhPreview   *self);
 
+/* Scroll sync with the source: while SCROLL_SYNC is on (the default), scrolling VIEW (the
+ * source view showing the followed buffer) keeps its top line's block at the top of
+ * the preview, and scrolling the preview scrolls VIEW to that block's source line.
+ * NULL stops. */
+void       lekh_preview_set_source_view        (LekhPreview   *self,
+                                                GtkTextView   *view);
+void       lekh_preview_set_scroll_sync        (LekhPreview   *self,
+                                                gboolean       sync);
+gboolean   lekh_preview_get_scroll_sync        (LekhPreview   *self);
+
 /* Scroll sync by 1-based source line. */
 void       lekh_preview_scroll_to_line         (LekhPreview   *self,
                                                 guint          line);
@@ -51,6 +61,8 @@ guint      lekh_preview_get_top_line           (LekhPreview   *self);
 GtkTextView *lekh_preview_get_text_view        (LekhPreview   *self);
 GtkWidget   *lekh_preview_get_header           (LekhPreview   *self);
 guint        lekh_preview_get_n_blocks         (LekhPreview   *self);
+/* Blocks of a long article still waiting for the background to render them. */
+guint        lekh_preview_get_n_pending_blocks (LekhPreview   *self);
 /* The source line of the text at buffer offset OFFSET (0 when none). */
 guint        lekh_preview_get_line_at_offset   (LekhPreview   *self,
                                                 int            offset);

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Small helpers shared by the GUI tests of drafts and hostile files. */
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "lekh-application.h"
+#include "lekh-window.h"
+
+typedef gboolean (*LekhCondition) (gpointer data);
+
+G_GNUC_UNUSED static gboolean
+lekh_test_wait_until (LekhCondition condition,
+                      gpointer      data,
+                      guint         timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+G_GNUC_UNUSED static void
+lekh_test_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+G_GNUC_UNUSED static char *
+lekh_test_buffer_text (LekhWindow *window)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
+  GtkTextIter begin, end;
+
+  gtk_text_buffer_get_bounds (buffer, &begin, &end);
+  return gtk_text_buffer_get_text (buffer, &begin, &end, TRUE);
+}
+
+G_GNUC_UNUSED static gboolean
+lekh_test_document_idle (gpointer data)
+{
+  LekhDocument *document = lekh_window_get_document (data);
+
+  return !lekh_document_get_busy (document);
+}
+
+/* A message dialog over PARENT (NULL: any), whose heading is HEADING (NULL: any). */
+G_GNUC_UNUSED static AdwMessageDialog *
+lekh_test_find_dialog (GtkWindow  *parent,
+                       const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) &&
+          gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          (parent == NULL || gtk_window_get_transient_for (w) == parent) &&
+          (heading == NULL ||
+           g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+G_GNUC_UNUSED static gboolean
+lekh_test_has_dialog (gpointer parent)
+{
+  return lekh_test_find_dialog (parent, NULL) != NULL;
+}
+
+G_GNUC_UNUSED static void
+lekh_test_insert_at_end (LekhWindow *window,
+                         const char *text)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
+  GtkTextIter end;
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, text, -1, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+G_GNUC_UNUSED static void
+lekh_test_discard_and_close (LekhWindow *window)
+{
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (lekh_window_get_document (window)), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  lekh_test_spin (20);
+}
+
+/* Makes a throwaway home for the data, config and cache folders, shared with the
+ * subprocesses a test starts (through LEKH_TEST_HOME), so that drafts a "crashed" child
+ * leaves behind are where the parent looks. */
+G_GNUC_UNUSED static void
+lekh_test_set_home (void)
+{
+  const char *home = g_getenv ("LEKH_TEST_HOME");
+  g_autofree char *made = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *cache = NULL;
+
+  if (home == NULL)
+    {
+      made = g_dir_make_tmp ("lekh-test-home-XXXXXX", NULL);
+      g_setenv ("LEKH_TEST_HOME", made, TRUE);
+      home = made;
+    }
+  data = g_build_filename (home, "data", NULL);
+  config = g_build_filename (home, "config", NULL);
+  cache = g_build_filename (home, "cache", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+}
+
+G_GNUC_UNUSED static char *
+lekh_test_write_temp (const char *name,
+                      const char *contents,
+                      gssize      len)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lekh-file-XXXXXX", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  return path;
+}
