@@ -157,7 +157,7 @@ hugo_permalink (GStrv              segments,
   if (url != NULL)
     return join_url (url, NULL);
 
-  segments[n - 1] = NULL;
+  g_clear_pointer (&segments[n - 1], g_free);
   dir = g_strjoinv ("/", segments + start);
   if (strcmp (name, "_index") == 0 || strcmp (name, "index") == 0)
     {
@@ -222,7 +222,7 @@ jekyll_permalink (GStrv              segments,
     g_autofree char *dir = NULL;
     g_autofree char *page = g_strconcat (name, ".html", NULL);
 
-    segments[n - 1] = NULL;
+    g_clear_pointer (&segments[n - 1], g_free);
     dir = g_strjoinv ("/", segments);
     if (strcmp (name, "index") == 0)
       {
@@ -266,7 +266,7 @@ lekh_permalink_compute (const char        *profile,
     guint n = g_strv_length (segments);
     g_autofree char *name = strip_extension (segments[n - 1]);
 
-    segments[n - 1] = NULL;
+    g_clear_pointer (&segments[n - 1], g_free);
     {
       g_autofree char *dir = g_strjoinv ("/", segments);
       return join_url (dir, slug ? slug : name, NULL);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
@@ -170,6 +172,48 @@ static const GActionEntry app_entries[] = {
 };
 
 static void
+view_mode_changed_cb (LekhApplication *self,
+                      const char      *key,
+                      GSettings       *settings)
+{
+  gboolean source = g_settings_get_boolean (settings, "show-source");
+  gboolean preview = g_settings_get_boolean (settings, "show-preview");
+  GAction *action;
+
+  /* Never hide both panes: hiding the preview of a preview-only window shows the source. */
+  if (!source && !preview)
+    {
+      g_settings_set_boolean (settings, "show-source", TRUE);
+      return;
+    }
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "view-mode");
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                               g_variant_new_string (!preview ? "source" : !source ? "preview" : "split"));
+}
+
+static void
+view_mode_activate_cb (GSimpleAction   *action,
+                       GVariant        *parameter,
+                       LekhApplication *self)
+{
+  const char *mode = g_variant_get_string (parameter, NULL);
+  gboolean source = strcmp (mode, "preview") != 0;
+  gboolean preview = strcmp (mode, "source") != 0;
+
+  /* Turn on before turning off, so both panes are never hidden in between. */
+  if (source)
+    g_settings_set_boolean (self->settings, "show-source", TRUE);
+  if (preview)
+    g_settings_set_boolean (self->settings, "show-preview", TRUE);
+  if (!source)
+    g_settings_set_boolean (self->settings, "show-source", FALSE);
+  if (!preview)
+    g_settings_set_boolean (self->settings, "show-preview", FALSE);
+}
+
+static void
 lekh_application_startup (GApplication *app)
 {
   LekhApplication *self = LEKH_APPLICATION (app);
@@ -178,8 +222,12 @@ lekh_application_startup (GApplication *app)
   static const char *sidebar_accels[] = { "F9", NULL };
   static const char *preview_accels[] = { "<Control><Shift>p", NULL };
   const char *setting_actions[] = {
-    "style-variant", "wrap-text", "show-line-numbers", "show-sidebar", "show-preview", NULL
+    "style-variant", "wrap-text", "show-line-numbers", "show-sidebar", "show-preview",
+    "scroll-sync", "load-remote-images", NULL
   };
+  static const char *source_only_accels[] = { "<Control>1", NULL };
+  static const char *split_accels[] = { "<Control>2", NULL };
+  static const char *preview_only_accels[] = { "<Control>3", NULL };
 
   G_APPLICATION_CLASS (lekh_application_parent_class)->startup (app);
   gtk_source_init ();
@@ -198,10 +246,30 @@ lekh_application_startup (GApplication *app)
                            self, G_CONNECT_SWAPPED);
   update_style (self);
 
+  /* View modes: source only, split, preview only — two settings, one radio action. */
+  {
+    g_autoptr(GSimpleAction) view_mode =
+      g_simple_action_new_stateful ("view-mode", G_VARIANT_TYPE_STRING,
+                                    g_variant_new_string ("split"));
+
+    g_signal_connect_object (view_mode, "activate", G_CALLBACK (view_mode_activate_cb), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (view_mode));
+    g_signal_connect_object (self->settings, "changed::show-source",
+                             G_CALLBACK (view_mode_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->settings, "changed::show-preview",
+                             G_CALLBACK (view_mode_changed_cb), self, G_CONNECT_SWAPPED);
+    view_mode_changed_cb (self, NULL, self->settings);
+  }
+
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.show-sidebar", sidebar_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.show-preview", preview_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::source",
+                                         source_only_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::split", split_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::preview",
+                                         preview_only_accels);
 
   self->recent_menu = g_menu_new ();
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",

@@ -63,7 +63,7 @@ struct _LekhPreview
   guint             update_delay;
 
   gboolean          load_remote_images;
-  gboolean          scrolling_programmatically;
+  gint64            programmatic_scroll_until;  /* our own scroll_to_line settles by then */
   guint             last_top_line;
   int               width;
 };
@@ -1502,7 +1502,10 @@ lekh_preview_scroll_to_line (LekhPreview *self,
           gtk_text_iter_forward_chars (&iter, (int) rel);
         }
     }
-  self->scrolling_programmatically = TRUE;
+  /* The view may move once now and again when it has laid the target out, or not at all
+   * when it is there already: ignore what follows for a moment rather than the next one
+   * change, which could be the writer's own scrolling. */
+  self->programmatic_scroll_until = g_get_monotonic_time () + 150 * 1000;
   gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
   gtk_text_view_scroll_to_mark (self->view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
   self->last_top_line = line;
@@ -1526,11 +1529,8 @@ vadjustment_changed_cb (LekhPreview *self)
 {
   guint line;
 
-  if (self->scrolling_programmatically)
-    {
-      self->scrolling_programmatically = FALSE;
-      return;
-    }
+  if (g_get_monotonic_time () < self->programmatic_scroll_until)
+    return;
   line = lekh_preview_get_top_line (self);
   if (line != self->last_top_line)
     {

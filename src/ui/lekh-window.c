@@ -9,6 +9,8 @@
 
 #include "lekh-application.h"
 #include "lekh-chip-editor.h"
+#include "lekh-file.h"
+#include "lekh-html-export.h"
 #include "lekh-preview.h"
 #include "lekh-window.h"
 
@@ -21,6 +23,11 @@ struct _LekhWindow
   GtkFileChooserNative *chooser;
   GtkWidget            *close_dialog;
   GtkWidget            *preview;
+  gint64                scroll_sync_until;   /* echoes of our own scrolling end then */
+  gboolean              scroll_sync_from_source;
+  guint                 scroll_sync_line;    /* the preview's target, checked once laid out */
+  guint                 scroll_sync_check_id;
+  guint                 scroll_sync_tries;
 
   /* Template children */
   GMenu                *file_section;
@@ -583,19 +590,238 @@ preview_file_cb (LekhWindow *self)
                                 lekh_document_get_file (self->document));
 }
 
+/* Scroll sync: the source's top line leads the preview, and the preview's top block leads
+ * the source. Each side ignores the other for a moment after it scrolled it, so the two
+ * never chase each other. */
+#define SCROLL_SYNC_ECHO_USEC (250 * 1000)
+
+static gboolean
+scroll_sync_active (LekhWindow *self)
+{
+  return LEKH_IS_PREVIEW (self->preview) &&
+         g_settings_get_boolean (self->settings, "scroll-sync") &&
+         gtk_widget_get_visible (self->preview_slot) &&
+         gtk_widget_get_visible (self->editor);
+}
+
+static guint
+source_top_line (LekhWindow *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (lekh_editor_get_view (LEKH_EDITOR (self->editor)));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GtkTextIter iter;
+
+  gtk_text_view_get_line_at_y (view, &iter, (int) gtk_adjustment_get_value (adjustment), NULL);
+  return gtk_text_iter_get_line (&iter) + 1;
+}
+
+/* Through a mark: the view scrolls to it once the lines above are laid out, where
+ * scroll_to_iter would go by estimated line heights. */
+static void
+scroll_source_to_line (LekhWindow *self,
+                       guint       line)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  GtkTextView *view = GTK_TEXT_VIEW (lekh_editor_get_view (LEKH_EDITOR (self->editor)));
+  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "lekh-scroll-sync");
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, line - 1);
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "lekh-scroll-sync", &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &iter);
+  gtk_text_view_scroll_to_mark (view, mark, 0.0, TRUE, 0.0, 0.0);
+}
+
+/* Both views lay long text out lazily, so a scroll to a far line may land short of it:
+ * once the follower has laid the target out, make sure it got there. */
+static gboolean
+scroll_sync_check_cb (gpointer data)
+{
+  LekhWindow *self = data;
+  guint target = self->scroll_sync_line;
+  guint top;
+
+  if (!scroll_sync_active (self) || target == 0 || self->scroll_sync_tries++ >= 25)
+    {
+      self->scroll_sync_check_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  top = self->scroll_sync_from_source ? lekh_preview_get_top_line (LEKH_PREVIEW (self->preview))
+                                      : source_top_line (self);
+  if (top + 3 >= target && top <= target + 3)
+    {
+      self->scroll_sync_check_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  self->scroll_sync_until = g_get_monotonic_time () + SCROLL_SYNC_ECHO_USEC;
+  if (self->scroll_sync_from_source)
+    lekh_preview_scroll_to_line (LEKH_PREVIEW (self->preview), target);
+  else
+    scroll_source_to_line (self, target);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+scroll_sync_check_later (LekhWindow *self,
+                         guint       target)
+{
+  self->scroll_sync_line = target;
+  self->scroll_sync_tries = 0;
+  g_clear_handle_id (&self->scroll_sync_check_id, g_source_remove);
+  self->scroll_sync_check_id = g_timeout_add (80, scroll_sync_check_cb, self);
+}
+
+static void
+source_scrolled_cb (LekhWindow    *self,
+                    GtkAdjustment *adjustment)
+{
+  guint line;
+
+  if (!scroll_sync_active (self))
+    return;
+  if (!self->scroll_sync_from_source && g_get_monotonic_time () < self->scroll_sync_until)
+    return;
+
+  line = source_top_line (self);
+  self->scroll_sync_from_source = TRUE;
+  self->scroll_sync_until = g_get_monotonic_time () + SCROLL_SYNC_ECHO_USEC;
+  lekh_preview_scroll_to_line (LEKH_PREVIEW (self->preview), line);
+  scroll_sync_check_later (self, line);
+}
+
+static void
+preview_top_line_cb (LekhWindow *self,
+                     guint       line)
+{
+  if (!scroll_sync_active (self) || line == 0)
+    return;
+  if (self->scroll_sync_from_source && g_get_monotonic_time () < self->scroll_sync_until)
+    return;
+
+  self->scroll_sync_from_source = FALSE;
+  self->scroll_sync_until = g_get_monotonic_time () + SCROLL_SYNC_ECHO_USEC;
+  scroll_source_to_line (self, line);
+  scroll_sync_check_later (self, line);
+}
+
 static void
 setup_preview (LekhWindow *self)
 {
   GtkWidget *preview = lekh_preview_new ();
+  GtkTextView *view = GTK_TEXT_VIEW (lekh_editor_get_view (LEKH_EDITOR (self->editor)));
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
 
   /* The preview follows the document's buffer edit by edit; a click on a block shows
-   * its source line. (Scroll sync and view modes belong to the preview's own work.) */
+   * its source line. */
   lekh_preview_set_buffer (LEKH_PREVIEW (preview), GTK_TEXT_BUFFER (self->document));
   g_signal_connect_object (preview, "line-activated", G_CALLBACK (preview_line_activated_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (preview, "top-line-changed", G_CALLBACK (preview_top_line_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::file", G_CALLBACK (preview_file_cb),
                            self, G_CONNECT_SWAPPED);
+  if (vadjustment != NULL)
+    g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (source_scrolled_cb),
+                             self, G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "load-remote-images", preview, "load-remote-images",
+                   G_SETTINGS_BIND_GET);
   lekh_window_set_preview (self, preview);
+
+  /* Preview only hides the source (app.view-mode). */
+  g_settings_bind (self->settings, "show-source", self->editor, "visible", G_SETTINGS_BIND_GET);
+}
+
+/* Export HTML */
+
+gboolean
+lekh_window_export_html (LekhWindow  *self,
+                         GFile       *file,
+                         GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *html = NULL;
+  LekhArticle *article;
+
+  g_return_val_if_fail (LEKH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if ((path = g_file_get_path (file)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Choose a folder on this computer"));
+      return FALSE;
+    }
+
+  lekh_metadata_panel_flush (LEKH_METADATA_PANEL (self->metadata_panel));
+  article = lekh_document_ensure_article (self->document);
+  html = lekh_html_export (article, LEKH_HTML_EXPORT_DEFAULT);
+  return lekh_file_write_atomic (path, html, strlen (html), error);
+}
+
+static void
+export_response_cb (LekhWindow           *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file == NULL || !lekh_window_export_html (self, file, &error))
+    {
+      show_error (self, _("Could Not Export"), error ? error->message : _("No file was chosen"));
+      return;
+    }
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+    lekh_window_add_toast (self, message);
+  }
+}
+
+static void
+export_html_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LekhWindow *self = LEKH_WINDOW (widget);
+  g_autofree char *title = lekh_document_dup_title (self->document);
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+  GFile *file = lekh_document_get_file (self->document);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  char *dot;
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export HTML"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Web Pages"));
+  gtk_file_filter_add_mime_type (filter, "text/html");
+  gtk_file_filter_add_suffix (filter, "html");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  stem = file ? g_file_get_basename (file) : g_strdup (title ? title : _("article"));
+  if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
+    *dot = '\0';
+  name = g_strconcat (stem, ".html", NULL);
+  if (file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), parent, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 /* GObject */
@@ -626,6 +852,7 @@ lekh_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_handle_id (&self->scroll_sync_check_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEKH_TYPE_WINDOW);
 
   G_OBJECT_CLASS (lekh_window_parent_class)->dispose (object);
@@ -687,12 +914,15 @@ lekh_window_class_init (LekhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "win.export-html", NULL, export_html_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-html", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

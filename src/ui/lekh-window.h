@@ -34,4 +34,9 @@ void               lekh_window_add_header_widget   (LekhWindow      *self,
 /* The Save / Discard / Cancel dialog while one is open (for tests), else NULL. */
 GtkWidget         *lekh_window_get_close_dialog    (LekhWindow      *self);
 
+/* Writes the article as a standalone HTML page to FILE (atomically). */
+gboolean           lekh_window_export_html        (LekhWindow   *self,
+                                                   GFile        *file,
+                                                   GError      **error);
+
 G_END_DECLS
