@@ -143,7 +143,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     g_autoptr(GError) json_error = NULL;
     g_autofree char *json = lekh_article_to_json (article, NULL, &json_error);
 
-    bomb = json == NULL && g_error_matches (json_error, LEKH_ERROR, LEKH_ERROR_LIMIT);
+    bomb = (json == NULL && g_error_matches (json_error, LEKH_ERROR, LEKH_ERROR_LIMIT)) ||
+           (json != NULL && strlen (json) > 16 * size + 65536);
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
