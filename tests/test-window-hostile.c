@@ -11,6 +11,8 @@
 #include <gtk/gtk.h>
 
 #include "lekh-gui-test.h"
+#include "lekh-preview.h"
+#include "lekh-preview-guard.h"
 
 static LekhApplication *app;
 
@@ -414,7 +416,22 @@ test_large_file (void)
   g_test_message ("%.1f MB article opened in %.2f s", size / 1048576.0,
                   (g_get_monotonic_time () - start) / 1e6);
 
-  /* The editor stays usable: an edit lands, the title reads back, no dialog. */
+  /* The live preview would render 50 MB at once and block typing: it is paused, and a
+   * notice in its place says so. */
+  g_assert_true (lekh_preview_guard_is_paused (window));
+  g_assert_false (gtk_widget_get_visible (lekh_window_get_preview (window)));
+  g_assert_cmpuint (lekh_preview_get_n_blocks (LEKH_PREVIEW (lekh_window_get_preview (window))), ==, 0);
+  {
+    GtkWidget *notice = gtk_widget_get_next_sibling (lekh_window_get_preview (window));
+
+    g_assert_true (ADW_IS_STATUS_PAGE (notice));
+    g_assert_true (gtk_widget_get_visible (notice));
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (notice)), ==, "Preview Paused");
+    g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (notice)),
+                              "large.md"));
+  }
+
+  /* The editor stays usable: an edit lands quickly, the title reads back, no dialog. */
   start = g_get_monotonic_time ();
   lekh_test_insert_at_end (window, "अंत।\n");
   lekh_test_spin (300);
@@ -426,6 +443,22 @@ test_large_file (void)
   buffer = lekh_test_buffer_text (window);
   g_assert_cmpuint (strlen (buffer), ==, size + strlen ("अंत।\n"));
   g_assert_true (g_str_has_suffix (buffer, "अंत।\n"));
+
+  /* A normal article in the same window brings the live preview back. */
+  {
+    g_autofree char *small = lekh_test_write_temp ("small.md", article, -1);
+    g_autoptr(GFile) file = g_file_new_for_path (small);
+    LekhPreview *preview = LEKH_PREVIEW (lekh_window_get_preview (window));
+
+    gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (lekh_window_get_document (window)), FALSE);
+    lekh_window_load_file (window, file);
+    g_assert_true (lekh_test_wait_until (lekh_test_document_idle, window, 60000));
+    lekh_test_spin (100);
+    g_assert_false (lekh_preview_guard_is_paused (window));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
+    lekh_preview_flush (preview);
+    g_assert_cmpuint (lekh_preview_get_n_blocks (preview), >, 0);
+  }
 
   lekh_test_discard_and_close (window);
   g_unlink (path);
