@@ -209,6 +209,43 @@ test_save_read_only_folder (void)
   lekh_test_discard_and_close (window);
 }
 
+/* A symlink in a read-only folder to an article elsewhere: saved through the link, which
+ * stays a link. */
+static void
+test_save_through_symlink (void)
+{
+  g_autofree char *path = lekh_test_write_temp ("target.md", article, -1);
+  g_autofree char *link_dir = g_dir_make_tmp ("lekh-link-XXXXXX", NULL);
+  g_autofree char *link = g_build_filename (link_dir, "link.md", NULL);
+  g_autofree char *on_disk = NULL;
+  g_autofree char *text = NULL;
+  LekhWindow *window;
+  gboolean immutable = FALSE;
+
+  g_assert_cmpint (symlink (path, link), ==, 0);
+  window = open_window (link);
+  lekh_test_insert_at_end (window, "कड़ी से सहेजा।\n");
+  if (getuid () == 0)
+    immutable = make_immutable (link_dir, TRUE);
+  else
+    g_chmod (link_dir, 0555);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (lekh_test_wait_until (lekh_test_document_idle, window, 5000));
+  lekh_test_spin (50);
+  g_assert_false (lekh_test_has_dialog (window));
+  text = lekh_test_buffer_text (window);
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, text);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+
+  if (immutable)
+    g_assert_true (make_immutable (link_dir, FALSE));
+  else
+    g_chmod (link_dir, 0755);
+  lekh_test_discard_and_close (window);
+}
+
 /* Deleted underneath: an error, nothing written; Keep Mine then saves it again. */
 static void
 test_save_deleted_underneath (void)
@@ -489,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/window-hostile/save-disk-full", test_save_disk_full);
   g_test_add_func ("/window-hostile/save-read-only-file", test_save_read_only_file);
   g_test_add_func ("/window-hostile/save-read-only-folder", test_save_read_only_folder);
+  g_test_add_func ("/window-hostile/save-through-symlink", test_save_through_symlink);
   g_test_add_func ("/window-hostile/save-deleted-underneath", test_save_deleted_underneath);
   g_test_add_func ("/window-hostile/save-replaced-underneath", test_save_replaced_underneath);
   g_test_add_func ("/window-hostile/open-binary", test_open_binary);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -947,7 +948,20 @@ check_can_save (LekhDocument  *self,
       return FALSE;
     }
 
-  parent = g_file_get_parent (file);
+  /* The temporary file goes beside the file a symlink points to, as the writer does. */
+  if (now.exists)
+    {
+      g_autofree char *target = realpath (path, NULL);
+
+      if (target != NULL)
+        {
+          g_autoptr(GFile) real = g_file_new_for_path (target);
+
+          parent = g_file_get_parent (real);
+        }
+    }
+  if (parent == NULL)
+    parent = g_file_get_parent (file);
   if (parent != NULL && access (g_file_peek_path (parent), W_OK) != 0)
     {
       g_autofree char *folder = g_file_get_parse_name (parent);
