@@ -606,3 +606,15 @@ lekh_window_get_field_message (LekhWindow *self,
 
   return mark ? mark->message : NULL;
 }
+
+const char *
+lekh_window_get_field_counter (LekhWindow *self,
+                               const char *key)
+{
+  WindowDiagnostics *wd = get_state (self);
+  FieldMark *mark = wd ? field_mark (wd, key) : NULL;
+
+  if (mark == NULL || mark->counter_label == NULL || !gtk_widget_get_visible (mark->counter_label))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (mark->counter_label));
+}

@@ -25,5 +25,8 @@ const char         *lekh_window_get_permalink            (LekhWindow *self);
 /* The message shown below (or, for one-line rows, on) a form field, or NULL. */
 const char         *lekh_window_get_field_message        (LekhWindow *self,
                                                           const char *key);
+/* The live counter of the title or description ("72 / 60"), or NULL when hidden. */
+const char         *lekh_window_get_field_counter        (LekhWindow *self,
+                                                          const char *key);
 
 G_END_DECLS
