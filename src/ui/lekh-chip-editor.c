@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lekh-chip-editor.h"
+#include "lekh-site-index.h"
 #include "lekh-text.h"
 
 #define MAX_SUGGESTIONS 8
@@ -315,22 +316,44 @@ update_suggestions (LekhChipEditor *self)
       return;
     }
 
-  needle = lekh_text_fold (text);
+  /* Case- and accent-insensitive, as the site index matches. */
+  needle = lekh_site_fold (text);
   n = g_list_model_get_n_items (self->suggestions);
-  /* Prefix matches first, then matches inside the word, each in the model's order. */
+  /* Prefix matches first, then matches inside the word (or of the item's detail, e.g. an
+   * author's name), each in the model's order. */
   for (guint pass = 0; pass < 2 && shown < MAX_SUGGESTIONS; pass++)
     for (guint i = 0; i < n && shown < MAX_SUGGESTIONS; i++)
       {
         g_autoptr(GtkStringObject) item = g_list_model_get_item (self->suggestions, i);
         const char *s = gtk_string_object_get_string (item);
-        g_autofree char *folded = lekh_text_fold (s);
+        const char *detail = g_object_get_data (G_OBJECT (item), "lekh-detail");
+        g_autofree char *folded = lekh_site_fold (s);
+        g_autofree char *folded_detail = detail ? lekh_site_fold (detail) : NULL;
         const char *hit = strstr (folded, needle);
+        gboolean prefix = hit == folded;
 
-        if (hit == NULL || (pass == 0) != (hit == folded) || find_item (self, s) >= 0)
+        if (hit == NULL && folded_detail != NULL && strstr (folded_detail, needle) != NULL)
+          hit = folded_detail, prefix = FALSE;
+        if (hit == NULL || (pass == 0) != prefix || find_item (self, s) >= 0)
           continue;
 
         row = gtk_label_new (s);
         gtk_label_set_xalign (GTK_LABEL (row), 0);
+        if (detail != NULL)
+          {
+            GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+            GtkWidget *sub = gtk_label_new (detail);
+
+            gtk_label_set_xalign (GTK_LABEL (sub), 0);
+            gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
+            gtk_widget_add_css_class (sub, "dim-label");
+            gtk_widget_add_css_class (sub, "caption");
+            gtk_box_append (GTK_BOX (box), row);
+            gtk_box_append (GTK_BOX (box), sub);
+            /* The row's label is what gets added: keep it reachable. */
+            g_object_set_data (G_OBJECT (box), "lekh-value-label", row);
+            row = box;
+          }
         gtk_widget_set_margin_start (row, 6);
         gtk_widget_set_margin_end (row, 6);
         gtk_widget_set_margin_top (row, 4);
@@ -346,12 +369,21 @@ update_suggestions (LekhChipEditor *self)
 }
 
 static void
+suggestions_changed_cb (LekhChipEditor *self)
+{
+  if (self->entry != NULL && gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] != '\0')
+    update_suggestions (self);
+}
+
+static void
 suggestion_activated_cb (GtkListBox     *list,
                          GtkListBoxRow  *row,
                          LekhChipEditor *self)
 {
   GtkWidget *label = gtk_list_box_row_get_child (row);
 
+  if (!GTK_IS_LABEL (label))
+    label = g_object_get_data (G_OBJECT (label), "lekh-value-label");
   lekh_chip_editor_add (self, gtk_label_get_text (GTK_LABEL (label)));
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   hide_suggestions (self);
@@ -450,6 +482,8 @@ lekh_chip_editor_dispose (GObject *object)
       g_ptr_array_set_size (self->chips, 0);
     }
   g_clear_pointer (&self->entry, gtk_widget_unparent);
+  if (self->suggestions != NULL)
+    g_signal_handlers_disconnect_by_func (self->suggestions, suggestions_changed_cb, self);
   g_clear_object (&self->suggestions);
 
   G_OBJECT_CLASS (lekh_chip_editor_parent_class)->dispose (object);
@@ -819,8 +853,14 @@ lekh_chip_editor_set_suggestions (LekhChipEditor *self,
   g_return_if_fail (LEKH_IS_CHIP_EDITOR (self));
   g_return_if_fail (!suggestions || G_IS_LIST_MODEL (suggestions));
 
+  if (self->suggestions != NULL)
+    g_signal_handlers_disconnect_by_func (self->suggestions, suggestions_changed_cb, self);
   if (g_set_object (&self->suggestions, suggestions))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUGGESTIONS]);
+  /* A model filled as the writer types (the site index) refreshes the list. */
+  if (self->suggestions != NULL)
+    g_signal_connect_swapped (self->suggestions, "items-changed",
+                              G_CALLBACK (suggestions_changed_cb), self);
 }
 
 GListModel *

@@ -13,6 +13,7 @@
 #include "lekh-html-export.h"
 #include "lekh-preview.h"
 #include "lekh-preview-guard.h"
+#include "lekh-window-diagnostics.h"
 #include "lekh-window.h"
 
 struct _LekhWindow
@@ -845,6 +846,8 @@ lekh_window_init (LekhWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   setup_preview (self);
+  /* Validation and site awareness live in lekh-window-diagnostics.c. */
+  lekh_window_setup_diagnostics (self);
 
   update_title (self);
   update_format (self);
