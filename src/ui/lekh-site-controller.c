@@ -40,8 +40,6 @@ typedef struct
 
 /* Index */
 
-void lekh_site_controller_reload_site (LekhSiteController *self);
-
 static void
 index_changed_cb (LekhSiteController *self)
 {
