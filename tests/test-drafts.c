@@ -19,6 +19,8 @@ static LekhApplication *app;
 static const char article[] =
   "---\r\ntitle: मसौदा\r\ntags: [drafts]\r\n---\r\n\r\nपहला अनुच्छेद।\r\n";
 static const char typed[] = "टाइप किया हुआ, सहेजा नहीं।\r\n";
+static const char clean_article[] = "---\ntitle: साफ़\n---\n\nकोई बदलाव नहीं।\n";
+static char *clean_path;
 static const char new_text[] = "---\ntitle: नया लेख\n---\n\nकभी सहेजा नहीं गया।\n";
 
 typedef struct
@@ -218,6 +220,8 @@ crash_child (void)
 
   set_short_delay ();
   window = open_window (path);
+  /* A third window shows a file without changes: the session reopens it too. */
+  open_window (g_getenv ("LEKH_TEST_CLEAN_FILE"));
   fresh = lekh_window_new (app);
   gtk_window_present (GTK_WINDOW (fresh));
 
@@ -237,6 +241,9 @@ crash_with_unsaved_work (void)
   g_autofree char *path = lekh_test_write_temp ("crashed.md", article, -1);
   g_autofree char *dir = drafts_dir ();
 
+  g_clear_pointer (&clean_path, g_free);
+  clean_path = lekh_test_write_temp ("clean.md", clean_article, -1);
+  g_setenv ("LEKH_TEST_CLEAN_FILE", clean_path, TRUE);
   g_setenv ("LEKH_TEST_CRASH_FILE", path, TRUE);
   g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
   /* Killed, not exited. */
@@ -360,6 +367,14 @@ test_crash_restore (void)
   g_application_activate (G_APPLICATION (app));
   lekh_test_spin (100);
   g_assert_cmpuint (count_windows (), ==, 2);
+  g_assert_true (lekh_test_find_dialog (NULL, "Restore Unsaved Changes?") == dialog);
+  {
+    GtkWidget *list = adw_message_dialog_get_extra_child (dialog);
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "clean.md");
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 3));
+  }
 
   adw_message_dialog_response (dialog, "restore");
   g_assert_true (lekh_test_wait_until (has_window_with_file, path, 5000));
@@ -377,6 +392,11 @@ test_crash_restore (void)
   /* The file itself still holds what was last saved. */
   g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
   g_assert_cmpstr (on_disk, ==, article);
+
+  /* The file that was open without changes is open again, unchanged. */
+  g_assert_true (lekh_test_wait_until (has_window_with_file, clean_path, 5000));
+  g_assert_false (gtk_text_buffer_get_modified (
+                    GTK_TEXT_BUFFER (lekh_window_get_document (window_with_file (clean_path)))));
 
   fresh = window_with_text (new_text);
   g_assert_nonnull (fresh);
@@ -476,7 +496,7 @@ test_crash_later_and_choose (void)
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "crashed.md");
     check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
     g_assert_true (GTK_IS_CHECK_BUTTON (check));
-    row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+    row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2);
     /* A document without a file is named by its front matter's title. */
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "नया लेख");
   }
@@ -524,6 +544,53 @@ test_crash_file_deleted (void)
   close_all_windows ();
 }
 
+/* `lekh crashed.md` after the crash: the file opens, the offer appears, and restoring puts
+ * the draft into that window rather than a second one. */
+static void
+test_crash_then_open_file (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *expected = g_strconcat (article, typed, NULL);
+  g_autoptr(GFile) file = NULL;
+  AdwMessageDialog *dialog;
+  LekhWindow *window;
+  guint n = 0;
+
+  if (g_test_subprocess ())
+    {
+      crash_child ();
+      return;
+    }
+  path = crash_with_unsaved_work ();
+  file = g_file_new_for_path (path);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_true (lekh_test_wait_until (has_restore_dialog, NULL, 3000));
+  dialog = lekh_test_find_dialog (NULL, "Restore Unsaved Changes?");
+  adw_message_dialog_response (dialog, "restore");
+  g_assert_true (lekh_test_wait_until (has_window_with_file, path, 5000));
+  lekh_test_spin (200);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      GFile *open;
+
+      if (!LEKH_IS_WINDOW (l->data))
+        continue;
+      open = lekh_document_get_file (lekh_window_get_document (l->data));
+      n += open != NULL && g_file_equal (open, file);
+    }
+  g_assert_cmpuint (n, ==, 1);
+  window = window_with_file (path);
+  {
+    g_autofree char *text = lekh_test_buffer_text (window);
+
+    g_assert_cmpstr (text, ==, expected);
+  }
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (lekh_window_get_document (window))));
+  close_all_windows ();
+}
+
 static void
 no_display (void)
 {
@@ -551,6 +618,7 @@ main (int   argc,
   g_test_add_func ("/drafts/crash-discard", test_crash_discard);
   g_test_add_func ("/drafts/crash-later-and-choose", test_crash_later_and_choose);
   g_test_add_func ("/drafts/crash-file-deleted", test_crash_file_deleted);
+  g_test_add_func ("/drafts/crash-then-open-file", test_crash_then_open_file);
 
   return g_test_run ();
 }

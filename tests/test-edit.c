@@ -458,6 +458,51 @@ test_edit_alias_value (void)
   }
 }
 
+/* Found by fuzz-validator: verifying an edit must not expand aliases (a billion laughs
+ * took seconds per edit under the sanitizers); and an edit that drops an anchor another
+ * key relies on is still refused. */
+static void
+test_edit_alias_bomb (void)
+{
+  GString *text = g_string_new ("---\ntitle: Laughs\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+  g_autoptr(LekhArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *keys = "abcdefghi";
+
+  for (guint i = 1; i < 9; i++)
+    g_string_append_printf (text, "%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n",
+                            keys[i], keys[i], keys[i - 1], keys[i - 1], keys[i - 1], keys[i - 1],
+                            keys[i - 1], keys[i - 1], keys[i - 1], keys[i - 1], keys[i - 1]);
+  g_string_append (text, "tags: *i\n---\nbody\n");
+  article = lekh_article_new (text->str, text->len);
+  g_assert_null (lekh_article_get_error (article));
+
+  {
+    g_autoptr(LekhEdit) title = lekh_article_edit_set_string (article, "title", "नया", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (title);
+  }
+  {
+    g_autoptr(LekhEdit) rename = lekh_article_edit_rename_key (article, "tags", "keywords", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (rename);
+  }
+  {
+    g_autoptr(LekhEdit) drop = lekh_article_edit_remove (article, "i", &error);
+    g_assert_null (drop);
+    g_assert_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED);
+    g_clear_error (&error);
+  }
+  {
+    /* Redefining an anchor changes what a later alias means: refused. */
+    g_autoptr(LekhArticle) twice = lekh_article_new ("---\na: &x 1\nb: &x 2\nc: *x\n---\n", -1);
+    g_autoptr(LekhEdit) edit = lekh_article_edit_set_string (twice, "b", "two", &error);
+    g_assert_null (edit);
+    g_assert_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED);
+  }
+  g_string_free (text, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/edit/quoting-round-trip", test_edit_quoting_round_trip);
   g_test_add_func ("/edit/errors-change-nothing", test_edit_errors_change_nothing);
   g_test_add_func ("/edit/alias-value", test_edit_alias_value);
+  g_test_add_func ("/edit/alias-bomb", test_edit_alias_bomb);
 
   return g_test_run ();
 }

@@ -463,6 +463,7 @@ test_fuzz_entry_spans (void)
     "---\nt: ---\nqa\xdd\xa4:\r-t: --]\n---\n",
     "---\na: 1\xe2\x80\xa8" "b: 2\n---\n",
     "---\nta:\n  ? ---\ntitle: \"Jekyll MitHub HQ\"\ndate: 2015-01-20\n---\nbody\n",
+    "---\ntags:\n?   - ? ---\ntags:\n?   - ? - a\n---\n a\n---\n",
   };
 
   for (guint n = 0; n < G_N_ELEMENTS (inputs); n++)

@@ -359,6 +359,47 @@ test_header_states (void)
   g_object_unref (preview);
 }
 
+/* A very long article renders a few screens past the view, and more on demand. */
+static void
+test_long_article_lazy (void)
+{
+  g_autoptr(GString) text = g_string_new ("---\ntitle: बहुत लंबा\n---\n");
+  GtkWidget *window = gtk_window_new ();
+  LekhPreview *preview = LEKH_PREVIEW (lekh_preview_new ());
+  GtkTextIter a, b;
+  guint total, last_line, line;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "## भाग %u\n\nअनुच्छेद %u।\n\n", i, i);
+  last_line = 4 + 3000 * 4 - 2;
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (preview));
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+  lekh_preview_set_text (preview, text->str, (gssize) text->len);
+  total = lekh_preview_get_n_blocks (preview) + lekh_preview_get_n_pending_blocks (preview);
+  g_assert_cmpuint (total, ==, 6000);
+  spin (1500);
+  g_assert_false (lekh_preview_is_rendering (preview));
+  g_assert_cmpuint (lekh_preview_get_n_pending_blocks (preview), >, 0);
+  g_assert_false (find (preview, "अनुच्छेद 2999।", &a, &b));
+
+  /* Scrolling to a line renders up to it. */
+  lekh_preview_scroll_to_line (preview, last_line);
+  /* Far away: the blocks on the way render in the background, then the view goes there. */
+  for (guint i = 0; i < 200 && lekh_preview_get_top_line (preview) < last_line - 40; i++)
+    spin (100);
+  g_assert_true (find (preview, "अनुच्छेद 2999।", &a, &b));
+  line = lekh_preview_get_top_line (preview);
+  g_assert_cmpuint (line, >=, last_line - 40);
+
+  /* Everything, on request. */
+  lekh_preview_flush (preview);
+  g_assert_cmpuint (lekh_preview_get_n_pending_blocks (preview), ==, 0);
+  g_assert_cmpuint (lekh_preview_get_n_blocks (preview), ==, total);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static guint
 view_top_line (GtkTextView *view)
 {
@@ -478,5 +519,6 @@ main (int   argc,
   g_test_add ("/preview/scroll-sync", Fixture, NULL, fixture_setup, test_scroll_sync, fixture_teardown);
   g_test_add_func ("/preview/scroll-sync-both-ways", test_scroll_sync_both_ways);
   g_test_add_func ("/preview/header-states", test_header_states);
+  g_test_add_func ("/preview/long-article-lazy", test_long_article_lazy);
   return g_test_run ();
 }

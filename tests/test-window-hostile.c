@@ -11,6 +11,8 @@
 #include <gtk/gtk.h>
 
 #include "lekh-gui-test.h"
+#include "lekh-preview.h"
+#include "lekh-preview-guard.h"
 
 static LekhApplication *app;
 
@@ -204,6 +206,43 @@ test_save_read_only_folder (void)
     g_assert_true (make_immutable (dir, FALSE));
   else
     g_chmod (dir, 0755);
+  lekh_test_discard_and_close (window);
+}
+
+/* A symlink in a read-only folder to an article elsewhere: saved through the link, which
+ * stays a link. */
+static void
+test_save_through_symlink (void)
+{
+  g_autofree char *path = lekh_test_write_temp ("target.md", article, -1);
+  g_autofree char *link_dir = g_dir_make_tmp ("lekh-link-XXXXXX", NULL);
+  g_autofree char *link = g_build_filename (link_dir, "link.md", NULL);
+  g_autofree char *on_disk = NULL;
+  g_autofree char *text = NULL;
+  LekhWindow *window;
+  gboolean immutable = FALSE;
+
+  g_assert_cmpint (symlink (path, link), ==, 0);
+  window = open_window (link);
+  lekh_test_insert_at_end (window, "कड़ी से सहेजा।\n");
+  if (getuid () == 0)
+    immutable = make_immutable (link_dir, TRUE);
+  else
+    g_chmod (link_dir, 0555);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (lekh_test_wait_until (lekh_test_document_idle, window, 5000));
+  lekh_test_spin (50);
+  g_assert_false (lekh_test_has_dialog (window));
+  text = lekh_test_buffer_text (window);
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, text);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+
+  if (immutable)
+    g_assert_true (make_immutable (link_dir, FALSE));
+  else
+    g_chmod (link_dir, 0755);
   lekh_test_discard_and_close (window);
 }
 
@@ -414,7 +453,22 @@ test_large_file (void)
   g_test_message ("%.1f MB article opened in %.2f s", size / 1048576.0,
                   (g_get_monotonic_time () - start) / 1e6);
 
-  /* The editor stays usable: an edit lands, the title reads back, no dialog. */
+  /* The live preview would render 50 MB at once and block typing: it is paused, and a
+   * notice in its place says so. */
+  g_assert_true (lekh_preview_guard_is_paused (window));
+  g_assert_false (gtk_widget_get_visible (lekh_window_get_preview (window)));
+  g_assert_cmpuint (lekh_preview_get_n_blocks (LEKH_PREVIEW (lekh_window_get_preview (window))), ==, 0);
+  {
+    GtkWidget *notice = gtk_widget_get_next_sibling (lekh_window_get_preview (window));
+
+    g_assert_true (ADW_IS_STATUS_PAGE (notice));
+    g_assert_true (gtk_widget_get_visible (notice));
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (notice)), ==, "Preview Paused");
+    g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (notice)),
+                              "large.md"));
+  }
+
+  /* The editor stays usable: an edit lands quickly, the title reads back, no dialog. */
   start = g_get_monotonic_time ();
   lekh_test_insert_at_end (window, "अंत।\n");
   lekh_test_spin (300);
@@ -426,6 +480,22 @@ test_large_file (void)
   buffer = lekh_test_buffer_text (window);
   g_assert_cmpuint (strlen (buffer), ==, size + strlen ("अंत।\n"));
   g_assert_true (g_str_has_suffix (buffer, "अंत।\n"));
+
+  /* A normal article in the same window brings the live preview back. */
+  {
+    g_autofree char *small = lekh_test_write_temp ("small.md", article, -1);
+    g_autoptr(GFile) file = g_file_new_for_path (small);
+    LekhPreview *preview = LEKH_PREVIEW (lekh_window_get_preview (window));
+
+    gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (lekh_window_get_document (window)), FALSE);
+    lekh_window_load_file (window, file);
+    g_assert_true (lekh_test_wait_until (lekh_test_document_idle, window, 60000));
+    lekh_test_spin (100);
+    g_assert_false (lekh_preview_guard_is_paused (window));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
+    lekh_preview_flush (preview);
+    g_assert_cmpuint (lekh_preview_get_n_blocks (preview), >, 0);
+  }
 
   lekh_test_discard_and_close (window);
   g_unlink (path);
@@ -456,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/window-hostile/save-disk-full", test_save_disk_full);
   g_test_add_func ("/window-hostile/save-read-only-file", test_save_read_only_file);
   g_test_add_func ("/window-hostile/save-read-only-folder", test_save_read_only_folder);
+  g_test_add_func ("/window-hostile/save-through-symlink", test_save_through_symlink);
   g_test_add_func ("/window-hostile/save-deleted-underneath", test_save_deleted_underneath);
   g_test_add_func ("/window-hostile/save-replaced-underneath", test_save_replaced_underneath);
   g_test_add_func ("/window-hostile/open-binary", test_open_binary);

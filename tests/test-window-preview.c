@@ -8,44 +8,13 @@
 
 #include <gtk/gtk.h>
 
-#include "lekh-application.h"
 #include "lekh-editor.h"
+#include "lekh-gui-test.h"
 #include "lekh-preview.h"
 #include "lekh-window.h"
 
 static LekhApplication *app;
 static char *tmpdir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 window_ready (gpointer data)
@@ -80,9 +49,9 @@ open_window (const char *path)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   lekh_window_load_file (window, file);
-  g_assert_true (wait_until (window_ready, window, 5000));
+  g_assert_true (lekh_test_wait_until (window_ready, window, 5000));
   lekh_preview_flush (LEKH_PREVIEW (lekh_window_get_preview (window)));
-  spin (100);
+  lekh_test_spin (100);
   return window;
 }
 
@@ -91,7 +60,7 @@ close_window (LekhWindow *window)
 {
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (lekh_window_get_document (window)), FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  lekh_test_spin (20);
 }
 
 static void
@@ -105,31 +74,31 @@ test_view_modes (void)
   GSettings *settings = g_settings_new (APP_ID);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.view-mode", "s", "preview"));
-  spin (20);
+  lekh_test_spin (20);
   g_assert_false (gtk_widget_get_visible (editor));
   g_assert_true (gtk_widget_get_visible (slot));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.view-mode", "s", "source"));
-  spin (20);
+  lekh_test_spin (20);
   g_assert_true (gtk_widget_get_visible (editor));
   g_assert_false (gtk_widget_get_visible (slot));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.view-mode", "s", "split"));
-  spin (20);
+  lekh_test_spin (20);
   g_assert_true (gtk_widget_get_visible (editor));
   g_assert_true (gtk_widget_get_visible (slot));
 
   /* Hiding the preview while it is shown alone brings the source back: never an empty window. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.view-mode", "s", "preview"));
-  spin (20);
+  lekh_test_spin (20);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.show-preview", NULL));
-  spin (20);
+  lekh_test_spin (20);
   g_assert_true (gtk_widget_get_visible (editor));
   g_assert_false (gtk_widget_get_visible (slot));
   g_assert_true (g_settings_get_boolean (settings, "show-source"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.view-mode", "s", "split"));
-  spin (20);
+  lekh_test_spin (20);
   {
     GAction *action = g_action_map_lookup_action (G_ACTION_MAP (app), "view-mode");
     g_autoptr(GVariant) state = g_action_get_state (action);
@@ -199,7 +168,7 @@ test_scroll_sync (void)
   /* Scroll the source to the heading "भाग 60" (line 5 + 59 * 4 = 241), once the view has
    * laid out that far (it lays out long text lazily). */
   gtk_text_buffer_get_iter_at_line (buffer, &iter, 240);
-  g_assert_true (wait_until (adjustment_tall, adj, 5000));
+  g_assert_true (lekh_test_wait_until (adjustment_tall, adj, 5000));
   {
     GdkRectangle rect;
 
@@ -208,11 +177,11 @@ test_scroll_sync (void)
   }
   /* The view's estimate of line heights settles as it lays lines out: take whatever line
    * is on top now, and expect the preview to follow it. */
-  spin (200);
+  lekh_test_spin (200);
   line = source_top_line (window);
   g_assert_cmpuint (line, >, 100);
   t.min_line = line - 10;
-  g_assert_true (wait_until (preview_top_at_least, &t, 3000));
+  g_assert_true (lekh_test_wait_until (preview_top_at_least, &t, 3000));
   g_assert_cmpuint (lekh_preview_get_top_line (preview), <=, line + 10);
 
   /* With sync off, the preview stays where it is. */
@@ -221,29 +190,29 @@ test_scroll_sync (void)
     guint before;
 
     g_settings_set_boolean (settings, "scroll-sync", FALSE);
-    spin (300);
+    lekh_test_spin (300);
     before = lekh_preview_get_top_line (preview);
     gtk_adjustment_set_value (adj, 0);
-    spin (300);
+    lekh_test_spin (300);
     g_assert_cmpuint (lekh_preview_get_top_line (preview), ==, before);
     g_settings_set_boolean (settings, "scroll-sync", TRUE);
     g_object_unref (settings);
   }
 
   /* And back: the writer scrolls the preview, and the source follows. */
-  spin (300);
+  lekh_test_spin (300);
   {
     GtkAdjustment *padj = gtk_scrollable_get_vadjustment (
       GTK_SCROLLABLE (lekh_preview_get_text_view (preview)));
     guint top;
 
-    g_assert_true (wait_until (adjustment_tall, padj, 5000));
+    g_assert_true (lekh_test_wait_until (adjustment_tall, padj, 5000));
     gtk_adjustment_set_value (padj, gtk_adjustment_get_upper (padj) * 0.75);
-    spin (200);
+    lekh_test_spin (200);
     top = lekh_preview_get_top_line (preview);
     g_assert_cmpuint (top, >, 250);
     t.min_line = top - 10;
-    g_assert_true (wait_until (source_top_at_least, &t, 3000));
+    g_assert_true (lekh_test_wait_until (source_top_at_least, &t, 3000));
     g_assert_cmpuint (source_top_line (window), <=, top + 10);
   }
 

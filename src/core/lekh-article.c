@@ -536,7 +536,8 @@ article_build_entries (LekhArticle *self)
     }
 
   /* A key with an explicit "? key" and no value gets an empty value whose mark sits at
-   * the next token, on the next entry's line: an entry never reaches into the next. */
+   * the next token, on the next entry's line (and a "? - list" key has no colon of its
+   * own): an entry never reaches into the next. */
   if (root->style == LEKH_STYLE_BLOCK)
     for (guint i = 0; i + 1 < self->entries->len; i++)
       {
@@ -544,7 +545,10 @@ article_build_entries (LekhArticle *self)
         const LekhEntry *next = g_ptr_array_index (self->entries, i + 1);
 
         if (entry->entry_span.end > next->entry_span.start)
-          entry->entry_span.end = MAX (next->entry_span.start, entry->colon);
+          {
+            entry->entry_span.end = MAX (next->entry_span.start, entry->key_span.end);
+            entry->colon = MIN (entry->colon, entry->entry_span.end);
+          }
       }
 }
 

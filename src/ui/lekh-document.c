@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -31,6 +32,7 @@ struct _LekhDocument
   GFileMonitor    *monitor;
   char            *etag;
   char            *restore_text;
+  GFile           *loading;
   LekhFileStamp    stamp;
   LekhArticle     *article;
   guint            reparse_source;
@@ -200,6 +202,7 @@ lekh_document_finalize (GObject *object)
   g_clear_pointer (&self->article, lekh_article_unref);
   g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->restore_text, g_free);
+  g_clear_object (&self->loading);
 
   G_OBJECT_CLASS (lekh_document_parent_class)->finalize (object);
 }
@@ -653,6 +656,7 @@ load_cb (GObject      *object,
   g_autofree char *text = NULL;
   gboolean restored = TRUE;
 
+  g_clear_object (&self->loading);
   set_busy (self, FALSE);
 
   if (!gtk_source_file_loader_load_finish (loader, result, &error))
@@ -755,6 +759,7 @@ lekh_document_load_async (LekhDocument        *self,
   encodings = g_slist_prepend (NULL, (gpointer) gtk_source_encoding_get_utf8 ());
   gtk_source_file_loader_set_candidate_encodings (loader, encodings);
 
+  g_set_object (&self->loading, file);
   set_busy (self, TRUE);
   gtk_source_file_loader_load_async (loader, G_PRIORITY_DEFAULT, cancellable,
                                      NULL, NULL, NULL, load_cb, g_steal_pointer (&task));
@@ -943,7 +948,20 @@ check_can_save (LekhDocument  *self,
       return FALSE;
     }
 
-  parent = g_file_get_parent (file);
+  /* The temporary file goes beside the file a symlink points to, as the writer does. */
+  if (now.exists)
+    {
+      g_autofree char *target = realpath (path, NULL);
+
+      if (target != NULL)
+        {
+          g_autoptr(GFile) real = g_file_new_for_path (target);
+
+          parent = g_file_get_parent (real);
+        }
+    }
+  if (parent == NULL)
+    parent = g_file_get_parent (file);
   if (parent != NULL && access (g_file_peek_path (parent), W_OK) != 0)
     {
       g_autofree char *folder = g_file_get_parse_name (parent);
@@ -1080,4 +1098,11 @@ lekh_document_restore_draft (LekhDocument *self,
   gtk_text_buffer_select_range (buffer, &begin, &begin);
   gtk_text_buffer_set_modified (buffer, TRUE);
   set_article (self, lekh_article_new (text, -1), WORDS_NOW);
+}
+
+GFile *
+lekh_document_get_loading_file (LekhDocument *self)
+{
+  g_return_val_if_fail (LEKH_IS_DOCUMENT (self), NULL);
+  return self->loading;
 }

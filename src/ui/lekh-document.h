@@ -71,4 +71,7 @@ gboolean       lekh_document_save_finish              (LekhDocument        *self
 void           lekh_document_restore_draft            (LekhDocument        *self,
                                                        const char          *text);
 
+/* The file a load under way is reading, else NULL. */
+GFile         *lekh_document_get_loading_file         (LekhDocument        *self);
+
 G_END_DECLS

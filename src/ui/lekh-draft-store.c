@@ -51,6 +51,7 @@ struct _LekhDraftStore
   char       *session_path;
   char       *lock_path;
   int         lock_fd;
+  guint       session_idle;
   GSettings  *settings;
   guint       delay;
 
@@ -180,6 +181,24 @@ write_session (LekhDraftStore *self)
 }
 
 static gboolean
+session_idle_cb (gpointer data)
+{
+  LekhDraftStore *self = data;
+
+  self->session_idle = 0;
+  write_session (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Coalesced and off the path of opening a window: several changes, one write. */
+static void
+schedule_session (LekhDraftStore *self)
+{
+  if (self->session_idle == 0)
+    self->session_idle = g_idle_add_full (G_PRIORITY_LOW, session_idle_cb, self, NULL);
+}
+
+static gboolean
 start_session (LekhDraftStore *self)
 {
   if (self->lock_fd >= 0)
@@ -212,8 +231,16 @@ lekh_draft_store_end_session (LekhDraftStore *self)
   /* Documents still open with changes (the app was told to quit without asking) keep
    * their session, to be offered at the next start. */
   if (self->lock_fd < 0 || g_hash_table_size (self->entries) > 0)
-    return;
+    {
+      if (self->session_idle != 0)
+        {
+          g_clear_handle_id (&self->session_idle, g_source_remove);
+          write_session (self);
+        }
+      return;
+    }
 
+  g_clear_handle_id (&self->session_idle, g_source_remove);
   g_unlink (self->session_path);
   g_unlink (self->lock_path);
   close (self->lock_fd);
@@ -362,7 +389,7 @@ static void
 file_changed_cb (Entry *entry)
 {
   if (entry->store != NULL && !entry->removed)
-    write_session (entry->store);
+    schedule_session (entry->store);
 }
 
 void
@@ -390,7 +417,7 @@ lekh_draft_store_add (LekhDraftStore *self,
   g_signal_connect_swapped (document, "notify::file", G_CALLBACK (file_changed_cb), entry);
 
   if (start_session (self))
-    write_session (self);
+    schedule_session (self);
 }
 
 static void
@@ -420,7 +447,7 @@ lekh_draft_store_remove (LekhDraftStore *self,
 
   detach (self, entry);
   g_hash_table_remove (self->entries, document);
-  write_session (self);
+  schedule_session (self);
 }
 
 void
@@ -443,7 +470,7 @@ lekh_draft_store_adopt (LekhDraftStore *self,
     delete_draft (self, entry->draft_id);
   g_free (entry->draft_id);
   entry->draft_id = g_strdup (draft_id);
-  write_session (self);
+  schedule_session (self);
 }
 
 const char *
@@ -720,6 +747,7 @@ lekh_draft_store_dispose (GObject *object)
       entry->store = NULL;
     }
   g_hash_table_remove_all (self->entries);
+  g_clear_handle_id (&self->session_idle, g_source_remove);
   if (self->orphans != NULL)
     lekh_draft_store_release_orphans (self, FALSE);
   g_clear_object (&self->settings);

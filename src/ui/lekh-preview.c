@@ -16,6 +16,11 @@
 #define QUOTE_INDENT  22
 #define MARKER_WIDTH  24
 #define FIRST_RENDER_BLOCKS 400
+/* Longer articles render only what is near the view (and more as it scrolls there), so
+ * a 6 MB article does not keep the text view laying out lines nobody looks at. */
+#define LAZY_BLOCKS         4000
+#define LAZY_AHEAD_SCREENS  4
+#define SYNC_RENDER_BLOCKS  1500
 
 typedef struct
 {
@@ -73,6 +78,10 @@ struct _LekhPreview
   gint64            preview_moved_until;   /* our own scrolling of the preview, not the writer's */
   gint64            source_moved_until;    /* our own scrolling of the source view */
   guint             sync_check_id;         /* checks that the follower reached its line */
+  guint             scroll_check_id;       /* checks that scroll_to_line got there */
+  guint             scroll_target;
+  guint             scroll_tries;
+  guint             catch_up_to;           /* render at least this many blocks first */
   guint             sync_target;
   guint             sync_tries;
   gboolean          sync_to_source;
@@ -1289,6 +1298,31 @@ render_pending (LekhPreview *self,
     }
 }
 
+/* Whether a long article has rendered enough beyond what the view shows for now. */
+static gboolean
+rendered_far_enough (LekhPreview *self)
+{
+  GtkAdjustment *vadj;
+  double page;
+
+  if (self->catch_up_to > 0)
+    {
+      if (self->blocks->len < self->catch_up_to)
+        return FALSE;
+      self->catch_up_to = 0;
+    }
+  if (lekh_preview_model_get_n_blocks (self->model) <= LAZY_BLOCKS)
+    return FALSE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return TRUE;
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
+  page = gtk_adjustment_get_page_size (vadj);
+  if (page <= 0)
+    return TRUE;
+  return gtk_adjustment_get_upper (vadj) - (gtk_adjustment_get_value (vadj) + page)
+         > LAZY_AHEAD_SCREENS * page;
+}
+
 static gboolean
 background_render_cb (gpointer data)
 {
@@ -1296,10 +1330,19 @@ background_render_cb (gpointer data)
 
   /* Short slices, so typing and scrolling stay smooth while a long article renders. */
   render_pending (self, g_get_monotonic_time () + 8000);
-  if (self->blocks->len < lekh_preview_model_get_n_blocks (self->model))
+  if (self->blocks->len < lekh_preview_model_get_n_blocks (self->model)
+      && !rendered_far_enough (self))
     return G_SOURCE_CONTINUE;
   self->background_source = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+render_more_cb (LekhPreview *self)
+{
+  if (self->blocks->len < lekh_preview_model_get_n_blocks (self->model)
+      && self->background_source == 0 && !rendered_far_enough (self))
+    self->background_source = g_idle_add (background_render_cb, self);
 }
 
 /* Blocks have views from the first one up to the first that was not rendered yet; an
@@ -1315,6 +1358,7 @@ apply_model_change (LekhPreview             *self,
 
   if (change->reset)
     {
+      self->catch_up_to = 0;
       apply_change (self, 0, rendered, 0, FALSE);
       apply_change (self, 0, 0, MIN (change->n_added, FIRST_RENDER_BLOCKS), FALSE);
     }
@@ -1327,9 +1371,7 @@ apply_model_change (LekhPreview             *self,
   else
     apply_change (self, change->position, rendered - change->position, 0, FALSE);
 
-  if (self->blocks->len < lekh_preview_model_get_n_blocks (self->model)
-      && self->background_source == 0)
-    self->background_source = g_idle_add (background_render_cb, self);
+  render_more_cb (self);
 }
 
 static gboolean update_now (LekhPreview *self);
@@ -1560,37 +1602,32 @@ offset_at_point (LekhPreview *self,
   return TRUE;
 }
 
-void
-lekh_preview_scroll_to_line (LekhPreview *self,
-                             guint        line)
+/* Puts the scroll mark at source LINE; FALSE while its block is not rendered yet. */
+static gboolean
+place_scroll_mark (LekhPreview *self,
+                   guint        line)
 {
-  int index;
-  BlockView *bv;
-  const LekhPreviewBlock *block;
+  int index = lekh_preview_model_find_line (self->model, line);
   GtkTextIter iter;
 
-  g_return_if_fail (LEKH_IS_PREVIEW (self));
-
-  update_now (self);
-  index = lekh_preview_model_find_line (self->model, line);
-  /* A block beyond what the background rendered so far: render up to it now. */
-  while (index >= 0 && (guint) index >= self->blocks->len)
-    apply_change (self, self->blocks->len, 0,
-                  MIN ((guint) index + 48 - self->blocks->len,
-                       lekh_preview_model_get_n_blocks (self->model) - self->blocks->len), TRUE);
   if (index < 0 || line < lekh_preview_model_get_body_line (self->model))
     gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  else if ((guint) index >= self->blocks->len)
+    return FALSE;
   else
     {
-      bv = g_ptr_array_index (self->blocks, index);
-      block = lekh_preview_model_get_block (self->model, (guint) index);
+      BlockView *bv = g_ptr_array_index (self->blocks, index);
+      const LekhPreviewBlock *block = lekh_preview_model_get_block (self->model, (guint) index);
+
       gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, bv->mark);
       if (bv->lines != NULL && line > block->start_line)
         {
           guint rel = 0;
+
           for (guint i = 0; i < bv->lines->len; i++)
             {
               LineAnchor *anchor = &g_array_index (bv->lines, LineAnchor, i);
+
               if (block->start_line + anchor->line_delta > line)
                 break;
               rel = anchor->offset;
@@ -1598,10 +1635,79 @@ lekh_preview_scroll_to_line (LekhPreview *self,
           gtk_text_iter_forward_chars (&iter, (int) rel);
         }
     }
-  self->preview_moved_until = g_get_monotonic_time () + 250 * 1000;
   gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
+  return TRUE;
+}
+
+static void
+scroll_to_mark (LekhPreview *self)
+{
+  self->preview_moved_until = g_get_monotonic_time () + 250 * 1000;
   gtk_text_view_scroll_to_mark (self->view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
+}
+
+static gboolean
+scroll_check_cb (gpointer data)
+{
+  LekhPreview *self = data;
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
+  guint top;
+  gboolean at_end;
+
+  /* Far in a very long article: wait while the background renders up to the target. */
+  if (!place_scroll_mark (self, self->scroll_target))
+    return G_SOURCE_CONTINUE;
+
+  top = lekh_preview_get_top_line (self);
+  at_end = gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj)
+           >= gtk_adjustment_get_upper (vadj) - 1;
+  if (self->scroll_tries++ >= 80
+      || (top + 3 >= self->scroll_target && top <= self->scroll_target + 3)
+      || (at_end && top <= self->scroll_target))
+    {
+      self->scroll_check_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  scroll_to_mark (self);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+lekh_preview_scroll_to_line (LekhPreview *self,
+                             guint        line)
+{
+  int index;
+
+  g_return_if_fail (LEKH_IS_PREVIEW (self));
+
+  update_now (self);
+  index = lekh_preview_model_find_line (self->model, line);
+  /* A block beyond what is rendered so far: render up to it, now when it is near, else
+   * in the background (scrolling there when it is done), so a jump to the end of a very
+   * long article does not freeze the window. */
+  if (index >= 0 && (guint) index >= self->blocks->len)
+    {
+      guint n = lekh_preview_model_get_n_blocks (self->model);
+      guint upto = MIN ((guint) index + 48, n);
+
+      if (upto - self->blocks->len <= SYNC_RENDER_BLOCKS)
+        apply_change (self, self->blocks->len, 0, upto - self->blocks->len, TRUE);
+      else
+        {
+          self->catch_up_to = MAX (self->catch_up_to, upto);
+          render_more_cb (self);
+        }
+    }
+  if (place_scroll_mark (self, line))
+    scroll_to_mark (self);
   self->last_top_line = line;
+
+  /* Lines the view has not laid out yet count as flat: it may stop short of a far target
+   * and get there as its layout catches up. */
+  self->scroll_target = line;
+  self->scroll_tries = 0;
+  g_clear_handle_id (&self->scroll_check_id, g_source_remove);
+  self->scroll_check_id = g_timeout_add (60, scroll_check_cb, self);
 }
 
 guint
@@ -1692,8 +1798,11 @@ vadjustment_changed_cb (LekhPreview *self)
 {
   guint line;
 
+  render_more_cb (self);
   if (g_get_monotonic_time () < self->preview_moved_until)
     return;
+  /* The writer scrolls: stop steering toward the last target. */
+  g_clear_handle_id (&self->scroll_check_id, g_source_remove);
   line = lekh_preview_get_top_line (self);
   if (line != self->last_top_line)
     {
@@ -1990,6 +2099,14 @@ lekh_preview_get_n_blocks (LekhPreview *self)
   return self->blocks->len;
 }
 
+gboolean
+lekh_preview_is_rendering (LekhPreview *self)
+{
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), FALSE);
+
+  return self->background_source != 0;
+}
+
 guint
 lekh_preview_get_n_pending_blocks (LekhPreview *self)
 {
@@ -2008,6 +2125,7 @@ lekh_preview_dispose (GObject *object)
   g_clear_handle_id (&self->update_source, g_source_remove);
   g_clear_handle_id (&self->background_source, g_source_remove);
   g_clear_handle_id (&self->sync_check_id, g_source_remove);
+  g_clear_handle_id (&self->scroll_check_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->blocks != NULL)
     g_ptr_array_set_size (self->blocks, 0);
@@ -2199,6 +2317,11 @@ lekh_preview_init (LekhPreview *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (vadj, "value-changed", G_CALLBACK (vadjustment_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (vadj, "notify::upper", G_CALLBACK (render_more_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (vadj, "notify::page-size", G_CALLBACK (render_more_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (render_more_cb), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_colors), self, G_CONNECT_SWAPPED);
 

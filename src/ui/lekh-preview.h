@@ -61,8 +61,11 @@ guint      lekh_preview_get_top_line           (LekhPreview   *self);
 GtkTextView *lekh_preview_get_text_view        (LekhPreview   *self);
 GtkWidget   *lekh_preview_get_header           (LekhPreview   *self);
 guint        lekh_preview_get_n_blocks         (LekhPreview   *self);
-/* Blocks of a long article still waiting for the background to render them. */
+/* Blocks not rendered yet: a long article renders in the background, and a very long
+ * one only as far as a few screens past the view (more as it scrolls, everything up to a
+ * line scrolled to). lekh_preview_is_rendering(): the background is at work. */
 guint        lekh_preview_get_n_pending_blocks (LekhPreview   *self);
+gboolean     lekh_preview_is_rendering         (LekhPreview   *self);
 /* The source line of the text at buffer offset OFFSET (0 when none). */
 guint        lekh_preview_get_line_at_offset   (LekhPreview   *self,
                                                 int            offset);

@@ -87,7 +87,10 @@ find_window_for (LekhApplication *app,
 
       if (!LEKH_IS_WINDOW (l->data))
         continue;
-      open = lekh_document_get_file (lekh_window_get_document (l->data));
+      /* Still loading counts: `lekh FILE` after a crash opens FILE as the offer appears. */
+      open = lekh_document_get_loading_file (lekh_window_get_document (l->data));
+      if (open == NULL)
+        open = lekh_document_get_file (lekh_window_get_document (l->data));
       if (open != NULL && g_file_equal (open, file))
         return l->data;
     }
@@ -140,8 +143,9 @@ restore_one (Recovery            *recovery,
   if (file != NULL && (window = find_window_for (recovery->app, file)) != NULL)
     {
       document = lekh_window_get_document (window);
-      /* The file is open already (named on the command line, say): its draft goes there,
-       * unless the writer has begun changing it in this session. */
+      /* The file is open already (named on the command line, say): its draft goes there
+       * (when the load ends, if it is under way), unless the writer has begun changing it
+       * in this session. */
       if (text != NULL && !gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)))
         {
           lekh_draft_store_adopt (recovery->store, document, info->draft_id);

@@ -12,6 +12,7 @@
 #include "lekh-file.h"
 #include "lekh-html-export.h"
 #include "lekh-preview.h"
+#include "lekh-preview-guard.h"
 #include "lekh-window-diagnostics.h"
 #include "lekh-window.h"
 
@@ -245,6 +246,7 @@ lekh_window_load_file (LekhWindow *self,
   g_return_if_fail (LEKH_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  lekh_preview_guard_check (self, file);
   lekh_document_load_async (self->document, file, NULL, load_cb, g_object_ref (self));
 }
 
