@@ -9,43 +9,13 @@
 
 #include "lekh-application.h"
 #include "lekh-chip-editor.h"
+#include "lekh-gui-test.h"
 #include "lekh-window-diagnostics.h"
 #include "lekh-window.h"
 
 static LekhApplication *app;
 
-/* Helpers */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
+/* Helpers (the rest come from lekh-gui-test.h) */
 
 /* A fresh copy of the fake site (the quick fixes write to it). */
 static char *
@@ -74,16 +44,6 @@ read_file (const char *path)
   return contents;
 }
 
-static char *
-buffer_text (LekhWindow *window)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
-  GtkTextIter begin, end;
-
-  gtk_text_buffer_get_bounds (buffer, &begin, &end);
-  return gtk_text_buffer_get_text (buffer, &begin, &end, TRUE);
-}
-
 static gboolean
 document_loaded (gpointer data)
 {
@@ -101,16 +61,8 @@ open_window (const char *path)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   lekh_window_load_file (window, file);
-  g_assert_true (wait_until (document_loaded, window, 5000));
+  g_assert_true (lekh_test_wait_until (document_loaded, window, 5000));
   return window;
-}
-
-static void
-discard_and_close (LekhWindow *window)
-{
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (lekh_window_get_document (window)), FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
 }
 
 static LekhDiagnostic *
@@ -157,7 +109,7 @@ wait_for_rule (LekhWindow *window,
 {
   RuleWait w = { window, rule, present };
 
-  if (!wait_until (rule_state, &w, 8000))
+  if (!lekh_test_wait_until (rule_state, &w, 8000))
     g_error ("Rule %s never became %s", rule, present ? "present" : "absent");
 }
 
@@ -223,7 +175,7 @@ test_unknown_author_fix (void)
   guint index = 0;
 
   wait_for_rule (window, "unknown-author", TRUE);
-  text_before = buffer_text (window);
+  text_before = lekh_test_buffer_text (window);
 
   /* The underline, the list and the form all show it. */
   g_assert_true (has_tag_over (window, "meera", "lekh-diagnostic-error"));
@@ -264,7 +216,7 @@ test_unknown_author_fix (void)
   /* Left: the tag "trains" that tags.yml does not define. */
   g_assert_cmpstr (status_text (window), ==, "1 warning");
   /* The article itself is untouched. */
-  text_after = buffer_text (window);
+  text_after = lekh_test_buffer_text (window);
   g_assert_cmpstr (text_after, ==, text_before);
 
   /* Undo puts authors.yml back byte for byte, and the error returns. */
@@ -273,7 +225,7 @@ test_unknown_author_fix (void)
   g_assert_cmpstr (authors_undone, ==, authors_before);
   wait_for_rule (window, "unknown-author", TRUE);
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -299,7 +251,7 @@ test_add_tag_fix (void)
   wait_for_rule (window, "undefined-tag", FALSE);
   g_assert_false (gtk_widget_has_css_class (field (window, "tags"), "warning"));
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -335,7 +287,7 @@ test_article_fixes_undo (void)
   gtk_text_buffer_place_cursor (buffer, &iter);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lekh_editor_get_view (lekh_window_get_editor (window))),
                                              "diagnostics.quick-fix", NULL));
-  after_rename = buffer_text (window);
+  after_rename = lekh_test_buffer_text (window);
   g_assert_nonnull (strstr (after_rename, "\ntags: [travel]\n"));
   g_assert_cmpuint (strlen (after_rename), ==, strlen (text) + 1);
   wait_for_rule (window, "unknown-key", FALSE);
@@ -346,21 +298,21 @@ test_article_fixes_undo (void)
   g_assert_nonnull (diagnostic);
   g_signal_emit_by_name (lekh_problems_list_get_fix_button (lekh_window_get_problems_list (window), index),
                          "clicked");
-  after_remove = buffer_text (window);
+  after_remove = lekh_test_buffer_text (window);
   g_assert_nonnull (strstr (after_remove, "\nkeywords: [trains, India]\n"));
   g_assert_nonnull (strstr (after_remove, "authors: asha # the editor\n"));
   wait_for_rule (window, "duplicate-list-item", FALSE);
 
   /* Undo, one fix at a time. */
   gtk_text_buffer_undo (buffer);
-  undone = buffer_text (window);
+  undone = lekh_test_buffer_text (window);
   g_assert_cmpstr (undone, ==, after_rename);
   gtk_text_buffer_undo (buffer);
   g_free (undone);
-  undone = buffer_text (window);
+  undone = lekh_test_buffer_text (window);
   g_assert_cmpstr (undone, ==, text);
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static GStrv
@@ -405,7 +357,7 @@ test_suggestions (void)
   g_auto(GStrv) hi = NULL;
   g_auto(GStrv) ku = NULL;
 
-  g_assert_true (wait_until (index_ready, window, 8000));
+  g_assert_true (lekh_test_wait_until (index_ready, window, 8000));
 
   /* Most used first; the article's own tags (gnome, gtk) are not offered again. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "t");
@@ -435,7 +387,7 @@ test_suggestions (void)
   g_assert_cmpstr (detail (authors, 0), ==, "Ravi Kumar — Writer");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -456,7 +408,7 @@ test_site_checks (void)
 
   g_assert_true (g_file_set_contents (post, text, -1, NULL));
   window = open_window (post);
-  g_assert_true (wait_until (index_ready, window, 8000));
+  g_assert_true (lekh_test_wait_until (index_ready, window, 8000));
   wait_for_rule (window, "duplicate-title", TRUE);
   diagnostic = find_rule (window, "duplicate-title", NULL);
   g_assert_nonnull (strstr (diagnostic->message, "2024-01-10-first.md"));
@@ -467,7 +419,7 @@ test_site_checks (void)
   g_assert_null (find_rule (window, "duplicate-slug", NULL));
   g_assert_cmpstr (lekh_window_get_permalink (window), ==, "/blog/again");
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -507,7 +459,7 @@ test_counters (void)
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (description));
   gtk_text_buffer_set_text (buffer, "क्षत्रिय", -1);
   g_assert_cmpstr (lekh_window_get_field_counter (window, "description"), ==, "3 / 160");
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -520,14 +472,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("lekh-test-home-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  lekh_test_set_home ();
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())

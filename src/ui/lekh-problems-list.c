@@ -111,7 +111,7 @@ create_row (LekhProblemsList *self,
 
   gtk_widget_add_css_class (row, "lekh-problem");
   gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 8);
+  gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
 

@@ -45,6 +45,9 @@ index_changed_cb (LekhSiteController *self)
 {
   if (!self->ready)
     return;
+  /* Something in the site changed on disk (maybe authors.yml or tags.yml, edited by
+   * another program): let the validator read the site's files again. */
+  lekh_site_controller_reload_site (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

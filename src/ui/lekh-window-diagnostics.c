@@ -410,6 +410,26 @@ quick_fix_action (GSimpleAction     *action,
   }
 }
 
+static gboolean
+quick_fix_shortcut_cb (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   user_data)
+{
+  WindowDiagnostics *wd = user_data;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (wd->window));
+  LekhDiagnostic *diagnostic;
+  GtkTextIter iter;
+
+  if (wd->disposed)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  diagnostic = lekh_diagnostics_get_at_iter (wd->diagnostics, &iter);
+  if (diagnostic == NULL || diagnostic->fix_kind == LEKH_FIX_NONE)
+    return FALSE;
+  quick_fix_action (NULL, NULL, wd);
+  return TRUE;
+}
+
 static void
 setup_quick_fix (WindowDiagnostics *wd)
 {
@@ -433,10 +453,14 @@ setup_quick_fix (WindowDiagnostics *wd)
     g_menu_append_section (menu, NULL, existing);
   gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (view), G_MENU_MODEL (menu));
 
+  /* GtkTextView binds Ctrl+. to the emoji chooser: take the key before it, but only
+   * where there is something to fix, so the emoji chooser still opens elsewhere. */
   shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>period"),
-                                                          gtk_named_action_new ("diagnostics.quick-fix")));
+                                                          gtk_callback_action_new (quick_fix_shortcut_cb,
+                                                                                   wd, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (view), shortcuts);
 }
 
