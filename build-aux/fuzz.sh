@@ -107,7 +107,7 @@ for target in "${targets[@]}"; do
     echo "    full log: $log"
   fi
   if [ -n "$results" ]; then
-    line="fuzz $target: ${execs:-?} executions in ${seconds}s, cov ${cov:-?} of ${total:-?} edges, ft ${ft:-?}"
+    line="fuzz $target: ${execs:-?} executions (${seconds} s budget), cov ${cov:-?} of ${total:-?} edges, ft ${ft:-?}"
     if [ "$result" = ok ]; then echo "ok - $line" >> "$results"
     else echo "not ok - $line (crash inputs in $artifacts)" >> "$results"; fi
   fi

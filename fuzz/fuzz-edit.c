@@ -48,13 +48,18 @@ entry_json (const LekhEntry *entry)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The bytes of SPAN, without trailing blanks: libyaml ends a block scalar after the
+ * blank lines that follow it, up to the next token, which an edit below may move. */
 static char *
 span_text (const LekhArticle *article,
            const LekhSpan    *span)
 {
   const char *text = lekh_article_get_text (article, NULL);
+  gsize end = span->end;
 
-  return g_strndup (text + span->start, span->end - span->start);
+  while (end > span->start && strchr (" \t\r\n", text[end - 1]) != NULL)
+    end--;
+  return g_strndup (text + span->start, end - span->start);
 }
 
 /* Checks RESULT (ARTICLE with an accepted edit) against what OP promised. */

@@ -140,10 +140,16 @@ set_text (LekhMetadataPanel *self,
   self->updating--;
 }
 
+/* Asks the window, not the focus-within state flag: the flag of the field being left
+ * may still be set while the idle that re-syncs the fields runs, which left a field
+ * stale now and then. */
 static gboolean
 has_focus_within (GtkWidget *widget)
 {
-  return (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
 static void
