@@ -390,6 +390,26 @@ test_suggestions (void)
   lekh_test_discard_and_close (window);
 }
 
+static gboolean
+buffer_has_gtk (gpointer data)
+{
+  g_autofree char *text = lekh_test_buffer_text (data);
+
+  return strstr (text, "tags: [gnomee, gtk]") != NULL;
+}
+
+static guint
+count_rule (LekhWindow *window,
+            const char *rule)
+{
+  GPtrArray *items = lekh_diagnostics_get_items (lekh_window_get_diagnostics (window));
+  guint n = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    n += g_str_equal (((LekhDiagnostic *) g_ptr_array_index (items, i))->rule, rule);
+  return n;
+}
+
 static void
 test_site_checks (void)
 {
@@ -418,6 +438,13 @@ test_site_checks (void)
   g_assert_nonnull (strstr (diagnostic->message, "“gnome”"));
   g_assert_null (find_rule (window, "duplicate-slug", NULL));
   g_assert_cmpstr (lekh_window_get_permalink (window), ==, "/blog/again");
+
+  /* A tag one other article uses, added in the form (not yet saved), is not rare. */
+  g_assert_true (lekh_chip_editor_add (LEKH_CHIP_EDITOR (field (window, "tags")), "gtk"));
+  g_assert_true (lekh_test_wait_until (buffer_has_gtk, window, 5000));
+  wait_for_rule (window, "rare-tag", TRUE);
+  g_assert_cmpuint (count_rule (window, "rare-tag"), ==, 1);
+  g_assert_nonnull (strstr (find_rule (window, "rare-tag", NULL)->message, "gnomee"));
 
   lekh_test_discard_and_close (window);
 }

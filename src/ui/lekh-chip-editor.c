@@ -345,7 +345,11 @@ update_suggestions (LekhChipEditor *self)
             GtkWidget *sub = gtk_label_new (detail);
 
             gtk_label_set_xalign (GTK_LABEL (sub), 0);
-            gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
+            /* Shown whole (the popover takes the labels' minimum width), wrapped when
+             * long, such as a tag's description. */
+            gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+            gtk_label_set_width_chars (GTK_LABEL (sub), (int) MIN (g_utf8_strlen (detail, -1), 40));
+            gtk_label_set_max_width_chars (GTK_LABEL (sub), 40);
             gtk_widget_add_css_class (sub, "dim-label");
             gtk_widget_add_css_class (sub, "caption");
             gtk_box_append (GTK_BOX (box), row);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
+#include "lekh-file.h"
 #include "lekh-permalink.h"
 #include "lekh-site-controller.h"
 #include "lekh-text.h"
@@ -24,6 +25,7 @@ struct _LekhSiteController
   LekhSiteIndex *index;          /* being built or built */
   GCancellable  *cancellable;
   gboolean       ready;
+  GHashTable    *saved_tags;     /* folded tags of the file as saved, or NULL: read again */
 };
 
 G_DEFINE_FINAL_TYPE (LekhSiteController, lekh_site_controller, G_TYPE_OBJECT)
@@ -48,6 +50,7 @@ index_changed_cb (LekhSiteController *self)
   /* Something in the site changed on disk (maybe authors.yml or tags.yml, edited by
    * another program): let the validator read the site's files again. */
   lekh_site_controller_reload_site (self);
+  g_clear_pointer (&self->saved_tags, g_hash_table_unref);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -100,6 +103,7 @@ lekh_site_controller_set_file (LekhSiteController *self,
   g_return_if_fail (!file || G_IS_FILE (file));
 
   g_set_object (&self->file, file);
+  g_clear_pointer (&self->saved_tags, g_hash_table_unref);
   path = file ? g_file_get_path (file) : NULL;
   if (path != NULL)
     site = lekh_validator_get_site (self->validator, path);
@@ -434,6 +438,31 @@ closest_tag (LekhSiteController *self,
   return g_strdup (best);
 }
 
+/* The tags of the article as saved: the index counts those, not the buffer's. */
+static GHashTable *
+get_saved_tags (LekhSiteController *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(LekhArticle) saved = NULL;
+  g_auto(GStrv) tags = NULL;
+  const LekhNode *node;
+
+  if (self->saved_tags != NULL)
+    return self->saved_tags;
+
+  self->saved_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  path = self->file ? g_file_get_path (self->file) : NULL;
+  if (path == NULL || (bytes = lekh_file_read (path, NULL, NULL)) == NULL)
+    return self->saved_tags;
+  saved = lekh_article_new_from_bytes (bytes);
+  node = lekh_article_get_value (saved, "tags");
+  tags = node ? lekh_node_dup_string_list (node) : NULL;
+  for (guint i = 0; tags && tags[i]; i++)
+    g_hash_table_add (self->saved_tags, lekh_site_fold (tags[i]));
+  return self->saved_tags;
+}
+
 static void
 check_rare_tags (LekhSiteController *self,
                  LekhArticle        *article,
@@ -465,8 +494,14 @@ check_rare_tags (LekhSiteController *self,
       if (defined != NULL && lekh_site_data_lookup (defined, tag) != NULL)
         continue;
       count = lekh_site_index_get_count (self->index, LEKH_SITE_FIELD_TAGS, tag);
-      /* The index counts the saved file: this article itself may be the one use. */
-      if (count > 1)
+      /* The index counts the saved file: this article itself may be one of the uses. */
+      {
+        g_autofree char *folded = lekh_site_fold (tag);
+
+        if (count > 0 && g_hash_table_contains (get_saved_tags (self), folded))
+          count--;
+      }
+      if (count > 0)
         continue;
 
       near = closest_tag (self, tag);
@@ -524,6 +559,7 @@ lekh_site_controller_dispose (GObject *object)
 
   drop_index (self);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->saved_tags, g_hash_table_unref);
   G_OBJECT_CLASS (lekh_site_controller_parent_class)->dispose (object);
 }
 
