@@ -531,8 +531,7 @@ lekh_cli_check (int    argc,
   gboolean first = TRUE;
 
   /* The usage line reads "lekh check [OPTION…] PATH…" */
-  if (g_get_prgname () == NULL)
-    g_set_prgname ("lekh check");
+  g_set_prgname ("lekh check");
   context = g_option_context_new (_("PATH… — check the front matter of Markdown articles"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
