@@ -9,6 +9,7 @@
 
 #include "lekh-application.h"
 #include "lekh-chip-editor.h"
+#include "lekh-gui-test.h"
 #include "lekh-preview.h"
 #include "lekh-text-stats.h"
 #include "lekh-window.h"
@@ -17,36 +18,8 @@ static LekhApplication *app;
 
 /* Helpers */
 
-typedef gboolean (*Condition) (gpointer data);
 
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
 
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static GtkWidget *
 find_by_label (GtkWidget  *root,
@@ -119,15 +92,6 @@ fixture_copy (const char *name)
   return dest;
 }
 
-static char *
-buffer_text (LekhWindow *window)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
-  GtkTextIter begin, end;
-
-  gtk_text_buffer_get_bounds (buffer, &begin, &end);
-  return gtk_text_buffer_get_text (buffer, &begin, &end, TRUE);
-}
 
 static gboolean
 document_loaded (gpointer data)
@@ -146,18 +110,11 @@ open_window (const char *path)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   lekh_window_load_file (window, file);
-  g_assert_true (wait_until (document_loaded, window, 5000));
-  spin (50);
+  g_assert_true (lekh_test_wait_until (document_loaded, window, 5000));
+  lekh_test_spin (50);
   return window;
 }
 
-static void
-discard_and_close (LekhWindow *window)
-{
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (lekh_window_get_document (window)), FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
-}
 
 
 typedef struct
@@ -178,7 +135,7 @@ text_is (gpointer data)
 #define assert_text_soon(widget, expected) \
   G_STMT_START { \
     TextIs t_ = { (widget), (expected) }; \
-    if (!wait_until (text_is, &t_, 5000)) \
+    if (!lekh_test_wait_until (text_is, &t_, 5000)) \
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (t_.editable)), ==, t_.text); \
   } G_STMT_END
 
@@ -217,7 +174,7 @@ test_accessible_names (void)
   for (guint i = 0; labels[i] != NULL; i++)
     g_assert_nonnull (find_by_label (GTK_WIDGET (window), labels[i]));
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -250,7 +207,7 @@ test_open_hindi (void)
   /* Body words only: the front matter is not prose. */
   g_assert_cmpuint (lekh_document_get_word_count (lekh_window_get_document (window)), ==, 19);
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 typedef struct
@@ -263,7 +220,7 @@ static gboolean
 buffer_changed (gpointer data)
 {
   Changed *c = data;
-  g_autofree char *now = buffer_text (c->window);
+  g_autofree char *now = lekh_test_buffer_text (c->window);
 
   return strcmp (now, c->before) != 0;
 }
@@ -275,7 +232,7 @@ test_form_edit_title (void)
   LekhWindow *window = open_window (path);
   LekhDocument *document = lekh_window_get_document (window);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
-  g_autofree char *before = buffer_text (window);
+  g_autofree char *before = lekh_test_buffer_text (window);
   g_autofree char *after = NULL;
   g_autofree char *undone = NULL;
   g_autofree char *saved = NULL;
@@ -292,9 +249,9 @@ test_form_edit_title (void)
 
   gtk_editable_set_text (GTK_EDITABLE (control (window, "Title")), "नया शीर्षक: दूसरा");
   /* The edit lands after the typing pause, without any flush. */
-  g_assert_true (wait_until (buffer_changed, &changed, 3000));
+  g_assert_true (lekh_test_wait_until (buffer_changed, &changed, 3000));
 
-  after = buffer_text (window);
+  after = lekh_test_buffer_text (window);
   new_lines = split_lines (after);
   g_assert_cmpuint (g_strv_length (old_lines), ==, g_strv_length (new_lines));
   for (guint i = 0; old_lines[i] != NULL; i++)
@@ -314,7 +271,7 @@ test_form_edit_title (void)
   view = GTK_WIDGET (lekh_editor_get_view (lekh_window_get_editor (window)));
   gtk_widget_grab_focus (view);
   g_assert_true (gtk_widget_activate_action (view, "text.undo", NULL));
-  undone = buffer_text (window);
+  undone = lekh_test_buffer_text (window);
   g_assert_cmpstr (undone, ==, before);
   assert_text_soon (control (window, "Title"), "हिंदी में पहला लेख");
 
@@ -326,7 +283,7 @@ test_form_edit_title (void)
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
   g_assert_cmpstr (saved, ==, after);
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 typedef struct
@@ -386,13 +343,13 @@ test_source_to_form (void)
 
   /* Edit tags: in the source → the chips follow. */
   replace_line (buffer, 5, "tags: [हिंदी, लेखन, gnome, yaml]");
-  g_assert_true (wait_until (chips_are, &four, 3000));
+  g_assert_true (lekh_test_wait_until (chips_are, &four, 3000));
   items = lekh_chip_editor_dup_items (LEKH_CHIP_EDITOR (tags));
   g_assert_cmpstrv (items, ((const char *[]) { "हिंदी", "लेखन", "gnome", "yaml", NULL }));
 
   /* Break the YAML → read-only form with the error and its line. */
   replace_line (buffer, 2, "title: [not closed");
-  g_assert_true (wait_until (panel_broken, window, 3000));
+  g_assert_true (lekh_test_wait_until (panel_broken, window, 3000));
   g_assert_false (gtk_widget_is_sensitive (control (window, "Title")));
   g_assert_false (gtk_widget_is_sensitive (tags));
   g_assert_nonnull (lekh_metadata_panel_get_message (panel));
@@ -414,21 +371,21 @@ test_source_to_form (void)
   }
 
   /* Typing in the read-only form's fields never writes stale values. */
-  before = buffer_text (window);
+  before = lekh_test_buffer_text (window);
   lekh_chip_editor_set_editable (LEKH_CHIP_EDITOR (tags), TRUE);
   lekh_chip_editor_add (LEKH_CHIP_EDITOR (tags), "stale");
   lekh_metadata_panel_flush (panel);
-  after = buffer_text (window);
+  after = lekh_test_buffer_text (window);
   g_assert_cmpstr (before, ==, after);
 
   /* Fix it → live again, and the form shows the source's values. */
   replace_line (buffer, 2, "title: फिर से ठीक");
-  g_assert_true (wait_until (panel_live, window, 3000));
+  g_assert_true (lekh_test_wait_until (panel_live, window, 3000));
   g_assert_true (gtk_widget_is_sensitive (control (window, "Title")));
   g_assert_null (lekh_metadata_panel_get_message (panel));
   assert_text_soon (control (window, "Title"), "फिर से ठीक");
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -445,7 +402,7 @@ test_chips_to_source (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "नया,");
   g_assert_cmpuint (lekh_chip_editor_get_n_items (LEKH_CHIP_EDITOR (tags)), ==, 4);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
-  text = buffer_text (window);
+  text = lekh_test_buffer_text (window);
   g_assert_nonnull (strstr (text, "\ntags: [हिंदी, लेखन, gnome, नया]\n"));
   g_clear_pointer (&text, g_free);
 
@@ -458,7 +415,7 @@ test_chips_to_source (void)
   g_assert_true (lekh_document_get_article_pending (lekh_window_get_document (window)));
   g_assert_true (lekh_chip_editor_add (LEKH_CHIP_EDITOR (keywords), "तुरंत"));
   g_clear_pointer (&text, g_free);
-  text = buffer_text (window);
+  text = lekh_test_buffer_text (window);
   g_assert_nonnull (strstr (text, "\nkeywords:\n  - front matter\n  - लेख\n  - तुरंत\n"));
   g_assert_nonnull (strstr (text, "\nEdited body line.\n"));
   g_assert_true (lekh_chip_editor_remove (LEKH_CHIP_EDITOR (keywords), 2));
@@ -466,7 +423,7 @@ test_chips_to_source (void)
   /* Remove and reorder; block lists stay block lists. */
   g_assert_true (lekh_chip_editor_remove (LEKH_CHIP_EDITOR (tags), 0));
   g_assert_true (lekh_chip_editor_move (LEKH_CHIP_EDITOR (keywords), 1, 0));
-  text = buffer_text (window);
+  text = lekh_test_buffer_text (window);
   g_assert_nonnull (strstr (text, "\ntags: [लेखन, gnome, नया]\n"));
   g_assert_nonnull (strstr (text, "\nkeywords:\n  - लेख\n  - front matter\n"));
   g_assert_nonnull (strstr (text, "custom_field: kept exactly as written   # comments stay too\n"));
@@ -474,7 +431,7 @@ test_chips_to_source (void)
   /* The draft switch writes a boolean. */
   gtk_switch_set_active (GTK_SWITCH (control (window, "Draft")), FALSE);
   g_clear_pointer (&text, g_free);
-  text = buffer_text (window);
+  text = lekh_test_buffer_text (window);
   g_assert_nonnull (strstr (text, "\ndraft: false\n"));
 
   g_assert_true (lekh_metadata_panel_get_field_widget (lekh_window_get_metadata_panel (window), "tags") == tags);
@@ -486,7 +443,7 @@ test_chips_to_source (void)
     g_assert_true (gtk_widget_is_ancestor (problems, GTK_WIDGET (lekh_window_get_metadata_panel (window))));
   }
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -494,16 +451,16 @@ test_new_front_matter (void)
 {
   g_autofree char *path = fixture_copy ("no-front-matter.md");
   LekhWindow *window = open_window (path);
-  g_autofree char *before = buffer_text (window);
+  g_autofree char *before = lekh_test_buffer_text (window);
   g_autofree char *after = NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (control (window, "Title")), "पहला शीर्षक");
   lekh_metadata_panel_flush (lekh_window_get_metadata_panel (window));
-  after = buffer_text (window);
+  after = lekh_test_buffer_text (window);
   g_assert_true (g_str_has_prefix (after, "---\ntitle: पहला शीर्षक\n---\n"));
   g_assert_true (g_str_has_suffix (after, before));
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static gboolean
@@ -534,7 +491,7 @@ test_save_keeps_bytes (void)
   /* Open → Save without edits: byte-identical (BOM, CRLF, no final newline). */
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (document), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  g_assert_true (wait_until (saved, document, 5000));
+  g_assert_true (lekh_test_wait_until (saved, document, 5000));
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   g_assert_cmpmem (contents, len, original, original_len);
   g_clear_pointer (&contents, g_free);
@@ -543,14 +500,14 @@ test_save_keeps_bytes (void)
   gtk_editable_set_text (GTK_EDITABLE (control (window, "Title")), "Changed");
   lekh_metadata_panel_flush (lekh_window_get_metadata_panel (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  g_assert_true (wait_until (saved, document, 5000));
+  g_assert_true (lekh_test_wait_until (saved, document, 5000));
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   expected = g_strconcat ("\xef\xbb\xbf---\r\ntitle: \"Changed\"\r\n",
                           original + strlen ("\xef\xbb\xbf---\r\ntitle: \"Windows file\"\r\n"),
                           NULL);
   g_assert_cmpstr (contents, ==, expected);
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static gboolean
@@ -562,7 +519,7 @@ externally_modified (gpointer data)
 static gboolean
 reloaded (gpointer data)
 {
-  g_autofree char *text = buffer_text (data);
+  g_autofree char *text = lekh_test_buffer_text (data);
 
   return strstr (text, "changed elsewhere") != NULL;
 }
@@ -578,33 +535,33 @@ test_changed_on_disk (void)
   /* Our own save is not "changed on disk". */
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (document), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  g_assert_true (wait_until (saved, document, 5000));
-  spin (600);
+  g_assert_true (lekh_test_wait_until (saved, document, 5000));
+  lekh_test_spin (600);
   g_assert_false (lekh_document_get_externally_modified (document));
 
   /* Let the clock move so the modification time differs. */
   g_usleep (20 * 1000);
   g_assert_true (g_file_set_contents (path, "---\ntitle: changed elsewhere\n---\nnew\n", -1, NULL));
-  g_assert_true (wait_until (externally_modified, window, 5000));
+  g_assert_true (lekh_test_wait_until (externally_modified, window, 5000));
   g_assert_true (gtk_widget_get_visible (find_by_label (GTK_WIDGET (window), "File Changed on Disk")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
-  g_assert_true (wait_until (reloaded, window, 5000));
+  g_assert_true (lekh_test_wait_until (reloaded, window, 5000));
   g_assert_false (lekh_document_get_externally_modified (document));
   assert_text_soon (control (window, "Title"), "changed elsewhere");
 
   /* Keep mine: the bar goes, the text stays, and saving overwrites the other version. */
   g_usleep (20 * 1000);
   g_assert_true (g_file_set_contents (path, "---\ntitle: third\n---\n", -1, NULL));
-  g_assert_true (wait_until (externally_modified, window, 5000));
+  g_assert_true (lekh_test_wait_until (externally_modified, window, 5000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-mine", NULL));
   g_assert_false (lekh_document_get_externally_modified (document));
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  g_assert_true (wait_until (saved, document, 5000));
+  g_assert_true (lekh_test_wait_until (saved, document, 5000));
   g_assert_true (g_file_get_contents (path, &saved_text, NULL, NULL));
   g_assert_cmpstr (saved_text, ==, "---\ntitle: changed elsewhere\n---\nnew\n");
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static GtkWidget *
@@ -648,7 +605,7 @@ test_close_asks (void)
   gtk_text_buffer_insert_interactive (buffer, &end, "\nMore words.", -1, TRUE);
 
   gtk_window_close (GTK_WINDOW (window));
-  spin (50);
+  lekh_test_spin (50);
   g_assert_nonnull (window);
   dialog = lekh_window_get_close_dialog (window);
   g_assert_nonnull (dialog);
@@ -661,18 +618,18 @@ test_close_asks (void)
   /* Cancel keeps the window and the text. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (50);
+  lekh_test_spin (50);
   g_assert_nonnull (window);
   g_assert_true (gtk_text_buffer_get_modified (buffer));
 
   /* Save writes the file and closes. */
   gtk_window_close (GTK_WINDOW (window));
-  spin (50);
+  lekh_test_spin (50);
   dialog = lekh_window_get_close_dialog (window);
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  g_assert_true (wait_until (pointer_cleared, &window, 5000));
+  g_assert_true (lekh_test_wait_until (pointer_cleared, &window, 5000));
   {
     g_autofree char *contents = NULL;
 
@@ -697,12 +654,12 @@ test_close_discard (void)
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert_interactive (buffer, &end, "thrown away", -1, TRUE);
   gtk_window_close (GTK_WINDOW (window));
-  spin (50);
+  lekh_test_spin (50);
   dialog = lekh_window_get_close_dialog (window);
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
-  g_assert_true (wait_until (pointer_cleared, &window, 5000));
+  g_assert_true (lekh_test_wait_until (pointer_cleared, &window, 5000));
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -723,7 +680,7 @@ test_invalid_utf8 (void)
   g_assert_true (g_file_get_contents (path, &original, NULL, NULL));
   gtk_window_present (GTK_WINDOW (window));
   lekh_window_load_file (window, file);
-  g_assert_true (wait_until (has_message_dialog, window, 5000));
+  g_assert_true (lekh_test_wait_until (has_message_dialog, window, 5000));
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "not valid UTF-8"));
   g_assert_null (lekh_document_get_file (document));
@@ -732,7 +689,7 @@ test_invalid_utf8 (void)
   g_assert_cmpstr (contents, ==, original);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -758,7 +715,7 @@ test_front_matter_highlight (void)
   body_classes = gtk_source_buffer_get_context_classes_at_iter (buffer, &iter);
   g_assert_false (g_strv_contains ((const char * const *) body_classes, "no-spell-check"));
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -773,14 +730,14 @@ test_search (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
   gtk_source_search_settings_set_search_text (lekh_editor_get_search_settings (editor), "English");
-  spin (200);
+  lekh_test_spin (200);
   g_assert_true (lekh_editor_find (editor, FALSE));
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &begin, &end));
   found = gtk_text_iter_get_text (&begin, &end);
   g_assert_cmpstr (found, ==, "English");
   g_assert_cmpint (gtk_text_iter_get_line (&begin), ==, 16);
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -801,10 +758,10 @@ test_preview_slot (void)
 
   /* Ctrl+Shift+P (app.show-preview) hides and shows it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.show-preview", NULL));
-  spin (50);
+  lekh_test_spin (50);
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (preview)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.show-preview", NULL));
-  spin (50);
+  lekh_test_spin (50);
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (preview)));
 
   /* The slot takes another widget, or none. */
@@ -814,7 +771,7 @@ test_preview_slot (void)
   lekh_window_set_preview (window, NULL);
   g_assert_null (lekh_window_get_preview (window));
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static gboolean
@@ -837,22 +794,22 @@ test_several_windows (void)
   gtk_window_present (GTK_WINDOW (empty));
   /* An untouched new window takes the first file… */
   lekh_application_open_file (app, file_a, empty);
-  g_assert_true (wait_until (document_loaded, empty, 5000));
+  g_assert_true (lekh_test_wait_until (document_loaded, empty, 5000));
   g_assert_true (g_file_equal (lekh_document_get_file (lekh_window_get_document (empty)), file_a));
   /* …the next one gets a window of its own… */
   lekh_application_open_file (app, file_b, empty);
-  g_assert_true (wait_until (has_n_windows, GUINT_TO_POINTER (before + 2), 5000));
+  g_assert_true (lekh_test_wait_until (has_n_windows, GUINT_TO_POINTER (before + 2), 5000));
   second = LEKH_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
   g_assert_true (second != empty);
-  g_assert_true (wait_until (document_loaded, second, 5000));
+  g_assert_true (lekh_test_wait_until (document_loaded, second, 5000));
   g_assert_true (g_file_equal (lekh_document_get_file (lekh_window_get_document (second)), file_b));
   /* …and opening an open file shows its window instead of a second copy. */
   lekh_application_open_file (app, file_a, second);
-  spin (100);
+  lekh_test_spin (100);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before + 2);
 
-  discard_and_close (second);
-  discard_and_close (empty);
+  lekh_test_discard_and_close (second);
+  lekh_test_discard_and_close (empty);
 }
 
 static gboolean
@@ -874,9 +831,9 @@ test_recent_and_shortcuts (void)
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (help));
 
   /* Opened files are offered under Open Recent. */
-  g_assert_true (wait_until (recent_has_items, NULL, 5000));
+  g_assert_true (lekh_test_wait_until (recent_has_items, NULL, 5000));
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -891,20 +848,20 @@ test_typing_not_overwritten (void)
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_grab_focus (title);
-  spin (50);
+  lekh_test_spin (50);
   g_assert_true (gtk_widget_get_state_flags (title) & GTK_STATE_FLAG_FOCUS_WITHIN);
 
   /* A source edit while the writer is in the Title field updates other fields only. */
   replace_line (buffer, 2, "title: from the source");
   replace_line (buffer, 5, "tags: [a, b]");
-  g_assert_true (wait_until (chips_are, &two, 3000));
+  g_assert_true (lekh_test_wait_until (chips_are, &two, 3000));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "हिंदी में पहला लेख");
 
   /* Leaving the field brings it up to date. */
   gtk_widget_grab_focus (GTK_WIDGET (lekh_editor_get_view (lekh_window_get_editor (window))));
   assert_text_soon (title, "from the source");
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -922,7 +879,7 @@ test_other_fields_jump (void)
   g_assert_cmpint (gtk_text_iter_get_line (&iter), ==, 11);
   g_assert_cmpint (gtk_text_iter_get_line_offset (&iter), ==, 0);
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -940,11 +897,11 @@ test_calendar_date (void)
   g_assert_true (GTK_IS_CALENDAR (calendar));
   gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
   g_signal_emit_by_name (calendar, "day-selected");
-  text = buffer_text (window);
+  text = lekh_test_buffer_text (window);
   g_assert_nonnull (strstr (text, "\ndate: 2027-01-15\n"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (window, "Date"))), ==, "2027-01-15");
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static gboolean
@@ -978,7 +935,7 @@ test_new_and_save_as (void)
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "*New Article"));
 
   lekh_document_save_async (document, file, NULL, NULL, NULL);
-  g_assert_true (wait_until (save_done, document, 5000));
+  g_assert_true (lekh_test_wait_until (save_done, document, 5000));
   g_assert_true (g_file_equal (lekh_document_get_file (document), file));
   g_assert_false (gtk_text_buffer_get_modified (buffer));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "नया-लेख.md — Lekh");
@@ -988,7 +945,7 @@ test_new_and_save_as (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_widget)), ==, "नया");
   g_assert_cmpuint (lekh_document_get_word_count (document), ==, 2);
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -1024,7 +981,7 @@ test_chip_suggestions (void)
     if (GTK_IS_POPOVER (child))
       popover = child;
   g_assert_nonnull (popover);
-  spin (50);
+  lekh_test_spin (50);
   g_assert_true (gtk_widget_get_visible (popover));
   list = find_by_label (popover, "Suggestions");
   g_assert_nonnull (list);
@@ -1089,10 +1046,10 @@ test_drop_files (void)
   g_value_unset (&value);
   g_slist_free (files);
   g_assert_true (accepted);
-  g_assert_true (wait_until (document_loaded, window, 5000));
+  g_assert_true (lekh_test_wait_until (document_loaded, window, 5000));
   g_assert_true (g_file_equal (lekh_document_get_file (lekh_window_get_document (window)), file));
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -1101,7 +1058,7 @@ test_toml_read_only (void)
   g_autofree char *path = fixture_copy ("toml.md");
   LekhWindow *window = open_window (path);
   LekhMetadataPanel *panel = lekh_window_get_metadata_panel (window);
-  g_autofree char *before = buffer_text (window);
+  g_autofree char *before = lekh_test_buffer_text (window);
   g_autofree char *after = NULL;
 
   /* TOML is kept byte for byte and not edited by the form. */
@@ -1110,10 +1067,10 @@ test_toml_read_only (void)
   g_assert_false (gtk_widget_is_sensitive (control (window, "Title")));
   gtk_editable_set_text (GTK_EDITABLE (control (window, "Title")), "x");
   lekh_metadata_panel_flush (panel);
-  after = buffer_text (window);
+  after = lekh_test_buffer_text (window);
   g_assert_cmpstr (before, ==, after);
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static GtkWidget *
@@ -1163,7 +1120,7 @@ test_image_thumbnail (void)
   lekh_metadata_panel_flush (lekh_window_get_metadata_panel (window));
   g_assert_nonnull (find_image_with_tooltip (control (window, "Image"), local));
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static gboolean
@@ -1196,21 +1153,21 @@ test_scroll_stays (void)
   /* The writer is reading line 400 with the cursor there. */
   gtk_text_buffer_get_iter_at_line (buffer, &iter, 400);
   gtk_text_buffer_place_cursor (buffer, &iter);
-  g_assert_true (wait_until (adjustment_tall, vadj, 5000));
+  g_assert_true (lekh_test_wait_until (adjustment_tall, vadj, 5000));
   gtk_adjustment_set_value (vadj, 5000);
-  spin (300);
+  lekh_test_spin (300);
   before = gtk_adjustment_get_value (vadj);
   g_assert_cmpfloat (before, >, 1000);
 
   /* A form edit of the title (line 2) leaves the view where it was. */
   gtk_editable_set_text (GTK_EDITABLE (control (window, "Title")), "नया लंबा लेख");
   lekh_metadata_panel_flush (lekh_window_get_metadata_panel (window));
-  spin (300);
+  lekh_test_spin (300);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, before);
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   g_assert_cmpint (gtk_text_iter_get_line (&iter), ==, 400);
 
-  discard_and_close (window);
+  lekh_test_discard_and_close (window);
 }
 
 static void
