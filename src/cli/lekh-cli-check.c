@@ -14,6 +14,7 @@
 #include "lekh-site.h"
 #include "lekh-validator.h"
 #include "lekh-cli-check.h"
+#include "lekh-file.h"
 
 enum
 {
@@ -181,63 +182,6 @@ compare_results (gconstpointer a,
   return strcmp (ra->path, rb->path);
 }
 
-/* Small files are read (cheaper than mapping and unmapping each); big ones are mapped. */
-#define MAP_THRESHOLD (4 * 1024 * 1024)
-
-static GBytes *
-read_bytes (const char  *path,
-            GError     **error)
-{
-  g_autoptr(GMappedFile) mapped = NULL;
-  GStatBuf st;
-  char *buffer;
-  gsize done = 0;
-  int fd;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fstat (fd, &st) != 0)
-    {
-      int saved = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                           g_strerror (saved));
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode) || st.st_size >= MAP_THRESHOLD)
-    {
-      close (fd);
-      mapped = g_mapped_file_new (path, FALSE, error);
-      return mapped ? g_mapped_file_get_bytes (mapped) : NULL;
-    }
-
-  buffer = g_malloc (st.st_size + 1);
-  while (done < (gsize) st.st_size)
-    {
-      gssize n = read (fd, buffer + done, st.st_size - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-
-          close (fd);
-          g_free (buffer);
-          g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                               g_strerror (saved));
-          return NULL;
-        }
-      if (n == 0)
-        break;     /* the file shrank meanwhile: check what is there */
-      done += n;
-    }
-  close (fd);
-  buffer[done] = '\0';
-  return g_bytes_new_take (buffer, done);
-}
-
 static void
 check_one (LekhValidator *validator,
            FileResult    *result)
@@ -246,7 +190,8 @@ check_one (LekhValidator *validator,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(LekhArticle) article = NULL;
 
-  bytes = read_bytes (result->path, &error);
+  /* Read, never mapped: a file truncated while it is checked cannot crash the check. */
+  bytes = lekh_file_read (result->path, NULL, &error);
   if (bytes == NULL)
     {
       result->read_error = g_strdup (error->message);
