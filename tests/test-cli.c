@@ -231,6 +231,26 @@ test_cli_keeps_permissions_and_links (void)
 }
 
 static void
+test_cli_keeps_owner (void)
+{
+  g_autofree char *path = write_file ("owned.md", article, -1);
+  g_auto(Run) set = { 0 };
+  GStatBuf st;
+
+  if (getuid () != 0)
+    {
+      g_test_skip ("only root can hand a file to another owner");
+      return;
+    }
+  g_assert_cmpint (chown (path, 65534, 65534), ==, 0);
+  run_lekh (&set, "set", path, "title", "owned", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_uid, ==, 65534);
+  g_assert_cmpint (st.st_gid, ==, 65534);
+}
+
+static void
 test_cli_read_only_folder (void)
 {
   g_autofree char *dir = g_build_filename (tmpdir, "ro", NULL);
@@ -285,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/cli/bad-input-untouched", test_cli_bad_input_untouched);
   g_test_add_func ("/cli/usage", test_cli_usage);
   g_test_add_func ("/cli/keeps-permissions-and-links", test_cli_keeps_permissions_and_links);
+  g_test_add_func ("/cli/keeps-owner", test_cli_keeps_owner);
   g_test_add_func ("/cli/read-only-folder", test_cli_read_only_folder);
   g_test_add_func ("/cli/crlf-bom-byte-exact", test_cli_crlf_bom_byte_exact);
 

@@ -238,6 +238,14 @@ write_atomic (const char          *path,
                                  mode, error))
     return FALSE;
 
+  /* The new file belongs to whoever saved it: give it back to its owner when we may
+   * (saving someone's article as root must not make it root's). */
+  if (exists && (st.st_uid != geteuid () || st.st_gid != getegid ()))
+    {
+      if (chown (target, st.st_uid, st.st_gid) != 0)
+        g_debug ("could not keep the owner of %s: %s", target, g_strerror (errno));
+    }
+
   return TRUE;
 }
 
