@@ -64,7 +64,8 @@ run_app() {
 
 # The normal suite; then, unless tests were named or LEKH_SANITIZE=0 / LEKH_FUZZ=0 say
 # otherwise, the whole suite again under ASan + UBSan (build-aux/sanitize.sh) and every
-# fuzz target for LEKH_FUZZ_SECONDS (build-aux/fuzz.sh). All count in the last line.
+# fuzz target, 50,000 reproducible executions each (build-aux/fuzz.sh). All count in the
+# last line.
 run_tests() {
   ensure_packages
   build
@@ -84,9 +85,14 @@ run_tests() {
   if [ "$#" -eq 0 ] && [ "${LEKH_FUZZ:-1}" != 0 ]; then
     local fuzz_dir="${LEKH_FUZZ_BUILDDIR:-$builddir-fuzz}"
     local fuzz_results="$fuzz_dir/fuzz-results.tap"
-    echo "== Fuzzing, ${LEKH_FUZZ_SECONDS:-60} s per target ($fuzz_dir)"
+    # Reproducible: the same executions here and on CI (set LEKH_FUZZ_SEED= and
+    # LEKH_FUZZ_RUNS= empty for a time-bound run with a new seed).
+    local fuzz_seed="${LEKH_FUZZ_SEED-1}" fuzz_runs="${LEKH_FUZZ_RUNS-50000}"
+    local fuzz_seconds="${LEKH_FUZZ_SECONDS:-120}"
+    echo "== Fuzzing, ${fuzz_runs:-as many as fit} executions per target, at most $fuzz_seconds s each ($fuzz_dir)"
     rm -f "$fuzz_results"
     LEKH_FUZZ_BUILDDIR="$fuzz_dir" LEKH_FUZZ_RESULTS="$fuzz_results" \
+      LEKH_FUZZ_SEED="$fuzz_seed" LEKH_FUZZ_RUNS="$fuzz_runs" LEKH_FUZZ_SECONDS="$fuzz_seconds" \
       bash "$here/build-aux/fuzz.sh" || status=1
     extra+=(--tap "$fuzz_results")
   fi

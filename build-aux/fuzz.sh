@@ -8,6 +8,11 @@
 #
 # Environment:
 #   LEKH_FUZZ_SECONDS    seconds per target (default 60)
+#   LEKH_FUZZ_RUNS       executions per target (default: as many as fit in the seconds);
+#                        with LEKH_FUZZ_SEED the run is reproducible: the same inputs in the
+#                        same order on every machine (ASLR off, no corpus reloads), the
+#                        seconds then only cap a slow machine
+#   LEKH_FUZZ_SEED       libFuzzer's random seed (default: a new one each run)
 #   LEKH_FUZZ_BUILDDIR   build folder (default _build-fuzz)
 #   LEKH_FUZZ_MAX_LEN    largest input in bytes (default 8192)
 #   LEKH_FUZZ_RESULTS    file to write one TAP line per target to (for count-tests.py)
@@ -64,6 +69,23 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:abort_on_error=1"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export G_SLICE=always-malloc LC_ALL=C.UTF-8
 
+# A reproducible run: a fixed seed and number of executions, no address randomisation
+# (pointer hashes would steer the mutations) and no corpus reloads (timing).
+repro=()
+launch=()
+if [ -n "${LEKH_FUZZ_SEED:-}" ]; then
+  repro+=(-seed="$LEKH_FUZZ_SEED" -reload=0)
+  if setarch "$(uname -m)" -R true >/dev/null 2>&1; then
+    launch=(setarch "$(uname -m)" -R)
+  else
+    echo "fuzz: setarch -R is not allowed here, the run may differ from machine to machine" >&2
+  fi
+fi
+[ -n "${LEKH_FUZZ_RUNS:-}" ] && repro+=(-runs="$LEKH_FUZZ_RUNS")
+if [ -n "${LEKH_FUZZ_RUNS:-}" ]; then
+  echo "fuzz: ${LEKH_FUZZ_RUNS} executions per target (at most ${seconds} s), seed ${LEKH_FUZZ_SEED:-random}"
+fi
+
 status=0
 printf '%-18s %11s %7s %11s %7s %12s  %s\n' target executions exec/s cov/edges ft corpus result
 for target in "${targets[@]}"; do
@@ -71,6 +93,8 @@ for target in "${targets[@]}"; do
   log="$work/$target.log"
   corpus="$work/corpus-$target"
   artifacts="$work/artifacts/$target/"
+  # A reproducible run starts from the seeds alone.
+  [ -n "${LEKH_FUZZ_SEED:-}" ] && rm -rf "$corpus"
   mkdir -p "$corpus" "$artifacts"
   if [ ! -x "$exe" ]; then
     echo "$target: not built" >&2
@@ -81,8 +105,8 @@ for target in "${targets[@]}"; do
 
   # Seeds are read-only input; new inputs go to the target's own corpus folder.
   rc=0
-  "$exe" -max_total_time="$seconds" -print_final_stats=1 -max_len="$max_len" \
-    -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$artifacts" \
+  "${launch[@]}" "$exe" -max_total_time="$seconds" -print_final_stats=1 -max_len="$max_len" \
+    -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$artifacts" "${repro[@]}" \
     "$corpus" "$seeds" >"$log" 2>&1 || rc=$?
 
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
@@ -107,7 +131,7 @@ for target in "${targets[@]}"; do
     echo "    full log: $log"
   fi
   if [ -n "$results" ]; then
-    line="fuzz $target: ${execs:-?} executions (${seconds} s budget), cov ${cov:-?} of ${total:-?} edges, ft ${ft:-?}"
+    line="fuzz $target: ${execs:-?} executions (${LEKH_FUZZ_RUNS:+${LEKH_FUZZ_RUNS} runs, seed ${LEKH_FUZZ_SEED:-random}, }${seconds} s budget), cov ${cov:-?} of ${total:-?} edges, ft ${ft:-?}"
     if [ "$result" = ok ]; then echo "ok - $line" >> "$results"
     else echo "not ok - $line (crash inputs in $artifacts)" >> "$results"; fi
   fi

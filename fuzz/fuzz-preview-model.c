@@ -69,6 +69,19 @@ check_same_blocks (LekhPreviewModel *a,
       LEKH_FUZZ_ASSERT (x->type == y->type);
     }
   LEKH_FUZZ_ASSERT (lekh_preview_model_get_body_line (a) == lekh_preview_model_get_body_line (b));
+
+  /* The line tables agree: an incremental one is the one a fresh scan gives. */
+  for (guint line = 0;; line++)
+    {
+      gsize x = lekh_preview_model_line_to_offset (a, line);
+      gsize y = lekh_preview_model_line_to_offset (b, line);
+      gsize len;
+
+      LEKH_FUZZ_ASSERT (x == y);
+      (void) lekh_preview_model_get_text (a, &len);
+      if (x == len)
+        break;
+    }
 }
 
 static void

@@ -341,6 +341,40 @@ test_front_matter_edits (void)
   g_assert_cmpint (lekh_preview_model_find_line (model, 1), ==, -1);
 }
 
+/* Found by fuzz-preview-model: a byte-order mark typed or deleted before the first block.
+ * The body starts after the mark, in the incremental model as in a fresh one (a block that
+ * took the mark in moved before byte 0 when the mark was deleted). */
+static void
+test_byte_order_mark (void)
+{
+  static const struct { const char *before; gsize pos, n_remove; const char *insert; } cases[] = {
+    { "}", 0, 0, "\xEF\xBB\xBF" },
+    { "a\n\nb", 0, 0, "\xEF\xBB\xBF" },
+    { "%\xEF\xBB%", 0, 0, "\xEF\xBB\xBF" },
+    { "\xEF\xBB\xBF# t\n", 0, 0, "x" },
+    { "\xEF\xBB\xBF}", 0, 3, "" },             /* the first block must not move before 0 */
+    { "\xEF\xBB\xBF}\n\nb", 0, 1, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LekhPreviewModel) model = lekh_preview_model_new ();
+      g_autoptr(LekhPreviewModel) full = lekh_preview_model_new ();
+      g_autoptr(GString) text = g_string_new (cases[i].before);
+
+      lekh_preview_model_set_text (model, text->str, text->len, NULL);
+      lekh_preview_model_replace (model, cases[i].pos, cases[i].n_remove,
+                                  cases[i].insert, strlen (cases[i].insert));
+      lekh_preview_model_update (model, NULL);
+      g_string_erase (text, cases[i].pos, cases[i].n_remove);
+      g_string_insert (text, cases[i].pos, cases[i].insert);
+      lekh_preview_model_set_text (full, text->str, text->len, NULL);
+      assert_same_blocks (model, full, text->str);
+      if (lekh_preview_model_get_n_blocks (full) > 0 && g_str_has_prefix (text->str, "\xEF\xBB\xBF"))
+        g_assert_cmpuint (lekh_preview_model_get_block (full, 0)->start, ==, 3);
+    }
+}
+
 static void
 test_large_article (void)
 {
@@ -396,6 +430,7 @@ main (int   argc,
                         GUINT_TO_POINTER (5), test_incremental_matches_full);
   g_test_add_func ("/preview-model/line-table", test_line_table);
   g_test_add_func ("/preview-model/front-matter-edits", test_front_matter_edits);
+  g_test_add_func ("/preview-model/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/preview-model/large-article", test_large_article);
   return g_test_run ();
 }

@@ -430,7 +430,8 @@ collect_blocks (LekhPreviewModel *self,
           if (block->end_line >= next_start)
             block->end_line = MAX (block->start_line, next_start - 1);
         }
-      block->start = line_start (self, block->start_line - 1);
+      /* The first block of the body starts after a byte-order mark, not at its line. */
+      block->start = MAX (line_start (self, block->start_line - 1), slice_start);
       block->end = line_start (self, block->end_line);
       block->hash = lekh_preview_hash (self->text->str + block->start, block->end - block->start);
     }
