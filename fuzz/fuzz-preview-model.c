@@ -115,6 +115,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   LekhPreviewChange change = { 0 };
   gsize cut, pos, n_remove, n_insert;
   g_autoptr(GString) b = NULL;
+  g_autoptr(GBytes) lent = NULL;
   guint n_before;
 
   lekh_fuzz_init ();
@@ -144,6 +145,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   lekh_preview_model_set_text (replaced, text + 3, cut - 3, NULL);
   check_blocks (replaced, text + 3, cut - 3);
   n_before = lekh_preview_model_get_n_blocks (replaced);
+  /* Lent out as bytes (as to the document), the text stays A after the model's edit. */
+  if (data[1] & 1)
+    lent = lekh_preview_model_ref_text (replaced);
   lekh_preview_model_replace (replaced, pos, n_remove, text + cut, n_insert);
   LEKH_FUZZ_ASSERT (lekh_preview_model_is_dirty (replaced) || (n_remove == 0 && n_insert == 0));
   memset (&change, 0, sizeof change);
@@ -152,6 +156,22 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   check_blocks (replaced, b->str, b->len);
   check_change (replaced, &change, n_before);
   check_same_blocks (replaced, scratch);
+  if (lent != NULL)
+    {
+      gsize lent_len;
+      const char *lent_data = g_bytes_get_data (lent, &lent_len);
+
+      LEKH_FUZZ_ASSERT (lent_len == cut - 3);
+      LEKH_FUZZ_ASSERT (lent_len == 0 || memcmp (lent_data, text + 3, lent_len) == 0);
+    }
+  {
+    g_autoptr(GBytes) now = lekh_preview_model_ref_text (replaced);
+    gsize now_len;
+    const char *now_data = g_bytes_get_data (now, &now_len);
+
+    LEKH_FUZZ_ASSERT (now_len == b->len && (now_len == 0 || memcmp (now_data, b->str, now_len) == 0));
+    LEKH_FUZZ_ASSERT (now_data == NULL || now_data[now_len] == '\0');
+  }
 
   /* Incremental, whole new text. */
   lekh_preview_model_set_text (reset, text + 3, cut - 3, NULL);

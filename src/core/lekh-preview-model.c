@@ -10,7 +10,12 @@
 
 struct _LekhPreviewModel
 {
-  GString     *text;
+  /* The text: a GString the model edits or, while it is lent out as bytes
+   * (lekh_preview_model_ref_text()), those bytes; the next edit copies them back. */
+  GString     *text;             /* NULL while lent */
+  GBytes      *lent;
+  const char  *lent_data;
+  gsize        lent_len;
   GArray      *lines;            /* gsize: byte offset of the start of each line */
   LekhArticle *article;
   gsize        body_start;
@@ -33,6 +38,31 @@ struct _LekhPreviewModel
   guint        nodes_position;
   int          nodes_line_offset;
 };
+
+static inline const char *
+text_str (const LekhPreviewModel *self)
+{
+  return self->text != NULL ? self->text->str : self->lent_data;
+}
+
+static inline gsize
+text_len (const LekhPreviewModel *self)
+{
+  return self->text != NULL ? self->text->len : self->lent_len;
+}
+
+/* Takes the text back from the bytes it was lent as, before an edit. */
+static void
+own_text (LekhPreviewModel *self)
+{
+  if (self->text != NULL)
+    return;
+  self->text = g_string_sized_new (self->lent_len + 1);
+  g_string_append_len (self->text, self->lent_data, (gssize) self->lent_len);
+  g_clear_pointer (&self->lent, g_bytes_unref);
+  self->lent_data = NULL;
+  self->lent_len = 0;
+}
 
 guint64
 lekh_preview_hash (const char *data,
@@ -69,7 +99,9 @@ lekh_preview_model_free (LekhPreviewModel *self)
 {
   if (self == NULL)
     return;
-  g_string_free (self->text, TRUE);
+  if (self->text != NULL)
+    g_string_free (self->text, TRUE);
+  g_clear_pointer (&self->lent, g_bytes_unref);
   g_array_unref (self->lines);
   g_clear_pointer (&self->article, lekh_article_unref);
   g_array_unref (self->blocks);
@@ -139,7 +171,7 @@ line_start (LekhPreviewModel *self,
             guint             line)
 {
   if (line >= self->lines->len)
-    return self->text->len;
+    return text_len (self);
   return g_array_index (self->lines, gsize, line);
 }
 
@@ -159,8 +191,8 @@ lines_have_ref_marker (LekhPreviewModel *self,
                        gsize             from,
                        gsize             to)
 {
-  const char *text = self->text->str;
-  gsize len = self->text->len;
+  const char *text = text_str (self);
+  gsize len = text_len (self);
   gsize a = line_start (self, line_at_offset (self->lines, MIN (from, len)));
   gsize b = line_start (self, line_at_offset (self->lines, MIN (to, len)) + 1);
 
@@ -188,7 +220,7 @@ lekh_preview_model_replace (LekhPreviewModel *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (text != NULL || n_insert == 0);
 
-  old_len = self->text->len;
+  old_len = text_len (self);
   pos = MIN (pos, old_len);
   n_remove = MIN (n_remove, old_len - pos);
   if (n_remove == 0 && n_insert == 0)
@@ -217,6 +249,7 @@ lekh_preview_model_replace (LekhPreviewModel *self,
     first_line--;
   end_line = line_at_offset (self->lines, MIN (pos + n_remove + 1, old_len)) + 1;
 
+  own_text (self);
   g_string_erase (self->text, pos, n_remove);
   g_string_insert_len (self->text, pos, text, n_insert);
   delta = (gssize) n_insert - (gssize) n_remove;
@@ -224,9 +257,9 @@ lekh_preview_model_replace (LekhPreviewModel *self,
   scan_from = g_array_index (self->lines, gsize, first_line);
   scan_to = end_line < self->lines->len
             ? g_array_index (self->lines, gsize, end_line) + delta
-            : self->text->len;
+            : text_len (self);
   starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  scan_line_starts (self->text->str, self->text->len, scan_from, scan_to, starts);
+  scan_line_starts (text_str (self), text_len (self), scan_from, scan_to, starts);
   if (end_line < self->lines->len && starts->len > 0
       && g_array_index (starts, gsize, starts->len - 1) == scan_to)
     g_array_set_size (starts, starts->len - 1);
@@ -252,8 +285,8 @@ lekh_preview_model_set_text (LekhPreviewModel  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (text != NULL || len == 0, FALSE);
 
-  old = self->text->str;
-  old_len = self->text->len;
+  old = text_str (self);
+  old_len = text_len (self);
   limit = MIN (old_len, len);
   while (prefix < limit && old[prefix] == text[prefix])
     prefix++;
@@ -325,10 +358,52 @@ split_may_change (LekhPreviewModel *self,
          && text[split->close_end - 1] != '\r';
 }
 
+/* The article for the split and the front matter of TEXT, read from as little of the
+ * text as gives the same split: through the closing delimiter line, or the first line
+ * of an article without front matter. A long article's body is not copied again. */
+static LekhArticle *
+read_head (const char *text,
+           gsize       len)
+{
+  LekhArticle *article = lekh_article_new (text, (gssize) len);
+  const LekhSplit *split = lekh_article_get_split (article);
+  const GError *error = lekh_article_get_error (article);
+  LekhArticle *head;
+  gsize head_len;
+
+  if (g_error_matches (error, LEKH_ERROR, LEKH_ERROR_UNTERMINATED)
+      || g_error_matches (error, LEKH_ERROR, LEKH_ERROR_INVALID_UTF8))
+    return article;
+  if (split->format != LEKH_FRONT_MATTER_NONE)
+    head_len = split->close_end;
+  else
+    {
+      head_len = split->bom_len;
+      while (head_len < len && text[head_len] != '\n' && text[head_len] != '\r')
+        head_len++;
+      if (head_len < len)
+        head_len++;
+    }
+  if (head_len >= len)
+    return article;
+
+  head = lekh_article_new (text, (gssize) head_len);
+  if (lekh_article_get_split (head)->format != split->format
+      || lekh_article_get_split (head)->body_start != split->body_start
+      || lekh_article_get_split (head)->body_line != split->body_line
+      || (lekh_article_get_error (head) == NULL) != (error == NULL))
+    {
+      lekh_article_unref (head);
+      return article;
+    }
+  lekh_article_unref (article);
+  return head;
+}
+
 static void
 collect_refs (LekhPreviewModel *self)
 {
-  const char *text = self->text->str;
+  const char *text = text_str (self);
   guint first = line_at_offset (self->lines, self->body_start);
 
   g_string_truncate (self->refs, 0);
@@ -433,7 +508,7 @@ collect_blocks (LekhPreviewModel *self,
       /* The first block of the body starts after a byte-order mark, not at its line. */
       block->start = MAX (line_start (self, block->start_line - 1), slice_start);
       block->end = line_start (self, block->end_line);
-      block->hash = lekh_preview_hash (self->text->str + block->start, block->end - block->start);
+      block->hash = lekh_preview_hash (text_str (self) + block->start, block->end - block->start);
     }
 }
 
@@ -517,8 +592,8 @@ lekh_preview_model_update (LekhPreviewModel  *self,
   if (!self->dirty)
     return FALSE;
 
-  text = self->text->str;
-  len = self->text->len;
+  text = text_str (self);
+  len = text_len (self);
   ds = self->dirty_start;
   old_end = self->parsed_len >= self->dirty_suffix ? self->parsed_len - self->dirty_suffix : 0;
   delta = (gssize) len - (gssize) self->parsed_len;
@@ -560,7 +635,7 @@ lekh_preview_model_update (LekhPreviewModel  *self,
         }
 
       g_clear_pointer (&self->article, lekh_article_unref);
-      self->article = head != NULL ? head : lekh_article_new (text, (gssize) len);
+      self->article = head != NULL ? head : read_head (text, len);
       split = lekh_article_get_split (self->article);
       self->body_start = split->body_start;
       self->body_line = split->body_line;
@@ -737,6 +812,23 @@ done:
   return TRUE;
 }
 
+GBytes *
+lekh_preview_model_ref_text (LekhPreviewModel *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->text != NULL)
+    {
+      self->lent_len = self->text->len;
+      self->lent = g_bytes_new_take (g_string_free (self->text, FALSE), self->lent_len);
+      self->lent_data = g_bytes_get_data (self->lent, NULL);
+      if (self->lent_data == NULL)
+        self->lent_data = "";
+      self->text = NULL;
+    }
+  return g_bytes_ref (self->lent);
+}
+
 const char *
 lekh_preview_model_get_text (LekhPreviewModel *self,
                              gsize            *len)
@@ -744,8 +836,8 @@ lekh_preview_model_get_text (LekhPreviewModel *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   if (len != NULL)
-    *len = self->text->len;
-  return self->text->str;
+    *len = text_len (self);
+  return text_str (self);
 }
 
 LekhArticle *
@@ -816,6 +908,16 @@ lekh_preview_model_get_node (LekhPreviewModel *self,
   return g_ptr_array_index (self->nodes, index - self->nodes_position);
 }
 
+void
+lekh_preview_model_release_nodes (LekhPreviewModel *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_ptr_array_unref (self->nodes);
+  self->nodes = g_ptr_array_new ();
+  g_clear_pointer (&self->doc, cmark_node_free);
+}
+
 cmark_node *
 lekh_preview_model_parse_block (LekhPreviewModel *self,
                                 guint             index)
@@ -826,7 +928,7 @@ lekh_preview_model_parse_block (LekhPreviewModel *self,
   g_return_val_if_fail (index < self->blocks->len, NULL);
 
   block = &g_array_index (self->blocks, LekhPreviewBlock, index);
-  return parse (self->text->str + block->start, block->end - block->start, self->refs);
+  return parse (text_str (self) + block->start, block->end - block->start, self->refs);
 }
 
 int

@@ -57,8 +57,12 @@ gboolean                lekh_preview_model_is_dirty        (LekhPreviewModel    
 
 const char             *lekh_preview_model_get_text        (LekhPreviewModel        *self,
                                                             gsize                   *len);
+/* The current text as bytes that never change (NUL-terminated after their size): the
+ * model lends its own copy, so a long text is not duplicated; its next edit copies. */
+GBytes                 *lekh_preview_model_ref_text        (LekhPreviewModel        *self);
 /* The article the front matter was last read from. Its split and front matter match
- * the current text; its body may be older than the current text (use the blocks). */
+ * the current text; its body may be older than the current text or, for a long article,
+ * left out (use the blocks). */
 LekhArticle            *lekh_preview_model_get_article     (LekhPreviewModel        *self);
 guint                   lekh_preview_model_get_body_line   (LekhPreviewModel        *self);
 
@@ -77,6 +81,9 @@ cmark_node             *lekh_preview_model_get_node        (LekhPreviewModel    
                                                             guint                    index);
 int                     lekh_preview_model_get_node_line_offset (LekhPreviewModel   *self,
                                                             guint                    index);
+/* Frees the parse tree of the last update once a view has rendered what it needed from
+ * it (for a long article, most of the model's memory); get_node() returns NULL after. */
+void                    lekh_preview_model_release_nodes   (LekhPreviewModel        *self);
 
 /* Parses block INDEX again from its source text alone (with the body's link reference
  * definitions), for views that render blocks later than the update that added them.

@@ -11,11 +11,14 @@
 
 #include "lekh-document.h"
 #include "lekh-file.h"
+#include "lekh-memory.h"
 #include "lekh-text-stats.h"
 
 #define REPARSE_DELAY_MS 150
 /* Counting words walks the whole body (about 12 ms for 5 MB): not on every pause. */
 #define WORD_COUNT_DELAY_MS 600
+/* A text long enough that its transient copies are worth handing back (about 1 MB). */
+#define LONG_TEXT_CHARS (256 * 1024)
 
 typedef enum
 {
@@ -35,6 +38,8 @@ struct _LekhDocument
   GFile           *loading;
   LekhFileStamp    stamp;
   LekhArticle     *article;
+  GWeakRef         mirror_owner;
+  LekhDocumentTextFunc mirror_func;
   guint            reparse_source;
   guint            word_count_source;
   guint            word_count;
@@ -132,17 +137,60 @@ set_article (LekhDocument *self,
   g_signal_emit (self, signals[ARTICLE_CHANGED], 0);
 }
 
+/* An article that owns TEXT (a string the document allocated), without a second copy
+ * of a long text. */
+static LekhArticle *
+article_take_text (char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+  return lekh_article_new_from_bytes (bytes);
+}
+
+/* The buffer's text as an article. A mirror of the text (the preview keeps one, edit by
+ * edit) lends its bytes, so a long article is not copied out of the buffer again at every
+ * pause in typing; a mirror whose length disagrees with the buffer's is not trusted. */
+static LekhArticle *
+read_article (LekhDocument *self)
+{
+  g_autoptr(GObject) owner = g_weak_ref_get (&self->mirror_owner);
+  GtkTextIter begin, end;
+
+  if (owner != NULL && self->mirror_func != NULL)
+    {
+      g_autoptr(GBytes) bytes = self->mirror_func (owner, self);
+      gsize size = 0;
+      const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+
+      if (data != NULL && data[size] == '\0' && memchr (data, '\0', size) == NULL
+          && g_utf8_strlen (data, (gssize) size)
+             == gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self)))
+        return lekh_article_new_from_bytes (bytes);
+      if (bytes != NULL)
+        g_warning ("The text mirror disagrees with the buffer; reading the buffer");
+    }
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &begin, &end);
+  return article_take_text (gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &begin, &end, TRUE));
+}
+
 static void
 reparse (LekhDocument *self)
 {
-  GtkTextIter begin, end;
-  g_autofree char *text = NULL;
-
   g_clear_handle_id (&self->reparse_source, g_source_remove);
+  set_article (self, read_article (self), WORDS_LATER);
+}
 
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &begin, &end);
-  text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &begin, &end, TRUE);
-  set_article (self, lekh_article_new (text, -1), WORDS_LATER);
+void
+lekh_document_set_text_mirror (LekhDocument         *self,
+                               GObject              *owner,
+                               LekhDocumentTextFunc  func)
+{
+  g_return_if_fail (LEKH_IS_DOCUMENT (self));
+  g_return_if_fail (owner == NULL || G_IS_OBJECT (owner));
+
+  g_weak_ref_set (&self->mirror_owner, owner);
+  self->mirror_func = owner != NULL ? func : NULL;
 }
 
 static gboolean
@@ -199,6 +247,7 @@ lekh_document_finalize (GObject *object)
   LekhDocument *self = LEKH_DOCUMENT (object);
 
   g_clear_object (&self->file);
+  g_weak_ref_clear (&self->mirror_owner);
   g_clear_pointer (&self->article, lekh_article_unref);
   g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->restore_text, g_free);
@@ -305,6 +354,7 @@ lekh_document_init (LekhDocument *self)
 {
   self->file = gtk_source_file_new ();
   self->article = lekh_article_new ("", 0);
+  g_weak_ref_init (&self->mirror_owner, NULL);
 }
 
 LekhDocument *
@@ -717,7 +767,13 @@ load_cb (GObject      *object,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 
-  set_article (self, lekh_article_new (text, -1), WORDS_NOW);
+  g_clear_pointer (&text, g_free);
+  set_article (self, read_article (self), WORDS_NOW);
+
+  /* The scratch buffer, the copies and the preview's first parse of a long article are
+   * transient: give their memory back once they are freed. */
+  if (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self)) > LONG_TEXT_CHARS)
+    lekh_memory_trim_soon ();
 
   g_task_return_boolean (task, TRUE);
 }

@@ -18,6 +18,17 @@ G_DECLARE_FINAL_TYPE (LekhDocument, lekh_document, LEKH, DOCUMENT, GtkSourceBuff
  * It owns no widget, so the preview, the diagnostics and drafts can all watch one. */
 LekhDocument  *lekh_document_new                      (void);
 
+/* Something that mirrors the buffer's text byte for byte (the preview does, edit by
+ * edit) can lend it as bytes, so the document need not copy a long text out of the
+ * buffer at each re-parse. FUNC returns the current text, or NULL when OWNER has none;
+ * the document holds OWNER weakly and checks the text's length against the buffer. */
+typedef GBytes *(*LekhDocumentTextFunc) (GObject      *owner,
+                                         LekhDocument *document);
+
+void           lekh_document_set_text_mirror          (LekhDocument         *self,
+                                                       GObject              *owner,
+                                                       LekhDocumentTextFunc  func);
+
 GFile         *lekh_document_get_file                 (LekhDocument        *self);
 GtkSourceFile *lekh_document_get_source_file          (LekhDocument        *self);
 char          *lekh_document_dup_title                (LekhDocument        *self);

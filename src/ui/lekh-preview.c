@@ -7,6 +7,7 @@
 #include <cmark.h>
 
 #include "lekh-article-meta.h"
+#include "lekh-memory.h"
 #include "lekh-preview-model.h"
 #include "lekh-preview.h"
 
@@ -15,7 +16,7 @@
 #define LIST_INDENT   28
 #define QUOTE_INDENT  22
 #define MARKER_WIDTH  24
-#define FIRST_RENDER_BLOCKS 400
+#define FIRST_RENDER_BLOCKS 100
 /* Longer articles render only what is near the view (and more as it scrolls there), so
  * a 6 MB article does not keep the text view laying out lines nobody looks at. */
 #define LAZY_BLOCKS         4000
@@ -1371,6 +1372,11 @@ apply_model_change (LekhPreview             *self,
   else
     apply_change (self, change->position, rendered - change->position, 0, FALSE);
 
+  /* Blocks rendered later are parsed again from their own text; the tree of a long
+   * article is most of the model's memory. */
+  lekh_preview_model_release_nodes (self->model);
+  if (change->reset && change->n_added > FIRST_RENDER_BLOCKS)
+    lekh_memory_trim_soon ();
   render_more_cb (self);
 }
 
@@ -1523,6 +1529,18 @@ lekh_preview_set_buffer (LekhPreview   *self,
     self->source_resync = g_strstr_len (text, -1, "\xE2\x80\xA9") != NULL;
     lekh_preview_set_text (self, text, -1);
   }
+}
+
+GBytes *
+lekh_preview_ref_source_text (LekhPreview   *self,
+                              GtkTextBuffer *buffer)
+{
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), NULL);
+
+  /* The model mirrors the buffer edit by edit, unless a U+2029 made it read it again. */
+  if (buffer == NULL || self->source != buffer || self->source_resync)
+    return NULL;
+  return lekh_preview_model_ref_text (self->model);
 }
 
 /* Lines, links, scrolling --------------------------------------------------------- */

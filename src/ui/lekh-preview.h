@@ -26,6 +26,10 @@ void       lekh_preview_set_text               (LekhPreview   *self,
  * or after the update delay. NULL stops following. */
 void       lekh_preview_set_buffer             (LekhPreview   *self,
                                                 GtkTextBuffer *buffer);
+/* The source buffer's text as the preview mirrors it (no copy), or NULL when the preview
+ * does not follow BUFFER or must read it again. */
+GBytes    *lekh_preview_ref_source_text        (LekhPreview   *self,
+                                                GtkTextBuffer *buffer);
 /* Applies pending edits now; returns whether anything changed. */
 gboolean   lekh_preview_flush                  (LekhPreview   *self);
 

@@ -588,6 +588,14 @@ preview_file_cb (LekhWindow *self)
                                 lekh_document_get_file (self->document));
 }
 
+/* The document re-reads a long article from the preview's mirror of it, not the buffer. */
+static GBytes *
+preview_text_func (GObject      *preview,
+                   LekhDocument *document)
+{
+  return lekh_preview_ref_source_text (LEKH_PREVIEW (preview), GTK_TEXT_BUFFER (document));
+}
+
 static void
 setup_preview (LekhWindow *self)
 {
@@ -597,6 +605,7 @@ setup_preview (LekhWindow *self)
   /* The preview follows the document's buffer edit by edit and scrolls with the source
    * (both ways, app.scroll-sync); a click on a block shows its source line. */
   lekh_preview_set_buffer (LEKH_PREVIEW (preview), GTK_TEXT_BUFFER (self->document));
+  lekh_document_set_text_mirror (self->document, G_OBJECT (preview), preview_text_func);
   lekh_preview_set_source_view (LEKH_PREVIEW (preview), view);
   g_signal_connect_object (preview, "line-activated", G_CALLBACK (preview_line_activated_cb),
                            self, G_CONNECT_SWAPPED);
