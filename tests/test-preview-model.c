@@ -246,6 +246,7 @@ test_incremental_matches_full (gconstpointer data)
           g_autofree char *before = g_strndup (text->str, text->len);
 
           g_clear_pointer (&lent, g_bytes_unref);
+          g_clear_pointer (&lent_text, g_free);
           lent = lekh_preview_model_ref_text (model);
           g_assert_cmpmem (g_bytes_get_data (lent, NULL), g_bytes_get_size (lent), before, strlen (before));
           lent_text = g_steal_pointer (&before);
