@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* Small helpers shared by the GUI tests of drafts and hostile files. */
+/* Small helpers shared by the GUI tests. */
 
 #include <string.h>
 
@@ -131,6 +131,38 @@ lekh_test_set_home (void)
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+}
+
+G_GNUC_UNUSED static void
+lekh_test_no_display (void)
+{
+  g_test_skip ("No display: GUI tests need one (run under xvfb-run)");
+}
+
+/* The start of a GUI test's main(): a throwaway home, g_test_init(), GTK and a
+ * registered application. Without a display it adds one skipped test, SUITE/no-display,
+ * and returns NULL: main() then only runs that. */
+G_GNUC_UNUSED static LekhApplication *
+lekh_test_gui_init (int          *argc,
+                    char       ***argv,
+                    const char   *suite)
+{
+  LekhApplication *app;
+
+  lekh_test_set_home ();
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_autofree char *path = g_strconcat (suite, "/no-display", NULL);
+
+      g_test_add_func (path, lekh_test_no_display);
+      return NULL;
+    }
+
+  app = lekh_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  return app;
 }
 
 G_GNUC_UNUSED static char *

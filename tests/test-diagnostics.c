@@ -489,27 +489,14 @@ test_counters (void)
   lekh_test_discard_and_close (window);
 }
 
-static void
-no_display (void)
-{
-  g_test_skip ("No display: GUI tests need one (run under xvfb-run)");
-}
 
 int
 main (int   argc,
       char *argv[])
 {
-  lekh_test_set_home ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/diagnostics/no-display", no_display);
-      return g_test_run ();
-    }
-
-  app = lekh_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = lekh_test_gui_init (&argc, &argv, "/diagnostics");
+  if (app == NULL)
+    return g_test_run ();
 
   g_test_add_func ("/diagnostics/unknown-author-fix", test_unknown_author_fix);
   g_test_add_func ("/diagnostics/add-tag-fix", test_add_tag_fix);

@@ -591,27 +591,14 @@ test_crash_then_open_file (void)
   close_all_windows ();
 }
 
-static void
-no_display (void)
-{
-  g_test_skip ("No display: GUI tests need one (run under xvfb-run)");
-}
 
 int
 main (int   argc,
       char *argv[])
 {
-  lekh_test_set_home ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/drafts/no-display", no_display);
-      return g_test_run ();
-    }
-
-  app = lekh_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = lekh_test_gui_init (&argc, &argv, "/drafts");
+  if (app == NULL)
+    return g_test_run ();
 
   g_test_add_func ("/drafts/lifecycle", test_draft_lifecycle);
   g_test_add_func ("/drafts/crash-restore", test_crash_restore);

@@ -501,27 +501,14 @@ test_large_file (void)
   g_unlink (path);
 }
 
-static void
-no_display (void)
-{
-  g_test_skip ("No display: GUI tests need one (run under xvfb-run)");
-}
 
 int
 main (int   argc,
       char *argv[])
 {
-  lekh_test_set_home ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/window-hostile/no-display", no_display);
-      return g_test_run ();
-    }
-
-  app = lekh_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = lekh_test_gui_init (&argc, &argv, "/window-hostile");
+  if (app == NULL)
+    return g_test_run ();
 
   g_test_add_func ("/window-hostile/save-disk-full", test_save_disk_full);
   g_test_add_func ("/window-hostile/save-read-only-file", test_save_read_only_file);

@@ -1170,35 +1170,14 @@ test_scroll_stays (void)
   lekh_test_discard_and_close (window);
 }
 
-static void
-no_display (void)
-{
-  g_test_skip ("No display: GUI tests need one (run under xvfb-run)");
-}
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("lekh-test-home-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-
-  /* Recent files and caches go to a throwaway home, never the developer's. */
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/window/no-display", no_display);
-      return g_test_run ();
-    }
-
-  app = lekh_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = lekh_test_gui_init (&argc, &argv, "/window");
+  if (app == NULL)
+    return g_test_run ();
 
   g_test_add_func ("/window/word-count", test_word_count);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
