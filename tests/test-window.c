@@ -328,6 +328,59 @@ panel_broken (gpointer data)
   return !panel_live (data);
 }
 
+/* The document reads its article from the preview's mirror of the text (no copy of a
+ * long article at each re-parse): the same bytes, equal to the buffer's, kept intact by
+ * later edits; a U+2029, which the mirror does not follow, makes it read the buffer. */
+static void
+test_document_reads_mirror (void)
+{
+  g_autofree char *path = fixture_copy ("hindi.md");
+  LekhWindow *window = open_window (path);
+  LekhDocument *document = lekh_window_get_document (window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
+  LekhPreview *preview = LEKH_PREVIEW (lekh_window_get_preview (window));
+  g_autoptr(LekhArticle) first = NULL;
+  g_autofree char *first_text = NULL;
+  GtkTextIter end;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GBytes) mirror = NULL;
+      LekhArticle *article;
+      gsize len;
+
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, round == 2 ? "\nएक\xE2\x80\xA9two\n" : "\nलेख और text\n", -1);
+      article = lekh_document_ensure_article (document);
+      text = lekh_test_buffer_text (window);
+      g_assert_cmpstr (lekh_article_get_text (article, &len), ==, text);
+      g_assert_cmpuint (len, ==, strlen (text));
+
+      mirror = lekh_preview_ref_source_text (preview, buffer);
+      if (round < 2)
+        {
+          /* Shared, not copied. */
+          g_assert_nonnull (mirror);
+          g_assert_true (g_bytes_get_data (mirror, NULL)
+                         == g_bytes_get_data (lekh_article_get_bytes (article), NULL));
+        }
+      else
+        g_assert_null (mirror);
+
+      if (round == 0)
+        {
+          first = lekh_article_ref (article);
+          first_text = g_strdup (text);
+        }
+    }
+
+  /* The edits after it copied the mirror: the first article still reads as it was. */
+  g_assert_cmpstr (lekh_article_get_text (first, NULL), ==, first_text);
+
+  lekh_test_discard_and_close (window);
+}
+
 static void
 test_source_to_form (void)
 {
@@ -1184,6 +1237,7 @@ main (int   argc,
   g_test_add_func ("/window/open-hindi", test_open_hindi);
   g_test_add_func ("/window/form-edit-title", test_form_edit_title);
   g_test_add_func ("/window/source-to-form", test_source_to_form);
+  g_test_add_func ("/window/document-reads-mirror", test_document_reads_mirror);
   g_test_add_func ("/window/chips-to-source", test_chips_to_source);
   g_test_add_func ("/window/new-front-matter", test_new_front_matter);
   g_test_add_func ("/window/save-keeps-bytes", test_save_keeps_bytes);
