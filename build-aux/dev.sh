@@ -59,6 +59,8 @@ run_app() {
   ensure_packages
   build
   export GSETTINGS_SCHEMA_DIR="$builddir/data"
+  # The build's own translations: LANGUAGE=hi bash build-aux/dev.sh run shows Lekh in Hindi.
+  export LEKH_LOCALEDIR="$builddir/po"
   exec "$builddir/src/lekh" "$here/data/samples/namaste-lekh.md"
 }
 

@@ -13,8 +13,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("LEKH_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* LEKH_LOCALEDIR: the build tree's translations, for `build-aux/dev.sh run`. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
