@@ -426,6 +426,40 @@ test_large_article (void)
   assert_same_blocks (model, full, "(large)");
 }
 
+static void
+test_find_heading (void)
+{
+  static const char text[] =
+    "---\ntitle: x\n---\n"
+    "# Introduction\n\ntext\n\n"                      /* block 0, 1 */
+    "## Set *up* `lekh`\n\n"                            /* 2 */
+    "Notes\n-----\n\n"                                 /* 3: setext */
+    "## Notes\n\n"                                      /* 4: notes-1 */
+    "## Notes\n\n"                                      /* 5: notes-2 */
+    "## हिंदी में लिखना\n\n"                             /* 6 */
+    "## Custom {#my-id}\n\n"                            /* 7 */
+    "> # Quoted\n";                                     /* 8: not top level */
+  g_autoptr(LekhPreviewModel) model = lekh_preview_model_new ();
+
+  lekh_preview_model_set_text (model, text, strlen (text), NULL);
+  g_assert_cmpint (lekh_preview_model_find_heading (model, "#introduction"), ==, 0);
+  g_assert_cmpint (lekh_preview_model_find_heading (model, "set-up-lekh"), ==, 2);
+  g_assert_cmpint (lekh_preview_model_find_heading (model, "#notes"), ==, 3);
+  g_assert_cmpint (lekh_preview_model_find_heading (model, "#notes-1"), ==, 4);
+  g_assert_cmpint (lekh_preview_model_find_heading (model, "#notes-2"), ==, 5);
+  g_assert_cmpint (lekh_preview_model_find_heading (model, "#हिंदी-में-लिखना"), ==, 6);
+  /* Percent-encoded, as a link copied from a browser is. */
+  g_assert_cmpint (lekh_preview_model_find_heading (model,
+                   "#%E0%A4%B9%E0%A4%BF%E0%A4%82%E0%A4%A6%E0%A5%80-%E0%A4%AE%E0%A5%87%E0%A4%82-"
+                   "%E0%A4%B2%E0%A4%BF%E0%A4%96%E0%A4%A8%E0%A4%BE"), ==, 6);
+  g_assert_cmpint (lekh_preview_model_find_heading (model, "#my-id"), ==, 7);
+  g_assert_cmpint (lekh_preview_model_find_heading (model, "#INTRODUCTION"), ==, 0);
+  g_assert_cmpint (lekh_preview_model_find_heading (model, "#quoted"), ==, -1);
+  g_assert_cmpint (lekh_preview_model_find_heading (model, "#missing"), ==, -1);
+  g_assert_cmpint (lekh_preview_model_find_heading (model, "#"), ==, -1);
+  g_assert_cmpint (lekh_preview_model_find_heading (model, "#%FF"), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,5 +484,6 @@ main (int   argc,
   g_test_add_func ("/preview-model/front-matter-edits", test_front_matter_edits);
   g_test_add_func ("/preview-model/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/preview-model/large-article", test_large_article);
+  g_test_add_func ("/preview-model/find-heading", test_find_heading);
   return g_test_run ();
 }

@@ -300,6 +300,33 @@ test_incremental (Fixture       *f,
   (void) buffer;
 }
 
+/* A "#id" link scrolls to its heading; an unknown one leaves the view where it is. */
+static void
+test_anchor_link (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(GStrv) lines = g_strsplit (f->text, "\n", -1);
+  guint heading_line = 0;
+  guint top;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "### उद्धरण और कोड"))
+      heading_line = i + 1;
+  g_assert_cmpuint (heading_line, >, 0);
+
+  spin (200);
+  g_assert_cmpuint (lekh_preview_get_top_line (f->preview), <, heading_line);
+  lekh_preview_activate_link (f->preview, "#उद्धरण-और-कोड");
+  spin (300);
+  top = lekh_preview_get_top_line (f->preview);
+  g_assert_cmpuint (top, >=, heading_line - 1);
+  g_assert_cmpuint (top, <=, heading_line + 2);
+
+  lekh_preview_activate_link (f->preview, "#no-such-heading");
+  spin (200);
+  g_assert_cmpuint (lekh_preview_get_top_line (f->preview), ==, top);
+}
+
 static void
 test_scroll_sync (Fixture       *f,
                   gconstpointer  data)
@@ -517,6 +544,7 @@ main (int   argc,
   g_test_add ("/preview/links-and-lines", Fixture, NULL, fixture_setup, test_links_and_lines, fixture_teardown);
   g_test_add ("/preview/incremental", Fixture, NULL, fixture_setup, test_incremental, fixture_teardown);
   g_test_add ("/preview/scroll-sync", Fixture, NULL, fixture_setup, test_scroll_sync, fixture_teardown);
+  g_test_add ("/preview/anchor-link", Fixture, NULL, fixture_setup, test_anchor_link, fixture_teardown);
   g_test_add_func ("/preview/scroll-sync-both-ways", test_scroll_sync_both_ways);
   g_test_add_func ("/preview/header-states", test_header_states);
   g_test_add_func ("/preview/long-article-lazy", test_long_article_lazy);

@@ -92,6 +92,30 @@ test_edit_distance (void)
   g_assert_cmpuint (lekh_text_edit_distance ("लेख", "लेखक", 2), ==, 1);
 }
 
+static void
+test_slugify (void)
+{
+  static const struct { const char *text, *slug; } cases[] = {
+    { "Hello World", "hello-world" },
+    { "What's new in 2.0?", "whats-new-in-20" },
+    { "Über café", "über-café" },
+    { "snake_case and kebab-case", "snake_case-and-kebab-case" },
+    { "  two  spaces", "--two--spaces" },
+    /* Devanagari keeps its vowel signs, viramas and nasal marks; the danda goes. */
+    { "नमस्ते दुनिया", "नमस्ते-दुनिया" },
+    { "उद्धरण और कोड।", "उद्धरण-और-कोड" },
+    { "C++ & `code`", "c--code" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *slug = lekh_text_slugify (cases[i].text);
+
+      g_assert_cmpstr (slug, ==, cases[i].slug);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -103,6 +127,7 @@ main (int   argc,
   g_test_add_func ("/text/measure", test_measure);
   g_test_add_func ("/text/fold", test_fold);
   g_test_add_func ("/text/edit-distance", test_edit_distance);
+  g_test_add_func ("/text/slugify", test_slugify);
 
   return g_test_run ();
 }

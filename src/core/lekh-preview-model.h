@@ -92,6 +92,13 @@ void                    lekh_preview_model_release_nodes   (LekhPreviewModel    
 cmark_node             *lekh_preview_model_parse_block     (LekhPreviewModel        *self,
                                                             guint                    index);
 
+/* The top-level heading a link "#ID" points to (ID percent-encoded or not): the heading
+ * whose anchor id, as site generators make it (lekh_text_slugify(), "-1", "-2"… for
+ * repeated headings, or an explicit "{#id}" after the text), is ID — or, failing that, is
+ * ID in another case. -1 when none is. */
+int                     lekh_preview_model_find_heading    (LekhPreviewModel        *self,
+                                                            const char              *id);
+
 /* Byte offset of the start of 0-based LINE (lines end at \n, \r\n or \r), or the text's
  * length when LINE is past the end. */
 gsize                   lekh_preview_model_line_to_offset  (LekhPreviewModel        *self,

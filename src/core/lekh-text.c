@@ -440,3 +440,44 @@ lekh_text_edit_distance (const char *a,
 
   return MIN (prev[nb], max + 1);
 }
+
+char *
+lekh_text_slugify (const char *text)
+{
+  g_autofree char *lower = NULL;
+  GString *slug;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  lower = g_utf8_strdown (text, -1);
+  slug = g_string_sized_new (strlen (lower));
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (g_unichar_type (c))
+        {
+        case G_UNICODE_LOWERCASE_LETTER:
+        case G_UNICODE_UPPERCASE_LETTER:
+        case G_UNICODE_TITLECASE_LETTER:
+        case G_UNICODE_MODIFIER_LETTER:
+        case G_UNICODE_OTHER_LETTER:
+        case G_UNICODE_SPACING_MARK:
+        case G_UNICODE_ENCLOSING_MARK:
+        case G_UNICODE_NON_SPACING_MARK:
+        case G_UNICODE_DECIMAL_NUMBER:
+        case G_UNICODE_LETTER_NUMBER:
+        case G_UNICODE_OTHER_NUMBER:
+        case G_UNICODE_CONNECT_PUNCTUATION:
+          g_string_append_unichar (slug, c);
+          break;
+        default:
+          if (c == '-')
+            g_string_append_c (slug, '-');
+          else if (c == ' ')
+            g_string_append_c (slug, '-');
+          break;
+        }
+    }
+  return g_string_free (slug, FALSE);
+}

@@ -28,5 +28,9 @@ gboolean     lekh_text_equal_folded     (const char  *a,
 guint        lekh_text_edit_distance    (const char  *a,
                                          const char  *b,
                                          guint        max);
+/* The anchor id GitHub, Docusaurus and most static site generators give a heading with
+ * this text: lower case, letters (Devanagari vowel signs and viramas included), numbers,
+ * '_' and '-' kept, each space a '-', other punctuation dropped. */
+char        *lekh_text_slugify          (const char  *text);
 
 G_END_DECLS

@@ -1960,6 +1960,30 @@ ask_open_link (LekhPreview *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+lekh_preview_activate_link (LekhPreview *self,
+                            const char  *url)
+{
+  g_return_if_fail (LEKH_IS_PREVIEW (self));
+  g_return_if_fail (url != NULL);
+
+  /* A link into the article itself scrolls to its heading; others ask first. */
+  if (url[0] == '#')
+    {
+      int index;
+
+      update_now (self);
+      index = lekh_preview_model_find_heading (self->model, url);
+      if (index >= 0)
+        lekh_preview_scroll_to_line (self,
+                                     lekh_preview_model_get_block (self->model, (guint) index)->start_line);
+      else
+        gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  ask_open_link (self, url);
+}
+
 static void
 click_released_cb (GtkGestureClick *gesture,
                    int              n_press,
@@ -1977,7 +2001,7 @@ click_released_cb (GtkGestureClick *gesture,
     return;
   url = lekh_preview_get_link_at_offset (self, offset);
   if (url != NULL)
-    ask_open_link (self, url);
+    lekh_preview_activate_link (self, url);
   else
     {
       guint line = lekh_preview_get_line_at_offset (self, offset);

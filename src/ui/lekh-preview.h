@@ -56,6 +56,11 @@ void       lekh_preview_set_scroll_sync        (LekhPreview   *self,
                                                 gboolean       sync);
 gboolean   lekh_preview_get_scroll_sync        (LekhPreview   *self);
 
+/* Follows a link of the article as a click does: "#id" scrolls to the heading with that
+ * anchor id (an error bell when there is none), any other link asks before it opens. */
+void       lekh_preview_activate_link          (LekhPreview   *self,
+                                                const char    *url);
+
 /* Scroll sync by 1-based source line. */
 void       lekh_preview_scroll_to_line         (LekhPreview   *self,
                                                 guint          line);
