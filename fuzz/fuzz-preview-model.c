@@ -173,6 +173,16 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     LEKH_FUZZ_ASSERT (now_data == NULL || now_data[now_len] == '\0');
   }
 
+  /* Anchor links: a fragment from the input, against its headings. */
+  {
+    g_autofree char *fragment = g_strndup (b->str, MIN (b->len, 24));
+    int index = lekh_preview_model_find_heading (scratch, fragment);
+
+    LEKH_FUZZ_ASSERT (index < (int) lekh_preview_model_get_n_blocks (scratch));
+    LEKH_FUZZ_ASSERT (index < 0 || lekh_preview_model_get_block (scratch, (guint) index)->type
+                                   == CMARK_NODE_HEADING);
+  }
+
   /* Incremental, whole new text. */
   lekh_preview_model_set_text (reset, text + 3, cut - 3, NULL);
   n_before = lekh_preview_model_get_n_blocks (reset);
