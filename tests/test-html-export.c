@@ -124,7 +124,7 @@ test_devanagari (void)
   assert_contains (html, "<html lang=\"hi\">");
   assert_contains (html, "<title>नमस्ते दुनिया</title>");
   assert_contains (html, "<meta property=\"og:title\" content=\"नमस्ते दुनिया\">");
-  assert_contains (html, "<h2>परिचय</h2>");
+  assert_contains (html, "<h2 id=\"परिचय\">परिचय</h2>");
   assert_contains (html, "यह <strong>लेख</strong> हिंदी में है।");
   assert_contains (html, "<li>हिंदी</li><li>लेखन</li>");
 }
@@ -217,6 +217,30 @@ test_cli_render (void)
   g_rmdir (dir);
 }
 
+/* Headings carry the ids "#heading" links point to, as site generators make them. */
+static void
+test_heading_ids (void)
+{
+  g_autofree char *html = export (
+    "# Intro\n\n"
+    "## Set *up* `lekh` {#setup}\n\n"
+    "## Notes\n\ntext\n\n"
+    "## Notes\n\n"
+    "## Say <b>hi</b>\n\n"
+    "## Quote {#x<y&z}\n\n"
+    "> ## Quoted\n", 0);
+
+  assert_contains (html, "<h1 id=\"intro\">Intro</h1>");
+  assert_contains (html, "<h2 id=\"setup\">Set <em>up</em> <code>lekh</code></h2>");
+  assert_contains (html, "<h2 id=\"notes\">Notes</h2>");
+  assert_contains (html, "<h2 id=\"notes-1\">Notes</h2>");
+  /* Safe mode holds inside headings too. */
+  assert_contains (html, "<h2 id=\"say-hi\">Say <!-- raw HTML omitted -->hi<!-- raw HTML omitted --></h2>");
+  assert_contains (html, "<h2 id=\"x&lt;y&amp;z\">Quote</h2>");
+  assert_contains (html, "<blockquote>\n<h2>Quoted</h2>");
+  g_assert_null (strstr (html, "{#"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,5 +253,6 @@ main (int   argc,
   g_test_add_func ("/html-export/devanagari", test_devanagari);
   g_test_add_func ("/html-export/language", test_language);
   g_test_add_func ("/html-export/cli-render", test_cli_render);
+  g_test_add_func ("/html-export/heading-ids", test_heading_ids);
   return g_test_run ();
 }

@@ -325,6 +325,31 @@ test_anchor_link (Fixture       *f,
   lekh_preview_activate_link (f->preview, "#no-such-heading");
   spin (200);
   g_assert_cmpuint (lekh_preview_get_top_line (f->preview), ==, top);
+
+  /* An explicit id: the heading shows without it, and the link finds it. */
+  {
+    g_autoptr(GString) article = g_string_new ("# Top\n\n");
+    g_autofree char *text = NULL;
+    guint custom_line;
+
+    for (guint i = 0; i < 80; i++)
+      g_string_append_printf (article, "Paragraph %u.\n\n", i);
+    custom_line = 3 + 2 * 80;
+    g_string_append (article, "## Custom {#my-id}\n\n");
+    for (guint i = 0; i < 80; i++)
+      g_string_append_printf (article, "After %u.\n\n", i);
+    lekh_preview_set_text (f->preview, article->str, (gssize) article->len);
+    lekh_preview_flush (f->preview);
+    spin (200);
+    text = preview_text (f->preview);
+    g_assert_nonnull (strstr (text, "Custom\n"));
+    g_assert_null (strstr (text, "{#"));
+    lekh_preview_activate_link (f->preview, "#my-id");
+    spin (300);
+    top = lekh_preview_get_top_line (f->preview);
+    g_assert_cmpuint (top, >=, custom_line - 1);
+    g_assert_cmpuint (top, <=, custom_line + 2);
+  }
 }
 
 static void

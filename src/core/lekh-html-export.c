@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <cmark.h>
 
 #include "lekh-article-meta.h"
+#include "lekh-heading.h"
 #include "lekh-html-export.h"
 
 static const char stylesheet[] =
@@ -122,24 +124,58 @@ collect_text (cmark_node *doc,
 static char *
 heading_text (cmark_node *heading)
 {
-  GString *out = g_string_new (NULL);
-  cmark_iter *iter = cmark_iter_new (heading);
-  cmark_event_type ev;
+  return g_strstrip (lekh_heading_dup_text (heading));
+}
 
-  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+/* Top-level headings get the anchor ids site generators give them (what "#heading" links
+ * point to) and lose an explicit "{#id}" from their text. A heading becomes a custom block
+ * holding <hN id="…"> and its inlines, rendered by cmark with the same OPTIONS (safe mode
+ * included), since cmark's own heading has no attributes. */
+static void
+add_heading_ids (cmark_node *doc,
+                 int         options)
+{
+  g_autoptr(LekhSlugger) slugger = lekh_slugger_new ();
+  cmark_node *node = cmark_node_first_child (doc);
+
+  while (node != NULL)
     {
-      cmark_node *node = cmark_iter_get_node (iter);
-      cmark_node_type type = cmark_node_get_type (node);
+      cmark_node *next = cmark_node_next (node);
 
-      if (ev != CMARK_EVENT_ENTER)
-        continue;
-      if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)
-        g_string_append (out, cmark_node_get_literal (node));
-      else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
-        g_string_append_c (out, ' ');
+      if (cmark_node_get_type (node) == CMARK_NODE_HEADING)
+        {
+          g_autofree char *text = lekh_heading_dup_text (node);
+          g_autofree char *id = lekh_slugger_next (slugger, text);
+          int level = cmark_node_get_heading_level (node);
+          g_autoptr(GString) html = g_string_new (NULL);
+          cmark_node *paragraph = cmark_node_new (CMARK_NODE_PARAGRAPH);
+          cmark_node *block = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
+          cmark_node *child;
+          char *inlines;
+          gsize len;
+
+          lekh_heading_strip_explicit_id (node);
+          while ((child = cmark_node_first_child (node)) != NULL)
+            cmark_node_append_child (paragraph, child);
+          inlines = cmark_render_html (paragraph, options);
+          len = strlen (inlines);
+          g_string_append_printf (html, "<h%d id=\"", level);
+          lekh_html_append_escaped (html, id, -1);
+          g_string_append (html, "\">");
+          /* "<p>…</p>\n" */
+          if (g_str_has_prefix (inlines, "<p>") && len >= 8)
+            g_string_append_len (html, inlines + 3, (gssize) (len - 8));
+          g_string_append_printf (html, "</h%d>", level);
+          free (inlines);
+          cmark_node_free (paragraph);
+
+          cmark_node_set_on_enter (block, html->str);
+          cmark_node_set_on_exit (block, "");
+          cmark_node_replace (node, block);
+          cmark_node_free (node);
+        }
+      node = next;
     }
-  cmark_iter_free (iter);
-  return g_strstrip (g_string_free (out, FALSE));
 }
 
 char *
@@ -276,6 +312,7 @@ lekh_html_export (const LekhArticle   *article,
       g_string_append (out, "</header>\n");
     }
 
+  add_heading_ids (doc, options);
   html = cmark_render_html (doc, options);
   g_string_append (out, html);
   g_string_append (out, "</article>\n</body>\n</html>\n");

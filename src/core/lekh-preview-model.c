@@ -4,8 +4,8 @@
 
 #include <string.h>
 
+#include "lekh-heading.h"
 #include "lekh-preview-model.h"
-#include "lekh-text.h"
 
 #define PARSE_OPTIONS (CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8)
 
@@ -941,43 +941,11 @@ lekh_preview_model_get_node_line_offset (LekhPreviewModel *self,
   return self->nodes_line_offset;
 }
 
-/* The plain text of a heading: its text and code, breaks as spaces. */
-static char *
-heading_text (cmark_node *heading)
-{
-  GString *text = g_string_new (NULL);
-  cmark_iter *iter = cmark_iter_new (heading);
-  cmark_event_type event;
-
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *node = cmark_iter_get_node (iter);
-
-      if (event != CMARK_EVENT_ENTER)
-        continue;
-      switch (cmark_node_get_type (node))
-        {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-          g_string_append (text, cmark_node_get_literal (node));
-          break;
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-          g_string_append_c (text, ' ');
-          break;
-        default:
-          break;
-        }
-    }
-  cmark_iter_free (iter);
-  return g_string_free (text, FALSE);
-}
-
 int
 lekh_preview_model_find_heading (LekhPreviewModel *self,
                                  const char       *id)
 {
-  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(LekhSlugger) slugger = NULL;
   g_autofree char *wanted = NULL;
   g_autofree char *wanted_lower = NULL;
   int folded_match = -1;
@@ -992,40 +960,22 @@ lekh_preview_model_find_heading (LekhPreviewModel *self,
     return -1;
   wanted_lower = g_utf8_strdown (wanted, -1);
 
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  slugger = lekh_slugger_new ();
   for (guint i = 0; i < self->blocks->len; i++)
     {
       const LekhPreviewBlock *block = &g_array_index (self->blocks, LekhPreviewBlock, i);
       cmark_node *doc, *node;
       g_autofree char *text = NULL;
       g_autofree char *slug = NULL;
-      char *open;
-      gsize len;
 
       if (block->type != CMARK_NODE_HEADING)
         continue;
       doc = lekh_preview_model_parse_block (self, i);
       node = doc != NULL ? cmark_node_first_child (doc) : NULL;
       text = node != NULL && cmark_node_get_type (node) == CMARK_NODE_HEADING
-             ? heading_text (node) : g_strdup ("");
+             ? lekh_heading_dup_text (node) : g_strdup ("");
       g_clear_pointer (&doc, cmark_node_free);
-
-      /* An explicit id, as Docusaurus and kramdown write it: "## Heading {#id}". */
-      g_strchomp (text);
-      len = strlen (text);
-      if (len > 3 && text[len - 1] == '}' && (open = g_strrstr (text, "{#")) != NULL)
-        {
-          slug = g_strndup (open + 2, (gsize) (text + len - 1 - (open + 2)));
-        }
-      else
-        {
-          /* Repeated headings get "-1", "-2"… in order, as github-slugger numbers them. */
-          g_autofree char *base = lekh_text_slugify (g_strstrip (text));
-          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (seen, base));
-
-          slug = n == 0 ? g_strdup (base) : g_strdup_printf ("%s-%u", base, n);
-          g_hash_table_replace (seen, g_steal_pointer (&base), GUINT_TO_POINTER (n + 1));
-        }
+      slug = lekh_slugger_next (slugger, text);
 
       if (strcmp (slug, wanted) == 0)
         return (int) i;

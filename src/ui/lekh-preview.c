@@ -7,6 +7,7 @@
 #include <cmark.h>
 
 #include "lekh-article-meta.h"
+#include "lekh-heading.h"
 #include "lekh-memory.h"
 #include "lekh-preview-model.h"
 #include "lekh-preview.h"
@@ -1084,6 +1085,9 @@ apply_change (LekhPreview *self,
       r.block_offset = r.n_chars;
       r.block_line = node == NULL ? 0 : from_source ? 1 : cmark_node_get_start_line (node);
       g_array_append_val (r.block_starts, r.n_chars);
+      /* "## Heading {#id}" shows as the site shows it, without the id. */
+      if (node != NULL && cmark_node_get_type (node) == CMARK_NODE_HEADING)
+        lekh_heading_strip_explicit_id (node);
       if (node != NULL)
         render_node (&r, node);
       if (from_source)
