@@ -412,6 +412,71 @@ test_header_states (void)
 }
 
 /* A very long article renders a few screens past the view, and more on demand. */
+/* A long article following a buffer is parsed in a thread; what is typed meanwhile is
+ * parsed after it, and the preview ends as a preview of the whole text. */
+static void
+test_long_article_background_parse (void)
+{
+  g_autoptr(GString) text = g_string_new ("---\ntitle: लंबा\n---\n");
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
+  GtkWidget *window = gtk_window_new ();
+  LekhPreview *preview = LEKH_PREVIEW (lekh_preview_new ());
+  GtkTextIter a, b;
+  guint total;
+
+  while (text->len < 1536 * 1024)
+    g_string_append_printf (text, "## भाग %u\n\nअनुच्छेद %u, some English text too.\n\n",
+                            (guint) text->len, (guint) text->len);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (preview));
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+
+  lekh_preview_set_buffer (preview, buffer);
+  gtk_text_buffer_set_text (buffer, text->str, (int) text->len);
+  /* The update after the change starts the thread. */
+  for (guint i = 0; i < 50 && !lekh_preview_is_rendering (preview); i++)
+    spin (10);
+  g_assert_true (lekh_preview_is_rendering (preview));
+  g_assert_cmpuint (lekh_preview_get_n_blocks (preview), ==, 0);
+
+  /* Typing while it parses. */
+  gtk_text_buffer_get_iter_at_line (buffer, &a, 3);
+  gtk_text_buffer_insert (buffer, &a, "# टाइप किया गया\n\n", -1);
+  for (guint i = 0; i < 300 && lekh_preview_get_n_blocks (preview) == 0; i++)
+    spin (20);
+  spin (200);
+  g_assert_true (find (preview, "टाइप किया गया", &a, &b));
+  g_assert_true (find (preview, "भाग", &a, &b));
+
+  /* The same blocks as a preview given the whole text at once. */
+  total = lekh_preview_get_n_blocks (preview) + lekh_preview_get_n_pending_blocks (preview);
+  {
+    LekhPreview *other = LEKH_PREVIEW (lekh_preview_new ());
+    g_autofree char *now = NULL;
+
+    g_object_ref_sink (other);
+    gtk_text_buffer_get_bounds (buffer, &a, &b);
+    now = gtk_text_buffer_get_text (buffer, &a, &b, TRUE);
+    lekh_preview_set_text (other, now, -1);
+    g_assert_cmpuint (lekh_preview_get_n_blocks (other) + lekh_preview_get_n_pending_blocks (other),
+                      ==, total);
+    g_object_unref (other);
+  }
+
+  /* A flush during a background parse parses in place. */
+  gtk_text_buffer_set_text (buffer, "", 0);
+  gtk_text_buffer_set_text (buffer, text->str, (int) text->len);
+  spin (20);
+  lekh_preview_flush (preview);
+  g_assert_false (lekh_preview_is_rendering (preview));
+  g_assert_false (find (preview, "टाइप किया गया", &a, &b));
+  g_assert_cmpuint (lekh_preview_get_n_blocks (preview), ==, total - 1);
+
+  lekh_preview_set_buffer (preview, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_long_article_lazy (void)
 {
@@ -573,5 +638,6 @@ main (int   argc,
   g_test_add_func ("/preview/scroll-sync-both-ways", test_scroll_sync_both_ways);
   g_test_add_func ("/preview/header-states", test_header_states);
   g_test_add_func ("/preview/long-article-lazy", test_long_article_lazy);
+  g_test_add_func ("/preview/long-article-background-parse", test_long_article_background_parse);
   return g_test_run ();
 }

@@ -300,6 +300,23 @@ lekh_preview_model_set_text (LekhPreviewModel  *self,
 }
 
 gboolean
+lekh_preview_model_update_is_large (LekhPreviewModel *self,
+                                    gsize             limit)
+{
+  gsize len, changed_end;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!self->dirty)
+    return FALSE;
+  len = text_len (self);
+  if (!self->parsed || self->blocks->len == 0)
+    return len >= limit;
+  changed_end = len >= self->dirty_suffix ? len - self->dirty_suffix : 0;
+  return changed_end > self->dirty_start && changed_end - self->dirty_start >= limit;
+}
+
+gboolean
 lekh_preview_model_is_dirty (LekhPreviewModel *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);

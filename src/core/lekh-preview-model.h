@@ -54,6 +54,10 @@ void                    lekh_preview_model_replace         (LekhPreviewModel    
 gboolean                lekh_preview_model_update          (LekhPreviewModel        *self,
                                                             LekhPreviewChange       *change);
 gboolean                lekh_preview_model_is_dirty        (LekhPreviewModel        *self);
+/* Whether the next update would parse LIMIT bytes or more (a first parse of a long text,
+ * or an edit that replaced most of it): worth doing on another model in a thread. */
+gboolean                lekh_preview_model_update_is_large (LekhPreviewModel        *self,
+                                                            gsize                    limit);
 
 const char             *lekh_preview_model_get_text        (LekhPreviewModel        *self,
                                                             gsize                   *len);

@@ -23,6 +23,8 @@
 #define LAZY_BLOCKS         4000
 #define LAZY_AHEAD_SCREENS  4
 #define SYNC_RENDER_BLOCKS  1500
+/* Parses of this many bytes or more run in a thread (about 50 ms of cmark). */
+#define BACKGROUND_PARSE_BYTES (1024 * 1024)
 
 typedef struct
 {
@@ -67,6 +69,8 @@ struct _LekhPreview
   gulong            source_insert_id;
   gulong            source_delete_id;
   gboolean          source_resync;
+  guint             parse_generation;  /* a background parse with another number is stale */
+  gboolean          parsing;           /* a long text is being parsed in a thread */
   guint             update_source;
   guint             background_source;
   guint             update_delay;
@@ -1357,6 +1361,9 @@ apply_model_change (LekhPreview             *self,
                     const LekhPreviewChange *change)
 {
   guint rendered = self->blocks->len;
+  /* A model parsed in a thread has freed its tree there: parse each block again. */
+  gboolean from_source = change->n_added > 0
+                         && lekh_preview_model_get_node (self->model, change->position) == NULL;
 
   if (change->front_matter_changed)
     update_header (self);
@@ -1365,14 +1372,14 @@ apply_model_change (LekhPreview             *self,
     {
       self->catch_up_to = 0;
       apply_change (self, 0, rendered, 0, FALSE);
-      apply_change (self, 0, 0, MIN (change->n_added, FIRST_RENDER_BLOCKS), FALSE);
+      apply_change (self, 0, 0, MIN (change->n_added, FIRST_RENDER_BLOCKS), from_source);
     }
   else if (change->n_removed == 0 && change->n_added == 0)
     ;
   else if (change->position > rendered)
     ;                           /* among the blocks still to render */
   else if (change->position + change->n_removed <= rendered)
-    apply_change (self, change->position, change->n_removed, change->n_added, FALSE);
+    apply_change (self, change->position, change->n_removed, change->n_added, from_source);
   else
     apply_change (self, change->position, rendered - change->position, 0, FALSE);
 
@@ -1385,6 +1392,8 @@ apply_model_change (LekhPreview             *self,
 }
 
 static gboolean update_now (LekhPreview *self);
+static gboolean update_sync (LekhPreview *self);
+static void     drop_background_parse (LekhPreview *self);
 
 gboolean
 lekh_preview_flush (LekhPreview *self)
@@ -1393,14 +1402,141 @@ lekh_preview_flush (LekhPreview *self)
 
   g_return_val_if_fail (LEKH_IS_PREVIEW (self), FALSE);
 
-  changed = update_now (self);
+  /* Everything now, in this thread. */
+  drop_background_parse (self);
+  changed = update_sync (self);
   render_pending (self, 0);
   g_clear_handle_id (&self->background_source, g_source_remove);
   return changed;
 }
 
+/* A first parse of a long article (or of one replaced whole) is done on a model of its
+ * own in a thread, from the text as it was then; typing goes on meanwhile (the model
+ * mirrors every edit) and what was typed is parsed after, as one more edit. */
+typedef struct
+{
+  GBytes           *text;
+  LekhPreviewModel *model;
+  LekhPreviewChange change;
+  guint             generation;
+} ParseJob;
+
+static void
+parse_job_free (ParseJob *job)
+{
+  g_clear_pointer (&job->text, g_bytes_unref);
+  g_clear_pointer (&job->model, lekh_preview_model_free);
+  g_free (job);
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ParseJob *job = task_data;
+  gsize len = 0;
+  const char *text = g_bytes_get_data (job->text, &len);
+
+  job->model = lekh_preview_model_new ();
+  lekh_preview_model_set_text (job->model, text != NULL ? text : "", len, &job->change);
+  /* Freeing a long article's tree takes a while too: here, not in the main loop. */
+  lekh_preview_model_release_nodes (job->model);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+parse_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LekhPreview *self = LEKH_PREVIEW (object);
+  ParseJob *job = g_task_get_task_data (G_TASK (result));
+  LekhPreviewModel *old;
+  g_autoptr(GBytes) now = NULL;
+  g_autofree char *buffer_text = NULL;
+  LekhPreviewChange change;
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || job->generation != self->parse_generation)
+    return;                     /* disposed, or the text was set again since */
+  self->parsing = FALSE;
+
+  /* The text now: the mirror's, or the buffer's when the mirror lost track (U+2029). */
+  if (self->source != NULL && self->source_resync)
+    {
+      GtkTextIter a, b;
+
+      self->source_resync = FALSE;
+      gtk_text_buffer_get_bounds (self->source, &a, &b);
+      buffer_text = gtk_text_buffer_get_text (self->source, &a, &b, TRUE);
+    }
+  else
+    now = lekh_preview_model_ref_text (self->model);
+
+  old = self->model;
+  self->model = g_steal_pointer (&job->model);
+  lekh_preview_model_free (old);
+  apply_model_change (self, &job->change);
+
+  if (buffer_text != NULL)
+    {
+      if (lekh_preview_model_set_text (self->model, buffer_text, strlen (buffer_text), &change))
+        apply_model_change (self, &change);
+    }
+  else if (!g_bytes_equal (now, job->text))
+    {
+      gsize len = 0;
+      const char *text = g_bytes_get_data (now, &len);
+
+      if (lekh_preview_model_set_text (self->model, text != NULL ? text : "", len, &change))
+        apply_model_change (self, &change);
+    }
+}
+
+static void
+start_background_parse (LekhPreview *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, parse_done_cb, NULL);
+  ParseJob *job = g_new0 (ParseJob, 1);
+
+  job->text = lekh_preview_model_ref_text (self->model);
+  job->generation = ++self->parse_generation;
+  self->parsing = TRUE;
+  g_task_set_source_tag (task, start_background_parse);
+  g_task_set_task_data (task, job, (GDestroyNotify) parse_job_free);
+  g_task_run_in_thread (task, parse_thread);
+}
+
+/* Forgets a parse running in a thread: its result will not be used. */
+static void
+drop_background_parse (LekhPreview *self)
+{
+  if (self->parsing)
+    {
+      self->parse_generation++;
+      self->parsing = FALSE;
+    }
+}
+
 static gboolean
 update_now (LekhPreview *self)
+{
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  /* Edits during a background parse are parsed when it ends. */
+  if (self->parsing)
+    return FALSE;
+  if (!self->source_resync
+      && lekh_preview_model_update_is_large (self->model, BACKGROUND_PARSE_BYTES))
+    {
+      start_background_parse (self);
+      return FALSE;
+    }
+  return update_sync (self);
+}
+
+static gboolean
+update_sync (LekhPreview *self)
 {
   LekhPreviewChange change;
 
@@ -1435,6 +1571,7 @@ lekh_preview_set_text (LekhPreview *self,
   if (len < 0)
     len = (gssize) strlen (text);
   g_clear_handle_id (&self->update_source, g_source_remove);
+  drop_background_parse (self);
   if (lekh_preview_model_set_text (self->model, text, (gsize) len, &change))
     apply_model_change (self, &change);
 }
@@ -2150,7 +2287,7 @@ lekh_preview_is_rendering (LekhPreview *self)
 {
   g_return_val_if_fail (LEKH_IS_PREVIEW (self), FALSE);
 
-  return self->background_source != 0;
+  return self->background_source != 0 || self->parsing;
 }
 
 guint
