@@ -137,8 +137,16 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_string_append_len (b, text + cut, n_insert);
   g_string_append_len (b, text + 3 + pos + n_remove, cut - 3 - pos - n_remove);
 
-  /* From scratch. */
-  lekh_preview_model_set_text (scratch, b->str, b->len, &change);
+  /* From scratch: copied, or taken as bytes (no copy). */
+  if (data[1] & 2)
+    {
+      g_autoptr(GBytes) whole = g_bytes_new (b->str, b->len + 1);
+      g_autoptr(GBytes) bytes = g_bytes_new_from_bytes (whole, 0, b->len);
+
+      lekh_preview_model_set_text_bytes (scratch, bytes, &change);
+    }
+  else
+    lekh_preview_model_set_text (scratch, b->str, b->len, &change);
   check_blocks (scratch, b->str, b->len);
 
   /* Incremental, recorded edit. */

@@ -460,6 +460,46 @@ test_find_heading (void)
   g_assert_cmpint (lekh_preview_model_find_heading (model, "#%FF"), ==, -1);
 }
 
+/* A new model takes bytes as its text without a copy, and parses them as set_text()
+ * does; its first edit copies them and leaves the bytes alone. */
+static void
+test_text_bytes (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (base_article, strlen (base_article) + 1);
+  g_autoptr(GBytes) text = g_bytes_new_from_bytes (bytes, 0, strlen (base_article));
+  g_autoptr(LekhPreviewModel) shared = lekh_preview_model_new ();
+  g_autoptr(LekhPreviewModel) copied = lekh_preview_model_new ();
+  g_autoptr(GBytes) lent = NULL;
+  LekhPreviewChange change;
+
+  g_assert_true (lekh_preview_model_set_text_bytes (shared, text, &change));
+  g_assert_true (change.reset);
+  lekh_preview_model_set_text (copied, base_article, strlen (base_article), NULL);
+  assert_same_blocks (shared, copied, base_article);
+  lent = lekh_preview_model_ref_text (shared);
+  g_assert_true (g_bytes_get_data (lent, NULL) == g_bytes_get_data (text, NULL));
+  for (guint line = 0; line < 40; line++)
+    g_assert_cmpuint (lekh_preview_model_line_to_offset (shared, line), ==,
+                      lekh_preview_model_line_to_offset (copied, line));
+
+  lekh_preview_model_replace (shared, 0, 0, "x", 1);
+  lekh_preview_model_replace (copied, 0, 0, "x", 1);
+  lekh_preview_model_update (shared, NULL);
+  lekh_preview_model_update (copied, NULL);
+  assert_same_blocks (shared, copied, base_article);
+  g_assert_cmpmem (g_bytes_get_data (text, NULL), g_bytes_get_size (text),
+                   base_article, strlen (base_article));
+
+  /* A model that has text copies the bytes. */
+  {
+    g_autoptr(LekhPreviewModel) fresh = lekh_preview_model_new ();
+
+    g_assert_true (lekh_preview_model_set_text_bytes (copied, text, NULL));
+    lekh_preview_model_set_text (fresh, base_article, strlen (base_article), NULL);
+    assert_same_blocks (copied, fresh, base_article);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,5 +525,6 @@ main (int   argc,
   g_test_add_func ("/preview-model/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/preview-model/large-article", test_large_article);
   g_test_add_func ("/preview-model/find-heading", test_find_heading);
+  g_test_add_func ("/preview-model/text-bytes", test_text_bytes);
   return g_test_run ();
 }

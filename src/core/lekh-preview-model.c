@@ -847,6 +847,37 @@ lekh_preview_model_ref_text (LekhPreviewModel *self)
   return g_bytes_ref (self->lent);
 }
 
+gboolean
+lekh_preview_model_set_text_bytes (LekhPreviewModel  *self,
+                                   GBytes            *bytes,
+                                   LekhPreviewChange *change)
+{
+  gsize len = 0;
+  const char *data;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (data == NULL || len == 0 || self->parsed || text_len (self) != 0 || data[len] != '\0')
+    return lekh_preview_model_set_text (self, data != NULL ? data : "", len, change);
+
+  /* A new, empty model takes the bytes as its lent text: what replace() does for an
+   * insertion into nothing, without the copy. */
+  if (self->text != NULL)
+    g_string_free (self->text, TRUE);
+  self->text = NULL;
+  self->lent = g_bytes_ref (bytes);
+  self->lent_data = data;
+  self->lent_len = len;
+  g_array_set_size (self->lines, 1);
+  scan_line_starts (data, len, 0, len, self->lines);
+  self->dirty = TRUE;
+  self->dirty_start = 0;
+  self->dirty_suffix = 0;
+  return lekh_preview_model_update (self, change);
+}
+
 const char *
 lekh_preview_model_get_text (LekhPreviewModel *self,
                              gsize            *len)

@@ -44,6 +44,12 @@ gboolean                lekh_preview_model_set_text        (LekhPreviewModel    
                                                             const char              *text,
                                                             gsize                    len,
                                                             LekhPreviewChange       *change);
+/* The same with BYTES, which a new model takes as its text without copying them (the
+ * bytes must be NUL-terminated after their size, as lekh_preview_model_ref_text()'s are);
+ * other models copy them. */
+gboolean                lekh_preview_model_set_text_bytes  (LekhPreviewModel        *self,
+                                                            GBytes                  *bytes,
+                                                            LekhPreviewChange       *change);
 /* Records an edit (bytes POS .. POS + N_REMOVE replaced by TEXT) without parsing;
  * lekh_preview_model_update() parses what the recorded edits touched. */
 void                    lekh_preview_model_replace         (LekhPreviewModel        *self,

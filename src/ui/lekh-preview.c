@@ -1436,11 +1436,10 @@ parse_thread (GTask        *task,
               GCancellable *cancellable)
 {
   ParseJob *job = task_data;
-  gsize len = 0;
-  const char *text = g_bytes_get_data (job->text, &len);
 
+  /* The new model shares the bytes (the document's article may too): no copy. */
   job->model = lekh_preview_model_new ();
-  lekh_preview_model_set_text (job->model, text != NULL ? text : "", len, &job->change);
+  lekh_preview_model_set_text_bytes (job->model, job->text, &job->change);
   /* Freeing a long article's tree takes a while too: here, not in the main loop. */
   lekh_preview_model_release_nodes (job->model);
   g_task_return_boolean (task, TRUE);
@@ -1484,7 +1483,7 @@ parse_done_cb (GObject      *object,
       if (lekh_preview_model_set_text (self->model, buffer_text, strlen (buffer_text), &change))
         apply_model_change (self, &change);
     }
-  else if (!g_bytes_equal (now, job->text))
+  else if (now != job->text && !g_bytes_equal (now, job->text))
     {
       gsize len = 0;
       const char *text = g_bytes_get_data (now, &len);
