@@ -464,6 +464,25 @@ test_long_article_background_parse (void)
     g_object_unref (other);
   }
 
+  /* Following a buffer that already holds a long text parses it in a thread too. */
+  {
+    LekhPreview *other = LEKH_PREVIEW (lekh_preview_new ());
+    gint64 start;
+
+    g_object_ref_sink (other);
+    start = g_get_monotonic_time ();
+    lekh_preview_set_buffer (other, buffer);
+    g_assert_true (lekh_preview_is_rendering (other));
+    g_assert_cmpuint (lekh_preview_get_n_blocks (other), ==, 0);
+    g_test_message ("set_buffer returned after %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+    for (guint i = 0; i < 500 && lekh_preview_get_n_blocks (other) == 0; i++)
+      spin (20);
+    g_assert_cmpuint (lekh_preview_get_n_blocks (other) + lekh_preview_get_n_pending_blocks (other),
+                      ==, total);
+    lekh_preview_set_buffer (other, NULL);
+    g_object_unref (other);
+  }
+
   /* A flush during a background parse parses in place. */
   gtk_text_buffer_set_text (buffer, "", 0);
   gtk_text_buffer_set_text (buffer, text->str, (int) text->len);

@@ -1664,10 +1664,25 @@ lekh_preview_set_buffer (LekhPreview   *self,
     GtkTextIter a, b;
     g_autofree char *text = NULL;
 
+    gsize len;
+
     gtk_text_buffer_get_bounds (buffer, &a, &b);
     text = gtk_text_buffer_get_text (buffer, &a, &b, TRUE);
-    self->source_resync = g_strstr_len (text, -1, "\xE2\x80\xA9") != NULL;
-    lekh_preview_set_text (self, text, -1);
+    len = strlen (text);
+    self->source_resync = g_strstr_len (text, (gssize) len, "\xE2\x80\xA9") != NULL;
+    if (len >= BACKGROUND_PARSE_BYTES && !self->source_resync)
+      {
+        gsize old_len;
+
+        /* A long text (the preview shown again over a very long article) is parsed in
+         * a thread, as an edit would be: the window goes on meanwhile. */
+        drop_background_parse (self);
+        lekh_preview_model_get_text (self->model, &old_len);
+        lekh_preview_model_replace (self->model, 0, old_len, text, len);
+        update_now (self);
+      }
+    else
+      lekh_preview_set_text (self, text, (gssize) len);
   }
 }
 
