@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Counts test results and prints 'N passed, N failed, N skipped' as the last line;
+"""Counts test results and prints 'N skipped', then 'N passed, N failed' as the last line;
 exits 1 when anything failed or nothing ran.
 
 Usage: count-tests.py TESTLOG.json [TESTLOG.json ...] [--tap RESULTS ...]
@@ -93,5 +93,6 @@ def main(argv):
 main(sys.argv[1:])
 if passed + failed == 0:
     failed = 1
-print(f"{passed} passed, {failed} failed, {skipped} skipped")
+print(f"{skipped} skipped")
+print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
