@@ -455,29 +455,10 @@ lekh_text_slugify (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      switch (g_unichar_type (c))
-        {
-        case G_UNICODE_LOWERCASE_LETTER:
-        case G_UNICODE_UPPERCASE_LETTER:
-        case G_UNICODE_TITLECASE_LETTER:
-        case G_UNICODE_MODIFIER_LETTER:
-        case G_UNICODE_OTHER_LETTER:
-        case G_UNICODE_SPACING_MARK:
-        case G_UNICODE_ENCLOSING_MARK:
-        case G_UNICODE_NON_SPACING_MARK:
-        case G_UNICODE_DECIMAL_NUMBER:
-        case G_UNICODE_LETTER_NUMBER:
-        case G_UNICODE_OTHER_NUMBER:
-        case G_UNICODE_CONNECT_PUNCTUATION:
-          g_string_append_unichar (slug, c);
-          break;
-        default:
-          if (c == '-')
-            g_string_append_c (slug, '-');
-          else if (c == ' ')
-            g_string_append_c (slug, '-');
-          break;
-        }
+      if (lekh_text_is_word_char (c) || g_unichar_type (c) == G_UNICODE_CONNECT_PUNCTUATION)
+        g_string_append_unichar (slug, c);
+      else if (c == '-' || c == ' ')
+        g_string_append_c (slug, '-');
     }
   return g_string_free (slug, FALSE);
 }

@@ -28,6 +28,31 @@ gboolean     lekh_text_equal_folded     (const char  *a,
 guint        lekh_text_edit_distance    (const char  *a,
                                          const char  *b,
                                          guint        max);
+/* A character words are made of: a letter, a mark (Devanagari vowel signs, viramas and
+ * nasal marks belong to their word) or a number. Inline: word counting calls it for
+ * every character of a long article. */
+static inline gboolean
+lekh_text_is_word_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* The anchor id GitHub, Docusaurus and most static site generators give a heading with
  * this text: lower case, letters (Devanagari vowel signs and viramas included), numbers,
  * '_' and '-' kept, each space a '-', other punctuation dropped. */

@@ -5,32 +5,11 @@
 
 #include <string.h>
 
+#include "lekh-text.h"
 #include "lekh-text-stats.h"
 
 /* Silent reading speed; about the same for English and Hindi prose. */
 #define WORDS_PER_MINUTE 200
-
-static inline gboolean
-is_word_char (gunichar c)
-{
-  switch (g_unichar_type (c))
-    {
-    case G_UNICODE_LOWERCASE_LETTER:
-    case G_UNICODE_MODIFIER_LETTER:
-    case G_UNICODE_OTHER_LETTER:
-    case G_UNICODE_TITLECASE_LETTER:
-    case G_UNICODE_UPPERCASE_LETTER:
-    case G_UNICODE_SPACING_MARK:
-    case G_UNICODE_ENCLOSING_MARK:
-    case G_UNICODE_NON_SPACING_MARK:
-    case G_UNICODE_DECIMAL_NUMBER:
-    case G_UNICODE_LETTER_NUMBER:
-    case G_UNICODE_OTHER_NUMBER:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
 
 static inline gboolean
 is_unicode_space (gunichar c)
@@ -99,7 +78,7 @@ lekh_text_count_words (const char *text,
           space = is_unicode_space (c);
           /* Only the first letter of a token needs the (slower) Unicode type lookup. */
           if (!space && !token_has_word)
-            token_has_word = is_word_char (c);
+            token_has_word = lekh_text_is_word_char (c);
         }
 
       if (space)
