@@ -274,17 +274,16 @@ lekh_preview_model_replace (LekhPreviewModel *self,
     self->refs_touched = TRUE;
 }
 
-gboolean
-lekh_preview_model_set_text (LekhPreviewModel  *self,
-                             const char        *text,
-                             gsize              len,
-                             LekhPreviewChange *change)
+void
+lekh_preview_model_record_text (LekhPreviewModel *self,
+                                const char       *text,
+                                gsize             len)
 {
   const char *old;
   gsize old_len, prefix = 0, suffix = 0, limit;
 
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (text != NULL || len == 0);
 
   old = text_str (self);
   old_len = text_len (self);
@@ -296,6 +295,18 @@ lekh_preview_model_set_text (LekhPreviewModel  *self,
 
   lekh_preview_model_replace (self, prefix, old_len - prefix - suffix,
                               text + prefix, len - prefix - suffix);
+}
+
+gboolean
+lekh_preview_model_set_text (LekhPreviewModel  *self,
+                             const char        *text,
+                             gsize              len,
+                             LekhPreviewChange *change)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+
+  lekh_preview_model_record_text (self, text, len);
   return lekh_preview_model_update (self, change);
 }
 

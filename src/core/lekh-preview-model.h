@@ -44,7 +44,12 @@ gboolean                lekh_preview_model_set_text        (LekhPreviewModel    
                                                             const char              *text,
                                                             gsize                    len,
                                                             LekhPreviewChange       *change);
-/* The same with BYTES, which a new model takes as its text without copying them (the
+/* Records TEXT as the whole new text, as an edit of the part that differs, without
+ * parsing: set_text() is this and lekh_preview_model_update(). */
+void                    lekh_preview_model_record_text     (LekhPreviewModel        *self,
+                                                            const char              *text,
+                                                            gsize                    len);
+/* The same as set_text() with BYTES, which a new model takes as its text without copying them (the
  * bytes must be NUL-terminated after their size, as lekh_preview_model_ref_text()'s are);
  * other models copy them. */
 gboolean                lekh_preview_model_set_text_bytes  (LekhPreviewModel        *self,

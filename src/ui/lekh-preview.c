@@ -1454,7 +1454,6 @@ parse_done_cb (GObject      *object,
   ParseJob *job = g_task_get_task_data (G_TASK (result));
   LekhPreviewModel *old;
   g_autoptr(GBytes) now = NULL;
-  g_autofree char *buffer_text = NULL;
   LekhPreviewChange change;
 
   if (!g_task_propagate_boolean (G_TASK (result), NULL) || job->generation != self->parse_generation)
@@ -1465,10 +1464,12 @@ parse_done_cb (GObject      *object,
   if (self->source != NULL && self->source_resync)
     {
       GtkTextIter a, b;
+      char *text;
 
       self->source_resync = FALSE;
       gtk_text_buffer_get_bounds (self->source, &a, &b);
-      buffer_text = gtk_text_buffer_get_text (self->source, &a, &b, TRUE);
+      text = gtk_text_buffer_get_text (self->source, &a, &b, TRUE);
+      now = g_bytes_new_take (text, strlen (text));
     }
   else
     now = lekh_preview_model_ref_text (self->model);
@@ -1478,12 +1479,8 @@ parse_done_cb (GObject      *object,
   lekh_preview_model_free (old);
   apply_model_change (self, &job->change);
 
-  if (buffer_text != NULL)
-    {
-      if (lekh_preview_model_set_text (self->model, buffer_text, strlen (buffer_text), &change))
-        apply_model_change (self, &change);
-    }
-  else if (now != job->text && !g_bytes_equal (now, job->text))
+  /* What was typed during the parse, as one more edit. */
+  if (now != job->text && !g_bytes_equal (now, job->text))
     {
       gsize len = 0;
       const char *text = g_bytes_get_data (now, &len);
@@ -1664,25 +1661,16 @@ lekh_preview_set_buffer (LekhPreview   *self,
     GtkTextIter a, b;
     g_autofree char *text = NULL;
 
-    gsize len;
-
     gtk_text_buffer_get_bounds (buffer, &a, &b);
     text = gtk_text_buffer_get_text (buffer, &a, &b, TRUE);
-    len = strlen (text);
-    self->source_resync = g_strstr_len (text, (gssize) len, "\xE2\x80\xA9") != NULL;
-    if (len >= BACKGROUND_PARSE_BYTES && !self->source_resync)
-      {
-        gsize old_len;
-
-        /* A long text (the preview shown again over a very long article) is parsed in
-         * a thread, as an edit would be: the window goes on meanwhile. */
-        drop_background_parse (self);
-        lekh_preview_model_get_text (self->model, &old_len);
-        lekh_preview_model_replace (self->model, 0, old_len, text, len);
-        update_now (self);
-      }
-    else
-      lekh_preview_set_text (self, text, (gssize) len);
+    drop_background_parse (self);
+    self->source_resync = strstr (text, "\xE2\x80\xA9") != NULL;
+    /* As an edit: update_now() parses a long text in a thread (the preview shown again
+     * over a very long article), a short one here, and reads the buffer again itself
+     * when the model cannot mirror it. */
+    if (!self->source_resync)
+      lekh_preview_model_record_text (self->model, text, strlen (text));
+    update_now (self);
   }
 }
 
