@@ -59,6 +59,40 @@ lekh_test_document_idle (gpointer data)
   return !lekh_document_get_busy (document);
 }
 
+/* The window's document has its file and is not loading or saving. */
+G_GNUC_UNUSED static gboolean
+lekh_test_document_loaded (gpointer window)
+{
+  LekhDocument *document = lekh_window_get_document (window);
+
+  return lekh_document_get_file (document) != NULL && !lekh_document_get_busy (document);
+}
+
+static gboolean
+lekh_test_window_ready (gpointer window)
+{
+  /* A mapped window has no size until layout runs. */
+  return lekh_test_document_loaded (window) && gtk_widget_get_width (GTK_WIDGET (window)) > 0;
+}
+
+/* A new 1200×800 window of APP showing PATH, once the file has loaded (within
+ * TIMEOUT_MS) and the window has been laid out. */
+G_GNUC_UNUSED static LekhWindow *
+lekh_test_open_window (LekhApplication *app,
+                       const char      *path,
+                       guint            timeout_ms)
+{
+  LekhWindow *window = lekh_window_new (app);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  lekh_window_load_file (window, file);
+  g_assert_true (lekh_test_wait_until (lekh_test_window_ready, window, timeout_ms));
+  lekh_test_spin (50);
+  return window;
+}
+
 /* A message dialog over PARENT (NULL: any), whose heading is HEADING (NULL: any). */
 G_GNUC_UNUSED static AdwMessageDialog *
 lekh_test_find_dialog (GtkWindow  *parent,

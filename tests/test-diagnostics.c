@@ -44,27 +44,6 @@ read_file (const char *path)
   return contents;
 }
 
-static gboolean
-document_loaded (gpointer data)
-{
-  LekhDocument *document = lekh_window_get_document (data);
-
-  return lekh_document_get_file (document) != NULL && !lekh_document_get_busy (document);
-}
-
-static LekhWindow *
-open_window (const char *path)
-{
-  LekhWindow *window = lekh_window_new (app);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  lekh_window_load_file (window, file);
-  g_assert_true (lekh_test_wait_until (document_loaded, window, 5000));
-  return window;
-}
-
 static LekhDiagnostic *
 find_rule (LekhWindow *window,
            const char *rule,
@@ -168,7 +147,7 @@ test_unknown_author_fix (void)
   g_autofree char *authors_undone = NULL;
   g_autofree char *text_before = NULL;
   g_autofree char *text_after = NULL;
-  LekhWindow *window = open_window (post);
+  LekhWindow *window = lekh_test_open_window (app, post, 5000);
   LekhProblemsList *problems = lekh_window_get_problems_list (window);
   LekhDiagnostic *diagnostic;
   GtkWidget *fix;
@@ -235,7 +214,7 @@ test_add_tag_fix (void)
   g_autofree char *post = g_build_filename (site, "blog", "2024-06-01-unknown.md", NULL);
   g_autofree char *tags = g_build_filename (site, "blog", "tags.yml", NULL);
   g_autofree char *tags_after = NULL;
-  LekhWindow *window = open_window (post);
+  LekhWindow *window = lekh_test_open_window (app, post, 5000);
   LekhDiagnostic *diagnostic;
   g_autoptr(GError) error = NULL;
 
@@ -277,7 +256,7 @@ test_article_fixes_undo (void)
   guint index = 0;
 
   g_assert_true (g_file_set_contents (post, text, -1, NULL));
-  window = open_window (post);
+  window = lekh_test_open_window (app, post, 5000);
   buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
   wait_for_rule (window, "unknown-key", TRUE);
   g_assert_true (has_tag_over (window, "tag", "lekh-diagnostic-warning"));
@@ -347,7 +326,7 @@ test_suggestions (void)
 {
   g_autofree char *site = site_copy ();
   g_autofree char *post = g_build_filename (site, "blog", "2024-04-20-gtk.md", NULL);
-  LekhWindow *window = open_window (post);
+  LekhWindow *window = lekh_test_open_window (app, post, 5000);
   LekhChipEditor *tags = LEKH_CHIP_EDITOR (field (window, "tags"));
   LekhChipEditor *authors = LEKH_CHIP_EDITOR (field (window, "authors"));
   GtkWidget *entry = lekh_chip_editor_get_entry (tags);
@@ -427,7 +406,7 @@ test_site_checks (void)
   LekhDiagnostic *diagnostic;
 
   g_assert_true (g_file_set_contents (post, text, -1, NULL));
-  window = open_window (post);
+  window = lekh_test_open_window (app, post, 5000);
   g_assert_true (lekh_test_wait_until (index_ready, window, 8000));
   wait_for_rule (window, "duplicate-title", TRUE);
   diagnostic = find_rule (window, "duplicate-title", NULL);
@@ -454,7 +433,7 @@ test_counters (void)
 {
   g_autofree char *site = site_copy ();
   g_autofree char *post = g_build_filename (site, "blog", "2024-05-05-hindi.md", NULL);
-  LekhWindow *window = open_window (post);
+  LekhWindow *window = lekh_test_open_window (app, post, 5000);
   GtkWidget *title = field (window, "title");
   /* 65 user-perceived characters (conjuncts such as क्यों count once), 108 code points. */
   const char *long_title = "हिंदी में एक बहुत लंबा शीर्षक जो खोज परिणामों में पूरा नहीं दिखेगा क्योंकि यह साठ अक्षरों से भी ज़्यादा लंबा है";
@@ -488,7 +467,6 @@ test_counters (void)
   g_assert_cmpstr (lekh_window_get_field_counter (window, "description"), ==, "3 / 160");
   lekh_test_discard_and_close (window);
 }
-
 
 int
 main (int   argc,

@@ -56,14 +56,6 @@ file_gone (gpointer data)
 }
 
 static gboolean
-loaded (gpointer data)
-{
-  LekhDocument *document = lekh_window_get_document (data);
-
-  return lekh_document_get_file (document) != NULL && !lekh_document_get_busy (document);
-}
-
-static gboolean
 not_modified (gpointer data)
 {
   return !gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (lekh_window_get_document (data)));
@@ -73,19 +65,6 @@ static gboolean
 pointer_cleared (gpointer data)
 {
   return *(gpointer *) data == NULL;
-}
-
-static LekhWindow *
-open_window (const char *path)
-{
-  LekhWindow *window = lekh_window_new (app);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  gtk_window_present (GTK_WINDOW (window));
-  lekh_window_load_file (window, file);
-  g_assert_true (lekh_test_wait_until (loaded, window, 5000));
-  lekh_test_spin (30);
-  return window;
 }
 
 static void
@@ -136,7 +115,7 @@ test_draft_lifecycle (void)
   gint64 typed_at;
 
   set_short_delay ();
-  window = open_window (path);
+  window = lekh_test_open_window (app, path, 5000);
   draft = draft_path_of (window);
   before = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
                               G_FILE_QUERY_INFO_NONE, NULL, NULL);
@@ -219,9 +198,9 @@ crash_child (void)
   g_autofree char *fresh_draft = NULL;
 
   set_short_delay ();
-  window = open_window (path);
+  window = lekh_test_open_window (app, path, 5000);
   /* A third window shows a file without changes: the session reopens it too. */
-  open_window (g_getenv ("LEKH_TEST_CLEAN_FILE"));
+  lekh_test_open_window (app, g_getenv ("LEKH_TEST_CLEAN_FILE"), 5000);
   fresh = lekh_window_new (app);
   gtk_window_present (GTK_WINDOW (fresh));
 
@@ -590,7 +569,6 @@ test_crash_then_open_file (void)
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (lekh_window_get_document (window))));
   close_all_windows ();
 }
-
 
 int
 main (int   argc,

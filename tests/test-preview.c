@@ -300,19 +300,28 @@ test_incremental (Fixture       *f,
   (void) buffer;
 }
 
+/* The 1-based number of the last line of TEXT that starts with PREFIX (there must be one). */
+static guint
+line_starting_with (const char *text,
+                    const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint line = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      line = i + 1;
+  g_assert_cmpuint (line, >, 0);
+  return line;
+}
+
 /* A "#id" link scrolls to its heading; an unknown one leaves the view where it is. */
 static void
 test_anchor_link (Fixture       *f,
                   gconstpointer  data)
 {
-  g_auto(GStrv) lines = g_strsplit (f->text, "\n", -1);
-  guint heading_line = 0;
+  guint heading_line = line_starting_with (f->text, "### उद्धरण और कोड");
   guint top;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], "### उद्धरण और कोड"))
-      heading_line = i + 1;
-  g_assert_cmpuint (heading_line, >, 0);
 
   spin (200);
   g_assert_cmpuint (lekh_preview_get_top_line (f->preview), <, heading_line);
@@ -356,14 +365,8 @@ static void
 test_scroll_sync (Fixture       *f,
                   gconstpointer  data)
 {
-  g_auto(GStrv) lines = g_strsplit (f->text, "\n", -1);
-  guint code_line = 0;
+  guint code_line = line_starting_with (f->text, "```c");
   guint top;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], "```c"))
-      code_line = i + 1;
-  g_assert_cmpuint (code_line, >, 0);
 
   spin (200);
   lekh_preview_scroll_to_line (f->preview, code_line);

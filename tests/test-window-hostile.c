@@ -19,27 +19,6 @@ static LekhApplication *app;
 static const char article[] = "---\ntitle: सुरक्षित\ntags: [safe]\n---\n\nजो लिखा, वह बचा रहे।\n";
 
 static gboolean
-loaded (gpointer data)
-{
-  LekhDocument *document = lekh_window_get_document (data);
-
-  return lekh_document_get_file (document) != NULL && !lekh_document_get_busy (document);
-}
-
-static LekhWindow *
-open_window (const char *path)
-{
-  LekhWindow *window = lekh_window_new (app);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  gtk_window_present (GTK_WINDOW (window));
-  lekh_window_load_file (window, file);
-  g_assert_true (lekh_test_wait_until (loaded, window, 60000));
-  lekh_test_spin (30);
-  return window;
-}
-
-static gboolean
 run_quiet (const char *command)
 {
   g_autofree char *out = NULL;
@@ -124,7 +103,7 @@ test_save_disk_full (void)
     }
 
   g_assert_true (g_file_set_contents (path, article, -1, NULL));
-  window = open_window (path);
+  window = lekh_test_open_window (app, path, 60000);
   while (more->len < 200 * 1024)
     g_string_append (more, "एक लंबा अनुच्छेद जो डिस्क भर देगा। ");
   lekh_test_insert_at_end (window, more->str);
@@ -150,7 +129,7 @@ static void
 test_save_read_only_file (void)
 {
   g_autofree char *path = lekh_test_write_temp ("read-only.md", article, -1);
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 60000);
   gboolean immutable = FALSE;
 
   lekh_test_insert_at_end (window, "नया वाक्य।\n");
@@ -182,7 +161,7 @@ test_save_read_only_folder (void)
 {
   g_autofree char *path = lekh_test_write_temp ("in-read-only-folder.md", article, -1);
   g_autofree char *dir = g_path_get_dirname (path);
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 60000);
   gboolean immutable = FALSE;
 
   lekh_test_insert_at_end (window, "नया वाक्य।\n");
@@ -223,7 +202,7 @@ test_save_through_symlink (void)
   gboolean immutable = FALSE;
 
   g_assert_cmpint (symlink (path, link), ==, 0);
-  window = open_window (link);
+  window = lekh_test_open_window (app, link, 60000);
   lekh_test_insert_at_end (window, "कड़ी से सहेजा।\n");
   if (getuid () == 0)
     immutable = make_immutable (link_dir, TRUE);
@@ -251,7 +230,7 @@ static void
 test_save_deleted_underneath (void)
 {
   g_autofree char *path = lekh_test_write_temp ("deleted.md", article, -1);
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 60000);
   g_autofree char *text = NULL;
   g_autofree char *on_disk = NULL;
   LekhDocument *document = lekh_window_get_document (window);
@@ -283,7 +262,7 @@ test_save_replaced_underneath (void)
   static const char theirs[] = "---\ntitle: उनका संस्करण\n---\n\nकिसी और ने लिखा।\n";
   g_autofree char *path = lekh_test_write_temp ("replaced.md", article, -1);
   g_autofree char *other = g_strconcat (path, ".other", NULL);
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 60000);
 
   lekh_test_insert_at_end (window, "नया वाक्य।\n");
   g_assert_true (g_file_set_contents (other, theirs, -1, NULL));
@@ -355,7 +334,7 @@ assert_round_trip (const char *name,
                    gsize       len)
 {
   g_autofree char *path = lekh_test_write_temp (name, contents, len);
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 60000);
   LekhDocument *document = lekh_window_get_document (window);
   g_autofree char *on_disk = NULL;
   gsize disk_len = 0;
@@ -385,7 +364,7 @@ test_mixed_line_endings (void)
 {
   static const char text[] = "---\ntitle: mixed\r\ntags: [a]\n---\r\n\nline one\r\nline two\nline three\r\n";
   g_autofree char *path = lekh_test_write_temp ("mixed.md", text, sizeof text - 1);
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 60000);
   LekhDocument *document = lekh_window_get_document (window);
   g_autofree char *buffer = lekh_test_buffer_text (window);
 
@@ -413,7 +392,7 @@ test_long_line (void)
   path = lekh_test_write_temp ("long-line.md", text->str, text->len);
 
   start = g_get_monotonic_time ();
-  window = open_window (path);
+  window = lekh_test_open_window (app, path, 60000);
   g_test_message ("200 KB single line opened in %.0f ms",
                   (g_get_monotonic_time () - start) / 1000.0);
 
@@ -449,7 +428,7 @@ test_large_file (void)
   path = lekh_test_write_temp ("large.md", text->str, text->len);
 
   start = g_get_monotonic_time ();
-  window = open_window (path);
+  window = lekh_test_open_window (app, path, 60000);
   g_test_message ("%.1f MB article opened in %.2f s", size / 1048576.0,
                   (g_get_monotonic_time () - start) / 1e6);
 
@@ -500,7 +479,6 @@ test_large_file (void)
   lekh_test_discard_and_close (window);
   g_unlink (path);
 }
-
 
 int
 main (int   argc,

@@ -16,17 +16,6 @@
 static LekhApplication *app;
 static char *tmpdir;
 
-static gboolean
-window_ready (gpointer data)
-{
-  LekhWindow *window = data;
-  LekhDocument *document = lekh_window_get_document (window);
-
-  /* A mapped window has no size until layout runs. */
-  return lekh_document_get_file (document) != NULL && !lekh_document_get_busy (document) &&
-         gtk_widget_get_width (GTK_WIDGET (window)) > 0;
-}
-
 static char *
 write_long_article (void)
 {
@@ -43,13 +32,8 @@ write_long_article (void)
 static LekhWindow *
 open_window (const char *path)
 {
-  LekhWindow *window = lekh_window_new (app);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  lekh_window_load_file (window, file);
-  g_assert_true (lekh_test_wait_until (window_ready, window, 5000));
   lekh_preview_flush (LEKH_PREVIEW (lekh_window_get_preview (window)));
   lekh_test_spin (100);
   return window;

@@ -18,9 +18,6 @@ static LekhApplication *app;
 
 /* Helpers */
 
-
-
-
 static GtkWidget *
 find_by_label (GtkWidget  *root,
                const char *label)
@@ -92,31 +89,6 @@ fixture_copy (const char *name)
   return dest;
 }
 
-
-static gboolean
-document_loaded (gpointer data)
-{
-  LekhDocument *document = lekh_window_get_document (data);
-
-  return lekh_document_get_file (document) != NULL && !lekh_document_get_busy (document);
-}
-
-static LekhWindow *
-open_window (const char *path)
-{
-  LekhWindow *window = lekh_window_new (app);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  lekh_window_load_file (window, file);
-  g_assert_true (lekh_test_wait_until (document_loaded, window, 5000));
-  lekh_test_spin (50);
-  return window;
-}
-
-
-
 typedef struct
 {
   GtkWidget  *editable;
@@ -165,7 +137,7 @@ static void
 test_accessible_names (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   const char *labels[] = {
     "Title", "Description", "Tags", "Keywords", "Authors", "Image", "Date", "Draft", "Source",
     "custom_field", NULL
@@ -181,7 +153,7 @@ static void
 test_open_hindi (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   g_auto(GStrv) tags = NULL;
   g_auto(GStrv) keywords = NULL;
   g_auto(GStrv) authors = NULL;
@@ -229,7 +201,7 @@ static void
 test_form_edit_title (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   LekhDocument *document = lekh_window_get_document (window);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
   g_autofree char *before = lekh_test_buffer_text (window);
@@ -335,7 +307,7 @@ static void
 test_document_reads_mirror (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   LekhDocument *document = lekh_window_get_document (window);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
   LekhPreview *preview = LEKH_PREVIEW (lekh_window_get_preview (window));
@@ -385,7 +357,7 @@ static void
 test_source_to_form (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
   LekhMetadataPanel *panel = lekh_window_get_metadata_panel (window);
   GtkWidget *tags = control (window, "Tags");
@@ -445,7 +417,7 @@ static void
 test_chips_to_source (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   GtkWidget *tags = control (window, "Tags");
   GtkWidget *keywords = control (window, "Keywords");
   GtkWidget *entry = lekh_chip_editor_get_entry (LEKH_CHIP_EDITOR (tags));
@@ -503,7 +475,7 @@ static void
 test_new_front_matter (void)
 {
   g_autofree char *path = fixture_copy ("no-front-matter.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   g_autofree char *before = lekh_test_buffer_text (window);
   g_autofree char *after = NULL;
 
@@ -538,7 +510,7 @@ test_save_keeps_bytes (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   g_assert_true (g_file_get_contents (path, &original, &original_len, NULL));
-  window = open_window (path);
+  window = lekh_test_open_window (app, path, 5000);
   document = lekh_window_get_document (window);
 
   /* Open → Save without edits: byte-identical (BOM, CRLF, no final newline). */
@@ -581,7 +553,7 @@ static void
 test_changed_on_disk (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   LekhDocument *document = lekh_window_get_document (window);
   g_autofree char *saved_text = NULL;
 
@@ -648,7 +620,7 @@ static void
 test_close_asks (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
   GtkWidget *dialog;
   GtkTextIter end;
@@ -695,7 +667,7 @@ static void
 test_close_discard (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
   g_autofree char *original = NULL;
   g_autofree char *contents = NULL;
@@ -749,7 +721,7 @@ static void
 test_front_matter_highlight (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (lekh_window_get_document (window));
   GtkTextIter begin, end, iter;
   g_auto(GStrv) yaml_classes = NULL;
@@ -775,7 +747,7 @@ static void
 test_search (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   LekhEditor *editor = lekh_window_get_editor (window);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
   GtkTextIter begin, end;
@@ -797,7 +769,7 @@ static void
 test_preview_slot (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   GtkWidget *preview = lekh_window_get_preview (window);
   GtkWidget *other = gtk_label_new ("another preview");
 
@@ -847,14 +819,14 @@ test_several_windows (void)
   gtk_window_present (GTK_WINDOW (empty));
   /* An untouched new window takes the first file… */
   lekh_application_open_file (app, file_a, empty);
-  g_assert_true (lekh_test_wait_until (document_loaded, empty, 5000));
+  g_assert_true (lekh_test_wait_until (lekh_test_document_loaded, empty, 5000));
   g_assert_true (g_file_equal (lekh_document_get_file (lekh_window_get_document (empty)), file_a));
   /* …the next one gets a window of its own… */
   lekh_application_open_file (app, file_b, empty);
   g_assert_true (lekh_test_wait_until (has_n_windows, GUINT_TO_POINTER (before + 2), 5000));
   second = LEKH_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
   g_assert_true (second != empty);
-  g_assert_true (lekh_test_wait_until (document_loaded, second, 5000));
+  g_assert_true (lekh_test_wait_until (lekh_test_document_loaded, second, 5000));
   g_assert_true (g_file_equal (lekh_document_get_file (lekh_window_get_document (second)), file_b));
   /* …and opening an open file shows its window instead of a second copy. */
   lekh_application_open_file (app, file_a, second);
@@ -875,7 +847,7 @@ static void
 test_recent_and_shortcuts (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   GtkShortcutsWindow *help = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
 
   /* Ctrl+? (win.show-help-overlay) has the shortcuts window from the GResource.
@@ -893,7 +865,7 @@ static void
 test_typing_not_overwritten (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
   GtkWidget *title = control (window, "Title");
   GtkWidget *tags = control (window, "Tags");
@@ -921,7 +893,7 @@ static void
 test_other_fields_jump (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
   GtkWidget *row = control (window, "custom_field");
   GtkTextIter iter;
@@ -939,7 +911,7 @@ static void
 test_calendar_date (void)
 {
   g_autofree char *path = fixture_copy ("hindi.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   GtkWidget *calendar = control (window, "Date");
   g_autoptr(GDateTime) day = g_date_time_new_local (2027, 1, 15, 0, 0, 0);
   g_autofree char *text = NULL;
@@ -1099,7 +1071,7 @@ test_drop_files (void)
   g_value_unset (&value);
   g_slist_free (files);
   g_assert_true (accepted);
-  g_assert_true (lekh_test_wait_until (document_loaded, window, 5000));
+  g_assert_true (lekh_test_wait_until (lekh_test_document_loaded, window, 5000));
   g_assert_true (g_file_equal (lekh_document_get_file (lekh_window_get_document (window)), file));
 
   lekh_test_discard_and_close (window);
@@ -1109,7 +1081,7 @@ static void
 test_toml_read_only (void)
 {
   g_autofree char *path = fixture_copy ("toml.md");
-  LekhWindow *window = open_window (path);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
   LekhMetadataPanel *panel = lekh_window_get_metadata_panel (window);
   g_autofree char *before = lekh_test_buffer_text (window);
   g_autofree char *after = NULL;
@@ -1165,7 +1137,7 @@ test_image_thumbnail (void)
   g_assert_true (g_file_set_contents (post, "---\ntitle: Post\nimage: /img/cover.svg\n---\nText.\n", -1, NULL));
 
   /* "/img/…" comes from the site's static folder, as Docusaurus serves it. */
-  window = open_window (post);
+  window = lekh_test_open_window (app, post, 5000);
   g_assert_nonnull (find_image_with_tooltip (control (window, "Image"), image));
 
   /* A path beside the article, typed in the form, shows too. */
@@ -1198,7 +1170,7 @@ test_scroll_stays (void)
   for (guint i = 0; i < 600; i++)
     g_string_append_printf (text, "पंक्ति %u: some words in a long article.\n", i);
   g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
-  window = open_window (path);
+  window = lekh_test_open_window (app, path, 5000);
   buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
   view = GTK_WIDGET (lekh_editor_get_view (lekh_window_get_editor (window)));
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
@@ -1222,7 +1194,6 @@ test_scroll_stays (void)
 
   lekh_test_discard_and_close (window);
 }
-
 
 int
 main (int   argc,
