@@ -389,20 +389,23 @@ split_may_change (LekhPreviewModel *self,
 
 /* The article for the split and the front matter of TEXT, read from as little of the
  * text as gives the same split: through the closing delimiter line, or the first line
- * of an article without front matter. A long article's body is not copied again. */
+ * of an article without front matter. The split is found on the text in place (not
+ * copied); only an article that needs all of it (no closing line, invalid UTF-8, no
+ * body) keeps a copy of the whole text, since TEXT changes with the next edit. */
 static LekhArticle *
 read_head (const char *text,
            gsize       len)
 {
-  LekhArticle *article = lekh_article_new (text, (gssize) len);
-  const LekhSplit *split = lekh_article_get_split (article);
-  const GError *error = lekh_article_get_error (article);
+  g_autoptr(GBytes) in_place = g_bytes_new_static (text, len);
+  g_autoptr(LekhArticle) probe = lekh_article_new_from_bytes (in_place);
+  const LekhSplit *split = lekh_article_get_split (probe);
+  const GError *error = lekh_article_get_error (probe);
   LekhArticle *head;
   gsize head_len;
 
   if (g_error_matches (error, LEKH_ERROR, LEKH_ERROR_UNTERMINATED)
       || g_error_matches (error, LEKH_ERROR, LEKH_ERROR_INVALID_UTF8))
-    return article;
+    return lekh_article_new (text, (gssize) len);
   if (split->format != LEKH_FRONT_MATTER_NONE)
     head_len = split->close_end;
   else
@@ -414,7 +417,7 @@ read_head (const char *text,
         head_len++;
     }
   if (head_len >= len)
-    return article;
+    return lekh_article_new (text, (gssize) len);
 
   head = lekh_article_new (text, (gssize) head_len);
   if (lekh_article_get_split (head)->format != split->format
@@ -423,9 +426,8 @@ read_head (const char *text,
       || (lekh_article_get_error (head) == NULL) != (error == NULL))
     {
       lekh_article_unref (head);
-      return article;
+      return lekh_article_new (text, (gssize) len);
     }
-  lekh_article_unref (article);
   return head;
 }
 
