@@ -162,7 +162,8 @@ read_article (LekhDocument *self)
       gsize size = 0;
       const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
 
-      if (data != NULL && data[size] == '\0' && memchr (data, '\0', size) == NULL
+      /* g_utf8_strlen() also stops at a NUL, which then shows as a shorter text. */
+      if (data != NULL && data[size] == '\0'
           && g_utf8_strlen (data, (gssize) size)
              == gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self)))
         return lekh_article_new_from_bytes (bytes);
@@ -705,6 +706,7 @@ load_cb (GObject      *object,
   GtkTextIter begin, end;
   g_autofree char *text = NULL;
   gboolean restored = TRUE;
+  gboolean long_text;
 
   g_clear_object (&self->loading);
   set_busy (self, FALSE);
@@ -768,14 +770,13 @@ load_cb (GObject      *object,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 
   g_clear_pointer (&text, g_free);
+  long_text = gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self)) > LONG_TEXT_CHARS;
   /* Counting the words of a long article (30 ms for 6 MB) can wait for the next pause. */
-  set_article (self, read_article (self),
-               gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self)) > LONG_TEXT_CHARS
-               ? WORDS_LATER : WORDS_NOW);
+  set_article (self, read_article (self), long_text ? WORDS_LATER : WORDS_NOW);
 
   /* The scratch buffer, the copies and the preview's first parse of a long article are
    * transient: give their memory back once they are freed. */
-  if (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self)) > LONG_TEXT_CHARS)
+  if (long_text)
     lekh_memory_trim_soon ();
 
   g_task_return_boolean (task, TRUE);
