@@ -1454,24 +1454,14 @@ parse_done_cb (GObject      *object,
   ParseJob *job = g_task_get_task_data (G_TASK (result));
   LekhPreviewModel *old;
   g_autoptr(GBytes) now = NULL;
-  LekhPreviewChange change;
 
   if (!g_task_propagate_boolean (G_TASK (result), NULL) || job->generation != self->parse_generation)
     return;                     /* disposed, or the text was set again since */
   self->parsing = FALSE;
 
-  /* The text now: the mirror's, or the buffer's when the mirror lost track (U+2029). */
-  if (self->source != NULL && self->source_resync)
-    {
-      GtkTextIter a, b;
-      char *text;
-
-      self->source_resync = FALSE;
-      gtk_text_buffer_get_bounds (self->source, &a, &b);
-      text = gtk_text_buffer_get_text (self->source, &a, &b, TRUE);
-      now = g_bytes_new_take (text, strlen (text));
-    }
-  else
+  /* What was typed during the parse is in the mirror (unless a U+2029 made it lose track,
+   * and update_sync() reads the buffer). */
+  if (!self->source_resync)
     now = lekh_preview_model_ref_text (self->model);
 
   old = self->model;
@@ -1479,15 +1469,15 @@ parse_done_cb (GObject      *object,
   lekh_preview_model_free (old);
   apply_model_change (self, &job->change);
 
-  /* What was typed during the parse, as one more edit. */
-  if (now != job->text && !g_bytes_equal (now, job->text))
+  /* ...and is parsed as one more edit. */
+  if (now != NULL && now != job->text)
     {
       gsize len = 0;
       const char *text = g_bytes_get_data (now, &len);
 
-      if (lekh_preview_model_set_text (self->model, text != NULL ? text : "", len, &change))
-        apply_model_change (self, &change);
+      lekh_preview_model_record_text (self->model, text != NULL ? text : "", len);
     }
+  update_sync (self);
 }
 
 static void
