@@ -228,7 +228,8 @@ test_heading_ids (void)
     "## Notes\n\n"
     "## Say <b>hi</b>\n\n"
     "## Quote {#x<y&z}\n\n"
-    "> ## Quoted\n", 0);
+    "> ## Quoted\n\n"
+    "## ?\n", 0);
 
   assert_contains (html, "<h1 id=\"intro\">Intro</h1>");
   assert_contains (html, "<h2 id=\"setup\">Set <em>up</em> <code>lekh</code></h2>");
@@ -238,6 +239,7 @@ test_heading_ids (void)
   assert_contains (html, "<h2 id=\"say-hi\">Say <!-- raw HTML omitted -->hi<!-- raw HTML omitted --></h2>");
   assert_contains (html, "<h2 id=\"x&lt;y&amp;z\">Quote</h2>");
   assert_contains (html, "<blockquote>\n<h2>Quoted</h2>");
+  assert_contains (html, "<h2>?</h2>");
   g_assert_null (strstr (html, "{#"));
 }
 

@@ -159,9 +159,15 @@ add_heading_ids (cmark_node *doc,
             cmark_node_append_child (paragraph, child);
           inlines = cmark_render_html (paragraph, options);
           len = strlen (inlines);
-          g_string_append_printf (html, "<h%d id=\"", level);
-          lekh_html_append_escaped (html, id, -1);
-          g_string_append (html, "\">");
+          /* A heading of punctuation alone has an empty slug: HTML has no empty id. */
+          g_string_append_printf (html, "<h%d", level);
+          if (id[0] != '\0')
+            {
+              g_string_append (html, " id=\"");
+              lekh_html_append_escaped (html, id, -1);
+              g_string_append_c (html, '"');
+            }
+          g_string_append_c (html, '>');
           /* "<p>…</p>\n" */
           if (g_str_has_prefix (inlines, "<p>") && len >= 8)
             g_string_append_len (html, inlines + 3, (gssize) (len - 8));
