@@ -570,6 +570,111 @@ test_crash_then_open_file (void)
   close_all_windows ();
 }
 
+/* A crashed session as a crash leaves it: a session file (its lock not held) naming
+ * documents, with a draft for those that had unsaved changes. */
+static void
+write_crashed_session (const char  *name,
+                       const char **paths,
+                       const char **drafts)
+{
+  g_autofree char *dir = g_build_filename (lekh_draft_store_get_dir (store ()), "sessions", NULL);
+  g_autofree char *session = g_strconcat (dir, G_DIR_SEPARATOR_S, name, ".session", NULL);
+  g_autofree char *draft_dir = drafts_dir ();
+  g_autoptr(GString) keyfile = g_string_new ("[Session]\npid=1\n");
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (draft_dir, 0700), ==, 0);
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-%u", name, i);
+      g_autofree char *uri = g_filename_to_uri (paths[i], NULL, NULL);
+      g_autofree char *base = g_path_get_basename (paths[i]);
+
+      g_string_append_printf (keyfile, "\n[Document %s]\ndraft-id=%s\nwindow=%u\ntitle=%s\nuri=%s\n",
+                              id, id, i, base, uri);
+      if (drafts[i] != NULL)
+        {
+          g_autofree char *draft = g_build_filename (draft_dir, id, NULL);
+
+          g_assert_true (g_file_set_contents (draft, drafts[i], -1, NULL));
+        }
+    }
+  g_assert_true (g_file_set_contents (session, keyfile->str, keyfile->len, NULL));
+}
+
+static gboolean
+has_reopen_dialog (gpointer data)
+{
+  return lekh_test_find_dialog (NULL, data) != NULL;
+}
+
+/* Three crashed sessions had the same files open: each file is offered once, with its
+ * unsaved changes where a session had some, and restoring opens one window for each. */
+static void
+test_crash_same_file_in_several_sessions (void)
+{
+  g_autofree char *clean = lekh_test_write_temp ("open-twice.md", clean_article, -1);
+  g_autofree char *changed = lekh_test_write_temp ("changed-once.md", article, -1);
+  g_autofree char *expected = g_strconcat (article, typed, NULL);
+  const char *first[] = { clean, changed, NULL };
+  const char *first_drafts[] = { NULL, NULL };
+  const char *second[] = { clean, NULL };
+  const char *second_drafts[] = { NULL };
+  const char *third[] = { changed, NULL };
+  const char *third_drafts[] = { expected };
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  gboolean offered_clean = FALSE;
+  gboolean offered_changes = FALSE;
+  guint rows = 0;
+  GtkListBoxRow *row;
+
+  write_crashed_session ("crashed-first", first, first_drafts);
+  write_crashed_session ("crashed-second", second, second_drafts);
+  write_crashed_session ("crashed-third", third, third_drafts);
+
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (lekh_test_wait_until (has_reopen_dialog, (gpointer) "Restore Unsaved Changes?", 3000));
+  dialog = lekh_test_find_dialog (NULL, "Restore Unsaved Changes?");
+  list = adw_message_dialog_get_extra_child (dialog);
+  while ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), rows)) != NULL)
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+      if (g_str_equal (title, "open-twice.md"))
+        {
+          g_assert_false (offered_clean);
+          offered_clean = TRUE;
+        }
+      else
+        {
+          g_assert_cmpstr (title, ==, "changed-once.md");
+          g_assert_false (offered_changes);
+          g_assert_true (g_str_has_prefix (subtitle, "Unsaved changes"));
+          offered_changes = TRUE;
+        }
+      rows++;
+    }
+  g_assert_cmpuint (rows, ==, 2);
+  g_assert_true (offered_clean && offered_changes);
+
+  adw_message_dialog_response (dialog, "restore");
+  g_assert_true (lekh_test_wait_until (has_window_with_file, clean, 5000));
+  g_assert_true (lekh_test_wait_until (has_window_with_file, changed, 5000));
+  lekh_test_spin (100);
+  {
+    g_autofree char *text = lekh_test_buffer_text (window_with_file (changed));
+
+    g_assert_cmpstr (text, ==, expected);
+  }
+  g_assert_false (gtk_text_buffer_get_modified (
+                    GTK_TEXT_BUFFER (lekh_window_get_document (window_with_file (clean)))));
+  /* The window the activation opened took the first document: one window each. */
+  g_assert_cmpuint (count_windows (), ==, 2);
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +689,8 @@ main (int   argc,
   g_test_add_func ("/drafts/crash-later-and-choose", test_crash_later_and_choose);
   g_test_add_func ("/drafts/crash-file-deleted", test_crash_file_deleted);
   g_test_add_func ("/drafts/crash-then-open-file", test_crash_then_open_file);
+  g_test_add_func ("/drafts/crash-same-file-in-several-sessions",
+                   test_crash_same_file_in_several_sessions);
 
   return g_test_run ();
 }

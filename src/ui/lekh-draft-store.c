@@ -581,6 +581,45 @@ compare_infos (gconstpointer a,
   return (ia->window > ib->window) - (ia->window < ib->window);
 }
 
+static gboolean
+has_unsaved_changes_of (GPtrArray  *infos,
+                        const char *uri)
+{
+  for (guint i = 0; i < infos->len; i++)
+    {
+      const LekhDraftInfo *info = g_ptr_array_index (infos, i);
+
+      if (info->has_draft && g_strcmp0 (info->uri, uri) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Several crashed sessions that had the same file open, none with changes to it, offer it
+ * once (in the first window's place); a file with unsaved changes somewhere is offered only
+ * with those changes. Every draft stays offered: each holds text of its own. The dropped
+ * entries stay claimed, and had no draft to lose. */
+static void
+drop_repeated_files (GPtrArray *infos)
+{
+  g_autoptr(GHashTable) offered = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < infos->len;)
+    {
+      const LekhDraftInfo *info = g_ptr_array_index (infos, i);
+
+      if (info->uri != NULL && !info->has_draft &&
+          (g_hash_table_contains (offered, info->uri) || has_unsaved_changes_of (infos, info->uri)))
+        {
+          g_ptr_array_remove_index (infos, i);
+          continue;
+        }
+      if (info->uri != NULL && !info->has_draft)
+        g_hash_table_add (offered, info->uri);
+      i++;
+    }
+}
+
 GPtrArray *
 lekh_draft_store_claim_orphans (LekhDraftStore *self)
 {
@@ -658,6 +697,7 @@ lekh_draft_store_claim_orphans (LekhDraftStore *self)
     }
 
   g_ptr_array_sort (infos, compare_infos);
+  drop_repeated_files (infos);
   return g_steal_pointer (&infos);
 }
 
