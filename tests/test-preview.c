@@ -172,6 +172,54 @@ test_raw_html_is_text (Fixture       *f,
   g_assert_nonnull (strstr (text, "Inline <b>raw</b> HTML stays text."));
 }
 
+static GtkWidget *
+find_by_css_class (GtkWidget  *widget,
+                   const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Tag chips are packed like words: each at its own width, 6 px after the one before on
+ * its line, and a new line only for a chip that would not fit on the last one. */
+static void
+assert_chips_packed (GtkWidget *tags)
+{
+  double x = 0, y = 0, line_height = 0;
+  int width = gtk_widget_get_width (tags);
+  guint n = 0;
+
+  g_assert_cmpint (width, >, 0);
+  for (GtkWidget *chip = gtk_widget_get_first_child (tags); chip;
+       chip = gtk_widget_get_next_sibling (chip))
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (chip, tags, &bounds));
+      if (n > 0 && x + bounds.size.width > width)
+        {
+          y += line_height + 6;
+          x = 0;
+          line_height = 0;
+        }
+      g_assert_cmpfloat_with_epsilon (bounds.origin.x, x, 0.5);
+      g_assert_cmpfloat_with_epsilon (bounds.origin.y, y, 0.5);
+      x += bounds.size.width + 6;
+      line_height = MAX (line_height, bounds.size.height);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 static void
 test_header_card (Fixture       *f,
                   gconstpointer  data)
@@ -185,6 +233,7 @@ test_header_card (Fixture       *f,
   g_assert_nonnull (strstr (labels->str, "Markdown और front matter के साथ"));
   g_assert_nonnull (strstr (labels->str, "प्रिया शर्मा, arjun · 2026-11-28\n"));
   g_assert_nonnull (strstr (labels->str, "हिंदी\nmarkdown\ngnome\n"));
+  assert_chips_packed (find_by_css_class (header, "lekh-tags"));
 
   /* A front-matter edit updates the card without touching the body. */
   {
@@ -197,6 +246,8 @@ test_header_card (Fixture       *f,
     lekh_preview_set_text (f->preview, text->str, (gssize) text->len);
     collect_labels (header, after);
     g_assert_nonnull (strstr (after->str, "gnome\nनया\n"));
+    spin (50);
+    assert_chips_packed (find_by_css_class (header, "lekh-tags"));
     g_assert_cmpuint (lekh_preview_get_n_blocks (f->preview), ==, n);
   }
 }

@@ -10,6 +10,7 @@
 #include "lekh-chip-editor.h"
 #include "lekh-site-index.h"
 #include "lekh-text.h"
+#include "lekh-wrap-layout.h"
 
 #define MAX_SUGGESTIONS 8
 #define SPACING 4
@@ -505,48 +506,6 @@ lekh_chip_editor_finalize (GObject *object)
   G_OBJECT_CLASS (lekh_chip_editor_parent_class)->finalize (object);
 }
 
-/* Chips flow left to right and wrap; the entry takes what is left of its line. */
-static int
-layout (LekhChipEditor *self,
-        int             width,
-        gboolean        allocate)
-{
-  int x = 0, y = 0, line_height = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int min_w, nat_w, h, w;
-
-      if (GTK_IS_NATIVE (child) || !gtk_widget_should_layout (child))
-        continue;
-
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
-      w = MAX (MIN (nat_w, width), min_w);
-      if (x > 0 && x + w > width)
-        {
-          y += line_height + SPACING;
-          x = 0;
-          line_height = 0;
-        }
-      if (child == self->entry)
-        w = MAX (w, width - x);
-      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, &h, NULL, NULL, NULL);
-
-      if (allocate)
-        {
-          GtkAllocation alloc = { x, y, w, h };
-
-          gtk_widget_size_allocate (child, &alloc, -1);
-        }
-      x += w + SPACING;
-      line_height = MAX (line_height, h);
-    }
-
-  return y + line_height;
-}
-
 static void
 lekh_chip_editor_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -555,7 +514,8 @@ lekh_chip_editor_size_allocate (GtkWidget *widget,
 {
   LekhChipEditor *self = LEKH_CHIP_EDITOR (widget);
 
-  layout (self, width, TRUE);
+  /* Chips flow left to right and wrap; the entry takes what is left of its line. */
+  lekh_wrap_layout_allocate (widget, width, SPACING, self->entry);
   if (self->popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->popover));
 }
@@ -575,37 +535,8 @@ lekh_chip_editor_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
-  LekhChipEditor *self = LEKH_CHIP_EDITOR (widget);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      int min = 0, nat = 0;
-
-      for (GtkWidget *child = gtk_widget_get_first_child (widget);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        {
-          int child_min, child_nat;
-
-          if (GTK_IS_NATIVE (child) || !gtk_widget_should_layout (child))
-            continue;
-          gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
-          min = MAX (min, child_min);
-          nat += child_nat + (nat > 0 ? SPACING : 0);
-        }
-      *minimum = min;
-      *natural = nat;
-    }
-  else
-    {
-      int width = for_size;
-      int unused;
-
-      if (width < 0)
-        lekh_chip_editor_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &unused, &width,
-                                  NULL, NULL);
-      *minimum = *natural = layout (self, width, FALSE);
-    }
+  lekh_wrap_layout_measure (widget, orientation, for_size, SPACING,
+                            LEKH_CHIP_EDITOR (widget)->entry, minimum, natural);
 }
 
 static gboolean

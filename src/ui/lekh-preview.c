@@ -11,6 +11,7 @@
 #include "lekh-memory.h"
 #include "lekh-preview-model.h"
 #include "lekh-preview.h"
+#include "lekh-wrap-box.h"
 
 #define MARGIN_X      32
 #define MARGIN_TOP    20
@@ -1255,24 +1256,19 @@ update_header (LekhPreview *self)
     }
   if (meta->tags[0] != NULL)
     {
-      GtkWidget *flow = gtk_flow_box_new ();
+      GtkWidget *tags = lekh_wrap_box_new (6);
 
-      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 30);
-      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 6);
-      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
-      gtk_widget_add_css_class (flow, "lekh-tags");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      gtk_widget_add_css_class (tags, "lekh-tags");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (tags), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Tags"), -1);
       for (guint i = 0; meta->tags[i] != NULL; i++)
         {
           GtkWidget *chip = gtk_label_new (meta->tags[i]);
 
           gtk_widget_add_css_class (chip, "lekh-tag-chip");
-          gtk_flow_box_append (GTK_FLOW_BOX (flow), chip);
-          gtk_widget_set_halign (gtk_widget_get_parent (chip), GTK_ALIGN_START);
+          lekh_wrap_box_append (LEKH_WRAP_BOX (tags), chip);
         }
-      gtk_box_append (GTK_BOX (box), flow);
+      gtk_box_append (GTK_BOX (box), tags);
       any = TRUE;
     }
   if (meta->image != NULL)
