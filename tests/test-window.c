@@ -1195,6 +1195,74 @@ test_scroll_stays (void)
   lekh_test_discard_and_close (window);
 }
 
+static GtkEventController *
+key_controller_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller;
+    }
+  return NULL;
+}
+
+/* Right to left (an Urdu or Arabic locale): chips run from the right edge, wrap the same
+ * way, and Alt+← moves the focused chip the way the arrow points, later in the list. */
+static void
+test_chips_right_to_left (void)
+{
+  const char *items[] = { "पहला", "second", "तीसरा", "fourth", "पाँचवाँ", "sixth", NULL };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *editor = lekh_chip_editor_new ("Tags");
+  GtkWidget *first;
+  GtkWidget *second;
+  graphene_rect_t a, b;
+  g_auto(GStrv) after = NULL;
+  gboolean handled = FALSE;
+  int width;
+
+  gtk_widget_set_direction (editor, GTK_TEXT_DIR_RTL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 260, 200);
+  gtk_window_set_child (GTK_WINDOW (window), editor);
+  lekh_chip_editor_set_items (LEKH_CHIP_EDITOR (editor), items);
+  gtk_window_present (GTK_WINDOW (window));
+  lekh_test_spin (200);
+
+  width = gtk_widget_get_width (editor);
+  g_assert_cmpint (width, >, 0);
+  first = gtk_widget_get_first_child (editor);
+  second = gtk_widget_get_next_sibling (first);
+  g_assert_true (gtk_widget_compute_bounds (first, editor, &a));
+  g_assert_true (gtk_widget_compute_bounds (second, editor, &b));
+  /* The first chip ends at the right edge, the second sits to its left. */
+  g_assert_cmpfloat_with_epsilon (a.origin.x + a.size.width, width, 0.5);
+  g_assert_cmpfloat_with_epsilon (b.origin.y, a.origin.y, 0.5);
+  g_assert_cmpfloat (b.origin.x + b.size.width, <, a.origin.x);
+  /* Six chips do not fit in 260 px: the last one is on a lower line. */
+  {
+    graphene_rect_t last;
+    GtkWidget *sixth = first;
+
+    for (guint i = 0; i < 5; i++)
+      sixth = gtk_widget_get_next_sibling (sixth);
+    g_assert_true (gtk_widget_compute_bounds (sixth, editor, &last));
+    g_assert_cmpfloat (last.origin.y, >, a.origin.y);
+  }
+
+  g_signal_emit_by_name (key_controller_of (gtk_widget_get_last_child (first)), "key-pressed",
+                         GDK_KEY_Left, 0, GDK_ALT_MASK, &handled);
+  g_assert_true (handled);
+  after = lekh_chip_editor_dup_items (LEKH_CHIP_EDITOR (editor));
+  g_assert_cmpstr (after[0], ==, "second");
+  g_assert_cmpstr (after[1], ==, "पहला");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1226,6 +1294,7 @@ main (int   argc,
   g_test_add_func ("/window/calendar-date", test_calendar_date);
   g_test_add_func ("/window/new-and-save-as", test_new_and_save_as);
   g_test_add_func ("/window/chip-suggestions", test_chip_suggestions);
+  g_test_add_func ("/window/chips-right-to-left", test_chips_right_to_left);
   g_test_add_func ("/window/drop-files", test_drop_files);
   g_test_add_func ("/window/toml-read-only", test_toml_read_only);
   g_test_add_func ("/window/image-thumbnail", test_image_thumbnail);

@@ -182,6 +182,10 @@ chip_key_pressed_cb (GtkEventControllerKey *controller,
       return FALSE;
     }
 
+  /* The arrows move a chip the way they point: in a right-to-left locale the chips run
+   * from the right, so ← moves it later in the list. */
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    keyval = keyval == GDK_KEY_Left ? GDK_KEY_Right : keyval == GDK_KEY_Right ? GDK_KEY_Left : keyval;
   if (keyval == GDK_KEY_Left && position > 0)
     target = position - 1;
   else if (keyval == GDK_KEY_Right && position + 1 < self->items->len)
