@@ -14,9 +14,13 @@
  *   GtkTextView     a window with a bare GtkTextView WIDTH wide, FONT, wrapped, given the text
  *                   with gtk_text_buffer_set_text(): CPU from set_text until its last idle
  *                   validation (needs a display; skipped without one)
+ *   GtkSourceView   the same with a GtkSourceView highlighting the text as Lekh's source view
+ *                   does (its lekh-markdown language from $LEKH_LANGUAGE_SPECS, else
+ *                   GtkSourceView's markdown; Adwaita style scheme)
  */
 
 #include <gtk/gtk.h>
+#include <gtksourceview/gtksource.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,16 +117,17 @@ run_until_quiet (void)
 }
 
 static double
-text_view_run (const char *text,
-               int         width,
-               const char *font)
+text_view_run (const char          *text,
+               int                  width,
+               const char          *font,
+               GtkSourceLanguage   *language)
 {
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   g_autofree char *rule = NULL;
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *view = language != NULL ? gtk_source_view_new () : gtk_text_view_new ();
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   double start;
   double seconds;
@@ -135,6 +140,15 @@ text_view_run (const char *text,
                                               GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  if (language != NULL)
+    {
+      GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+
+      gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer), language);
+      gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
+      gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer),
+                                          gtk_source_style_scheme_manager_get_scheme (schemes, "Adwaita"));
+    }
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
   gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
@@ -162,6 +176,7 @@ main (int   argc,
   g_autoptr(GArray) wrapped = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) unwrapped = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) view = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) source_view = g_array_new (FALSE, FALSE, sizeof (double));
   PangoContext *context;
   g_autoptr(PangoFontDescription) desc = NULL;
   g_autofree char *note = NULL;
@@ -209,14 +224,32 @@ main (int   argc,
 
   if (gtk_init_check ())
     {
-      text_view_run (text, width, font);  /* warm-up */
+      GtkSourceLanguageManager *languages;
+      GtkSourceLanguage *language;
+      const char *specs = g_getenv ("LEKH_LANGUAGE_SPECS");
+
+      gtk_source_init ();
+      languages = gtk_source_language_manager_get_default ();
+      if (specs != NULL)
+        gtk_source_language_manager_prepend_search_path (languages, specs);
+      language = gtk_source_language_manager_get_language (languages, "lekh-markdown");
+      if (language == NULL)
+        language = gtk_source_language_manager_get_language (languages, "markdown");
+
+      text_view_run (text, width, font, NULL);  /* warm-up */
       for (guint i = 0; i < runs; i++)
         {
-          double seconds = text_view_run (text, width, font);
+          double plain = text_view_run (text, width, font, NULL);
+          double highlighted = text_view_run (text, width, font, language);
 
-          g_array_append_val (view, seconds);
+          g_array_append_val (view, plain);
+          g_array_append_val (source_view, highlighted);
         }
       print_row ("GtkTextView", view, "set_text until every line is laid out");
+      g_clear_pointer (&note, g_free);
+      note = g_strdup_printf ("the same, highlighted as %s",
+                              gtk_source_language_get_id (language));
+      print_row ("GtkSourceView", source_view, note);
     }
   else
     g_print ("  GtkTextView        skipped: no display\n");
