@@ -675,6 +675,54 @@ test_crash_same_file_in_several_sessions (void)
   close_all_windows ();
 }
 
+static gboolean
+session_file_exists (const char *name)
+{
+  g_autofree char *path = g_strconcat (lekh_draft_store_get_dir (store ()), G_DIR_SEPARATOR_S,
+                                       "sessions", G_DIR_SEPARATOR_S, name, ".session", NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* `lekh FILE` after a crash that had FILE open without changes: it is open already, so
+ * nothing is offered for it, and a crashed session with nothing else is tidied away. */
+static void
+test_crash_file_open_again (void)
+{
+  g_autofree char *clean = lekh_test_write_temp ("open-again.md", clean_article, -1);
+  g_autofree char *other = lekh_test_write_temp ("not-open.md", clean_article, -1);
+  const char *only[] = { clean, NULL };
+  const char *no_drafts[] = { NULL, NULL };
+  const char *both[] = { clean, other, NULL };
+  g_autoptr(GFile) file = g_file_new_for_path (clean);
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  GtkListBoxRow *row;
+
+  write_crashed_session ("crashed-open-again", only, no_drafts);
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_true (lekh_test_wait_until (has_window_with_file, clean, 5000));
+  lekh_test_spin (200);
+  g_assert_null (lekh_test_find_dialog (NULL, "Reopen Documents?"));
+  g_assert_false (session_file_exists ("crashed-open-again"));
+  close_all_windows ();
+
+  /* With another file in the crashed session, only that one is offered. */
+  write_crashed_session ("crashed-two-files", both, no_drafts);
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_true (lekh_test_wait_until (has_reopen_dialog, (gpointer) "Reopen Documents?", 3000));
+  dialog = lekh_test_find_dialog (NULL, "Reopen Documents?");
+  list = adw_message_dialog_get_extra_child (dialog);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "not-open.md");
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  adw_message_dialog_response (dialog, "discard");
+  lekh_test_spin (100);
+  g_assert_false (session_file_exists ("crashed-two-files"));
+  g_assert_cmpuint (count_windows (), ==, 1);
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -691,6 +739,7 @@ main (int   argc,
   g_test_add_func ("/drafts/crash-then-open-file", test_crash_then_open_file);
   g_test_add_func ("/drafts/crash-same-file-in-several-sessions",
                    test_crash_same_file_in_several_sessions);
+  g_test_add_func ("/drafts/crash-file-open-again", test_crash_file_open_again);
 
   return g_test_run ();
 }

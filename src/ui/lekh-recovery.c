@@ -241,6 +241,25 @@ lekh_recovery_offer (LekhApplication *app,
   if (infos->len == 0)
     return NULL;
 
+  /* A file without unsaved changes that is open again already (`lekh FILE` after the
+   * crash) has nothing left to restore. */
+  for (guint i = 0; i < infos->len;)
+    {
+      const LekhDraftInfo *info = g_ptr_array_index (infos, i);
+      g_autoptr(GFile) file = info->uri != NULL ? g_file_new_for_uri (info->uri) : NULL;
+
+      if (!info->has_draft && file != NULL && find_window_for (app, file) != NULL)
+        g_ptr_array_remove_index (infos, i);
+      else
+        i++;
+    }
+  if (infos->len == 0)
+    {
+      /* All of it is open: the crashed sessions are done with. */
+      lekh_draft_store_release_orphans (store, TRUE);
+      return NULL;
+    }
+
   for (guint i = 0; i < infos->len; i++)
     n_drafts += ((LekhDraftInfo *) g_ptr_array_index (infos, i))->has_draft;
 
