@@ -581,20 +581,6 @@ compare_infos (gconstpointer a,
   return (ia->window > ib->window) - (ia->window < ib->window);
 }
 
-static gboolean
-has_unsaved_changes_of (GPtrArray  *infos,
-                        const char *uri)
-{
-  for (guint i = 0; i < infos->len; i++)
-    {
-      const LekhDraftInfo *info = g_ptr_array_index (infos, i);
-
-      if (info->has_draft && g_strcmp0 (info->uri, uri) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Several crashed sessions that had the same file open, none with changes to it, offer it
  * once (in the first window's place); a file with unsaved changes somewhere is offered only
  * with those changes. Every draft stays offered: each holds text of its own. The dropped
@@ -604,19 +590,23 @@ drop_repeated_files (GPtrArray *infos)
 {
   g_autoptr(GHashTable) offered = g_hash_table_new (g_str_hash, g_str_equal);
 
+  for (guint i = 0; i < infos->len; i++)
+    {
+      const LekhDraftInfo *info = g_ptr_array_index (infos, i);
+
+      if (info->uri != NULL && info->has_draft)
+        g_hash_table_add (offered, info->uri);
+    }
+
   for (guint i = 0; i < infos->len;)
     {
       const LekhDraftInfo *info = g_ptr_array_index (infos, i);
 
-      if (info->uri != NULL && !info->has_draft &&
-          (g_hash_table_contains (offered, info->uri) || has_unsaved_changes_of (infos, info->uri)))
-        {
-          g_ptr_array_remove_index (infos, i);
-          continue;
-        }
-      if (info->uri != NULL && !info->has_draft)
-        g_hash_table_add (offered, info->uri);
-      i++;
+      /* g_hash_table_add() is FALSE when the file is offered already. */
+      if (info->uri != NULL && !info->has_draft && !g_hash_table_add (offered, info->uri))
+        g_ptr_array_remove_index (infos, i);
+      else
+        i++;
     }
 }
 
