@@ -232,9 +232,15 @@ crash_with_unsaved_work (void)
 }
 
 static gboolean
+has_dialog_titled (gpointer title)
+{
+  return lekh_test_find_dialog (NULL, title) != NULL;
+}
+
+static gboolean
 has_restore_dialog (gpointer data)
 {
-  return lekh_test_find_dialog (NULL, "Restore Unsaved Changes?") != NULL;
+  return has_dialog_titled ((gpointer) "Restore Unsaved Changes?");
 }
 
 static LekhWindow *
@@ -570,6 +576,14 @@ test_crash_then_open_file (void)
   close_all_windows ();
 }
 
+static char *
+session_path (const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".session", NULL);
+
+  return g_build_filename (lekh_draft_store_get_dir (store ()), "sessions", file, NULL);
+}
+
 /* A crashed session as a crash leaves it: a session file (its lock not held) naming
  * documents, with a draft for those that had unsaved changes. */
 static void
@@ -577,8 +591,8 @@ write_crashed_session (const char  *name,
                        const char **paths,
                        const char **drafts)
 {
-  g_autofree char *dir = g_build_filename (lekh_draft_store_get_dir (store ()), "sessions", NULL);
-  g_autofree char *session = g_strconcat (dir, G_DIR_SEPARATOR_S, name, ".session", NULL);
+  g_autofree char *session = session_path (name);
+  g_autofree char *dir = g_path_get_dirname (session);
   g_autofree char *draft_dir = drafts_dir ();
   g_autoptr(GString) keyfile = g_string_new ("[Session]\npid=1\n");
 
@@ -600,12 +614,6 @@ write_crashed_session (const char  *name,
         }
     }
   g_assert_true (g_file_set_contents (session, keyfile->str, keyfile->len, NULL));
-}
-
-static gboolean
-has_reopen_dialog (gpointer data)
-{
-  return lekh_test_find_dialog (NULL, data) != NULL;
 }
 
 /* Three crashed sessions had the same files open: each file is offered once, with its
@@ -634,7 +642,7 @@ test_crash_same_file_in_several_sessions (void)
   write_crashed_session ("crashed-third", third, third_drafts);
 
   g_application_activate (G_APPLICATION (app));
-  g_assert_true (lekh_test_wait_until (has_reopen_dialog, (gpointer) "Restore Unsaved Changes?", 3000));
+  g_assert_true (lekh_test_wait_until (has_restore_dialog, NULL, 3000));
   dialog = lekh_test_find_dialog (NULL, "Restore Unsaved Changes?");
   list = adw_message_dialog_get_extra_child (dialog);
   while ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), rows)) != NULL)
@@ -678,8 +686,7 @@ test_crash_same_file_in_several_sessions (void)
 static gboolean
 session_file_exists (const char *name)
 {
-  g_autofree char *path = g_strconcat (lekh_draft_store_get_dir (store ()), G_DIR_SEPARATOR_S,
-                                       "sessions", G_DIR_SEPARATOR_S, name, ".session", NULL);
+  g_autofree char *path = session_path (name);
 
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
@@ -710,7 +717,7 @@ test_crash_file_open_again (void)
   /* With another file in the crashed session, only that one is offered. */
   write_crashed_session ("crashed-two-files", both, no_drafts);
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  g_assert_true (lekh_test_wait_until (has_reopen_dialog, (gpointer) "Reopen Documents?", 3000));
+  g_assert_true (lekh_test_wait_until (has_dialog_titled, (gpointer) "Reopen Documents?", 3000));
   dialog = lekh_test_find_dialog (NULL, "Reopen Documents?");
   list = adw_message_dialog_get_extra_child (dialog);
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
