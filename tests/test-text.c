@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lekh-text.h"
+#include "lekh-text-stats.h"
 
 typedef struct
 {
@@ -116,6 +117,64 @@ test_slugify (void)
     }
 }
 
+typedef struct
+{
+  const char *text;
+  gssize      len;
+  guint       words;
+} WordCase;
+
+/* A word is a run between white space with at least one letter, mark or digit. */
+static const WordCase word_cases[] = {
+  { "", -1, 0 },
+  { "   \n\t ", -1, 0 },
+  { "one two  three\n", -1, 3 },
+  { "one\r\ntwo\tthree", -1, 3 },
+  { "one two three", 7, 2 },                          /* only the first LEN bytes */
+  /* Hindi: the danda alone is punctuation; vowel signs and virama stay inside words */
+  { "यह लेख हिंदी में है । और यह भी।", -1, 8 },
+  { "क्षत्रिय संस्कृति", -1, 2 },
+  { "कि॰ 2026 ok", -1, 3 },
+  /* mixed scripts */
+  { "Lekh एक editor है", -1, 4 },
+  { "GNOME-आधारित संपादक", -1, 2 },
+  /* numbers are words; separators inside them do not split */
+  { "3 apples, 4.5 kg on 2026-12-06", -1, 6 },
+  { "१२३ रुपये", -1, 2 },                               /* Devanagari digits */
+  /* Markdown marks are not words; marked-up words still are */
+  { "# Heading\n\n- item **bold** ``` --- >", -1, 3 },
+  { "> quote\n\n1. first\n2. second\n\n| a | b |\n|---|---|", -1, 7 },
+  { "* * *\n___\n[link](https://example.org)", -1, 1 },
+  /* Unicode spaces separate: NBSP, the zero width space some Hindi text uses, ideographic */
+  { "a\u00a0b", -1, 2 },
+  { "शब्द\u200bदूसरा", -1, 2 },
+  { "x\u3000y\u2028z", -1, 3 },
+  /* symbols alone are not words; broken bytes are skipped, not counted */
+  { "👍 🎉 — …", -1, 0 },
+  { "\xff\xfe abc", -1, 1 },
+};
+
+static void
+test_word_count (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (word_cases); i++)
+    {
+      g_test_message ("case %u: %s", i, word_cases[i].text);
+      g_assert_cmpuint (lekh_text_count_words (word_cases[i].text, word_cases[i].len), ==,
+                        word_cases[i].words);
+    }
+}
+
+static void
+test_reading_minutes (void)
+{
+  g_assert_cmpuint (lekh_text_reading_minutes (0), ==, 0);
+  g_assert_cmpuint (lekh_text_reading_minutes (1), ==, 1);
+  g_assert_cmpuint (lekh_text_reading_minutes (200), ==, 1);
+  g_assert_cmpuint (lekh_text_reading_minutes (201), ==, 2);
+  g_assert_cmpuint (lekh_text_reading_minutes (401), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +187,8 @@ main (int   argc,
   g_test_add_func ("/text/fold", test_fold);
   g_test_add_func ("/text/edit-distance", test_edit_distance);
   g_test_add_func ("/text/slugify", test_slugify);
+  g_test_add_func ("/text/word-count", test_word_count);
+  g_test_add_func ("/text/reading-minutes", test_reading_minutes);
 
   return g_test_run ();
 }

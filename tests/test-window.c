@@ -119,18 +119,58 @@ split_lines (const char *text)
 
 /* Tests */
 
+static GtkWidget *
+find_label_text (GtkWidget  *root,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  LekhWindow *window;
+  const char *text;
+} LabelShown;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelShown *l = data;
+  GtkWidget *label = find_label_text (GTK_WIDGET (l->window), l->text);
+
+  return label != NULL && gtk_widget_is_drawable (label);
+}
+
+/* The counting itself is tested in test-text (/text/word-count); here: the status bar
+ * shows the body's count and follows an edit. */
 static void
 test_word_count (void)
 {
-  g_assert_cmpuint (lekh_text_count_words ("", -1), ==, 0);
-  g_assert_cmpuint (lekh_text_count_words ("one two  three\n", -1), ==, 3);
-  /* The danda is punctuation, not a word; Devanagari vowel signs stay inside words. */
-  g_assert_cmpuint (lekh_text_count_words ("यह लेख हिंदी में है । और यह भी।", -1), ==, 8);
-  g_assert_cmpuint (lekh_text_count_words ("# Heading\n\n- item **bold** ``` --- >", -1), ==, 3);
-  g_assert_cmpuint (lekh_text_count_words ("कि॰ 2026 ok", -1), ==, 3);
-  g_assert_cmpuint (lekh_text_reading_minutes (0), ==, 0);
-  g_assert_cmpuint (lekh_text_reading_minutes (1), ==, 1);
-  g_assert_cmpuint (lekh_text_reading_minutes (401), ==, 3);
+  g_autofree char *path = fixture_copy ("hindi.md");
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
+  LabelShown before = { window, "19 words · 1 min read" };
+  LabelShown after = { window, "22 words · 1 min read" };
+  GtkTextIter end;
+
+  g_assert_true (lekh_test_wait_until (label_shown, &before, 5000));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nतीन नए words\n", -1);
+  g_assert_true (lekh_test_wait_until (label_shown, &after, 5000));
+
+  lekh_test_discard_and_close (window);
 }
 
 static void
@@ -837,10 +877,29 @@ test_several_windows (void)
   lekh_test_discard_and_close (empty);
 }
 
-static gboolean
-recent_has_items (gpointer data)
+/* The index of the Open Recent item that opens the file URI, or -1. */
+static int
+recent_index_of (const char *uri)
 {
-  return g_menu_model_get_n_items (lekh_application_get_recent_menu (app)) > 0;
+  GMenuModel *menu = lekh_application_get_recent_menu (app);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *target = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_TARGET, "s", &target) &&
+          g_strcmp0 (action, "app.open-recent") == 0 && g_strcmp0 (target, uri) == 0)
+        return i;
+    }
+  return -1;
+}
+
+static gboolean
+recent_has (gpointer data)
+{
+  return recent_index_of (data) >= 0;
 }
 
 static void
@@ -849,14 +908,23 @@ test_recent_and_shortcuts (void)
   g_autofree char *path = fixture_copy ("hindi.md");
   LekhWindow *window = lekh_test_open_window (app, path, 5000);
   GtkShortcutsWindow *help = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_autofree char *uri = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *basename = NULL;
 
   /* Ctrl+? (win.show-help-overlay) has the shortcuts window from the GResource.
    * (Not shown here: GTK 4.8's GtkShortcutsWindow warns about label sizes under Xvfb.) */
   g_assert_nonnull (help);
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (help));
 
-  /* Opened files are offered under Open Recent. */
-  g_assert_true (lekh_test_wait_until (recent_has_items, NULL, 5000));
+  /* The opened file is offered under Open Recent, by its name, with the action that opens it. */
+  uri = g_filename_to_uri (path, NULL, NULL);
+  g_assert_true (lekh_test_wait_until (recent_has, uri, 5000));
+  g_assert_true (g_menu_model_get_item_attribute (lekh_application_get_recent_menu (app),
+                                                  recent_index_of (uri),
+                                                  G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  basename = g_path_get_basename (path);
+  g_assert_cmpstr (label, ==, basename);
 
   lekh_test_discard_and_close (window);
 }
