@@ -250,21 +250,46 @@ test_resolve_image (void)
   g_autofree char *at_site = NULL;
   g_autofree char *missing = NULL;
   g_autofree char *unknown = NULL;
-  gboolean checkable = FALSE;
+  g_autofree char *escaping = NULL;
+  g_autofree char *beside_rootless = NULL;
+  g_autofree char *outside_file = NULL;
+  LekhImageStatus status = LEKH_IMAGE_UNKNOWN;
 
-  local = lekh_site_resolve_image (site, post, "./photo.png", &checkable);
+  local = lekh_site_resolve_image (site, post, "./photo.png", &status);
   g_assert_nonnull (local);
-  g_assert_true (checkable);
-  stat = lekh_site_resolve_image (site, post, "/img/cover.png?v=2", &checkable);
+  g_assert_cmpint (status, ==, LEKH_IMAGE_FOUND);
+  stat = lekh_site_resolve_image (site, post, "/img/cover.png?v=2", &status);
   g_assert_nonnull (stat);
-  at_site = lekh_site_resolve_image (site, post, "@site/static/img/cover.png", &checkable);
+  g_assert_cmpint (status, ==, LEKH_IMAGE_FOUND);
+  at_site = lekh_site_resolve_image (site, post, "@site/static/img/cover.png", &status);
   g_assert_nonnull (at_site);
-  missing = lekh_site_resolve_image (site, post, "/img/none.png", &checkable);
+  missing = lekh_site_resolve_image (site, post, "/img/none.png", &status);
   g_assert_null (missing);
-  g_assert_true (checkable);
-  unknown = lekh_site_resolve_image (rootless, post, "/img/cover.png", &checkable);
+  g_assert_cmpint (status, ==, LEKH_IMAGE_MISSING);
+  unknown = lekh_site_resolve_image (rootless, post, "/img/cover.png", &status);
   g_assert_null (unknown);
-  g_assert_false (checkable);
+  g_assert_cmpint (status, ==, LEKH_IMAGE_UNKNOWN);
+
+  /* A reference that leaves the site is never looked up, even when the file exists: the
+   * site does not publish it, and the verdict must not depend on what lies around the site. */
+  outside_file = site_path ("hugo/static/images/cover.jpg");
+  g_assert_true (g_file_test (outside_file, G_FILE_TEST_IS_REGULAR));
+  escaping = lekh_site_resolve_image (site, post, "../../../hugo/static/images/cover.jpg", &status);
+  g_assert_null (escaping);
+  g_assert_cmpint (status, ==, LEKH_IMAGE_OUTSIDE_SITE);
+  g_clear_pointer (&escaping, g_free);
+  escaping = lekh_site_resolve_image (site, post, "/../../hugo/static/images/cover.jpg", &status);
+  g_assert_null (escaping);
+  g_assert_cmpint (status, ==, LEKH_IMAGE_OUTSIDE_SITE);
+  g_clear_pointer (&escaping, g_free);
+  escaping = lekh_site_resolve_image (site, post, "@site/../hugo/static/images/cover.jpg", &status);
+  g_assert_null (escaping);
+  g_assert_cmpint (status, ==, LEKH_IMAGE_OUTSIDE_SITE);
+  /* Without a site there is no folder to leave: beside the article is wherever it points. */
+  beside_rootless = lekh_site_resolve_image (rootless, post, "../../../hugo/static/images/cover.jpg",
+                                             &status);
+  g_assert_nonnull (beside_rootless);
+  g_assert_cmpint (status, ==, LEKH_IMAGE_FOUND);
 }
 
 static void

@@ -96,6 +96,9 @@ static const Trigger triggers[] = {
     "---\ntitle: Hello\nimage: ./nope.png\n---\n", LEKH_SEVERITY_WARNING, 3, 8 },
   { "missing-local-image", NULL, "docusaurus/blog/2024-05-01-new.md",
     "---\ntitle: Hello\nimage: /img/nope.png\n---\n", LEKH_SEVERITY_WARNING, 3, 8 },
+  /* an existing file outside the site's folder: not published, and never looked up */
+  { "missing-local-image", NULL, "docusaurus/blog/2024-05-01-new.md",
+    "---\ntitle: Hello\nimage: ../../hugo/static/images/cover.jpg\n---\n", LEKH_SEVERITY_WARNING, 3, 8 },
   { "missing-local-image", NULL, "hugo/content/posts/new.md",
     "---\ntitle: Hello\nimages: [/images/cover.jpg, /images/gone.jpg]\n---\n",
     LEKH_SEVERITY_WARNING, 3, 29 },

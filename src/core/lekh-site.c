@@ -567,82 +567,100 @@ lekh_site_get_tags (LekhSite   *self,
   return find_data (self, self->tags, names, TRUE, article_path);
 }
 
+/* DIR/REF when it names a regular file inside the site's folder (anywhere, for a site
+ * without a root). A path that leaves the site sets *OUTSIDE and is not looked at. */
+static char *
+find_image (LekhSite   *self,
+            const char *dir,
+            const char *ref,
+            gboolean   *outside)
+{
+  g_autofree char *joined = g_build_filename (dir, ref, NULL);
+  g_autofree char *path = g_canonicalize_filename (joined, NULL);
+
+  if (self != NULL && self->root != NULL)   /* canonical too: lekh_site_new() */
+    {
+      gsize n = strlen (self->root);
+
+      if (!(strncmp (path, self->root, n) == 0 && (path[n] == '/' || path[n] == '\0' || n == 1)))
+        {
+          *outside = TRUE;
+          return NULL;
+        }
+    }
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
+}
+
 char *
-lekh_site_resolve_image (LekhSite   *self,
-                         const char *article_path,
-                         const char *reference,
-                         gboolean   *checkable)
+lekh_site_resolve_image (LekhSite        *self,
+                         const char      *article_path,
+                         const char      *reference,
+                         LekhImageStatus *status)
 {
   g_autofree char *clean = NULL;
   g_autofree char *unescaped = NULL;
   g_autofree char *dir = NULL;
+  LekhImageStatus ignored;
+  gboolean outside = FALSE;
   const char *ref;
+  char *found = NULL;
   gsize n;
 
   g_return_val_if_fail (article_path != NULL, NULL);
   g_return_val_if_fail (reference != NULL, NULL);
 
-  if (checkable)
-    *checkable = TRUE;
+  if (status == NULL)
+    status = &ignored;
 
   n = strcspn (reference, "?#");
   clean = g_strndup (reference, n);
   unescaped = g_uri_unescape_string (clean, NULL);
   ref = unescaped ? unescaped : clean;
 
-  if (g_str_has_prefix (ref, "@site/"))
+  if (g_str_has_prefix (ref, "@site/") || ref[0] == '/')
     {
-      g_autofree char *path = NULL;
-
       if (self == NULL || self->root == NULL)
-        goto unknown;
-      path = g_build_filename (self->root, ref + strlen ("@site/"), NULL);
-      return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
-    }
-
-  if (ref[0] == '/')
-    {
-      const char * const *statics;
-
-      if (self == NULL || self->root == NULL)
-        goto unknown;
-      statics = lekh_profile_get_static_dirs (self->profile);
-      for (guint i = 0; statics[i] != NULL; i++)
         {
-          g_autofree char *path = g_build_filename (self->root, statics[i], ref, NULL);
-
-          if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-            return g_steal_pointer (&path);
+          *status = LEKH_IMAGE_UNKNOWN;
+          return NULL;
         }
-      return NULL;
-    }
-
-  dir = start_folder (article_path);
-  {
-    g_autofree char *path = g_build_filename (dir, ref, NULL);
-
-    if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-      return g_steal_pointer (&path);
-  }
-  /* Docusaurus and Hugo also take a bare "img/x.png" from the static folder. */
-  if (self != NULL && self->root != NULL)
-    {
-      const char * const *statics = lekh_profile_get_static_dirs (self->profile);
-
-      for (guint i = 0; statics[i] != NULL; i++)
+      if (g_str_has_prefix (ref, "@site/"))
+        found = find_image (self, self->root, ref + strlen ("@site/"), &outside);
+      else
         {
-          g_autofree char *path = g_build_filename (self->root, statics[i], ref, NULL);
+          const char * const *statics = lekh_profile_get_static_dirs (self->profile);
 
-          if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-            return g_steal_pointer (&path);
+          for (guint i = 0; found == NULL && statics[i] != NULL; i++)
+            {
+              g_autofree char *folder = g_build_filename (self->root, statics[i], NULL);
+
+              found = find_image (self, folder, ref, &outside);
+            }
         }
     }
-  return NULL;
+  else
+    {
+      dir = start_folder (article_path);
+      found = find_image (self, dir, ref, &outside);
+      /* Docusaurus and Hugo also take a bare "img/x.png" from the static folder. */
+      if (found == NULL && self != NULL && self->root != NULL)
+        {
+          const char * const *statics = lekh_profile_get_static_dirs (self->profile);
 
-unknown:
-  if (checkable)
-    *checkable = FALSE;
-  return NULL;
+          for (guint i = 0; found == NULL && statics[i] != NULL; i++)
+            {
+              g_autofree char *folder = g_build_filename (self->root, statics[i], NULL);
+
+              found = find_image (self, folder, ref, &outside);
+            }
+        }
+    }
+
+  if (found != NULL)
+    *status = LEKH_IMAGE_FOUND;
+  else
+    *status = outside ? LEKH_IMAGE_OUTSIDE_SITE : LEKH_IMAGE_MISSING;
+  return found;
 }
 
 LekhSiteCache *

@@ -53,14 +53,23 @@ const LekhSiteData  *lekh_site_get_authors      (LekhSite           *self,
                                                  const char         *article_path);
 const LekhSiteData  *lekh_site_get_tags         (LekhSite           *self,
                                                  const char         *article_path);
+typedef enum
+{
+  LEKH_IMAGE_FOUND,
+  LEKH_IMAGE_MISSING,
+  LEKH_IMAGE_UNKNOWN,        /* cannot be known: an absolute reference without a site root */
+  LEKH_IMAGE_OUTSIDE_SITE,   /* it points out of the site's folder (../../…): not published */
+} LekhImageStatus;
+
 /* Resolves an image reference the way the generator does: relative to the article's
  * folder, or (starting with '/') to the site's static folders. Returns the path of the
- * existing file, or NULL; *CHECKABLE is FALSE when the answer cannot be known (an
- * absolute reference without a site root). */
+ * existing file, or NULL; STATUS (may be NULL) says which. A site's generator publishes
+ * nothing from outside its folder, so a reference that leaves it is not looked up at all:
+ * what the check says never depends on the files around the site. */
 char                *lekh_site_resolve_image    (LekhSite           *self,
                                                  const char         *article_path,
                                                  const char         *reference,
-                                                 gboolean           *checkable);
+                                                 LekhImageStatus    *status);
 
 /* TRUE when the folder NAME inside PARENT holds a generator's templates or output rather
  * than articles: Hugo's archetypes/, public/ and resources/, Jekyll's _site/, Docusaurus'

@@ -476,7 +476,7 @@ check_image (Check           *check,
 {
   const char *s;
   g_autofree char *resolved = NULL;
-  gboolean checkable = TRUE;
+  LekhImageStatus status = LEKH_IMAGE_UNKNOWN;
 
   node = lekh_node_resolve (node);
   if (node == NULL || node->kind != LEKH_NODE_SCALAR || is_empty_value (node))
@@ -495,14 +495,18 @@ check_image (Check           *check,
   if (is_template (s))
     return;
 
-  resolved = lekh_site_resolve_image (check->site, check->path, s, &checkable);
-  if (resolved == NULL && checkable)
+  resolved = lekh_site_resolve_image (check->site, check->path, s, &status);
+  if (status == LEKH_IMAGE_MISSING)
     emit (check, "missing-local-image", LEKH_SEVERITY_WARNING, value_span (entry, node),
           entry->key,
           lekh_site_get_root (check->site) != NULL ?
             _("The image “%s” was found neither beside the article nor in the site’s static folder") :
             _("The image “%s” was not found beside the article"),
           s);
+  else if (status == LEKH_IMAGE_OUTSIDE_SITE)
+    emit (check, "missing-local-image", LEKH_SEVERITY_WARNING, value_span (entry, node),
+          entry->key,
+          _("The image “%s” is outside the site’s folder: the site will not publish it"), s);
 }
 
 static void
