@@ -500,6 +500,32 @@ test_text_bytes (void)
   }
 }
 
+/* The split ends lines at \n only: a closing "---" followed by lone \r bytes and the end
+ * of the file still has no line break, so text typed after the \r can turn that line into
+ * an ordinary one (and the front matter into an unterminated one), and so can text after
+ * a lone \r on the opening line. (fuzz/regressions/fuzz-preview-model/crash-825f9edc…) */
+static void
+test_lone_cr_delimiters (void)
+{
+  static const struct { const char *before, *after; } cases[] = {
+    { "---\ntitle: bin\n---\r\r\r", "---\ntitle: bin\n---\r\r\rg:\nab\n\r\r" },
+    { "---\ntitle: bin\n---\r", "---\ntitle: bin\n---\rx\n# H\n" },
+    { "---\ntitle: bin\n---\rx\n# H\n", "---\ntitle: bin\n---\r\n# H\n" },
+    { "---\rx\ntitle: a\n---\n# H\n", "---\r\ntitle: a\n---\n# H\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LekhPreviewModel) incremental = lekh_preview_model_new ();
+      g_autoptr(LekhPreviewModel) full = lekh_preview_model_new ();
+
+      lekh_preview_model_set_text (incremental, cases[i].before, strlen (cases[i].before), NULL);
+      lekh_preview_model_set_text (incremental, cases[i].after, strlen (cases[i].after), NULL);
+      lekh_preview_model_set_text (full, cases[i].after, strlen (cases[i].after), NULL);
+      assert_same_blocks (incremental, full, cases[i].after);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,5 +552,6 @@ main (int   argc,
   g_test_add_func ("/preview-model/large-article", test_large_article);
   g_test_add_func ("/preview-model/find-heading", test_find_heading);
   g_test_add_func ("/preview-model/text-bytes", test_text_bytes);
+  g_test_add_func ("/preview-model/lone-cr-delimiters", test_lone_cr_delimiters);
   return g_test_run ();
 }

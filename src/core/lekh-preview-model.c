@@ -375,16 +375,17 @@ split_may_change (LekhPreviewModel *self,
         return TRUE;
       if (first_end < len && text[first_end] == '{')
         return TRUE;
-      while (first_end < len && text[first_end] != '\n' && text[first_end] != '\r')
+      /* The split ends lines at \n only: a lone \r is trailing blank space to it. */
+      while (first_end < len && text[first_end] != '\n')
         first_end++;
       return offset <= first_end;
     }
 
   if (offset < split->close_end)
     return TRUE;
-  /* A closing line without a line break (a file that ends there) can be extended. */
-  return split->close_end > 0 && text[split->close_end - 1] != '\n'
-         && text[split->close_end - 1] != '\r';
+  /* A closing line without a \n (a file that ends there, perhaps in a lone \r) can be
+   * extended. */
+  return split->close_end > 0 && text[split->close_end - 1] != '\n';
 }
 
 /* The article for the split and the front matter of TEXT, read from as little of the
