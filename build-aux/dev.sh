@@ -2,12 +2,16 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The developer entry point. On a Debian 12 machine, as root (or with sudo):
-#   bash build-aux/dev.sh run    install what is missing, build, open the sample article
+#   bash build-aux/dev.sh run [FILE...]   install what is missing, build, open the files
+#                                         (the sample article when none is named)
 #   bash build-aux/dev.sh test   install what is missing, build, run the whole test suite
-#                                (then again under ASan + UBSan, then every fuzz target)
-#   bash build-aux/dev.sh sanitize | fuzz [TARGET...]   only one of those two stages
+#                                (then again under ASan + UBSan, then every fuzz target's
+#                                committed inputs)
+#   bash build-aux/dev.sh sanitize                   only the sanitizer stage
+#   bash build-aux/dev.sh fuzz replay|explore [TARGET...]   see build-aux/fuzz.sh
 #
-# The test command ends with the line "N passed, N failed" counted from meson's test log.
+# The test command prints each stage's duration and ends with the line
+# "N passed, N failed" counted from the real results of all three stages.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -56,49 +60,68 @@ build() {
 }
 
 run_app() {
+  local files=()
+  # Paths are taken before anything changes folder: relative ones are the caller's.
+  for f in "$@"; do
+    files+=("$(realpath -m -- "$f")")
+  done
+  [ "${#files[@]}" -gt 0 ] || files=("$here/data/samples/namaste-lekh.md")
   ensure_packages
   build
   export GSETTINGS_SCHEMA_DIR="$builddir/data"
   # The build's own translations: LANGUAGE=hi bash build-aux/dev.sh run shows Lekh in Hindi.
   export LEKH_LOCALEDIR="$builddir/po"
-  exec "$builddir/src/lekh" "$here/data/samples/namaste-lekh.md"
+  exec "$builddir/src/lekh" "${files[@]}"
+}
+
+# Runs "$@" and prints how long it took, under the name STAGE.
+timed() {
+  local stage="$1" start rc=0
+  shift
+  start=$(date +%s)
+  "$@" || rc=$?
+  stage_times+=("$(printf '%-34s %5d s' "$stage" $(($(date +%s) - start)))")
+  return $rc
 }
 
 # The normal suite; then, unless tests were named or LEKH_SANITIZE=0 / LEKH_FUZZ=0 say
 # otherwise, the whole suite again under ASan + UBSan (build-aux/sanitize.sh) and every
-# fuzz target, 50,000 reproducible executions each (build-aux/fuzz.sh). All count in the
-# last line.
+# fuzz target on its committed inputs (build-aux/fuzz.sh replay: fuzz/corpus/ and
+# fuzz/regressions/, each input once, the same verdict on every run). All count in the
+# last line. Exploratory fuzzing (new inputs) is not part of it: `dev.sh fuzz explore`.
 run_tests() {
-  ensure_packages
-  build
-  local status=0
+  local status=0 start
   local logs=("$builddir/meson-logs/testlog.json")
   local extra=()
+  stage_times=()
+  start=$(date +%s)
+  timed "install packages" ensure_packages || return 1
+  timed "build" build || return 1
   export GSK_RENDERER=cairo NO_AT_BRIDGE=1
-  xvfb-run -a -s '-screen 0 1400x900x24' \
+  timed "test suite" xvfb-run -a -s '-screen 0 1400x900x24' \
     dbus-run-session -- meson test -C "$builddir" --print-errorlogs "$@" || status=$?
 
   if [ "$#" -eq 0 ] && [ "${LEKH_SANITIZE:-1}" != 0 ]; then
     local asan_dir="${LEKH_ASAN_BUILDDIR:-$builddir-asan}"
     echo "== The test suite under AddressSanitizer + UndefinedBehaviorSanitizer ($asan_dir)"
-    LEKH_ASAN_BUILDDIR="$asan_dir" bash "$here/build-aux/sanitize.sh" || status=1
+    timed "sanitizer suite (build and run)" \
+      env LEKH_ASAN_BUILDDIR="$asan_dir" bash "$here/build-aux/sanitize.sh" || status=1
     logs+=("$asan_dir/meson-logs/testlog-sanitize-wrapper.sh.json")
   fi
   if [ "$#" -eq 0 ] && [ "${LEKH_FUZZ:-1}" != 0 ]; then
     local fuzz_dir="${LEKH_FUZZ_BUILDDIR:-$builddir-fuzz}"
     local fuzz_results="$fuzz_dir/fuzz-results.tap"
-    # Reproducible: the same executions here and on CI (set LEKH_FUZZ_SEED= and
-    # LEKH_FUZZ_RUNS= empty for a time-bound run with a new seed).
-    local fuzz_seed="${LEKH_FUZZ_SEED-1}" fuzz_runs="${LEKH_FUZZ_RUNS-50000}"
-    local fuzz_seconds="${LEKH_FUZZ_SECONDS:-120}"
-    echo "== Fuzzing, ${fuzz_runs:-as many as fit} executions per target, at most $fuzz_seconds s each ($fuzz_dir)"
+    echo "== Fuzz targets on their committed inputs ($fuzz_dir)"
     rm -f "$fuzz_results"
-    LEKH_FUZZ_BUILDDIR="$fuzz_dir" LEKH_FUZZ_RESULTS="$fuzz_results" \
-      LEKH_FUZZ_SEED="$fuzz_seed" LEKH_FUZZ_RUNS="$fuzz_runs" LEKH_FUZZ_SECONDS="$fuzz_seconds" \
-      bash "$here/build-aux/fuzz.sh" || status=1
+    timed "fuzz replay (build and run)" \
+      env LEKH_FUZZ_BUILDDIR="$fuzz_dir" LEKH_FUZZ_RESULTS="$fuzz_results" \
+      bash "$here/build-aux/fuzz.sh" replay || status=1
     extra+=(--tap "$fuzz_results")
   fi
 
+  echo "== Stage times"
+  printf '%s\n' "${stage_times[@]}"
+  printf '%-34s %5d s\n' "total" $(($(date +%s) - start))
   python3 "$here/build-aux/count-tests.py" "${logs[@]}" "${extra[@]}" || status=1
   return $status
 }
