@@ -497,9 +497,17 @@ check_key (LekhArticle      *self,
   if (!lekh_article_check_editable (self, error))
     return FALSE;
 
-  if (key == NULL || *key == '\0' || !g_utf8_validate (key, -1, NULL))
+  /* Keys that are not scalars ("? - a", "[a, b]: c", an alias) read as "": they are never
+   * edited, whatever asks. */
+  if (key == NULL || *key == '\0')
     {
-      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED, _("The key name is empty or not valid text"));
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                   _("The key name is empty (a key that is a list, a mapping or an alias cannot be edited)"));
+      return FALSE;
+    }
+  if (!g_utf8_validate (key, -1, NULL))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED, _("The key name is not valid text"));
       return FALSE;
     }
 
