@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "key-shapes.h"
+
 static char *tmpdir;
 
 typedef struct
@@ -291,6 +293,96 @@ test_cli_crlf_bom_byte_exact (void)
   g_assert_cmpstr (after, ==, "\xEF\xBB\xBF---\r\ntitle: b\r\ntags:\r\n  - x\r\n  - z\r\n---\r\nbody\r\n");
 }
 
+/* The key shapes of test-edit through `lekh set` and `lekh unset` (renames have no
+ * command): the file ends up exactly as expected, or is refused (exit 2, the reason on
+ * stderr) and left byte for byte as it was. */
+static void
+test_cli_key_shapes (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shape_cases); i++)
+    {
+      const ShapeCase *c = &shape_cases[i];
+      g_autofree char *path = NULL;
+      g_autofree char *after = NULL;
+      g_auto(Run) run = { 0 };
+
+      if (c->op == SHAPE_RENAME)
+        continue;
+      g_test_message ("case %s", c->name);
+      path = write_file ("shape.md", c->text, -1);
+      switch (c->op)
+        {
+        case SHAPE_SET:
+          run_lekh (&run, "set", path, c->key, c->arg, NULL);
+          break;
+        case SHAPE_LIST:
+          run_lekh (&run, "set", path, c->key, "--list", "p", "q", NULL);
+          break;
+        case SHAPE_REMOVE:
+        case SHAPE_RENAME:
+        default:
+          run_lekh (&run, "unset", path, c->key, NULL);
+          break;
+        }
+      after = read_file (path);
+      if (c->expected == NULL)
+        {
+          g_test_message ("  %s", run.err);
+          g_assert_cmpint (run.status, ==, 2);
+          g_assert_nonnull (strstr (run.err, c->message));
+          g_assert_cmpstr (after, ==, c->text);
+        }
+      else
+        {
+          g_assert_cmpstr (run.err, ==, "");
+          g_assert_cmpint (run.status, ==, 0);
+          g_assert_cmpstr (after, ==, c->expected);
+        }
+    }
+}
+
+/* Explicit and complex keys read back through `lekh get`. */
+static void
+test_cli_get_key_shapes (void)
+{
+  g_autofree char *path = write_file ("shapes-get.md",
+                                      "---\n? a\n: 1\n? b\n? - c\n  - d\n: e\nf:\n  ? g\n---\nbody\n", -1);
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_auto(Run) json = { 0 };
+
+  run_lekh (&a, "get", path, "a", NULL);
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_cmpstr (a.out, ==, "1\n");
+  run_lekh (&b, "get", path, "b", NULL);
+  g_assert_cmpint (b.status, ==, 0);
+  g_assert_cmpstr (b.out, ==, "");
+  run_lekh (&json, "get", "--json", path, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_cmpstr (json.out, ==, "{\"a\":1,\"b\":null,\"[\\\"c\\\",\\\"d\\\"]\":\"e\",\"f\":{\"g\":null}}\n");
+}
+
+/* A number beyond 64 bits is printed as the file holds it, never clamped. */
+static void
+test_cli_big_integer (void)
+{
+  g_autofree char *path = write_file ("big.md",
+                                      "---\nr: 12345678901234567890\nh: 0x1FFFFFFFFFFFFFFFF\n---\n", -1);
+  g_auto(Run) text = { 0 };
+  g_auto(Run) one = { 0 };
+  g_auto(Run) all = { 0 };
+
+  run_lekh (&text, "get", path, "r", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_cmpstr (text.out, ==, "12345678901234567890\n");
+  run_lekh (&one, "get", "--json", path, "r", NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_cmpstr (one.out, ==, "12345678901234567890\n");
+  run_lekh (&all, "get", "--json", path, NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_cmpstr (all.out, ==, "{\"r\":12345678901234567890,\"h\":\"0x1FFFFFFFFFFFFFFFF\"}\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +400,9 @@ main (int   argc,
   g_test_add_func ("/cli/keeps-owner", test_cli_keeps_owner);
   g_test_add_func ("/cli/read-only-folder", test_cli_read_only_folder);
   g_test_add_func ("/cli/crlf-bom-byte-exact", test_cli_crlf_bom_byte_exact);
+  g_test_add_func ("/cli/key-shapes", test_cli_key_shapes);
+  g_test_add_func ("/cli/get-key-shapes", test_cli_get_key_shapes);
+  g_test_add_func ("/cli/big-integer", test_cli_big_integer);
 
   status = g_test_run ();
   {

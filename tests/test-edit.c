@@ -5,6 +5,8 @@
 
 #include "lekh-edit.h"
 
+#include "key-shapes.h"
+
 static const char *sample =
   "---\n"
   "# comment at the top\n"
@@ -503,6 +505,187 @@ test_edit_alias_bomb (void)
   g_string_free (text, TRUE);
 }
 
+/* Key shapes ------------------------------------------------------------------------ */
+
+static LekhEdit *
+shape_plan (LekhArticle      *article,
+            const ShapeCase  *c,
+            const char       *key,
+            GError          **error)
+{
+  static const char * const items[] = { "p", "q", NULL };
+
+  switch (c->op)
+    {
+    case SHAPE_SET:
+      return lekh_article_edit_set_string (article, key, c->arg, error);
+    case SHAPE_LIST:
+      return lekh_article_edit_set_list (article, key, items, error);
+    case SHAPE_REMOVE:
+      return lekh_article_edit_remove (article, key, error);
+    case SHAPE_RENAME:
+    default:
+      return lekh_article_edit_rename_key (article, key, c->arg, error);
+    }
+}
+
+/* The bytes of a span, without the blanks libyaml counts into block scalars. */
+static char *
+span_bytes (const LekhArticle *article,
+            const LekhSpan    *span)
+{
+  const char *text = lekh_article_get_text (article, NULL);
+  gsize end = span->end;
+
+  while (end > span->start && strchr (" \t\r\n", text[end - 1]) != NULL)
+    end--;
+  return g_strndup (text + span->start, end - span->start);
+}
+
+static char *
+entry_json (const LekhEntry *entry)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_true (lekh_node_to_json (entry->value, out, NULL));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The fuzzer's property, on one accepted edit: every entry but the edited one keeps
+ * its key, the key's bytes, its value and the value's bytes, in order; BOM and body
+ * are byte-identical. */
+static void
+assert_others_untouched (LekhArticle    *article,
+                         const LekhEdit *edit,
+                         const char     *key,
+                         const char     *new_key)
+{
+  g_autoptr(GBytes) bytes = lekh_edit_apply (edit, article);
+  g_autoptr(LekhArticle) result = lekh_article_new_from_bytes (bytes);
+  const char *old_body, *new_body;
+  gsize old_len, new_len;
+  guint j = 0;
+
+  g_assert_null (lekh_article_get_error (result));
+  old_body = lekh_article_get_body (article, &old_len);
+  new_body = lekh_article_get_body (result, &new_len);
+  g_assert_cmpmem (old_body, old_len, new_body, new_len);
+  g_assert_cmpuint (lekh_article_get_split (article)->bom_len, ==, lekh_article_get_split (result)->bom_len);
+
+  for (guint i = 0; i < lekh_article_get_n_entries (result); i++)
+    {
+      const LekhEntry *entry = lekh_article_get_entry (result, i);
+      const LekhEntry *old;
+
+      if (strcmp (entry->key, new_key ? new_key : key) == 0 && *entry->key != '\0')
+        continue;
+      while (j < lekh_article_get_n_entries (article) &&
+             *key != '\0' && strcmp (lekh_article_get_entry (article, j)->key, key) == 0)
+        j++;
+      g_assert_cmpuint (j, <, lekh_article_get_n_entries (article));
+      old = lekh_article_get_entry (article, j++);
+      {
+        g_autofree char *old_key = span_bytes (article, &old->key_span);
+        g_autofree char *new_key_text = span_bytes (result, &entry->key_span);
+        g_autofree char *old_value = span_bytes (article, &old->value->span);
+        g_autofree char *new_value = span_bytes (result, &entry->value->span);
+        g_autofree char *old_json = entry_json (old);
+        g_autofree char *new_json = entry_json (entry);
+
+        g_assert_cmpstr (old->key, ==, entry->key);
+        g_assert_cmpstr (old_key, ==, new_key_text);
+        g_assert_cmpstr (old_value, ==, new_value);
+        g_assert_cmpstr (old_json, ==, new_json);
+      }
+    }
+  while (j < lekh_article_get_n_entries (article) &&
+         *key != '\0' && strcmp (lekh_article_get_entry (article, j)->key, key) == 0)
+    j++;
+  g_assert_cmpuint (j, ==, lekh_article_get_n_entries (article));
+}
+
+static void
+assert_refused (LekhArticle *article,
+                LekhEdit    *edit,
+                GError      *error,
+                const char  *text)
+{
+  gsize len;
+  const char *now = lekh_article_get_text (article, &len);
+
+  g_assert_null (edit);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == LEKH_ERROR);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpmem (now, len, text, strlen (text));
+}
+
+static void
+test_edit_key_shapes (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shape_cases); i++)
+    {
+      const ShapeCase *c = &shape_cases[i];
+      g_autoptr(LekhArticle) article = lekh_article_new (c->text, -1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LekhEdit) edit = NULL;
+
+      g_test_message ("case %s", c->name);
+      edit = shape_plan (article, c, c->key, &error);
+      if (c->expected == NULL)
+        {
+          assert_refused (article, edit, error, c->text);
+          g_test_message ("  refused: %s", error->message);
+          g_assert_nonnull (strstr (error->message, c->message));
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_nonnull (edit);
+      {
+        g_autofree char *result = apply (article, edit);
+
+        g_assert_cmpstr (result, ==, c->expected);
+      }
+      assert_others_untouched (article, edit, c->key, c->op == SHAPE_RENAME ? c->arg : NULL);
+    }
+}
+
+/* Every op on every key of every shape (and a new key): accepted edits keep all other
+ * entries byte for byte, refused ones change nothing and say why. */
+static void
+test_edit_key_shapes_sweep (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shape_cases); i++)
+    {
+      const ShapeCase *c = &shape_cases[i];
+      g_autoptr(LekhArticle) article = lekh_article_new (c->text, -1);
+      g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+      if (i > 0 && strcmp (c->text, shape_cases[i - 1].text) == 0)
+        continue;
+      for (guint k = 0; k < lekh_article_get_n_entries (article); k++)
+        g_ptr_array_add (keys, lekh_article_get_entry (article, k)->key);
+      g_ptr_array_add (keys, (char *) "lekh-new");
+
+      for (guint k = 0; k < keys->len; k++)
+        for (ShapeOp op = SHAPE_SET; op <= SHAPE_RENAME; op++)
+          {
+            const char *key = g_ptr_array_index (keys, k);
+            g_autofree char *renamed = g_strconcat (key, "_renamed", NULL);
+            ShapeCase run = { c->name, c->text, op, key, op == SHAPE_RENAME ? renamed : "v: w", NULL, NULL };
+            g_autoptr(GError) error = NULL;
+            g_autoptr(LekhEdit) edit = shape_plan (article, &run, key, &error);
+
+            g_test_message ("sweep %s: op %d on “%s”: %s", c->name, op, key,
+                            error ? error->message : "accepted");
+            if (edit == NULL)
+              assert_refused (article, edit, error, c->text);
+            else
+              assert_others_untouched (article, edit, key, op == SHAPE_RENAME ? renamed : NULL);
+          }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +712,8 @@ main (int   argc,
   g_test_add_func ("/edit/errors-change-nothing", test_edit_errors_change_nothing);
   g_test_add_func ("/edit/alias-value", test_edit_alias_value);
   g_test_add_func ("/edit/alias-bomb", test_edit_alias_bomb);
+  g_test_add_func ("/edit/key-shapes", test_edit_key_shapes);
+  g_test_add_func ("/edit/key-shapes-sweep", test_edit_key_shapes_sweep);
 
   return g_test_run ();
 }

@@ -132,6 +132,48 @@ test_model_typed_values (void)
   g_assert_false (lekh_node_get_int (lekh_article_get_value (article, "f"), NULL));
 }
 
+/* An integer beyond 64 bits is an integer the reader cannot hold: it is never reported
+ * as a clamped one (12345678901234567890 once read as 9223372036854775807). */
+static void
+test_model_big_integers (void)
+{
+  g_autoptr(LekhArticle) article = lekh_article_new (
+    "---\nr: 12345678901234567890\nn: -000123456789012345678901\nh: 0x1FFFFFFFFFFFFFFFF\n"
+    "max: 9223372036854775807\nmin: -9223372036854775808\nhmax: 0x7FFFFFFFFFFFFFFF\n"
+    "l: [18446744073709551616, 1]\n---\n", -1);
+  g_autofree char *json = NULL;
+  gint64 i = 42;
+  double d;
+
+  g_assert_null (lekh_article_get_error (article));
+  g_assert_cmpint (lekh_node_get_value_type (lekh_article_get_value (article, "r")), ==, LEKH_VALUE_INT);
+  g_assert_false (lekh_node_get_int (lekh_article_get_value (article, "r"), &i));
+  g_assert_cmpint (i, ==, 42);
+  g_assert_false (lekh_node_get_int (lekh_article_get_value (article, "n"), NULL));
+  g_assert_false (lekh_node_get_int (lekh_article_get_value (article, "h"), NULL));
+  g_assert_true (lekh_node_get_int (lekh_article_get_value (article, "max"), &i));
+  g_assert_cmpint (i, ==, G_MAXINT64);
+  g_assert_true (lekh_node_get_int (lekh_article_get_value (article, "min"), &i));
+  g_assert_cmpint (i, ==, G_MININT64);
+  g_assert_true (lekh_node_get_int (lekh_article_get_value (article, "hmax"), &i));
+  g_assert_cmpint (i, ==, G_MAXINT64);
+  g_assert_cmpstr (lekh_node_get_string (lekh_article_get_value (article, "r")), ==, "12345678901234567890");
+
+  /* A double is an approximation by nature, but of the right number. */
+  g_assert_true (lekh_node_get_double (lekh_article_get_value (article, "r"), &d));
+  g_assert_cmpfloat_with_epsilon (d, 12345678901234567890.0, 1e4);
+  g_assert_true (lekh_node_get_double (lekh_article_get_value (article, "h"), &d));
+  g_assert_cmpfloat_with_epsilon (d, 36893488147419103231.0, 1e5);
+
+  /* JSON: a decimal one as its digits (no '+', no leading zeros), a hex one as text. */
+  json = lekh_article_to_json (article, NULL, NULL);
+  g_assert_cmpstr (json, ==,
+                   "{\"r\":12345678901234567890,\"n\":-123456789012345678901,"
+                   "\"h\":\"0x1FFFFFFFFFFFFFFFF\",\"max\":9223372036854775807,"
+                   "\"min\":-9223372036854775808,\"hmax\":9223372036854775807,"
+                   "\"l\":[18446744073709551616,1]}");
+}
+
 static void
 test_model_entry_spans (void)
 {
@@ -339,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/model/spans-devanagari", test_model_spans_devanagari);
   g_test_add_func ("/model/types", test_model_types);
   g_test_add_func ("/model/typed-values", test_model_typed_values);
+  g_test_add_func ("/model/big-integers", test_model_big_integers);
   g_test_add_func ("/model/entry-spans", test_model_entry_spans);
   g_test_add_func ("/model/duplicates-kept", test_model_duplicates_kept);
   g_test_add_func ("/model/errors", test_model_errors);

@@ -442,6 +442,27 @@ test_required_key (void)
   g_assert_cmpuint (d->end, ==, 3);
 }
 
+/* A heading level beyond 64 bits is not a level; it was clamped to G_MININT64 once and
+ * reported as "(-9223372036854775808) is below" a number the file does not hold. */
+static void
+test_big_integer_not_clamped (void)
+{
+  g_autoptr(GPtrArray) diagnostics = check_text ("docusaurus", NULL,
+                                                 "---\ntitle: Hello\ntoc_min_heading_level: 4\n"
+                                                 "toc_max_heading_level: -99999999999999999999\n---\n", -1);
+  const LekhDiagnostic *d = find_rule (diagnostics, "toc-levels");
+
+  dump (diagnostics);
+  g_assert_nonnull (d);
+  g_assert_cmpuint (d->line, ==, 4);
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const LekhDiagnostic *any = g_ptr_array_index (diagnostics, i);
+
+      g_assert_null (strstr (any->message, "922337203685477580"));
+    }
+}
+
 static void
 test_site_fixes (void)
 {
@@ -541,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/validator/fixes/site", test_site_fixes);
   g_test_add_func ("/validator/spans", test_spans);
   g_test_add_func ("/validator/required-key", test_required_key);
+  g_test_add_func ("/validator/big-integer-not-clamped", test_big_integer_not_clamped);
   g_test_add_func ("/validator/broken-site-data", test_broken_site_data);
   g_test_add_func ("/validator/add-author-round-trip", test_add_author_round_trip);
   g_test_add_func ("/validator/threads", test_threads);

@@ -236,6 +236,61 @@ content_end (const LekhArticle *self,
 
 static LekhNode *builder_node (Builder *b, yaml_event_t *event);
 
+static gboolean
+node_is_implicit_empty (const LekhNode *node)
+{
+  return node->kind == LEKH_NODE_SCALAR && node->scalar_len == 0 &&
+         node->style == LEKH_STYLE_PLAIN && node->tag == NULL && node->anchor == NULL &&
+         node->span.start == node->span.end;
+}
+
+/* Moves an empty SPAN to OFFSET, at or after the start of FROM, counting its line and
+ * column from there. */
+static void
+span_move_to (const char     *text,
+              LekhSpan       *span,
+              const LekhSpan *from,
+              gsize           offset)
+{
+  g_assert (offset >= from->start);
+
+  span->line = from->line;
+  span->column = from->column;
+  for (gsize p = from->start; p < offset; p = g_utf8_next_char (text + p) - text)
+    {
+      if (text[p] == '\n')
+        {
+          span->line++;
+          span->column = 1;
+        }
+      else
+        span->column++;
+    }
+  span->start = span->end = offset;
+}
+
+/* An explicit "? key" without a ": value" gets an empty value whose mark libyaml puts
+ * at the next token: past comments, on the next key's line, or at the end of the front
+ * matter. Anything measured up to it (the mapping that holds it, the key it is part
+ * of) would then reach over text that is not its own, and change when a neighbour is
+ * edited. It belongs right after its key. (After a ':' the mark is right after it.) */
+static void
+builder_place_empty_value (Builder  *b,
+                           LekhNode *key,
+                           LekhNode *value)
+{
+  const char *text = b->article->text;
+  gsize key_end = content_end (b->article, key);
+
+  if (!node_is_implicit_empty (value))
+    return;
+  if (value->span.start > key_end && text[value->span.start - 1] == ':')
+    return;
+  if (value->span.start < key_end)
+    return;   /* never before its key */
+  span_move_to (text, &value->span, &key->span, key_end);
+}
+
 static void
 builder_register_anchor (Builder  *b,
                          LekhNode *node)
@@ -315,6 +370,9 @@ builder_collection (Builder      *b,
       yaml_event_delete (&event);
       if (child == NULL)
         return NULL;
+      if (kind == LEKH_NODE_MAPPING && node->children->len % 2 == 1)
+        builder_place_empty_value (b, g_ptr_array_index (node->children, node->children->len - 1),
+                                   child);
       g_ptr_array_add (node->children, child);
     }
 
@@ -485,11 +543,39 @@ line_is_indented_comment (const char *text,
   return p < limit && text[p] == '#';
 }
 
+/* The first C in [FROM, TO) outside a comment. Between two tokens of a block mapping
+ * lie only blanks, line breaks, comments and indicators (the '?' before an explicit key,
+ * the ':' before a value), so this finds an indicator without a second parse; a '#'
+ * inside a comment ("? a # b: c") is not one. */
+static gsize
+find_indicator (const char *text,
+                gsize       from,
+                gsize       to,
+                char        c)
+{
+  gboolean comment = FALSE;
+
+  for (gsize p = from; p < to; p++)
+    {
+      if (yaml_break_len (text, p, to) > 0)
+        comment = FALSE;
+      else if (comment)
+        continue;
+      else if (text[p] == '#' && (p == 0 || text[p - 1] == ' ' || text[p - 1] == '\t' ||
+                                  yaml_break_before (text, p, to)))
+        comment = TRUE;
+      else if (text[p] == c)
+        return p;
+    }
+  return G_MAXSIZE;
+}
+
 static void
 article_build_entries (LekhArticle *self)
 {
   const LekhNode *root = self->root;
   gsize limit = self->split.yaml_end;
+  gsize previous_end = self->split.yaml_start;
 
   self->entries = g_ptr_array_new ();
   if (root == NULL || root->kind != LEKH_NODE_MAPPING)
@@ -500,44 +586,49 @@ article_build_entries (LekhArticle *self)
       LekhNode *key = g_ptr_array_index (root->children, i);
       LekhNode *value = g_ptr_array_index (root->children, i + 1);
       LekhEntry *entry = arena_alloc (&self->arena, sizeof (LekhEntry));
+      gsize key_end = content_end (self, key);
       gsize p, end;
 
       entry->key = key->kind == LEKH_NODE_SCALAR ? key->scalar : (char *) "";
+      entry->key_node = key;
       entry->key_span = key->span;
+      entry->key_span.end = key_end;
 
-      p = key->span.end;
-      while (p < limit && self->text[p] != ':' && self->text[p] != '\n')
-        p++;
-      entry->colon = p;
+      /* An explicit key's '?' lies between the previous entry's text and this key. */
+      p = find_indicator (self->text, MIN (previous_end, key->span.start), key->span.start, '?');
+      entry->indicator = p != G_MAXSIZE ? p : key->span.start;
 
-      /* An empty value's mark sits at the next token, often lines below: anchor it
-       * right after the colon instead. */
-      if (value->kind == LEKH_NODE_SCALAR && value->scalar_len == 0 &&
-          value->style == LEKH_STYLE_PLAIN && value->tag == NULL && value->anchor == NULL)
-        {
-          value->span.start = value->span.end = MIN (entry->colon + 1, limit);
-          value->span.line = key->span.line;
-          value->span.column = key->span.column +
-                               g_utf8_strlen (self->text + key->span.start,
-                                              value->span.start - key->span.start);
-        }
+      /* The ':' lies between the key and its value (an empty value sits right after it);
+       * an explicit key alone has none. */
+      p = find_indicator (self->text, key_end, MAX (value->span.start, key_end), ':');
+      entry->colon = p != G_MAXSIZE ? p : key_end;
 
-      end = yaml_line_end (self->text, MAX (content_end (self, value), entry->colon), limit);
+      end = MAX (content_end (self, value), key_end);
+      if (p != G_MAXSIZE)
+        end = MAX (end, entry->colon + 1);
+      previous_end = end;
+      end = yaml_line_end (self->text, end, limit);
       while (end < limit && line_is_indented_comment (self->text, end, limit))
         end = yaml_line_end (self->text, end, limit);
 
-      entry->entry_span.start = yaml_line_start (self->text, key->span.start, limit);
+      entry->entry_span.start = yaml_line_start (self->text, entry->indicator, limit);
       entry->entry_span.end = end;
       entry->entry_span.line = key->span.line;
       entry->entry_span.column = 1;
+      if (entry->indicator < key->span.start)
+        {
+          /* the "?" line */
+          for (gsize q = entry->indicator; q < key->span.start; q++)
+            if (self->text[q] == '\n')
+              entry->entry_span.line--;
+        }
 
       entry->value = value;   /* borrowed: the root mapping owns its nodes */
       g_ptr_array_add (self->entries, entry);
     }
 
-  /* A key with an explicit "? key" and no value gets an empty value whose mark sits at
-   * the next token, on the next entry's line (and a "? - list" key has no colon of its
-   * own): an entry never reaches into the next. */
+  /* Block entries own whole lines and never reach into the next one; should anything
+   * above misjudge a span, the edits' verification refuses rather than corrupts. */
   if (root->style == LEKH_STYLE_BLOCK)
     for (guint i = 0; i + 1 < self->entries->len; i++)
       {

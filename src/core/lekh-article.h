@@ -35,11 +35,17 @@ typedef struct
 /* One top-level key of the front matter. */
 typedef struct
 {
-  char     *key;
-  LekhSpan  key_span;
-  LekhSpan  entry_span;   /* start of the key's line .. past its last line (value, trailing
-                           * indented comment lines) including the line break */
-  gsize     colon;        /* offset of the ':' after the key */
+  char     *key;          /* the key's text; "" when the key is not a scalar (a "? - list"
+                           * or "{a: b}" key, an alias): such entries cannot be asked for */
+  LekhSpan  key_span;     /* the key's own text (with its &anchor or !tag) */
+  LekhSpan  entry_span;   /* start of the entry's first line (the "? " line of an explicit
+                           * key) .. past its last line (value, trailing indented comment
+                           * lines) including the line break */
+  gsize     indicator;    /* the entry's first token: the '?' of an explicit key, else
+                           * key_span.start */
+  gsize     colon;        /* offset of the ':' after the key; an explicit "? key" without
+                           * a value has none: then key_span.end */
+  LekhNode *key_node;
   LekhNode *value;
 } LekhEntry;
 

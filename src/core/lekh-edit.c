@@ -264,14 +264,72 @@ fingerprint_node (const LekhArticle *article,
 }
 
 static char *
-entry_fingerprint (const LekhArticle *article,
-                   const LekhEntry   *entry)
+node_fingerprint (const LekhArticle *article,
+                  const LekhNode    *node)
 {
   g_autoptr(GHashTable) cache = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   GString *out = g_string_new (NULL);
 
-  fingerprint_node (article, entry->value, cache, out);
+  fingerprint_node (article, node, cache, out);
   return g_string_free (out, FALSE);
+}
+
+static char *
+entry_fingerprint (const LekhArticle *article,
+                   const LekhEntry   *entry)
+{
+  return node_fingerprint (article, entry->value);
+}
+
+/* Do two spans (of two articles) hold the same bytes? */
+static gboolean
+same_bytes (const LekhArticle *a,
+            gsize              a_start,
+            gsize              a_end,
+            const LekhArticle *b,
+            gsize              b_start,
+            gsize              b_end)
+{
+  const char *a_text = lekh_article_get_text (a, NULL);
+  const char *b_text = lekh_article_get_text (b, NULL);
+
+  return a_end - a_start == b_end - b_start &&
+         memcmp (a_text + a_start, b_text + b_start, a_end - a_start) == 0;
+}
+
+static gboolean
+same_key (const LekhArticle *a,
+          const LekhEntry   *old,
+          const LekhArticle *b,
+          const LekhEntry   *entry)
+{
+  g_autofree char *old_print = NULL;
+  g_autofree char *new_print = NULL;
+
+  if (strcmp (old->key, entry->key) != 0 ||
+      !same_bytes (a, old->key_span.start, old->key_span.end,
+                   b, entry->key_span.start, entry->key_span.end))
+    return FALSE;
+  old_print = node_fingerprint (a, old->key_node);
+  new_print = node_fingerprint (b, entry->key_node);
+  return strcmp (old_print, new_print) == 0;
+}
+
+static gboolean
+same_value (const LekhArticle *a,
+            const LekhEntry   *old,
+            const LekhArticle *b,
+            const LekhEntry   *entry)
+{
+  g_autofree char *old_print = NULL;
+  g_autofree char *new_print = NULL;
+
+  if (!same_bytes (a, old->value->span.start, _lekh_article_content_end (a, old->value),
+                   b, entry->value->span.start, _lekh_article_content_end (b, entry->value)))
+    return FALSE;
+  old_print = entry_fingerprint (a, old);
+  new_print = entry_fingerprint (b, entry);
+  return strcmp (old_print, new_print) == 0;
 }
 
 static gboolean
@@ -316,8 +374,19 @@ value_matches (const LekhArticle *article,
     }
 }
 
+static gboolean
+is_edited (const LekhEntry *entry,
+           const Expected  *expected)
+{
+  return strcmp (entry->key, expected->key) == 0 ||
+         g_strcmp0 (entry->key, expected->renamed_from) == 0;
+}
+
 /* Applies EDIT to a copy, re-parses it, and checks that the edited key reads back as
- * EXPECTED while every other key and the body stay as they were. */
+ * EXPECTED while every other entry keeps, in order, its key, its key's bytes, its value
+ * and its value's bytes (the promise fuzz/fuzz-edit.c checks from outside), and the
+ * body stays as it was. Whatever a span computation gets wrong becomes a refusal here,
+ * never a changed file. */
 static gboolean
 verify_edit (LekhArticle     *self,
              const LekhEdit  *edit,
@@ -330,6 +399,7 @@ verify_edit (LekhArticle     *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(LekhArticle) result = NULL;
   guint n_old = lekh_article_get_n_entries (self);
+  const LekhEntry *old_edited;
   guint j = 0;
   gboolean seen = FALSE;
 
@@ -353,40 +423,52 @@ verify_edit (LekhArticle     *self,
       return FALSE;
     }
   if (lekh_article_get_split (result)->body_start != head->len ||
-      lekh_article_get_split (result)->format != LEKH_FRONT_MATTER_YAML)
+      lekh_article_get_split (result)->format != LEKH_FRONT_MATTER_YAML ||
+      lekh_article_get_split (result)->bom_len != split->bom_len)
     goto fail;
 
+  old_edited = lekh_article_lookup (self, expected->renamed_from ? expected->renamed_from
+                                                                 : expected->key);
   for (guint i = 0; i < lekh_article_get_n_entries (result); i++)
     {
       const LekhEntry *entry = lekh_article_get_entry (result, i);
+      const LekhEntry *old;
 
       if (strcmp (entry->key, expected->key) == 0)
         {
           if (seen || expected->kind == EXPECT_ABSENT || !value_matches (result, entry, expected))
+            goto fail;
+          /* A set keeps the key as it was written; a rename keeps the value's bytes. */
+          if (old_edited != NULL && expected->renamed_from == NULL &&
+              !same_key (self, old_edited, result, entry))
+            goto fail;
+          if (old_edited != NULL && expected->renamed_from != NULL &&
+              !same_value (self, old_edited, result, entry))
             goto fail;
           seen = TRUE;
           continue;
         }
 
       /* Walk the old entries in order, skipping the edited (or renamed) key. */
-      while (j < n_old &&
-             (strcmp (lekh_article_get_entry (self, j)->key, expected->key) == 0 ||
-              g_strcmp0 (lekh_article_get_entry (self, j)->key, expected->renamed_from) == 0))
+      while (j < n_old && is_edited (lekh_article_get_entry (self, j), expected))
         j++;
       if (j >= n_old)
         goto fail;
-      {
-        const LekhEntry *old = lekh_article_get_entry (self, j++);
-        g_autofree char *a = entry_fingerprint (self, old);
-        g_autofree char *b = entry_fingerprint (result, entry);
-
-        if (strcmp (old->key, entry->key) != 0 || g_strcmp0 (a, b) != 0)
-          goto fail;
-      }
+      old = lekh_article_get_entry (self, j++);
+      if (!same_key (self, old, result, entry) || !same_value (self, old, result, entry))
+        {
+          if (*old->key == '\0')
+            g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                         _("The change to “%s” would also change the entry on line %u; "
+                           "nothing was changed"), expected->key, old->key_span.line);
+          else
+            g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                         _("The change to “%s” would also change “%s”; nothing was changed"),
+                         expected->key, old->key);
+          return FALSE;
+        }
     }
-  while (j < n_old &&
-         (strcmp (lekh_article_get_entry (self, j)->key, expected->key) == 0 ||
-          g_strcmp0 (lekh_article_get_entry (self, j)->key, expected->renamed_from) == 0))
+  while (j < n_old && is_edited (lekh_article_get_entry (self, j), expected))
     j++;
   if (j != n_old)
     goto fail;
@@ -415,9 +497,17 @@ check_key (LekhArticle      *self,
   if (!lekh_article_check_editable (self, error))
     return FALSE;
 
-  if (key == NULL || *key == '\0' || !g_utf8_validate (key, -1, NULL))
+  /* Keys that are not scalars ("? - a", "[a, b]: c", an alias) read as "": they are never
+   * edited, whatever asks. */
+  if (key == NULL || *key == '\0')
     {
-      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED, _("The key name is empty or not valid text"));
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                   _("The key name is empty (a key that is a list, a mapping or an alias cannot be edited)"));
+      return FALSE;
+    }
+  if (!g_utf8_validate (key, -1, NULL))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED, _("The key name is not valid text"));
       return FALSE;
     }
 
@@ -447,11 +537,39 @@ check_key (LekhArticle      *self,
   return TRUE;
 }
 
+/* The entry's first token (its key, or the '?' of an explicit key) does not start its
+ * line: the front matter is indented, or the key shares a line with something else. */
 static gboolean
 key_line_indented (LekhArticle     *self,
                    const LekhEntry *entry)
 {
-  return entry->key_span.start != entry->entry_span.start;
+  return entry->indicator != entry->entry_span.start;
+}
+
+/* An explicit "? key" alone has no ':' (see LekhEntry.colon). */
+static gboolean
+entry_has_colon (LekhArticle     *self,
+                 const LekhEntry *entry)
+{
+  return lekh_article_get_text (self, NULL)[entry->colon] == ':';
+}
+
+/* A value for an explicit "? key" alone: a ": value" line right after the key's line
+ * (after its comment, before any indented comment lines below). VALUE_TEXT starts with
+ * what follows the colon. */
+static LekhEdit *
+plan_add_value (LekhArticle     *self,
+                const LekhEntry *entry,
+                const char      *value_text)
+{
+  const char *text = lekh_article_get_text (self, NULL);
+  gsize limit = lekh_article_get_split (self)->yaml_end;
+  gsize p = entry->key_span.end;
+  g_autofree char *line = g_strconcat (lekh_article_get_newline (self), ":", value_text, NULL);
+
+  while (p < limit && text[p] != '\n' && text[p] != '\r')
+    p++;
+  return edit_new (p, p, line);
 }
 
 /* A new "key: value" entry at the end of the front matter, creating the block when the
@@ -552,7 +670,12 @@ lekh_article_edit_set_scalar (LekhArticle    *self,
                        _("“%s” is not at the start of its line; edit it in the source"), key);
           return NULL;
         }
-      if (*text == '\0' || node->kind == LEKH_NODE_MAPPING ||
+      if (!entry_has_colon (self, entry))
+        {
+          g_autofree char *after = *text ? g_strconcat (" ", text, NULL) : g_strdup ("");
+          edit = plan_add_value (self, entry, after);
+        }
+      else if (*text == '\0' || node->kind == LEKH_NODE_MAPPING ||
           (node->kind == LEKH_NODE_SEQUENCE && node->style == LEKH_STYLE_BLOCK) ||
           node->span.start == node->span.end)
         {
@@ -753,6 +876,8 @@ lekh_article_edit_set_list (LekhArticle        *self,
 
       if (entry == NULL)
         edit = plan_append (self, key, after);
+      else if (!entry_has_colon (self, entry))
+        edit = plan_add_value (self, entry, after);
       else
         edit = edit_new (entry->colon + 1,
                          MAX (_lekh_article_content_end (self, entry->value), entry->colon + 1),
@@ -822,6 +947,16 @@ lekh_article_edit_rename_key (LekhArticle  *self,
     {
       g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
                    _("“%s” already exists; merge the two by hand"), new_key);
+      return NULL;
+    }
+
+  /* "&k a" renamed to "b" would drop the anchor (and what its aliases mean), "!!str 1"
+   * its type. */
+  if (entry->key_node->anchor != NULL || entry->key_node->tag != NULL)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                   _("The key “%s” carries an anchor (&) or a tag (!); rename it in the source"),
+                   key);
       return NULL;
     }
 

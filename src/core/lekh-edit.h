@@ -7,7 +7,11 @@ G_BEGIN_DECLS
 
 /* A lossless edit: replace bytes [start, end) of the article's text with text.
  * Every edit is verified before it is returned: the result re-parses, the edited key
- * reads back as intended, and every other key and the body are unchanged. */
+ * reads back as intended, every other entry keeps, in order, its key, its value and the
+ * very bytes of both, and the BOM and body are unchanged. Otherwise the edit is refused
+ * (NULL and a LEKH_ERROR saying why) and nothing changes.
+ * Keys that are not scalars ("? - a", "[a, b]: c", an alias) read as "" and cannot be
+ * edited; entries next to them can. An explicit "? key" is edited like any other. */
 typedef struct
 {
   gsize  start;
@@ -42,7 +46,8 @@ LekhEdit   *lekh_article_edit_set_list      (LekhArticle       *self,
 LekhEdit   *lekh_article_edit_remove        (LekhArticle       *self,
                                              const char        *key,
                                              GError           **error);
-/* Rename a key in place (e.g. the quick fix tag: -> tags:), keeping its value's text. */
+/* Rename a key in place (e.g. the quick fix tag: -> tags:), keeping its value's text.
+ * A key with an anchor or a tag ("&k a:", "!!str 1:") is refused. */
 LekhEdit   *lekh_article_edit_rename_key    (LekhArticle       *self,
                                              const char        *key,
                                              const char        *new_key,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
@@ -287,22 +288,43 @@ lekh_node_get_boolean (const LekhNode *node,
   return TRUE;
 }
 
+/* The base of an integer scalar (0o17, 0x1F, or decimal) and where its digits start. */
+static guint
+int_base (const char  *s,
+          const char **digits)
+{
+  if (s[0] == '0' && s[1] == 'o')
+    {
+      *digits = s + 2;
+      return 8;
+    }
+  if (s[0] == '0' && s[1] == 'x')
+    {
+      *digits = s + 2;
+      return 16;
+    }
+  *digits = s;
+  return 10;
+}
+
+/* FALSE for an integer beyond 64 bits (12345678901234567890): strtoll would clamp it to
+ * G_MAXINT64, a number the file does not hold. Its type is still LEKH_VALUE_INT. */
 gboolean
 lekh_node_get_int (const LekhNode *node,
                    gint64         *value)
 {
-  const char *s;
+  const char *s, *digits;
+  guint base;
   gint64 v;
 
   if (lekh_node_get_value_type (node) != LEKH_VALUE_INT)
     return FALSE;
   s = lekh_node_get_string (node);
-  if (s[0] == '0' && s[1] == 'o')
-    v = g_ascii_strtoll (s + 2, NULL, 8);
-  else if (s[0] == '0' && s[1] == 'x')
-    v = g_ascii_strtoll (s + 2, NULL, 16);
-  else
-    v = g_ascii_strtoll (s, NULL, 10);
+  base = int_base (s, &digits);
+  errno = 0;
+  v = g_ascii_strtoll (digits, NULL, base);
+  if (errno == ERANGE)
+    return FALSE;
   if (value != NULL)
     *value = v;
   return TRUE;
@@ -319,9 +341,18 @@ lekh_node_get_double (const LekhNode *node,
   if (type == LEKH_VALUE_INT)
     {
       gint64 i;
-      lekh_node_get_int (node, &i);
+      const char *digits;
+      guint base;
+
+      if (lekh_node_get_int (node, &i))
+        v = (double) i;
+      else if ((base = int_base (lekh_node_get_string (node), &digits)) == 10)
+        v = g_ascii_strtod (digits, NULL);
+      else
+        for (v = 0; *digits; digits++)
+          v = v * base + g_ascii_xdigit_value (*digits);
       if (value != NULL)
-        *value = (double) i;
+        *value = v;
       return TRUE;
     }
   if (type != LEKH_VALUE_FLOAT)
@@ -437,6 +468,31 @@ json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* An integer beyond 64 bits, as the file holds it (never clamped): a decimal one as its
+ * own digits (a JSON number may be as long as it likes; readers that keep numbers as
+ * doubles round it, but the text is exact), without a '+' or leading zeros, which JSON
+ * does not allow; a 0x or 0o one as a string of its text, since JSON has no such
+ * numbers (and converting a huge one to decimal would cost quadratic time). */
+static void
+json_big_int (GString    *out,
+              const char *s)
+{
+  const char *digits;
+
+  if (int_base (s, &digits) != 10)
+    {
+      json_string (out, s, strlen (s));
+      return;
+    }
+  if (*digits == '-')
+    g_string_append_c (out, '-');
+  if (*digits == '-' || *digits == '+')
+    digits++;
+  while (digits[0] == '0' && digits[1] != '\0')
+    digits++;
+  g_string_append (out, digits);
+}
+
 static gboolean
 node_to_json (const LekhNode  *node,
               GString         *out,
@@ -477,8 +533,11 @@ node_to_json (const LekhNode  *node,
         case LEKH_VALUE_INT:
           {
             gint64 i;
-            lekh_node_get_int (node, &i);
-            g_string_append_printf (out, "%" G_GINT64_FORMAT, i);
+
+            if (lekh_node_get_int (node, &i))
+              g_string_append_printf (out, "%" G_GINT64_FORMAT, i);
+            else
+              json_big_int (out, node->scalar);
           }
           break;
         case LEKH_VALUE_FLOAT:

@@ -70,6 +70,8 @@ const char    *lekh_value_type_to_string   (LekhValueType    type);
 const char    *lekh_node_get_string        (const LekhNode  *node);
 gboolean       lekh_node_get_boolean       (const LekhNode  *node,
                                             gboolean        *value);
+/* FALSE for a non-integer and for an integer that does not fit in 64 bits (it is still
+ * LEKH_VALUE_INT; its text is lekh_node_get_string()). */
 gboolean       lekh_node_get_int           (const LekhNode  *node,
                                             gint64          *value);
 gboolean       lekh_node_get_double        (const LekhNode  *node,
