@@ -545,6 +545,513 @@ check_error (const char   *text,
   g_assert_cmpuint (column, >=, 1);
 }
 
+/* Spans */
+
+static void
+assert_span (const char     *text,
+             const LekhSpan *span,
+             gsize           start,
+             const char     *expected,
+             guint           line,
+             guint           column)
+{
+  g_assert_cmpuint (span->start, ==, start);
+  g_assert_cmpuint (span->end - span->start, ==, strlen (expected));
+  g_assert_cmpmem (text + span->start, span->end - span->start, expected, strlen (expected));
+  g_assert_cmpuint (span->line, ==, line);
+  g_assert_cmpuint (span->column, ==, column);
+}
+
+static const LekhNode *
+lookup_node (const LekhNode  *table,
+             const char      *key,
+             const LekhNode **key_node)
+{
+  for (guint i = 0; i + 1 < table->children->len; i += 2)
+    {
+      const LekhNode *k = g_ptr_array_index (table->children, i);
+
+      if (strcmp (k->scalar, key) == 0)
+        {
+          if (key_node != NULL)
+            *key_node = k;
+          return g_ptr_array_index (table->children, i + 1);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_spans_devanagari (void)
+{
+  const char *text =
+    "title = \"नमस्ते दुनिया\"  # greeting\n"
+    "\"शीर्षक\" = 'लेख'\n"
+    "ml = \"\"\"\n"
+    "पहली पंक्ति\n"
+    "second\"\"\"\n"
+    "arr = [\n"
+    "  1,\n"
+    "  \"दो\", # two\n"
+    "]\n"
+    "point = { x = 1, y.z = \"ज़\" }\n"
+    "\n"
+    "[params]\n"
+    "  \"कुंजी\".sub = 2\n";
+  gsize len = strlen (text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LekhTomlDocument) doc = lekh_toml_parse (text, len, &error);
+  const LekhTomlKeyval *kv;
+  const LekhTomlHeader *header;
+  const LekhNode *root, *value, *key, *point, *y, *params, *sub;
+
+  g_assert_no_error (error);
+  check_document (text, len, doc);
+  root = lekh_toml_document_get_root (doc);
+  assert_span (text, &root->span, 0, text, 1, 1);
+  g_assert_cmpuint (lekh_toml_document_get_n_keyvals (doc), ==, 6);
+  g_assert_cmpuint (lekh_toml_document_get_n_headers (doc), ==, 1);
+
+  kv = lekh_toml_document_get_keyval (doc, 0);
+  assert_span (text, &kv->key_span, 0, "title", 1, 1);
+  assert_span (text, &kv->value->span, 8, "\"नमस्ते दुनिया\"", 1, 9);
+  assert_span (text, &kv->entry_span, 0, "title = \"नमस्ते दुनिया\"  # greeting\n", 1, 1);
+  g_assert_cmpuint (kv->equals, ==, 6);
+  g_assert_cmpint (kv->header, ==, -1);
+  g_assert_cmpstr (kv->value->scalar, ==, "नमस्ते दुनिया");
+  g_assert_true (kv->value->style == LEKH_STYLE_DOUBLE_QUOTED);
+
+  kv = lekh_toml_document_get_keyval (doc, 1);
+  assert_span (text, &kv->key_span, 60, "\"शीर्षक\"", 2, 1);
+  assert_span (text, &kv->value->span, 83, "'लेख'", 2, 12);
+  g_assert_cmpstr (kv->key_path[0], ==, "शीर्षक");
+  g_assert_cmpstr (kv->value->scalar, ==, "लेख");
+  value = lookup_node (root, "शीर्षक", &key);
+  g_assert_true (value == kv->value);
+  assert_span (text, &key->span, 60, "\"शीर्षक\"", 2, 1);
+  g_assert_true (lekh_toml_node_get_string_style (key) == LEKH_TOML_STRING_BASIC);
+  g_assert_true (lekh_toml_node_get_string_style (value) == LEKH_TOML_STRING_LITERAL);
+
+  kv = lekh_toml_document_get_keyval (doc, 2);
+  assert_span (text, &kv->key_span, 95, "ml", 3, 1);
+  assert_span (text, &kv->value->span, 100, "\"\"\"\nपहली पंक्ति\nsecond\"\"\"", 3, 6);
+  assert_span (text, &kv->entry_span, 95, "ml = \"\"\"\nपहली पंक्ति\nsecond\"\"\"\n", 3, 1);
+  g_assert_cmpstr (kv->value->scalar, ==, "पहली पंक्ति\nsecond");
+  g_assert_true (lekh_toml_node_get_string_style (kv->value) == LEKH_TOML_STRING_MULTILINE_BASIC);
+
+  kv = lekh_toml_document_get_keyval (doc, 3);
+  assert_span (text, &kv->value->span, 152, "[\n  1,\n  \"दो\", # two\n]", 6, 7);
+  assert_span (text, &kv->entry_span, 146, "arr = [\n  1,\n  \"दो\", # two\n]\n", 6, 1);
+  g_assert_cmpuint (lekh_node_get_n_items (kv->value), ==, 2);
+  assert_span (text, &lekh_node_get_item (kv->value, 0)->span, 156, "1", 7, 3);
+  assert_span (text, &lekh_node_get_item (kv->value, 1)->span, 161, "\"दो\"", 8, 3);
+
+  kv = lekh_toml_document_get_keyval (doc, 4);
+  point = kv->value;
+  assert_span (text, &point->span, 187, "{ x = 1, y.z = \"ज़\" }", 10, 9);
+  g_assert_true (lekh_toml_node_get_type (point) == LEKH_TOML_INLINE_TABLE);
+  g_assert_true (point->style == LEKH_STYLE_FLOW);
+  y = lookup_node (point, "y", &key);
+  assert_span (text, &key->span, 196, "y", 10, 18);
+  g_assert_true (lekh_toml_node_get_type (y) == LEKH_TOML_INLINE_TABLE);
+  assert_span (text, &lookup_node (y, "z", NULL)->span, 202, "\"ज़\"", 10, 24);
+
+  header = lekh_toml_document_get_header (doc, 0);
+  assert_span (text, &header->span, 214, "[params]", 12, 1);
+  assert_span (text, &header->line_span, 214, "[params]\n", 12, 1);
+  g_assert_cmpstr (header->path[0], ==, "params");
+  g_assert_null (header->path[1]);
+  g_assert_false (header->array);
+  params = lookup_node (root, "params", NULL);
+  g_assert_true (header->table == params);
+  assert_span (text, &params->span, 214, "[params]", 12, 1);
+
+  kv = lekh_toml_document_get_keyval (doc, 5);
+  g_assert_cmpint (kv->header, ==, 0);
+  g_assert_cmpuint (kv->n_parts, ==, 2);
+  g_assert_cmpstr (kv->key_path[0], ==, "कुंजी");
+  g_assert_cmpstr (kv->key_path[1], ==, "sub");
+  assert_span (text, &kv->key_span, 225, "\"कुंजी\".sub", 13, 3);
+  assert_span (text, &kv->value->span, 249, "2", 13, 17);
+  assert_span (text, &kv->entry_span, 223, "  \"कुंजी\".sub = 2\n", 13, 1);
+  sub = lookup_node (lookup_node (params, "कुंजी", NULL), "sub", NULL);
+  g_assert_true (sub == kv->value);
+  /* a table made by a dotted key spans the key part that made it */
+  assert_span (text, &lookup_node (params, "कुंजी", NULL)->span, 225, "\"कुंजी\"", 13, 3);
+}
+
+static void
+test_spans_crlf (void)
+{
+  const char *toml =
+    "a = 1\r\n"
+    "b = \"\"\"\r\nx\r\ny\"\"\"\r\n"
+    "c = [\r\n  1,\r\n  2\r\n]\r\n"
+    "[t]\r\n"
+    "d = 'e'";
+  g_autofree char *text = g_strconcat ("+++\r\n", toml, "\r\n+++\r\nbody\r\n", NULL);
+  gsize start = 5, end = start + strlen (toml) + 2;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LekhTomlDocument) doc = NULL;
+  g_autoptr(LekhTomlDocument) alone = NULL;
+  const LekhTomlKeyval *kv;
+  const LekhTomlHeader *header;
+
+  /* the TOML inside a Hugo article: offsets into the whole text, lines of the file */
+  doc = lekh_toml_parse_range (text, start, end, 2, NULL, NULL, &error);
+  g_assert_no_error (error);
+  check_span (text, end, &lekh_toml_document_get_root (doc)->span);
+  g_assert_cmpuint (lekh_toml_document_get_root (doc)->span.start, ==, start);
+  g_assert_cmpuint (lekh_toml_document_get_root (doc)->span.end, ==, end);
+
+  kv = lekh_toml_document_get_keyval (doc, 0);
+  assert_span (text, &kv->entry_span, 5, "a = 1\r\n", 2, 1);
+  assert_span (text, &kv->value->span, 9, "1", 2, 5);
+
+  kv = lekh_toml_document_get_keyval (doc, 1);
+  assert_span (text, &kv->value->span, 16, "\"\"\"\r\nx\r\ny\"\"\"", 3, 5);
+  assert_span (text, &kv->entry_span, 12, "b = \"\"\"\r\nx\r\ny\"\"\"\r\n", 3, 1);
+  /* line breaks in a multi-line string read as \n */
+  g_assert_cmpstr (kv->value->scalar, ==, "x\ny");
+
+  kv = lekh_toml_document_get_keyval (doc, 2);
+  assert_span (text, &kv->value->span, 34, "[\r\n  1,\r\n  2\r\n]", 6, 5);
+  assert_span (text, &lekh_node_get_item (kv->value, 1)->span, 45, "2", 8, 3);
+  assert_span (text, &kv->entry_span, 30, "c = [\r\n  1,\r\n  2\r\n]\r\n", 6, 1);
+
+  header = lekh_toml_document_get_header (doc, 0);
+  assert_span (text, &header->span, 51, "[t]", 10, 1);
+  assert_span (text, &header->line_span, 51, "[t]\r\n", 10, 1);
+
+  kv = lekh_toml_document_get_keyval (doc, 3);
+  assert_span (text, &kv->value->span, 60, "'e'", 11, 5);
+  assert_span (text, &kv->entry_span, 56, "d = 'e'\r\n", 11, 1);
+  g_assert_cmpint (kv->header, ==, 0);
+
+  /* the same TOML alone: the same spans, 5 bytes and a line earlier */
+  alone = lekh_toml_parse (toml, strlen (toml), &error);
+  g_assert_no_error (error);
+  check_document (toml, strlen (toml), alone);
+  kv = lekh_toml_document_get_keyval (alone, 2);
+  assert_span (toml, &kv->value->span, 29, "[\r\n  1,\r\n  2\r\n]", 5, 5);
+  kv = lekh_toml_document_get_keyval (alone, 3);
+  assert_span (toml, &kv->entry_span, 51, "d = 'e'", 10, 1);
+}
+
+static void
+test_spans_array_of_tables (void)
+{
+  const char *text =
+    "[[menu]]\n"
+    "name = 'a'\n"
+    "[menu.sub]\n"
+    "x = 1\n"
+    "[[menu]]   # second\n"
+    "name = 'b'\n";
+  gsize len = strlen (text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LekhTomlDocument) doc = lekh_toml_parse (text, len, &error);
+  const LekhNode *menu;
+  const LekhTomlHeader *header;
+
+  g_assert_no_error (error);
+  check_document (text, len, doc);
+  menu = lookup_node (lekh_toml_document_get_root (doc), "menu", NULL);
+  g_assert_true (lekh_toml_node_get_type (menu) == LEKH_TOML_ARRAY_OF_TABLES);
+  g_assert_true (menu->kind == LEKH_NODE_SEQUENCE && menu->style == LEKH_STYLE_BLOCK);
+  g_assert_cmpuint (lekh_node_get_n_items (menu), ==, 2);
+  assert_span (text, &lekh_node_get_item (menu, 0)->span, 0, "[[menu]]", 1, 1);
+  assert_span (text, &lekh_node_get_item (menu, 1)->span, 37, "[[menu]]", 5, 1);
+  g_assert_cmpstr (lekh_node_get_string (lekh_node_lookup (lekh_node_get_item (menu, 1), "name")),
+                   ==, "b");
+  g_assert_nonnull (lekh_node_lookup (lekh_node_lookup (lekh_node_get_item (menu, 0), "sub"), "x"));
+
+  header = lekh_toml_document_get_header (doc, 2);
+  g_assert_true (header->array);
+  assert_span (text, &header->line_span, 37, "[[menu]]   # second\n", 5, 1);
+  g_assert_true (header->table == lekh_node_get_item (menu, 1));
+  header = lekh_toml_document_get_header (doc, 1);
+  g_assert_cmpuint (header->n_parts, ==, 2);
+  g_assert_cmpstr (header->path[1], ==, "sub");
+}
+
+/* Values, read through the LekhNode API */
+
+static void
+test_values (void)
+{
+  const char *text =
+    "hex = 0xDEAD_beef\n"
+    "oct = 0o755\n"
+    "bin = 0b1101\n"
+    "min = -9223372036854775808\n"
+    "max = 9_223_372_036_854_775_807\n"
+    "plus = +17\n"
+    "f = 1_000.5e-2\n"
+    "ninf = -inf\n"
+    "nan = nan\n"
+    "yes = true\n"
+    "odt = 1979-05-27 07:32:00.999z\n"
+    "ldt = 1979-05-27t07:32:00\n"
+    "ld = 2024-02-29\n"
+    "lt = 23:59:60.5\n"
+    "esc = \"\\u00e9\\U0001F600\\t\\\"\"\n"
+    "nul = \"a\\u0000b\"\n"
+    "trim = \"\"\"\\\n   a \\\n\n  b\"\"\"\n"
+    "quotes = \"\"\"\"\"x\"\"\"\"\"\n"
+    "lit = '''\nC:\\path'''\n"
+    "tags = ['a', \"b\"]\n"
+    "mixed = [1, 'x', [2], {k = 3}]\n"
+    "[implied.deeper]\n"
+    "[implied]\n"
+    "deeper2.x = 1\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LekhTomlDocument) doc = lekh_toml_parse (text, strlen (text), &error);
+  const LekhNode *root;
+  g_auto(GStrv) tags = NULL;
+  gint64 i;
+  double d;
+  gboolean b;
+
+  g_assert_no_error (error);
+  check_document (text, strlen (text), doc);
+  root = lekh_toml_document_get_root (doc);
+
+#define VALUE(key) lekh_node_lookup (root, key)
+  g_assert_true (lekh_node_get_int (VALUE ("hex"), &i) && i == 0xDEADBEEF);
+  g_assert_true (lekh_node_get_int (VALUE ("oct"), &i) && i == 0755);
+  g_assert_true (lekh_node_get_int (VALUE ("bin"), &i) && i == 13);
+  g_assert_true (lekh_node_get_int (VALUE ("min"), &i) && i == G_MININT64);
+  g_assert_true (lekh_node_get_int (VALUE ("max"), &i) && i == G_MAXINT64);
+  g_assert_cmpstr (lekh_node_get_string (VALUE ("plus")), ==, "17");
+  g_assert_true (lekh_node_get_double (VALUE ("f"), &d));
+  g_assert_cmpfloat_with_epsilon (d, 10.005, 1e-12);
+  g_assert_true (lekh_node_get_double (VALUE ("ninf"), &d) && isinf (d) && d < 0);
+  g_assert_true (lekh_node_get_double (VALUE ("nan"), &d) && isnan (d));
+  g_assert_true (lekh_node_get_boolean (VALUE ("yes"), &b) && b);
+  g_assert_true (lekh_node_get_value_type (VALUE ("yes")) == LEKH_VALUE_BOOL);
+
+  g_assert_cmpstr (lekh_node_get_string (VALUE ("odt")), ==, "1979-05-27T07:32:00.999Z");
+  g_assert_true (lekh_toml_node_get_type (VALUE ("odt")) == LEKH_TOML_OFFSET_DATETIME);
+  g_assert_true (lekh_node_get_value_type (VALUE ("odt")) == LEKH_VALUE_TIMESTAMP);
+  g_assert_cmpstr (lekh_node_get_string (VALUE ("ldt")), ==, "1979-05-27T07:32:00");
+  g_assert_true (lekh_toml_node_get_type (VALUE ("ldt")) == LEKH_TOML_LOCAL_DATETIME);
+  g_assert_true (lekh_toml_node_get_type (VALUE ("ld")) == LEKH_TOML_LOCAL_DATE);
+  g_assert_true (lekh_node_get_value_type (VALUE ("ld")) == LEKH_VALUE_TIMESTAMP);
+  g_assert_true (lekh_toml_node_get_type (VALUE ("lt")) == LEKH_TOML_LOCAL_TIME);
+  g_assert_true (lekh_node_get_value_type (VALUE ("lt")) == LEKH_VALUE_STRING);
+  assert_span (text, &VALUE ("odt")->span, strstr (text, "1979-05-27 07") - text,
+               "1979-05-27 07:32:00.999z", 11, 7);
+
+  g_assert_cmpstr (lekh_node_get_string (VALUE ("esc")), ==, "é😀\t\"");
+  g_assert_cmpuint (VALUE ("nul")->scalar_len, ==, 3);
+  g_assert_cmpmem (VALUE ("nul")->scalar, 3, "a\0b", 3);
+  g_assert_cmpstr (lekh_node_get_string (VALUE ("trim")), ==, "a b");
+  g_assert_cmpstr (lekh_node_get_string (VALUE ("quotes")), ==, "\"\"x\"\"");
+  g_assert_cmpstr (lekh_node_get_string (VALUE ("lit")), ==, "C:\\path");
+  g_assert_true (lekh_toml_node_get_string_style (VALUE ("lit")) ==
+                 LEKH_TOML_STRING_MULTILINE_LITERAL);
+  g_assert_true (lekh_node_get_value_type (VALUE ("lit")) == LEKH_VALUE_STRING);
+
+  tags = lekh_node_dup_string_list (VALUE ("tags"));
+  g_assert_cmpstrv (tags, ((const char *[]) { "a", "b", NULL }));
+  g_assert_true (lekh_node_get_value_type (VALUE ("mixed")) == LEKH_VALUE_SEQUENCE);
+  g_assert_true (lekh_node_get_value_type (lekh_node_get_item (VALUE ("mixed"), 3)) ==
+                 LEKH_VALUE_MAPPING);
+  /* a table only implied by a header, defined later, takes dotted keys */
+  g_assert_nonnull (lekh_node_lookup (lekh_node_lookup (VALUE ("implied"), "deeper2"), "x"));
+#undef VALUE
+}
+
+/* Errors: refused, at the offending character, with what is wrong */
+
+static void
+test_errors (void)
+{
+  static const struct
+  {
+    const char *text;
+    gsize       len;        /* 0: up to the NUL */
+    guint       line;
+    guint       column;
+    const char *message;    /* NULL: any */
+    int         code;
+  } cases[] = {
+    { "title = 'a'\n# c\n      title = 'b'\n", 0, 3, 7, "a key is defined twice: “title”",
+      LEKH_ERROR_TOML_SYNTAX },
+    { "i = 9223372036854775808", 0, 1, 5,
+      "the integer 9223372036854775808 is out of range (64 bits)", LEKH_ERROR_TOML_SYNTAX },
+    { "i = -9223372036854775809", 0, 1, 5, NULL, LEKH_ERROR_TOML_SYNTAX },
+    { "i = 0x8000000000000000", 0, 1, 5, NULL, LEKH_ERROR_TOML_SYNTAX },
+    { "i = 0b1_0000000000000000000000000000000000000000000000000000000000000000", 0, 1, 5, NULL,
+      LEKH_ERROR_TOML_SYNTAX },
+    { "f = 1e400", 0, 1, 5, "the float 1e400 is out of range (64 bits)", LEKH_ERROR_TOML_SYNTAX },
+    { "i = +0x10", 0, 1, 5, NULL, LEKH_ERROR_TOML_SYNTAX },
+    { "i = 1__0", 0, 1, 6, "an underscore in a number must stand between two digits",
+      LEKH_ERROR_TOML_SYNTAX },
+    { "i = 012", 0, 1, 5, "a number cannot start with a zero", LEKH_ERROR_TOML_SYNTAX },
+    { "d = 2023-02-29", 0, 1, 13, "the day 29 is out of range: 2023-02 has 28 days",
+      LEKH_ERROR_TOML_SYNTAX },
+    { "d = 1900-02-29", 0, 1, 13, NULL, LEKH_ERROR_TOML_SYNTAX },
+    { "d = 2023-13-01", 0, 1, 10, "the month 13 is out of range (01–12)", LEKH_ERROR_TOML_SYNTAX },
+    { "d = 2023-01-01T24:00:00", 0, 1, 16, NULL, LEKH_ERROR_TOML_SYNTAX },
+    { "d = 2023-01-01T10:00:00+24:00", 0, 1, 24, NULL, LEKH_ERROR_TOML_SYNTAX },
+    { "t = 10:00", 0, 1, 5, "a time is written HH:MM:SS, with two digits each",
+      LEKH_ERROR_TOML_SYNTAX },
+    { "s = \"a\\qb\"", 0, 1, 7, "a backslash followed by “q” is not a valid escape",
+      LEKH_ERROR_TOML_SYNTAX },
+    { "s = \"\\uD800\"", 0, 1, 6, NULL, LEKH_ERROR_TOML_SYNTAX },
+    { "s = \"a\x01\"", 0, 1, 7, "the control character U+0001 is not allowed in a string",
+      LEKH_ERROR_TOML_SYNTAX },
+    { "s = \"\xff\"", 0, 1, 6, "the text is not valid UTF-8 (byte 0xFF)",
+      LEKH_ERROR_INVALID_UTF8 },
+    { "s = 'é\x7f'", 0, 1, 7, NULL, LEKH_ERROR_TOML_SYNTAX },
+    { "s = 1 # é\x7f", 0, 1, 10, "the control character U+007F is not allowed in a comment",
+      LEKH_ERROR_TOML_SYNTAX },
+    { "a = 1\0", 6, 1, 6, "expected a space, a comma, a bracket or the end of the line after the "
+      "value, found the control character U+0000", LEKH_ERROR_TOML_SYNTAX },
+    { "a = 1\rb = 2", 0, 1, 6,
+      "expected the end of the line, found the control character U+000D", LEKH_ERROR_TOML_SYNTAX },
+    { "s = \"abc\ndef\"", 0, 1, 9, "the string is not closed before the end of the line",
+      LEKH_ERROR_TOML_SYNTAX },
+    { "a = { b = 1, }", 0, 1, 12, "an inline table cannot end with a comma",
+      LEKH_ERROR_TOML_SYNTAX },
+    { "a = {\n}", 0, 1, 6, "an inline table must stay on one line", LEKH_ERROR_TOML_SYNTAX },
+    { "a = {b = 1}\n[a]", 0, 2, 2, NULL, LEKH_ERROR_TOML_SYNTAX },
+    { "a = {b = {}}\na.b.c = 1", 0, 2, 1, NULL, LEKH_ERROR_TOML_SYNTAX },
+    { "[a]\n[a]\n", 0, 2, 2, "the table “a” is defined twice", LEKH_ERROR_TOML_SYNTAX },
+    { "a.b = 1\n[a]\n", 0, 2, 2, NULL, LEKH_ERROR_TOML_SYNTAX },
+    { "a = []\n[[a]]\n", 0, 2, 3, NULL, LEKH_ERROR_TOML_SYNTAX },
+    { "[a.b.c]\n[a]\nb.c.d = 1", 0, 3, 3, NULL, LEKH_ERROR_TOML_SYNTAX },
+    { "[a]\nb.c = 1\n[a.b]", 0, 3, 2, NULL, LEKH_ERROR_TOML_SYNTAX },
+    { "a.b = 1\na.b.c = 2", 0, 2, 3, "“a.b” is already an integer, it cannot also be a table",
+      LEKH_ERROR_TOML_SYNTAX },
+    { "a = 1 2", 0, 1, 7, "expected the end of the line, found “2”", LEKH_ERROR_TOML_SYNTAX },
+    { "a = [1 2]", 0, 1, 8, NULL, LEKH_ERROR_TOML_SYNTAX },
+    { "a = tru", 0, 1, 5, "expected a value, found “t”", LEKH_ERROR_TOML_SYNTAX },
+    { "a = \"\"\"abc", 0, 1, 5, "this multi-line string is never closed",
+      LEKH_ERROR_TOML_SYNTAX },
+    { "शीर्षक = 1", 0, 1, 1, "expected a key, a [table] or a comment, found “श”",
+      LEKH_ERROR_TOML_SYNTAX },
+    { "k = 'नमस्ते' x", 0, 1, 14, "expected the end of the line, found “x”",
+      LEKH_ERROR_TOML_SYNTAX },
+  };
+
+  for (guint n = 0; n < G_N_ELEMENTS (cases); n++)
+    {
+      gsize len = cases[n].len ? cases[n].len : strlen (cases[n].text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LekhTomlDocument) doc = NULL;
+      guint line = 0, column = 0;
+
+      g_autofree char *escaped = g_strescape (cases[n].text, NULL);
+
+      g_test_message ("case %u: %s", n, escaped);
+      doc = lekh_toml_parse_range (cases[n].text, 0, len, 1, &line, &column, &error);
+      g_assert_null (doc);
+      g_assert_error (error, LEKH_ERROR, cases[n].code);
+      check_error (cases[n].text, len, error, line, column);
+      g_assert_cmpuint (line, ==, cases[n].line);
+      g_assert_cmpuint (column, ==, cases[n].column);
+      if (cases[n].message != NULL)
+        {
+          g_autofree char *expected = g_strdup_printf ("Line %u, column %u: %s", line, column,
+                                                       cases[n].message);
+
+          g_assert_cmpstr (error->message, ==, expected);
+        }
+    }
+}
+
+/* Limits */
+
+static void
+test_depth (void)
+{
+  for (guint levels = 254; levels <= 257; levels++)
+    {
+      g_autoptr(GString) arrays = g_string_new ("a = ");
+      g_autoptr(GString) keys = g_string_new ("k");
+      g_autoptr(GString) header = g_string_new ("[k");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LekhTomlDocument) doc = NULL;
+      gboolean fits = levels <= LEKH_TOML_MAX_DEPTH;
+
+      /* a's value sits at depth 1, so LEVELS nested arrays reach depth LEVELS */
+      for (guint i = 0; i < levels; i++)
+        g_string_append_c (arrays, '[');
+      for (guint i = 0; i < levels; i++)
+        g_string_append_c (arrays, ']');
+      doc = lekh_toml_parse (arrays->str, arrays->len, &error);
+      g_assert_true ((doc != NULL) == fits);
+      if (!fits)
+        g_assert_error (error, LEKH_ERROR, LEKH_ERROR_LIMIT);
+      g_clear_pointer (&doc, lekh_toml_document_free);
+      g_clear_error (&error);
+
+      for (guint i = 1; i < levels; i++)
+        g_string_append (keys, ".k");
+      g_string_append (keys, " = 1");
+      doc = lekh_toml_parse (keys->str, keys->len, &error);
+      g_assert_true ((doc != NULL) == fits);
+      if (!fits)
+        g_assert_error (error, LEKH_ERROR, LEKH_ERROR_LIMIT);
+      g_clear_pointer (&doc, lekh_toml_document_free);
+      g_clear_error (&error);
+
+      /* the header's table at depth LEVELS, then x and y below it */
+      for (guint i = 1; i < levels; i++)
+        g_string_append (header, ".k");
+      g_string_append (header, "]\nx = {y = 1}");
+      doc = lekh_toml_parse (header->str, header->len, &error);
+      g_assert_true ((doc != NULL) == (levels + 2 <= LEKH_TOML_MAX_DEPTH));
+      if (doc == NULL)
+        g_assert_error (error, LEKH_ERROR, LEKH_ERROR_LIMIT);
+      else
+        check_document (header->str, header->len, doc);
+    }
+}
+
+/* Linear time: a quadratic step anywhere (key look-ups, line and column counting on one
+ * long line) would take minutes here, past the test's timeout. */
+static void
+test_large (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LekhTomlDocument) doc = NULL;
+  const LekhNode *root, *array;
+  const guint n_keys = 200000, n_items = 400000;
+  gint64 value;
+
+  for (guint i = 0; i < n_keys; i++)
+    g_string_append_printf (text, "k%u = %u\n", i, i);
+  g_string_append (text, "array = [");
+  for (guint i = 0; i < n_items; i++)
+    g_string_append (text, i > 0 ? ", 'é'" : "'é'");
+  g_string_append (text, "]\n");
+
+  doc = lekh_toml_parse (text->str, text->len, &error);
+  g_assert_no_error (error);
+  root = lekh_toml_document_get_root (doc);
+  g_assert_cmpuint (lekh_node_get_n_items (root), ==, n_keys + 1);
+  g_assert_true (lekh_node_get_int (lekh_node_lookup (root, "k199999"), &value));
+  g_assert_cmpint (value, ==, 199999);
+  array = lekh_node_lookup (root, "array");
+  g_assert_cmpuint (lekh_node_get_n_items (array), ==, n_items);
+  g_assert_cmpuint (lekh_node_get_item (array, n_items - 1)->span.line, ==, n_keys + 1);
+  g_assert_cmpuint (lekh_node_get_item (array, n_items - 1)->span.column, ==,
+                    strlen ("array = [") + 1 + (n_items - 1) * 5);
+  g_clear_pointer (&doc, lekh_toml_document_free);
+
+  /* a key defined twice among many is still found */
+  g_string_append (text, "k123456 = 0\n");
+  doc = lekh_toml_parse (text->str, text->len, &error);
+  g_assert_null (doc);
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_TOML_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "a key is defined twice: “k123456”"));
+}
+
 /* toml-test */
 
 static char *
@@ -691,6 +1198,13 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/toml/conformance", test_conformance);
+  g_test_add_func ("/toml/spans/devanagari", test_spans_devanagari);
+  g_test_add_func ("/toml/spans/crlf", test_spans_crlf);
+  g_test_add_func ("/toml/spans/array-of-tables", test_spans_array_of_tables);
+  g_test_add_func ("/toml/values", test_values);
+  g_test_add_func ("/toml/errors", test_errors);
+  g_test_add_func ("/toml/depth", test_depth);
+  g_test_add_func ("/toml/large", test_large);
 
   return g_test_run ();
 }

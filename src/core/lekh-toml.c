@@ -1203,11 +1203,12 @@ parse_inline_table (Parser   *P,
         break;
       if (c == ',')
         {
-          P->p++;
+          gsize comma = P->p++;
+
           skip_ws (P);
           if (peek (P, 0) == '}')
             {
-              fail_at (P, P->p - 1, LEKH_ERROR_TOML_SYNTAX,
+              fail_at (P, comma, LEKH_ERROR_TOML_SYNTAX,
                        _("an inline table cannot end with a comma"));
               return NULL;
             }
@@ -1298,7 +1299,9 @@ parse_value (Parser *P,
     {
       g_autofree char *found = describe_at (P, P->p);
 
-      fail_at (P, P->p, LEKH_ERROR_TOML_SYNTAX, _("unexpected %s after the value"), found);
+      fail_at (P, P->p, LEKH_ERROR_TOML_SYNTAX,
+               _("expected a space, a comma, a bracket or the end of the line after the value, "
+                 "found %s"), found);
       return NULL;
     }
   return node;
