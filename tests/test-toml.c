@@ -494,6 +494,26 @@ check_node (const char     *text,
     check_node (text, len, g_ptr_array_index (node->children, i), depth + 1);
 }
 
+/* A value's text, cut out at its span, reads back as the same value: what a lossless
+ * editor that replaces one value's bytes relies on. */
+static void
+check_value_reads_back (const char     *text,
+                        const LekhNode *value)
+{
+  int len = value->span.end - value->span.start;
+  g_autofree char *alone = g_strdup_printf ("k = %.*s", len, text + value->span.start);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LekhTomlDocument) doc = lekh_toml_parse (alone, strlen (alone), &error);
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (lekh_toml_document_get_n_keyvals (doc), ==, 1);
+  to_typed_json (value, before);
+  to_typed_json (lekh_toml_document_get_keyval (doc, 0)->value, after);
+  g_assert_cmpstr (before->str, ==, after->str);
+}
+
 static void
 check_document (const char             *text,
                 gsize                   len,
@@ -511,6 +531,7 @@ check_document (const char             *text,
       g_assert_cmpuint (kv->equals, <, kv->value->span.start);
       g_assert_cmpuint (kv->value->span.end, <=, kv->entry_span.end);
       g_assert_cmpuint (g_strv_length (kv->key_path), ==, kv->n_parts);
+      check_value_reads_back (text, kv->value);
     }
   for (guint i = 0; i < lekh_toml_document_get_n_headers (doc); i++)
     {

@@ -159,7 +159,11 @@ span_at (Parser *P,
   return span;
 }
 
-static gboolean fail_at (Parser *P, gsize offset, int code, const char *format, ...) G_GNUC_PRINTF (4, 5);
+static gboolean fail_at (Parser     *P,
+                         gsize       offset,
+                         int         code,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (4, 5);
 
 static gboolean
 fail_at (Parser     *P,
@@ -781,7 +785,8 @@ parse_time (Parser *P)
     return fail_at (P, at, LEKH_ERROR_TOML_SYNTAX,
                     _("a time is written HH:MM:SS, with two digits each"));
   if (hour > 23)
-    return fail_at (P, at, LEKH_ERROR_TOML_SYNTAX, _("the hour %02u is out of range (00–23)"), hour);
+    return fail_at (P, at, LEKH_ERROR_TOML_SYNTAX,
+                    _("the hour %02u is out of range (00–23)"), hour);
   if (minute > 59)
     return fail_at (P, at + 3, LEKH_ERROR_TOML_SYNTAX,
                     _("the minute %02u is out of range (00–59)"), minute);
@@ -1499,7 +1504,7 @@ parse_header (Parser   *P,
       fail_at (P, part[0].span.start, LEKH_ERROR_TOML_SYNTAX,
                _("“%s” is already %s, it cannot be redefined as %s"), path,
                describe_type (last->type),
-               *array ? describe_type (LEKH_TOML_ARRAY_OF_TABLES) : describe_type (LEKH_TOML_TABLE));
+               describe_type (*array ? LEKH_TOML_ARRAY_OF_TABLES : LEKH_TOML_TABLE));
   }
   return NULL;
 }
