@@ -447,6 +447,13 @@ join_path (const KeyPart *parts,
             g_string_append_c (s, parts[i].s[j]);
         }
     }
+  /* a hostile key may be megabytes long */
+  if (g_utf8_strlen (s->str, s->len) > 60)
+    {
+      g_autofree char *start = g_utf8_substring (s->str, 0, 60);
+
+      return g_strconcat (start, "…", NULL);
+    }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
@@ -945,6 +952,18 @@ static gboolean is_hex (int c) { return c >= 0 && c < 0x80 && g_ascii_isxdigit (
 static gboolean is_oct (int c) { return c >= '0' && c <= '7'; }
 static gboolean is_bin (int c) { return c == '0' || c == '1'; }
 
+/* The number from AT to P->p, for a message: a hostile one may be megabytes long. */
+static char *
+number_text (Parser *P,
+             gsize   at)
+{
+  gsize len = P->p - at;
+
+  if (len <= 40)
+    return g_strndup (P->text + at, len);
+  return g_strdup_printf ("%.40s…", P->text + at);
+}
+
 static TomlNode *
 number_node (Parser       *P,
              LekhSpan      span,
@@ -1010,9 +1029,10 @@ parse_number (Parser   *P,
 
           if (value > ((guint64) G_MAXINT64 - digit) / base)
             {
+              g_autofree char *number = number_text (P, at);
+
               fail_at (P, at, LEKH_ERROR_TOML_SYNTAX,
-                       _("the integer %.*s is out of range (64 bits)"), (int) (P->p - at),
-                       P->text + at);
+                       _("the integer %s is out of range (64 bits)"), number);
               return NULL;
             }
           value = value * base + digit;
@@ -1060,8 +1080,10 @@ parse_number (Parser   *P,
 
       if (isinf (d))
         {
+          g_autofree char *number = number_text (P, at);
+
           fail_at (P, at, LEKH_ERROR_TOML_SYNTAX,
-                   _("the float %.*s is out of range (64 bits)"), (int) (P->p - at), P->text + at);
+                   _("the float %s is out of range (64 bits)"), number);
           return NULL;
         }
       return number_node (P, span, LEKH_TOML_FLOAT, P->buf->str, depth);
@@ -1078,9 +1100,10 @@ parse_number (Parser   *P,
 
           if (value > (limit - digit) / 10)
             {
+              g_autofree char *number = number_text (P, at);
+
               fail_at (P, at, LEKH_ERROR_TOML_SYNTAX,
-                       _("the integer %.*s is out of range (64 bits)"), (int) (P->p - at),
-                       P->text + at);
+                       _("the integer %s is out of range (64 bits)"), number);
               return NULL;
             }
           value = value * 10 + digit;
