@@ -3,7 +3,8 @@
  * a tree's spans lie in the input at the line and column they claim, its strings are
  * UTF-8, each node's TOML type agrees with its LekhNode shape and typing, and the text of
  * each top-level value, cut out at its span, reads back as the same value (what a
- * lossless editor relies on). */
+ * lossless editor relies on). Read as a range of a larger text, the same bytes give the
+ * same tree or error, shifted. */
 #include "config.h"
 
 #include <string.h>
@@ -191,6 +192,74 @@ check_value_reads_back (const Input          *in,
   LEKH_FUZZ_ASSERT (strcmp (before, after) == 0);
 }
 
+/* The same tree, read as a range of a +++ article: 4 bytes and a line further on. */
+static void
+check_same_shifted (const LekhNode *node,
+                    const LekhNode *framed)
+{
+  LEKH_FUZZ_ASSERT (framed->kind == node->kind);
+  LEKH_FUZZ_ASSERT (lekh_toml_node_get_type (framed) == lekh_toml_node_get_type (node));
+  LEKH_FUZZ_ASSERT (framed->span.start == node->span.start + 4);
+  LEKH_FUZZ_ASSERT (framed->span.end == node->span.end + 4);
+  LEKH_FUZZ_ASSERT (framed->span.line == node->span.line + 1);
+  LEKH_FUZZ_ASSERT (framed->span.column == node->span.column);
+  LEKH_FUZZ_ASSERT (framed->scalar_len == node->scalar_len);
+  if (node->kind == LEKH_NODE_SCALAR)
+    {
+      LEKH_FUZZ_ASSERT (memcmp (framed->scalar, node->scalar, node->scalar_len) == 0);
+      return;
+    }
+  LEKH_FUZZ_ASSERT (framed->children->len == node->children->len);
+  for (guint n = 0; n < node->children->len; n++)
+    check_same_shifted (g_ptr_array_index (node->children, n),
+                        g_ptr_array_index (framed->children, n));
+}
+
+static void
+check_framed (const guint8           *data,
+              gsize                   size,
+              const LekhTomlDocument *doc,
+              const GError           *error,
+              guint                   line,
+              guint                   column)
+{
+  g_autofree char *framed = g_malloc (size + 9);
+  g_autoptr(GError) framed_error = NULL;
+  g_autoptr(LekhTomlDocument) framed_doc = NULL;
+  guint framed_line = 0, framed_column = 0;
+
+  memcpy (framed, "+++\n", 4);
+  if (size > 0)
+    memcpy (framed + 4, data, size);
+  memcpy (framed + 4 + size, "\n+++\n", 5);
+  framed_doc = lekh_toml_parse_range (framed, 4, 4 + size, 2, &framed_line, &framed_column,
+                                      &framed_error);
+  LEKH_FUZZ_ASSERT ((framed_doc == NULL) == (doc == NULL));
+  if (doc == NULL)
+    {
+      const char *rest = strstr (error->message, ": ");
+      const char *framed_rest = strstr (framed_error->message, ": ");
+
+      LEKH_FUZZ_ASSERT (framed_error->code == error->code);
+      LEKH_FUZZ_ASSERT (framed_line == line + 1 && framed_column == column);
+      LEKH_FUZZ_ASSERT (rest != NULL && framed_rest != NULL && strcmp (rest, framed_rest) == 0);
+      return;
+    }
+  check_same_shifted (lekh_toml_document_get_root (doc), lekh_toml_document_get_root (framed_doc));
+  LEKH_FUZZ_ASSERT (lekh_toml_document_get_n_keyvals (framed_doc) ==
+                    lekh_toml_document_get_n_keyvals (doc));
+  for (guint n = 0; n < lekh_toml_document_get_n_keyvals (doc); n++)
+    {
+      const LekhTomlKeyval *kv = lekh_toml_document_get_keyval (doc, n);
+      const LekhTomlKeyval *fkv = lekh_toml_document_get_keyval (framed_doc, n);
+
+      LEKH_FUZZ_ASSERT (fkv->entry_span.start == kv->entry_span.start + 4);
+      LEKH_FUZZ_ASSERT (fkv->entry_span.end == kv->entry_span.end + 4);
+      LEKH_FUZZ_ASSERT (fkv->key_span.line == kv->key_span.line + 1);
+      LEKH_FUZZ_ASSERT (fkv->equals == kv->equals + 4);
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
@@ -207,6 +276,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   lekh_fuzz_init ();
 
   doc = lekh_toml_parse_range (text, 0, size, 1, &line, &column, &error);
+  check_framed (data, size, doc, error, line, column);
   if (doc == NULL)
     {
       g_autofree char *prefix = g_strdup_printf ("Line %u, column %u: ", line, column);
