@@ -83,7 +83,8 @@ typedef enum
 /* One `key = value` line of the document (not the pairs inside inline tables). */
 typedef struct
 {
-  char        **key_path;     /* the dotted key's parts, unescaped, NULL-terminated */
+  char        **key_path;     /* the dotted key's parts, unescaped, NULL-terminated (a part
+                               * with U+0000 ends there; the key nodes keep its length) */
   guint         n_parts;
   LekhSpan      key_span;     /* the whole key as written, `a . "b"` */
   gsize         equals;       /* offset of the '=' */
