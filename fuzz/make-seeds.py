@@ -117,7 +117,7 @@ def main():
         if name.endswith('.c'):
             with open(os.path.join(tests_dir, name), encoding='utf-8', errors='replace') as f:
                 for s in c_strings(f.read()):
-                    if len(s) >= 4 and (b':' in s or b'---' in s or b'+++' in s):
+                    if len(s) >= 4 and (b':' in s or b'---' in s or b'+++' in s or b' = ' in s):
                         add(s, 'test literals')
 
     print('seeds: ' + ', '.join(f'{n} from {k}' for k, n in counts.items()) + f' -> {out_dir}')
