@@ -109,7 +109,9 @@ run_tests() {
     logs+=("$asan_dir/meson-logs/testlog-sanitize-wrapper.sh.json")
   fi
   if [ "$#" -eq 0 ] && [ "${LEKH_FUZZ:-1}" != 0 ]; then
-    local fuzz_dir="${LEKH_FUZZ_BUILDDIR:-$builddir-fuzz}"
+    # The sanitizer stage's folder already holds the fuzz targets (sanitize.sh).
+    local fuzz_dir="${LEKH_FUZZ_BUILDDIR:-${LEKH_ASAN_BUILDDIR:-$builddir-asan}}"
+    [ "${LEKH_SANITIZE:-1}" != 0 ] || fuzz_dir="${LEKH_FUZZ_BUILDDIR:-$builddir-fuzz}"
     local fuzz_results="$fuzz_dir/fuzz-results.tap"
     echo "== Fuzz targets on their committed inputs ($fuzz_dir)"
     rm -f "$fuzz_results"

@@ -17,10 +17,22 @@ set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 builddir="${LEKH_ASAN_BUILDDIR:-$here/_build-asan}"
 
+# Built with clang and the fuzz targets too: `fuzz.sh replay` then runs in the same folder
+# (LEKH_FUZZ_BUILDDIR), so CI compiles the sanitized code once.
+fuzzing_enabled() {
+  python3 -c 'import json, sys
+print(any(o["name"] == "fuzzing" and o["value"] is True for o in json.load(open(sys.argv[1]))))' \
+    "$builddir/meson-info/intro-buildoptions.json" 2>/dev/null
+}
+# An older folder set up with gcc and without the fuzz targets is set up again.
+if [ -f "$builddir/build.ninja" ] && [ "$(fuzzing_enabled)" != True ]; then
+  rm -rf "$builddir"
+fi
 mkdir -p "$builddir"
 if [ ! -f "$builddir/build.ninja" ]; then
-  meson setup "$builddir" "$here" -Db_sanitize=address,undefined -Db_lundef=false \
-    >"$builddir/lekh-setup.log" 2>&1 || { cat "$builddir/lekh-setup.log" >&2; exit 1; }
+  CC=clang meson setup "$builddir" "$here" -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dfuzzing=true >"$builddir/lekh-setup.log" 2>&1 \
+    || { cat "$builddir/lekh-setup.log" >&2; exit 1; }
 fi
 # A stale log must not count if the build fails.
 rm -f "$builddir/meson-logs/testlog-sanitize-wrapper.sh.json"
