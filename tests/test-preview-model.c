@@ -189,7 +189,8 @@ test_incremental_matches_full (gconstpointer data)
   static const char * const snippets[] = {
     "\n", "\n\n", "x", "हि", "- ", "1. ", "> ", "# ", "```\n", "~~~", "===\n", "---\n",
     "    ", "<div>\n", "</div>\n", "[ref]: /u\n", "*", "`", "\r\n", "  ", "2) ", "<!--",
-    "-->", "\t", "---", "+++\n", "|", "[", "]:",
+    "-->", "\t", "---", "+++\n", "|", "[", "]:", "|---|", "[^1]", "[^1]: ", "~~",
+    "- [ ] ", "www.x.org ",
   };
   guint variant = GPOINTER_TO_UINT (data);
   gboolean use_replace = variant & 1;

@@ -10,14 +10,16 @@ G_BEGIN_DECLS
 typedef enum
 {
   LEKH_HTML_EXPORT_DEFAULT = 0,
-  LEKH_HTML_EXPORT_UNSAFE  = 1 << 0,   /* keep raw HTML and every link scheme (trusted text) */
+  LEKH_HTML_EXPORT_UNSAFE  = 1 << 0,   /* keep raw HTML (but for the tags GFM's tagfilter
+                                        * escapes: <script>, <iframe>…) and every link
+                                        * scheme (trusted text) */
 } LekhHtmlExportFlags;
 
 /* A standalone HTML page for ARTICLE: <title>, description, keywords, author and Open
  * Graph meta tags from the front matter, a built-in stylesheet, lang (from the front
  * matter, else detected from the script), a header with the title, description, byline,
- * tags and cover image, then the body rendered by cmark. Raw HTML is omitted unless
- * LEKH_HTML_EXPORT_UNSAFE. */
+ * tags and cover image, then the body rendered by cmark-gfm with GitHub's extensions
+ * (lekh-markdown.h). Raw HTML is omitted unless LEKH_HTML_EXPORT_UNSAFE. */
 char *lekh_html_export          (const LekhArticle   *article,
                                  LekhHtmlExportFlags  flags);
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <glib.h>
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "lekh-article.h"
 
@@ -101,11 +101,12 @@ int                     lekh_preview_model_get_node_line_offset (LekhPreviewMode
 void                    lekh_preview_model_release_nodes   (LekhPreviewModel        *self);
 
 /* Parses block INDEX again from its source text alone (with the body's link reference
- * definitions), for views that render blocks later than the update that added them.
- * Free the returned document with cmark_node_free(); its lines count from the block's
- * first line (1). */
+ * and footnote definitions), for views that render blocks later than the update that
+ * added them. Free the returned document with cmark_node_free(); the block's first line
+ * is its line FIRST_LINE (may be NULL). */
 cmark_node             *lekh_preview_model_parse_block     (LekhPreviewModel        *self,
-                                                            guint                    index);
+                                                            guint                    index,
+                                                            int                     *first_line);
 
 /* The top-level heading a link "#ID" points to (ID percent-encoded or not): the heading
  * whose anchor id, as site generators make it (lekh_text_slugify(), "-1", "-2"… for

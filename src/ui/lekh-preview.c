@@ -4,10 +4,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
-#include <cmark.h>
 
 #include "lekh-article-meta.h"
 #include "lekh-heading.h"
+#include "lekh-markdown.h"
 #include "lekh-memory.h"
 #include "lekh-preview-model.h"
 #include "lekh-preview.h"
@@ -1081,14 +1081,15 @@ apply_change (LekhPreview *self,
 
   for (guint i = 0; i < n_added; i++)
     {
+      int first_line = 1;
       cmark_node *node = from_source
-                         ? lekh_preview_model_parse_block (self->model, position + i)
+                         ? lekh_preview_model_parse_block (self->model, position + i, &first_line)
                          : lekh_preview_model_get_node (self->model, position + i);
       BlockView *bv = g_new0 (BlockView, 1);
 
       r.block = bv;
       r.block_offset = r.n_chars;
-      r.block_line = node == NULL ? 0 : from_source ? 1 : cmark_node_get_start_line (node);
+      r.block_line = node == NULL ? 0 : from_source ? first_line : cmark_node_get_start_line (node);
       g_array_append_val (r.block_starts, r.n_chars);
       /* "## Heading {#id}" shows as the site shows it, without the id. */
       if (node != NULL && cmark_node_get_type (node) == CMARK_NODE_HEADING)
