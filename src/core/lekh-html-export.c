@@ -187,6 +187,49 @@ add_heading_ids (cmark_node *doc,
     }
 }
 
+static int
+parse_options (LekhHtmlExportFlags flags)
+{
+  int options = CMARK_OPT_VALIDATE_UTF8;
+
+  if (!(flags & LEKH_HTML_EXPORT_PLAIN_PUNCTUATION))
+    options |= CMARK_OPT_SMART;
+  if (flags & LEKH_HTML_EXPORT_UNSAFE)
+    options |= CMARK_OPT_UNSAFE;
+  return options;
+}
+
+/* Renders DOC (parsed with OPTIONS) as the page's body, and frees it. */
+static char *
+render_body (cmark_node          *doc,
+             int                  options,
+             LekhHtmlExportFlags  flags)
+{
+  char *cmark_html, *html;
+
+  if (!(flags & LEKH_HTML_EXPORT_NO_HEADING_IDS))
+    add_heading_ids (doc, options);
+  cmark_html = lekh_markdown_render_html (doc, options | CMARK_OPT_FOOTNOTES);
+  html = g_strdup (cmark_html);
+  free (cmark_html);
+  cmark_node_free (doc);
+  return html;
+}
+
+char *
+lekh_html_render_body (const char          *text,
+                       gssize               len,
+                       LekhHtmlExportFlags  flags)
+{
+  int options = parse_options (flags);
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  if (len < 0)
+    len = (gssize) strlen (text);
+  return render_body (lekh_markdown_parse (text, (gsize) len, options), options, flags);
+}
+
 char *
 lekh_html_export (const LekhArticle   *article,
                   LekhHtmlExportFlags  flags)
@@ -202,12 +245,9 @@ lekh_html_export (const LekhArticle   *article,
   gsize body_len;
   cmark_node *doc, *first;
   gboolean body_has_title;
-  int options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART;
+  int options = parse_options (flags);
 
   g_return_val_if_fail (article != NULL, NULL);
-
-  if (flags & LEKH_HTML_EXPORT_UNSAFE)
-    options |= CMARK_OPT_UNSAFE;
 
   meta = lekh_article_meta_new (article);
   body = lekh_article_get_body (article, &body_len);
@@ -321,10 +361,8 @@ lekh_html_export (const LekhArticle   *article,
       g_string_append (out, "</header>\n");
     }
 
-  add_heading_ids (doc, options);
-  html = lekh_markdown_render_html (doc, options | CMARK_OPT_FOOTNOTES);
+  html = render_body (doc, options, flags);
   g_string_append (out, html);
   g_string_append (out, "</article>\n</body>\n</html>\n");
-  cmark_node_free (doc);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
