@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "lekh-article-meta.h"
+#include "lekh-markdown.h"
 #include "lekh-preview-model.h"
+#include "lekh-preview-render.h"
 
 static const char base_article[] =
   "---\n"
@@ -501,6 +503,152 @@ test_text_bytes (void)
   }
 }
 
+
+static const char gfm_text[] =
+  "---\ntitle: GFM\n---\n"
+  "Intro line\n"                                     /* 4 */
+  "| A | B |\n|:--|--:|\n| ~~x~~ | **2** |\n"        /* 5-7: the header takes the paragraph's last line */
+  "\n"
+  "- [x] done\n- [ ] todo\n"                         /* 9-10 (and the blank line) */
+  "\n"
+  "Text[^n] and www.example.org.\n"                  /* 12 */
+  "\n"
+  "[^n]: The note.\n"                                /* 14 */
+  "\n"
+  "[^n]: Again.\n"                                   /* 16: a second definition */
+  "\n"
+  "[^u]: Unused.\n";                                 /* 18 */
+
+/* The rendering of every block of MODEL, parsed again from its source. */
+static LekhPreviewRendering *
+render_blocks (LekhPreviewModel *model)
+{
+  LekhPreviewRendering *r = lekh_preview_rendering_new ();
+  const char *text = lekh_preview_model_get_text (model, NULL);
+
+  for (guint i = 0; i < lekh_preview_model_get_n_blocks (model); i++)
+    {
+      const LekhPreviewBlock *block = lekh_preview_model_get_block (model, i);
+      int first_line;
+      cmark_node *doc = lekh_preview_model_parse_block (model, i, &first_line);
+
+      lekh_preview_rendering_add_block (r, doc, first_line, text + block->start,
+                                        block->end - block->start);
+      cmark_node_free (doc);
+    }
+  return r;
+}
+
+static gboolean
+has_style (LekhPreviewRendering *r,
+           const char           *needle,
+           const char           *style)
+{
+  const char *at = strstr (r->text->str, needle);
+  guint start, end;
+
+  g_assert_nonnull (at);
+  g_assert_cmpuint (r->anchors->len, ==, 0);
+  start = (guint) g_utf8_strlen (r->text->str, at - r->text->str);
+  end = start + (guint) g_utf8_strlen (needle, -1);
+  for (guint i = 0; i < r->runs->len; i++)
+    {
+      LekhPreviewRun *run = &g_array_index (r->runs, LekhPreviewRun, i);
+
+      if (g_strcmp0 (run->style, style) == 0 && run->start <= start && run->end >= end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_gfm_blocks (void)
+{
+  g_autoptr(LekhPreviewModel) model = lekh_preview_model_new ();
+  static const struct { guint start, end; } lines[] = {
+    { 4, 4 }, { 5, 7 }, { 9, 11 }, { 12, 12 }, { 14, 15 }, { 16, 17 }, { 18, 18 },
+  };
+
+  lekh_preview_model_set_text (model, gfm_text, strlen (gfm_text), NULL);
+  g_assert_cmpuint (lekh_preview_model_get_n_blocks (model), ==, G_N_ELEMENTS (lines));
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      const LekhPreviewBlock *block = lekh_preview_model_get_block (model, i);
+
+      g_assert_cmpuint (block->start_line, ==, lines[i].start);
+      g_assert_cmpuint (block->end_line, ==, lines[i].end);
+    }
+  g_assert_true (lekh_preview_model_get_block (model, 1)->type == CMARK_NODE_TABLE);
+  /* Footnote definitions stay where they are written, used or not, repeated or not. */
+  for (guint i = 4; i < 7; i++)
+    g_assert_cmpint (lekh_preview_model_get_block (model, i)->type, ==,
+                     CMARK_NODE_FOOTNOTE_DEFINITION);
+  g_assert_cmpint (lekh_preview_model_find_footnote (model, "n", TRUE), ==, 4);
+  g_assert_cmpint (lekh_preview_model_find_footnote (model, "n", FALSE), ==, 3);
+  g_assert_cmpint (lekh_preview_model_find_footnote (model, "u", FALSE), ==, -1);
+  g_assert_cmpint (lekh_preview_model_find_footnote (model, "x", TRUE), ==, -1);
+}
+
+static void
+test_gfm_rendering (void)
+{
+  g_autoptr(LekhPreviewModel) model = lekh_preview_model_new ();
+  g_autoptr(LekhPreviewRendering) r = NULL;
+  LekhPreviewAnchor *anchor;
+  LekhPreviewTable *table;
+  LekhPreviewRendering *cell;
+  GArray *links;
+
+  lekh_preview_model_set_text (model, gfm_text, strlen (gfm_text), NULL);
+  r = render_blocks (model);
+
+  /* Text: the table and the check boxes are anchors; no Markdown syntax is left. */
+  g_assert_cmpstr (r->text->str, ==,
+                   "Intro line\n"
+                   "\n"
+                   "\tdone\n\ttodo\n"
+                   "Textn and www.example.org.\n"
+                   "n.\tThe note.\n"
+                   "n.\tAgain.\n"
+                   "u.\tUnused.\n");
+  g_assert_cmpuint (r->anchors->len, ==, 3);
+
+  anchor = &g_array_index (r->anchors, LekhPreviewAnchor, 0);
+  g_assert_cmpint (anchor->kind, ==, LEKH_PREVIEW_ANCHOR_TABLE);
+  table = anchor->table;
+  g_assert_cmpuint (table->n_columns, ==, 2);
+  g_assert_cmpstr (table->alignments, ==, "lr");
+  g_assert_cmpuint (table->rows->len, ==, 2);
+  g_assert_cmpuint (table->n_header_rows, ==, 1);
+  cell = lekh_preview_table_get_cell (table, 0, 1);
+  g_assert_cmpstr (cell->text->str, ==, "B");
+  cell = lekh_preview_table_get_cell (table, 1, 0);
+  g_assert_cmpstr (cell->text->str, ==, "x");
+  g_assert_true (has_style (cell, "x", "strikethrough"));
+  cell = lekh_preview_table_get_cell (table, 1, 1);
+  g_assert_true (has_style (cell, "2", "strong"));
+
+  anchor = &g_array_index (r->anchors, LekhPreviewAnchor, 1);
+  g_assert_cmpint (anchor->kind, ==, LEKH_PREVIEW_ANCHOR_CHECK);
+  g_assert_true (anchor->checked);
+  g_assert_cmpuint (anchor->line_delta, ==, 0);
+  anchor = &g_array_index (r->anchors, LekhPreviewAnchor, 2);
+  g_assert_false (anchor->checked);
+  g_assert_cmpuint (anchor->line_delta, ==, 1);
+
+  /* The reference shows its label and links to the note; the note's label links back;
+   * the autolink is a link. */
+  links = g_array_index (r->blocks, LekhPreviewBlockRendering, 3).links;
+  g_assert_nonnull (links);
+  g_assert_cmpuint (links->len, ==, 2);
+  g_assert_cmpstr (g_array_index (links, LekhPreviewLink, 0).url, ==, "#fn-n");
+  g_assert_cmpuint (g_array_index (links, LekhPreviewLink, 0).start, ==, 4);
+  g_assert_cmpuint (g_array_index (links, LekhPreviewLink, 0).end, ==, 5);
+  g_assert_cmpstr (g_array_index (links, LekhPreviewLink, 1).url, ==, "http://www.example.org");
+  links = g_array_index (r->blocks, LekhPreviewBlockRendering, 4).links;
+  g_assert_cmpstr (g_array_index (links, LekhPreviewLink, 0).url, ==, "#fnref-n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,5 +675,7 @@ main (int   argc,
   g_test_add_func ("/preview-model/large-article", test_large_article);
   g_test_add_func ("/preview-model/find-heading", test_find_heading);
   g_test_add_func ("/preview-model/text-bytes", test_text_bytes);
+  g_test_add_func ("/preview-model/gfm-blocks", test_gfm_blocks);
+  g_test_add_func ("/preview-model/gfm-rendering", test_gfm_rendering);
   return g_test_run ();
 }

@@ -127,6 +127,92 @@ test_rendered_text (Fixture       *f,
   g_assert_nonnull (strstr (text, "पंक्ति एक\u2028पंक्ति दो"));
 }
 
+
+static const char gfm_article[] =
+  "---\ntitle: GFM\n---\n\n"
+  "| वस्तु | मात्रा | कीमत |\n|:------|:------:|-----:|\n| छाता | 1 | 450 |\n"
+  "| a-very-long-cell-without-any-break-at-all-that-goes-on-and-on-and-on-and-on-and-on"
+  "-and-on-and-on-and-on-and-on-and-on | 2 | 1,200 |\n\n"
+  "- [x] टिकट\n- [ ] होटल\n\n"
+  "The old plan was ~~Shimla~~ Munnar.[^1] See www.example.org.\n\n"
+  "[^1]: मुन्नार केरल में है।\n";
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, out);
+}
+
+static void
+test_gfm (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) grids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(GString) labels = g_string_new (NULL);
+  GtkWidget *view = GTK_WIDGET (lekh_preview_get_text_view (f->preview));
+  g_autoptr(GtkTextBuffer) source = gtk_text_buffer_new (NULL);
+  g_autofree char *edited = NULL;
+  GtkTextIter a, b;
+  GtkWidget *cell;
+
+  gtk_text_buffer_set_text (source, gfm_article, -1);
+  lekh_preview_set_buffer (f->preview, source);
+  lekh_preview_flush (f->preview);
+  spin (300);
+  text = preview_text (f->preview);
+
+  g_assert_null (strstr (text, "~~"));
+  g_assert_null (strstr (text, "[^1]"));
+  g_assert_null (strstr (text, "|"));
+  g_assert_null (strstr (text, "[x]"));
+  g_assert_true (has_tag_over (f->preview, "Shimla", "strikethrough"));
+  g_assert_true (has_tag_over (f->preview, "www.example.org", "link"));
+  g_assert_nonnull (strstr (text, "Munnar.1 See"));
+  g_assert_nonnull (strstr (text, "1.\tमुन्नार केरल में है।"));
+  g_assert_true (find (f->preview, "1 See", &a, &b));
+  g_assert_cmpstr (lekh_preview_get_link_at_offset (f->preview, gtk_text_iter_get_offset (&a)),
+                   ==, "#fn-1");
+  g_assert_true (has_tag_over (f->preview, "1 See", "footnote-ref") == FALSE);
+
+  /* The table: a grid of cells, header bold, columns aligned, no wider than the view. */
+  collect_widgets (view, GTK_TYPE_GRID, grids);
+  g_assert_cmpuint (grids->len, ==, 1);
+  collect_labels (g_ptr_array_index (grids, 0), labels);
+  g_assert_nonnull (strstr (labels->str, "वस्तु\nमात्रा\nकीमत\nछाता\n1\n450\n"));
+  cell = gtk_grid_get_child_at (g_ptr_array_index (grids, 0), 0, 0);
+  g_assert_true (gtk_widget_has_css_class (cell, "lekh-table-header"));
+  cell = gtk_grid_get_child_at (g_ptr_array_index (grids, 0), 2, 1);
+  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (cell)), ==, 1.0);
+  cell = gtk_grid_get_child_at (g_ptr_array_index (grids, 0), 1, 1);
+  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (cell)), ==, 0.5);
+  g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_parent (gtk_widget_get_parent (g_ptr_array_index (grids, 0)))),
+                   <=, gtk_widget_get_width (view));
+
+  /* Task list items: check boxes; ticking one ticks the source, as one undoable edit. */
+  collect_widgets (view, GTK_TYPE_CHECK_BUTTON, checks);
+  g_assert_cmpuint (checks->len, ==, 2);
+  g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 0)));
+  g_assert_false (gtk_check_button_get_active (g_ptr_array_index (checks, 1)));
+  gtk_check_button_set_active (g_ptr_array_index (checks, 1), TRUE);
+  gtk_text_buffer_get_bounds (source, &a, &b);
+  edited = gtk_text_buffer_get_text (source, &a, &b, FALSE);
+  g_assert_nonnull (strstr (edited, "- [x] टिकट\n- [x] होटल\n"));
+  gtk_text_buffer_undo (source);
+  g_clear_pointer (&edited, g_free);
+  gtk_text_buffer_get_bounds (source, &a, &b);
+  edited = gtk_text_buffer_get_text (source, &a, &b, FALSE);
+  g_assert_cmpstr (edited, ==, gfm_article);
+  lekh_preview_set_buffer (f->preview, NULL);
+}
+
 static void
 test_lists (Fixture       *f,
             gconstpointer  data)
@@ -701,6 +787,7 @@ main (int   argc,
 
   g_test_add ("/preview/rendered-text", Fixture, NULL, fixture_setup, test_rendered_text, fixture_teardown);
   g_test_add ("/preview/lists", Fixture, NULL, fixture_setup, test_lists, fixture_teardown);
+  g_test_add ("/preview/gfm", Fixture, NULL, fixture_setup, test_gfm, fixture_teardown);
   g_test_add ("/preview/tags", Fixture, NULL, fixture_setup, test_tags, fixture_teardown);
   g_test_add ("/preview/raw-html-is-text", Fixture, NULL, fixture_setup, test_raw_html_is_text, fixture_teardown);
   g_test_add ("/preview/header-card", Fixture, NULL, fixture_setup, test_header_card, fixture_teardown);

@@ -1308,3 +1308,40 @@ lekh_preview_model_find_heading (LekhPreviewModel *self,
     }
   return folded_match;
 }
+
+int
+lekh_preview_model_find_footnote (LekhPreviewModel *self,
+                                  const char       *label,
+                                  gboolean          definition)
+{
+  g_autofree char *needle = NULL;
+  gsize needle_len;
+  const char *text;
+
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (label != NULL, -1);
+
+  needle = g_strdup_printf ("[^%s]", label);
+  needle_len = strlen (needle);
+  text = text_str (self);
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const LekhPreviewBlock *block = &g_array_index (self->blocks, LekhPreviewBlock, i);
+      const char *end = text + block->end;
+
+      if ((block->type == CMARK_NODE_FOOTNOTE_DEFINITION) != definition)
+        continue;
+      for (const char *p = text + block->start;
+           (p = memchr (p, '[', (gsize) (end - p))) != NULL; p++)
+        {
+          gboolean is_definition;
+
+          if ((gsize) (end - p) < needle_len || memcmp (p, needle, needle_len) != 0)
+            continue;
+          is_definition = p + needle_len < end && p[needle_len] == ':';
+          if (is_definition == definition)
+            return (int) i;
+        }
+    }
+  return -1;
+}

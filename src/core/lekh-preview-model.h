@@ -115,6 +115,13 @@ cmark_node             *lekh_preview_model_parse_block     (LekhPreviewModel    
 int                     lekh_preview_model_find_heading    (LekhPreviewModel        *self,
                                                             const char              *id);
 
+/* The block holding footnote LABEL's definition "[^LABEL]: …" (DEFINITION) or its first
+ * reference "[^LABEL]", as the preview links "#fn-LABEL" and "#fnref-LABEL"; -1 when
+ * none does. */
+int                     lekh_preview_model_find_footnote   (LekhPreviewModel        *self,
+                                                            const char              *label,
+                                                            gboolean                 definition);
+
 /* Byte offset of the start of 0-based LINE (lines end at \n, \r\n or \r), or the text's
  * length when LINE is past the end. */
 gsize                   lekh_preview_model_line_to_offset  (LekhPreviewModel        *self,
