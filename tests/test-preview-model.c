@@ -532,7 +532,7 @@ render_blocks (LekhPreviewModel *model)
       int first_line;
       cmark_node *doc = lekh_preview_model_parse_block (model, i, &first_line);
 
-      lekh_preview_rendering_add_block (r, doc, first_line, text + block->start,
+      lekh_preview_rendering_add_block (r, doc, block->context, first_line, text + block->start,
                                         block->end - block->start);
       cmark_node_free (doc);
     }
@@ -649,6 +649,111 @@ test_gfm_rendering (void)
   g_assert_cmpstr (g_array_index (links, LekhPreviewLink, 0).url, ==, "#fnref-n");
 }
 
+
+static const char site_text[] =
+  "import Tabs from '@theme/Tabs';\n"         /* 1 */
+  "\n"
+  "## Start here {/*start-here*/}\n"         /* 3 */
+  "\n"
+  ":::tip[Packing]\n"                        /* 5 */
+  "Take {{< icon umbrella >}} and {% include rain.html %}.\n"
+  "\n"
+  ":::danger\n"                              /* 8 */
+  "Inner\n"
+  ":::\n"                                    /* 10 */
+  ":::\n"                                    /* 11 */
+  "\n"
+  "<!-- truncate -->\n"                      /* 13 */
+  "\n"
+  "<Tabs>\n<TabItem value=\"a\">\n"          /* 15-16 */
+  "\n"
+  "In a tab\n"                               /* 18 */
+  "\n"
+  "</TabItem>\n</Tabs>\n"                    /* 20-21 */
+  "\n"
+  "```js\n:::tip\n{/* kept */}\n```\n";       /* 23-26 */
+
+static void
+test_site_syntax (void)
+{
+  g_autoptr(LekhPreviewModel) model = lekh_preview_model_new ();
+  g_autoptr(LekhPreviewRendering) r = NULL;
+
+  lekh_preview_model_set_text (model, site_text, strlen (site_text), NULL);
+  r = render_blocks (model);
+
+  /* No fence, import, comment, shortcode brace or tag is left; the code block keeps its
+   * text as written. */
+  g_assert_cmpstr (r->text->str, ==,
+                   "\n"                                     /* the import: hidden */
+                   "Start here \n"
+                   "Packing\n"
+                   "Take icon umbrella and include rain.html.\n"
+                   "Danger\n"
+                   "Inner\n"
+                   "\n"                                     /* the inner box ends */
+                   "\n"                                     /* the outer box ends */
+                   "Read more\n"
+                   "Tabs\nTabItem value=\"a\"\n"
+                   "In a tab\n"
+                   "\n\n"                                   /* the tags close */
+                   ":::tip\n{/* kept */}\n");
+  g_assert_true (has_style (r, "\n", "hidden"));
+  g_assert_true (has_style (r, "Packing", "callout-title"));
+  g_assert_true (has_style (r, "Packing", "callout-tip"));
+  g_assert_true (has_style (r, "Take icon", "callout-tip"));
+  g_assert_true (has_style (r, "icon umbrella", "chip"));
+  g_assert_true (has_style (r, "include rain.html", "chip"));
+  g_assert_true (has_style (r, "Inner", "callout-danger"));
+  g_assert_true (has_style (r, "Read more", "truncate"));
+  g_assert_true (has_style (r, "TabItem value", "component-label"));
+  g_assert_true (has_style (r, "In a tab", "callout-component"));
+  g_assert_false (has_style (r, ":::tip", "callout-tip"));
+
+  /* The blocks' contexts: which boxes they are in. */
+  {
+    LekhCalloutContext tip = lekh_callout_context_push (0, LEKH_CALLOUT_TIP);
+    LekhCalloutContext danger = lekh_callout_context_push (tip, LEKH_CALLOUT_DANGER);
+    LekhCalloutContext tab = lekh_callout_context_push (lekh_callout_context_push (0, LEKH_CALLOUT_COMPONENT),
+                                                        LEKH_CALLOUT_COMPONENT);
+    const LekhCalloutContext expected[] = { 0, 0, 0, tip, tip, danger, danger, tip, 0, 0, tab, tab, 0 };
+
+    g_assert_cmpuint (lekh_preview_model_get_n_blocks (model), ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      g_assert_cmpuint (lekh_preview_model_get_block (model, i)->context, ==, expected[i]);
+    g_assert_cmpuint (lekh_callout_context_depth (danger), ==, 2);
+    g_assert_cmpint (lekh_callout_context_innermost (lekh_callout_context_pop (danger)), ==,
+                     LEKH_CALLOUT_TIP);
+  }
+
+  /* The heading's id is in its MDX comment, as the React docs write them; fences are no
+   * headings. */
+  g_assert_cmpint (lekh_preview_model_find_heading (model, "start-here"), ==, 1);
+  g_assert_cmpint (lekh_preview_model_find_heading (model, "packing"), ==, -1);
+}
+
+static void
+test_site_syntax_restyle (void)
+{
+  g_autoptr(LekhPreviewModel) model = lekh_preview_model_new ();
+  g_autoptr(GString) text = g_string_new ("Para one\n\nPara two\n\nPara three\n");
+  LekhPreviewChange change;
+  guint position, n;
+
+  lekh_preview_model_set_text (model, text->str, text->len, NULL);
+  g_assert_false (lekh_preview_model_get_restyled (model, &position, &n));
+
+  /* Opening an admonition before the second paragraph puts the others in it. */
+  g_string_insert (text, strlen ("Para one\n\n"), ":::note\n");
+  lekh_preview_model_set_text (model, text->str, text->len, &change);
+  g_assert_cmpuint (lekh_preview_model_get_n_blocks (model), ==, 4);
+  g_assert_true (lekh_preview_model_get_restyled (model, &position, &n));
+  g_assert_cmpuint (position, >=, change.position + change.n_added);
+  g_assert_cmpuint (position + n, ==, 4);
+  g_assert_cmpint (lekh_callout_context_innermost (lekh_preview_model_get_block (model, 3)->context),
+                   ==, LEKH_CALLOUT_NOTE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -677,5 +782,7 @@ main (int   argc,
   g_test_add_func ("/preview-model/text-bytes", test_text_bytes);
   g_test_add_func ("/preview-model/gfm-blocks", test_gfm_blocks);
   g_test_add_func ("/preview-model/gfm-rendering", test_gfm_rendering);
+  g_test_add_func ("/preview-model/site-syntax", test_site_syntax);
+  g_test_add_func ("/preview-model/site-syntax-restyle", test_site_syntax_restyle);
   return g_test_run ();
 }

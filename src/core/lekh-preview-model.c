@@ -7,8 +7,10 @@
 #include "lekh-heading.h"
 #include "lekh-markdown.h"
 #include "lekh-preview-model.h"
+#include "lekh-preview-render.h"
 
 #define PARSE_OPTIONS (CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8)
+#define LEKH_FENCE_MARK LEKH_PREVIEW_FENCE_MARK
 
 struct _LekhPreviewModel
 {
@@ -34,6 +36,9 @@ struct _LekhPreviewModel
   gsize        dirty_start;
   gsize        dirty_suffix;
   gboolean     refs_touched;     /* an edited line looks like a reference definition */
+
+  guint        restyled_first;   /* blocks whose context the last update changed */
+  guint        restyled_n;
 
   cmark_node  *doc;              /* the last parse, owning the nodes below */
   GPtrArray   *nodes;            /* cmark_node* of the blocks added by the last update */
@@ -649,6 +654,72 @@ restore_footnote_order (cmark_node *doc,
     }
 }
 
+/* A copy of TEXT (LEN bytes; *LEN becomes the copy's) in which Docusaurus admonition
+ * fences (":::tip Title", ":::") are ATX headings of level 6 whose text starts with
+ * LEKH_FENCE_MARK: a fence line, like a heading, ends a paragraph and is a block of its
+ * own; and the stars of MDX comments are LEKH_PREVIEW_COMMENT_MARK. The renderer knows
+ * both marks. NULL when TEXT has neither. */
+static char *
+mark_fences (const char *text,
+             gsize      *len)
+{
+  const char *end = text + *len;
+  GString *out = NULL;
+  const char *copied = text;
+
+  for (const char *line = text; line < end;)
+    {
+      const char *eol = line, *p = line;
+      LekhCalloutKind kind;
+
+      while (eol < end && *eol != '\n' && *eol != '\r')
+        eol++;
+      while (p < eol && *p == ' ' && p - line < 3)
+        p++;
+      if (p + 3 <= eol && p[0] == ':' && p[1] == ':' && p[2] == ':'
+          && lekh_site_syntax_admonition (line, (gsize) (eol - line), &kind, NULL))
+        {
+          if (out == NULL)
+            out = g_string_sized_new (*len + 64);
+          g_string_append_len (out, copied, line - copied);
+          g_string_append (out, "###### " LEKH_FENCE_MARK);
+          copied = line;
+        }
+      line = eol;
+      if (line < end && *line == '\r')
+        line++;
+      if (line < end && *line == '\n')
+        line++;
+    }
+  if (out != NULL)
+    g_string_append_len (out, copied, end - copied);
+
+  /* MDX comments: their stars would be emphasis to cmark. */
+  if (g_strstr_len (out != NULL ? out->str : text, out != NULL ? (gssize) out->len : (gssize) *len,
+                    "{/*") != NULL)
+    {
+      char *p, *stop;
+
+      if (out == NULL)
+        out = g_string_new_len (text, (gssize) *len);
+      stop = out->str + out->len;
+      for (p = out->str; (p = g_strstr_len (p, stop - p, "{/*")) != NULL;)
+        {
+          char *close = g_strstr_len (p + 3, stop - (p + 3), "*/}");
+
+          if (close == NULL)
+            break;
+          p[2] = LEKH_PREVIEW_COMMENT_MARK[0];
+          close[0] = LEKH_PREVIEW_COMMENT_MARK[0];
+          p = close + 3;
+        }
+    }
+  if (out == NULL)
+    return NULL;
+  *len = out->len;
+  return g_string_free (out, FALSE);
+}
+
 /* Parses TEXT, then REFS (link reference and footnote definitions from elsewhere in the
  * body). The text's first line is line SHIFT + 1 of the returned document. */
 static cmark_node *
@@ -662,8 +733,12 @@ parse (const char *text,
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GHashTable) def_lines = g_hash_table_new (NULL, NULL);
   g_autofree char *renamed = NULL;
+  g_autofree char *fenced = NULL;
   cmark_node *doc;
 
+  fenced = mark_fences (text, &len);
+  if (fenced != NULL)
+    text = fenced;
   if (memchr (text, '^', len) != NULL)
     {
       seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -843,6 +918,93 @@ count_blocks_starting_before (GArray *blocks,
         hi = mid;
     }
   return lo;
+}
+
+/* The admonitions and components that BLOCK opens and closes, applied to CONTEXT. */
+static LekhCalloutContext
+apply_block_events (LekhPreviewModel       *self,
+                    const LekhPreviewBlock *block,
+                    LekhCalloutContext      context)
+{
+  const char *text = text_str (self);
+  const char *end = text + block->end;
+
+  if (block->type != CMARK_NODE_HEADING && block->type != CMARK_NODE_HTML_BLOCK)
+    return context;
+  for (const char *line = text + block->start; line < end;)
+    {
+      const char *eol = line;
+      LekhCalloutKind kind;
+      g_autofree char *label = NULL;
+      gboolean closing, self_closing;
+
+      while (eol < end && *eol != '\n' && *eol != '\r')
+        eol++;
+      if (block->type == CMARK_NODE_HEADING)
+        {
+          if (lekh_site_syntax_admonition (line, (gsize) (eol - line), &kind, NULL))
+            context = kind == LEKH_CALLOUT_NONE ? lekh_callout_context_pop (context)
+                                                : lekh_callout_context_push (context, kind);
+          break;
+        }
+      if (lekh_site_syntax_jsx_tag (line, (gsize) (eol - line), &label, &closing, &self_closing))
+        {
+          if (closing)
+            context = lekh_callout_context_pop (context);
+          else if (!self_closing)
+            context = lekh_callout_context_push (context, LEKH_CALLOUT_COMPONENT);
+        }
+      line = eol;
+      if (line < end && *line == '\r')
+        line++;
+      if (line < end && *line == '\n')
+        line++;
+    }
+  return context;
+}
+
+/* The context of every block, and which blocks the change did not render again have
+ * another context now. */
+static void
+update_contexts (LekhPreviewModel  *self,
+                 LekhPreviewChange *change)
+{
+  LekhCalloutContext context = 0;
+  guint first = G_MAXUINT, last = 0;
+
+  self->restyled_first = 0;
+  self->restyled_n = 0;
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      LekhPreviewBlock *block = &g_array_index (self->blocks, LekhPreviewBlock, i);
+      gboolean fresh = change->reset
+                       || (i >= change->position && i < change->position + change->n_added);
+
+      if (!fresh && block->context != context)
+        {
+          first = MIN (first, i);
+          last = i;
+        }
+      block->context = context;
+      context = apply_block_events (self, block, context);
+    }
+  if (first != G_MAXUINT)
+    {
+      self->restyled_first = first;
+      self->restyled_n = last - first + 1;
+    }
+}
+
+gboolean
+lekh_preview_model_get_restyled (LekhPreviewModel *self,
+                                 guint            *position,
+                                 guint            *n_blocks)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  *position = self->restyled_first;
+  *n_blocks = self->restyled_n;
+  return self->restyled_n > 0;
 }
 
 gboolean
@@ -1087,6 +1249,7 @@ lekh_preview_model_update (LekhPreviewModel  *self,
   self->nodes_line_offset = (int) line_at_offset (self->lines, slice_start) - shift;
 
 done:
+  update_contexts (self, change);
   self->parsed = TRUE;
   self->dirty = FALSE;
   self->refs_touched = FALSE;
@@ -1289,11 +1452,30 @@ lekh_preview_model_find_heading (LekhPreviewModel *self,
 
       if (block->type != CMARK_NODE_HEADING)
         continue;
+      {
+        LekhCalloutKind kind;
+        const char *source = text_str (self) + block->start;
+
+        /* An admonition's fence is no heading of the site's. */
+        if (lekh_site_syntax_admonition (source, strcspn (source, "\r\n"), &kind, NULL))
+          continue;
+      }
       doc = lekh_preview_model_parse_block (self, i, NULL);
       node = doc != NULL ? cmark_node_first_child (doc) : NULL;
       text = node != NULL && cmark_node_get_type (node) == CMARK_NODE_HEADING
              ? lekh_heading_dup_text (node) : g_strdup ("");
       g_clear_pointer (&doc, cmark_node_free);
+      /* "## Title" with an MDX comment holding its id: the React docs write them so. */
+      if (g_str_has_suffix (text, LEKH_PREVIEW_COMMENT_MARK "/}")
+          && strstr (text, "{/" LEKH_PREVIEW_COMMENT_MARK) != NULL)
+        {
+          g_autoptr(GString) with_id = g_string_new (text);
+
+          g_string_replace (with_id, "{/" LEKH_PREVIEW_COMMENT_MARK, "{#", 0);
+          g_string_replace (with_id, LEKH_PREVIEW_COMMENT_MARK "/}", "}", 0);
+          g_free (text);
+          text = g_string_free (g_steal_pointer (&with_id), FALSE);
+        }
       slug = lekh_slugger_next (slugger, text);
 
       if (strcmp (slug, wanted) == 0)

@@ -5,6 +5,7 @@
 #include <cmark-gfm.h>
 
 #include "lekh-article.h"
+#include "lekh-site-syntax.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ typedef struct
   guint           end_line;
   guint64         hash;         /* of the bytes start..end */
   cmark_node_type type;
+  LekhCalloutContext context;   /* the admonitions and components open where it starts */
 } LekhPreviewBlock;
 
 typedef struct
@@ -114,6 +116,12 @@ cmark_node             *lekh_preview_model_parse_block     (LekhPreviewModel    
  * ID in another case. -1 when none is. */
 int                     lekh_preview_model_find_heading    (LekhPreviewModel        *self,
                                                             const char              *id);
+
+/* Blocks outside the last update's change whose context (LekhPreviewBlock.context)
+ * changed in it, as one range: a view renders them again. FALSE when there are none. */
+gboolean                lekh_preview_model_get_restyled    (LekhPreviewModel        *self,
+                                                            guint                   *position,
+                                                            guint                   *n_blocks);
 
 /* The block holding footnote LABEL's definition "[^LABEL]: …" (DEFINITION) or its first
  * reference "[^LABEL]", as the preview links "#fn-LABEL" and "#fnref-LABEL"; -1 when

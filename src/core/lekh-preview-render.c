@@ -2,10 +2,14 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "lekh-heading.h"
 #include "lekh-markdown.h"
 #include "lekh-preview-render.h"
+#include "lekh-site-syntax.h"
+
+#define FENCE_HEADING "###### " LEKH_PREVIEW_FENCE_MARK
 
 typedef struct
 {
@@ -31,6 +35,10 @@ typedef struct
   gboolean                   in_line;
   gboolean                   line_marker;  /* the current line starts with a list marker */
   gboolean                   code_padding; /* the line is a code block's: inset in its tint */
+
+  LekhCalloutContext         context;      /* admonitions and components around the line */
+  GString                   *pending;      /* text nodes not appended yet */
+  gboolean                   in_comment;   /* inside an MDX comment */
 
   LekhPreviewBlockRendering *block;
   guint                      block_offset; /* offset of the block's start */
@@ -196,7 +204,19 @@ static int
 current_indent (Renderer *r)
 {
   return r->quote_depth * LEKH_PREVIEW_QUOTE_INDENT
-         + (int) r->lists->len * LEKH_PREVIEW_LIST_INDENT;
+         + (int) r->lists->len * LEKH_PREVIEW_LIST_INDENT
+         + (int) lekh_callout_context_depth (r->context) * LEKH_PREVIEW_CALLOUT_INDENT;
+}
+
+static const char *
+callout_style (LekhCalloutKind kind)
+{
+  static const char * const styles[] = {
+    NULL, "callout-note", "callout-tip", "callout-info", "callout-warning", "callout-danger",
+    "callout-caution", "callout-component",
+  };
+
+  return (guint) kind < G_N_ELEMENTS (styles) ? styles[kind] : NULL;
 }
 
 /* Source line LINE (NODE numbering) of the block, from column FIRST to LAST (1-based
@@ -371,6 +391,9 @@ line_end (Renderer   *r,
   r->line_marker = FALSE;
   if (r->quote_depth > 0)
     add_style (r, start, r->out->n_chars, "quote");
+  if (lekh_callout_context_depth (r->context) > 0)
+    add_style (r, start, r->out->n_chars,
+               callout_style (lekh_callout_context_innermost (r->context)));
   if (spacing != NULL)
     add_style (r, start, r->out->n_chars, spacing);
 
@@ -388,6 +411,73 @@ line_end (Renderer   *r,
     if (starts_right_to_left (p - bytes, bytes))
       add_style (r, start, r->out->n_chars, "rtl");
   }
+}
+
+/* TEXT as written: without the marks the preview model puts on fences and comments. */
+static GString *
+unmark (const char *text)
+{
+  GString *restored = g_string_new (text);
+
+  g_string_replace (restored, FENCE_HEADING, "", 0);
+  g_string_replace (restored, "{/" LEKH_PREVIEW_COMMENT_MARK, "{/*", 0);
+  g_string_replace (restored, LEKH_PREVIEW_COMMENT_MARK "/}", "*/}", 0);
+  return restored;
+}
+
+/* Appends the pending text nodes, without MDX comments and with Hugo shortcodes and
+ * Liquid tags as chips. */
+static void
+flush_text (Renderer *r)
+{
+  const char *text = r->pending->str, *end = text + r->pending->len, *run = text;
+
+  if (r->pending->len == 0)
+    return;
+  for (const char *p = text; p < end; p++)
+    {
+      g_autofree char *label = NULL;
+      gsize skip;
+
+      if (r->in_comment)
+        {
+          if (p + 3 <= end && (p[0] == '*' || p[0] == LEKH_PREVIEW_COMMENT_MARK[0])
+              && p[1] == '/' && p[2] == '}')
+            {
+              r->in_comment = FALSE;
+              p += 2;
+              run = p + 1;
+            }
+          continue;
+        }
+      if (*p != '{')
+        continue;
+      skip = lekh_site_syntax_inline (p, (gsize) (end - p), &label);
+      if (skip == 0 && p + 3 <= end && p[1] == '/'
+          && (p[2] == '*' || p[2] == LEKH_PREVIEW_COMMENT_MARK[0]))
+        {
+          /* A comment that goes on past this text (a line break, another block). */
+          append (r, run, p - run);
+          r->in_comment = TRUE;
+          p += 2;
+          continue;
+        }
+      if (skip == 0)
+        continue;
+      append (r, run, p - run);
+      if (label != NULL)
+        {
+          guint start = r->out->n_chars;
+
+          append (r, label, -1);
+          add_style (r, start, r->out->n_chars, "chip");
+        }
+      p += skip - 1;
+      run = p + 1;
+    }
+  if (!r->in_comment)
+    append (r, run, end - run);
+  g_string_truncate (r->pending, 0);
 }
 
 static char *
@@ -417,6 +507,15 @@ render_code (Renderer   *r,
   gsize len = literal != NULL ? strlen (literal) : 0;
   guint start;
 
+  g_autoptr(GString) restored = NULL;
+
+  /* Fence lines and comments inside code were marked like those outside it. */
+  if (literal != NULL && strpbrk (literal, LEKH_PREVIEW_FENCE_MARK LEKH_PREVIEW_COMMENT_MARK) != NULL)
+    {
+      restored = unmark (literal);
+      literal = restored->str;
+      len = restored->len;
+    }
   if (len > 0 && literal[len - 1] == '\n')
     len--;
   line_begin (r, node);
@@ -442,6 +541,112 @@ render_code (Renderer   *r,
   }
 }
 
+/* The title line of an admonition of KIND, or its closing fence (KIND NONE), which
+ * ends the box with a little room. */
+static void
+render_fence (Renderer        *r,
+              cmark_node      *node,
+              LekhCalloutKind  kind,
+              const char      *title)
+{
+  static const char * const names[] = {
+    NULL, N_("Note"), N_("Tip"), N_("Info"), N_("Warning"), N_("Danger"), N_("Caution"),
+  };
+  guint start;
+
+  if (kind == LEKH_CALLOUT_NONE)
+    {
+      line_begin (r, node);
+      line_end (r, "callout-end");
+      r->context = lekh_callout_context_pop (r->context);
+      return;
+    }
+  r->context = lekh_callout_context_push (r->context, kind);
+  line_begin (r, node);
+  start = r->out->n_chars;
+  append (r, title != NULL ? title : _(names[kind]), -1);
+  add_style (r, start, r->out->n_chars, "callout-title");
+  line_end (r, "callout-start");
+}
+
+/* An HTML block: JSX component tags as labels around what they hold, "<!-- truncate -->"
+ * as the "read more" divider, anything else as the raw HTML it is. */
+static gboolean
+render_site_html (Renderer   *r,
+                  cmark_node *node)
+{
+  const char *literal = cmark_node_get_literal (node);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_auto(GStrv) split = NULL;
+  gboolean any_tag = FALSE;
+
+  if (literal == NULL)
+    return FALSE;
+  if (g_str_has_prefix (literal, "<!--") && strstr (literal, "-->") != NULL)
+    {
+      g_autofree char *inner = g_strndup (literal + 4, (gsize) (strstr (literal, "-->") - literal - 4));
+
+      if (strcmp (g_strstrip (inner), "truncate") == 0)
+        {
+          guint start;
+
+          line_begin (r, node);
+          start = r->out->n_chars;
+          append (r, _("Read more"), -1);
+          add_style (r, start, r->out->n_chars, "truncate");
+          line_end (r, "paragraph");
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  split = g_strsplit (literal, "\n", -1);
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      g_autofree char *label = NULL;
+      gboolean closing, self_closing;
+
+      if (lekh_site_syntax_jsx_tag (split[i], strlen (split[i]), &label, &closing, &self_closing))
+        any_tag = TRUE;
+      else if (*g_strstrip (split[i]) == '<')
+        return FALSE;             /* other HTML in it: shown as it is */
+    }
+  if (!any_tag)
+    return FALSE;
+
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      g_autofree char *label = NULL;
+      gboolean closing, self_closing;
+      guint start;
+
+      if (split[i][0] == '\0')
+        continue;
+      if (!lekh_site_syntax_jsx_tag (split[i], strlen (split[i]), &label, &closing, &self_closing))
+        {
+          line_begin (r, node);
+          append (r, split[i], -1);
+          line_end (r, "tight");
+          continue;
+        }
+      if (closing)
+        {
+          line_begin (r, node);
+          line_end (r, "callout-end");
+          r->context = lekh_callout_context_pop (r->context);
+          continue;
+        }
+      if (!self_closing)
+        r->context = lekh_callout_context_push (r->context, LEKH_CALLOUT_COMPONENT);
+      line_begin (r, node);
+      start = r->out->n_chars;
+      append (r, label, -1);
+      add_style (r, start, r->out->n_chars, "component-label");
+      line_end (r, self_closing ? "paragraph" : "callout-start");
+    }
+  return TRUE;
+}
+
 /* A table's cell, rendered on its own: its inlines, without the line break. */
 static LekhPreviewRendering *
 render_cell (Renderer   *r,
@@ -460,7 +665,9 @@ render_cell (Renderer   *r,
   cr.source = r->source;
   cr.source_len = r->source_len;
   cr.in_line = TRUE;            /* no line anchors, no line break */
+  cr.pending = g_string_new (NULL);
   render_node (&cr, cell, TRUE);
+  g_string_free (cr.pending, TRUE);
   g_array_unref (cr.open);
   g_array_unref (cr.lists);
   g_free (cr.marker);
@@ -512,6 +719,14 @@ render_node (Renderer   *r,
       cmark_node *node = cmark_iter_get_node (iter);
       cmark_node_type type = cmark_node_get_type (node);
       gboolean enter = ev == CMARK_EVENT_ENTER;
+
+      if (type == CMARK_NODE_TEXT)
+        {
+          line_begin (r, node);
+          g_string_append (r->pending, cmark_node_get_literal (node));
+          continue;
+        }
+      flush_text (r);
 
       switch (type)
         {
@@ -589,6 +804,20 @@ render_node (Renderer   *r,
           break;
 
         case CMARK_NODE_PARAGRAPH:
+          if (enter && cmark_node_parent (node) != NULL
+              && cmark_node_get_type (cmark_node_parent (node)) == CMARK_NODE_DOCUMENT
+              && cmark_node_first_child (node) != NULL
+              && cmark_node_get_type (cmark_node_first_child (node)) == CMARK_NODE_TEXT)
+            {
+              const char *first = cmark_node_get_literal (cmark_node_first_child (node));
+
+              /* MDX import/export statements are code the site runs, not text. */
+              if (first != NULL && lekh_site_syntax_is_esm (first, strlen (first)))
+                {
+                  cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+                  break;
+                }
+            }
           if (enter)
             line_begin (r, node);
           else
@@ -604,6 +833,22 @@ render_node (Renderer   *r,
             static const char * const levels[] = { "h1", "h2", "h3", "h4", "h5", "h6" };
             const char *level = levels[CLAMP (cmark_node_get_heading_level (node), 1, 6) - 1];
 
+            cmark_node *first = cmark_node_first_child (node);
+            const char *text = first != NULL && cmark_node_get_type (first) == CMARK_NODE_TEXT
+                               ? cmark_node_get_literal (first) : NULL;
+
+            if (enter && text != NULL && cmark_node_get_heading_level (node) == 6
+                && g_str_has_prefix (text, LEKH_PREVIEW_FENCE_MARK))
+              {
+                LekhCalloutKind kind;
+                g_autofree char *title = NULL;
+                g_autofree char *line = lekh_heading_dup_text (node);
+
+                if (lekh_site_syntax_admonition (line + 1, strlen (line + 1), &kind, &title))
+                  render_fence (r, node, kind, title);
+                cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+                break;
+              }
             if (enter)
               {
                 line_begin (r, node);
@@ -626,7 +871,8 @@ render_node (Renderer   *r,
           break;
 
         case CMARK_NODE_HTML_BLOCK:
-          render_code (r, node, "raw-html");
+          if (!render_site_html (r, node))
+            render_code (r, node, "raw-html");
           break;
 
         case CMARK_NODE_THEMATIC_BREAK:
@@ -638,11 +884,6 @@ render_node (Renderer   *r,
             add_anchor (r, &rule);
             line_end (r, "rule");
           }
-          break;
-
-        case CMARK_NODE_TEXT:
-          line_begin (r, node);
-          append (r, cmark_node_get_literal (node), -1);
           break;
 
         case CMARK_NODE_SOFTBREAK:
@@ -657,9 +898,17 @@ render_node (Renderer   *r,
           {
             guint start;
 
+            const char *literal = cmark_node_get_literal (node);
+            g_autoptr(GString) restored = NULL;
+
+            if (literal != NULL && strchr (literal, LEKH_PREVIEW_COMMENT_MARK[0]) != NULL)
+              {
+                restored = unmark (literal);
+                literal = restored->str;
+              }
             line_begin (r, node);
             start = r->out->n_chars;
-            append (r, cmark_node_get_literal (node), -1);
+            append (r, literal, -1);
             add_style (r, start, r->out->n_chars, "code");
           }
           break;
@@ -764,6 +1013,7 @@ render_node (Renderer   *r,
         }
     }
   cmark_iter_free (iter);
+  flush_text (r);
   if (!inlines_only)
     line_end (r, "paragraph");
 }
@@ -771,6 +1021,7 @@ render_node (Renderer   *r,
 void
 lekh_preview_rendering_add_block (LekhPreviewRendering *self,
                                   cmark_node           *node,
+                                  LekhCalloutContext    context,
                                   int                   first_line,
                                   const char           *source,
                                   gsize                 len)
@@ -789,6 +1040,8 @@ lekh_preview_rendering_add_block (LekhPreviewRendering *self,
   r.block_line = first_line;
   r.source = source;
   r.source_len = source != NULL ? len : 0;
+  r.context = context;
+  r.pending = g_string_new (NULL);
 
   if (node != NULL)
     {
@@ -798,8 +1051,13 @@ lekh_preview_rendering_add_block (LekhPreviewRendering *self,
       render_node (&r, node, FALSE);
     }
   if (self->n_chars == r.block_offset)
-    append (&r, "\n", 1);
+    {
+      /* Nothing to show (an MDX import): a line break that takes no room. */
+      append (&r, "\n", 1);
+      add_style (&r, self->n_chars - 1, self->n_chars, "hidden");
+    }
 
+  g_string_free (r.pending, TRUE);
   g_array_unref (r.open);
   g_array_unref (r.lists);
   g_free (r.marker);

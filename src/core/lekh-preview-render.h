@@ -4,6 +4,8 @@
 #include <glib.h>
 #include <cmark-gfm.h>
 
+#include "lekh-site-syntax.h"
+
 G_BEGIN_DECLS
 
 /* The preview's rendering of Markdown blocks, without a display: text with styled runs,
@@ -11,11 +13,18 @@ G_BEGIN_DECLS
  * and the source lines of its paragraphs. A view applies the runs as text tags and puts
  * widgets at the anchors; nothing here depends on GTK. */
 
+/* What the preview model puts before a Docusaurus admonition fence (":::tip"), which it
+ * gives to cmark as a heading of level 6. */
+#define LEKH_PREVIEW_FENCE_MARK "\x01"
+/* … and instead of the stars of an MDX comment, which cmark would take for emphasis. */
+#define LEKH_PREVIEW_COMMENT_MARK "\x02"
+
 /* Indents, in pixels at the view's font size. */
 #define LEKH_PREVIEW_LIST_INDENT   28
 #define LEKH_PREVIEW_QUOTE_INDENT  22
 #define LEKH_PREVIEW_MARKER_WIDTH  24
 #define LEKH_PREVIEW_CODE_PADDING  12
+#define LEKH_PREVIEW_CALLOUT_INDENT 14
 
 typedef struct
 {
@@ -90,11 +99,13 @@ struct _LekhPreviewRendering
 LekhPreviewRendering *lekh_preview_rendering_new        (void);
 void                  lekh_preview_rendering_free       (LekhPreviewRendering *self);
 
-/* Renders NODE (a top-level block, or a document) as the next block. SOURCE (LEN bytes)
- * is the block's source text, whose first line is line FIRST_LINE in NODE's numbering;
- * it gives footnote labels and the lines of paragraphs. */
+/* Renders NODE (a top-level block, or a document) as the next block, inside the
+ * admonitions and components of CONTEXT. SOURCE (LEN bytes) is the block's source text,
+ * whose first line is line FIRST_LINE in NODE's numbering; it gives footnote labels and
+ * the lines of paragraphs. */
 void                  lekh_preview_rendering_add_block  (LekhPreviewRendering *self,
                                                          cmark_node           *node,
+                                                         LekhCalloutContext    context,
                                                          int                   first_line,
                                                          const char           *source,
                                                          gsize                 len);

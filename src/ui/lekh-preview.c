@@ -236,6 +236,32 @@ update_colors (LekhPreview *self)
   g_object_set (gtk_text_tag_table_lookup (table, "link"), "foreground-rgba", &link, NULL);
   g_object_set (gtk_text_tag_table_lookup (table, "raw-html"), "foreground-rgba", &raw, NULL);
   g_object_set (gtk_text_tag_table_lookup (table, "image-alt"), "foreground-rgba", &muted, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "truncate"), "foreground-rgba", &muted, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "chip"), "background-rgba", &code_bg,
+                "foreground-rgba", &link, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "component-label"), "foreground-rgba", &link,
+                NULL);
+  {
+    /* Docusaurus's admonition colours, as tints. */
+    static const char * const light[] = { NULL, "rgba(120,120,120,0.10)", "rgba(0,164,0,0.10)",
+                                          "rgba(84,199,236,0.14)", "rgba(230,167,0,0.14)",
+                                          "rgba(250,56,62,0.12)", "rgba(230,167,0,0.14)",
+                                          "rgba(28,113,216,0.06)" };
+    static const char * const darker[] = { NULL, "rgba(200,200,200,0.10)", "rgba(0,164,0,0.16)",
+                                           "rgba(84,199,236,0.16)", "rgba(230,167,0,0.16)",
+                                           "rgba(250,56,62,0.16)", "rgba(230,167,0,0.16)",
+                                           "rgba(120,174,237,0.08)" };
+
+    for (guint i = LEKH_CALLOUT_NOTE; i <= LEKH_CALLOUT_COMPONENT; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("callout-%s", lekh_callout_kind_to_string (i));
+        GdkRGBA tint;
+
+        gdk_rgba_parse (&tint, dark ? darker[i] : light[i]);
+        g_object_set (gtk_text_tag_table_lookup (table, name),
+                      "paragraph-background-rgba", &tint, NULL);
+      }
+  }
 }
 
 static void
@@ -277,6 +303,23 @@ create_tags (LekhPreview *self)
   gtk_text_buffer_create_tag (b, "strikethrough", "strikethrough", TRUE, NULL);
   gtk_text_buffer_create_tag (b, "footnote-ref", "rise", 4 * PANGO_SCALE, "scale", 0.75, NULL);
   gtk_text_buffer_create_tag (b, "footnote", "scale", 0.9, NULL);
+  gtk_text_buffer_create_tag (b, "hidden", "invisible", TRUE, NULL);
+  gtk_text_buffer_create_tag (b, "chip", "family", "monospace", "scale", 0.88, NULL);
+  gtk_text_buffer_create_tag (b, "truncate", "justification", GTK_JUSTIFY_CENTER,
+                              "scale", 0.9, "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-above-lines", 10, "pixels-below-lines", 10, NULL);
+  gtk_text_buffer_create_tag (b, "callout-title", "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (b, "component-label", "family", "monospace", "scale", 0.88,
+                              "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (b, "callout-start", "pixels-above-lines", 10,
+                              "pixels-below-lines", 6, NULL);
+  gtk_text_buffer_create_tag (b, "callout-end", "pixels-below-lines", 10, "scale", 0.5, NULL);
+  for (guint i = LEKH_CALLOUT_NOTE; i <= LEKH_CALLOUT_COMPONENT; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("callout-%s", lekh_callout_kind_to_string (i));
+
+      gtk_text_buffer_create_tag (b, name, "right-margin", MARGIN_X, NULL);
+    }
   gtk_text_buffer_create_tag (b, "image-alt", "style", PANGO_STYLE_ITALIC, NULL);
   gtk_text_buffer_create_tag (b, "rtl", "direction", GTK_TEXT_DIR_RTL, NULL);
   gtk_text_buffer_create_tag (b, "rule", "pixels-above-lines", 10, "pixels-below-lines", 14,
@@ -783,7 +826,7 @@ apply_change (LekhPreview *self,
       if (!from_source)
         first_line = (int) block->start_line
                      - lekh_preview_model_get_node_line_offset (self->model, position + i);
-      lekh_preview_rendering_add_block (r, node, first_line, text + block->start,
+      lekh_preview_rendering_add_block (r, node, block->context, first_line, text + block->start,
                                         block->end - block->start);
       if (from_source)
         g_clear_pointer (&node, cmark_node_free);
@@ -1085,6 +1128,19 @@ apply_model_change (LekhPreview             *self,
     apply_change (self, change->position, change->n_removed, change->n_added, from_source);
   else
     apply_change (self, change->position, rendered - change->position, 0, FALSE);
+
+  /* Blocks now inside or outside an admonition or component that an edit opened or
+   * closed elsewhere. */
+  {
+    guint position, n;
+
+    if (!change->reset && lekh_preview_model_get_restyled (self->model, &position, &n)
+        && position < self->blocks->len)
+      {
+        n = MIN (n, self->blocks->len - position);
+        apply_change (self, position, n, n, TRUE);
+      }
+  }
 
   /* Blocks rendered later are parsed again from their own text; the tree of a long
    * article is most of the model's memory. */
