@@ -754,6 +754,33 @@ test_site_syntax_restyle (void)
                    ==, LEKH_CALLOUT_NOTE);
 }
 
+
+static void
+test_quote_rules (void)
+{
+  g_autoptr(LekhPreviewModel) model = lekh_preview_model_new ();
+  g_autoptr(LekhPreviewRendering) r = NULL;
+  const char *text = "> outer\n>\n> > inner\n";
+  guint rules[2] = { 0, 0 };
+
+  lekh_preview_model_set_text (model, text, strlen (text), NULL);
+  r = render_blocks (model);
+  g_assert_cmpstr (r->text->str, ==, "outer\ninner\n");
+  /* One rule left of each quote a line is in: at the outer quote's indent, and at the
+   * inner one's. */
+  for (guint i = 0; i < r->runs->len; i++)
+    {
+      LekhPreviewRun *run = &g_array_index (r->runs, LekhPreviewRun, i);
+
+      if (g_strcmp0 (run->style, "quote-rule") != 0)
+        continue;
+      g_assert_true (run->margin == 0 || run->margin == LEKH_PREVIEW_QUOTE_INDENT);
+      rules[run->margin == 0 ? 0 : 1]++;
+    }
+  g_assert_cmpuint (rules[0], ==, 2);
+  g_assert_cmpuint (rules[1], ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -784,5 +811,6 @@ main (int   argc,
   g_test_add_func ("/preview-model/gfm-rendering", test_gfm_rendering);
   g_test_add_func ("/preview-model/site-syntax", test_site_syntax);
   g_test_add_func ("/preview-model/site-syntax-restyle", test_site_syntax_restyle);
+  g_test_add_func ("/preview-model/quote-rules", test_quote_rules);
   return g_test_run ();
 }

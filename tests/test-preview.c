@@ -135,7 +135,10 @@ static const char gfm_article[] =
   "-and-on-and-on-and-on-and-on-and-on | 2 | 1,200 |\n\n"
   "- [x] टिकट\n- [ ] होटल\n\n"
   "The old plan was ~~Shimla~~ Munnar.[^1] See www.example.org.\n\n"
-  "[^1]: मुन्नार केरल में है।\n";
+  "[^1]: मुन्नार केरल में है।\n\n"
+  "Averyveryverylongwordwithoutanyplacetobreakitaverylongwordwithoutanyplacetobreakit"
+  "averylongwordwithoutanyplacetobreakitaverylongwordwithoutanyplacetobreakitandmore "
+  "https://example.org/a/very/long/path/that/keeps/going/and/going/without/any/break/at/all\n";
 
 static void
 collect_widgets (GtkWidget *widget,
@@ -195,6 +198,13 @@ test_gfm (Fixture       *f,
   g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (cell)), ==, 0.5);
   g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_parent (gtk_widget_get_parent (g_ptr_array_index (grids, 0)))),
                    <=, gtk_widget_get_width (view));
+
+  /* Long words and addresses wrap: the preview never scrolls sideways. */
+  {
+    GtkAdjustment *hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+    g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), <=, gtk_adjustment_get_page_size (hadj) + 1);
+  }
 
   /* Task list items: check boxes; ticking one ticks the source, as one undoable edit. */
   collect_widgets (view, GTK_TYPE_CHECK_BUTTON, checks);

@@ -25,6 +25,7 @@ typedef struct
   GArray                    *open;         /* LekhPreviewRun being rendered (end unset) */
   GArray                    *lists;        /* ListState */
   int                        quote_depth;
+  int                        quote_x[8];   /* where the rules of the quotes go */
   char                      *marker;       /* list marker waiting for its item's first line */
   char                      *marker_link;  /* where a click on the marker goes */
   gboolean                   check;        /* a check box waits for the item's first line */
@@ -391,6 +392,12 @@ line_end (Renderer   *r,
   r->line_marker = FALSE;
   if (r->quote_depth > 0)
     add_style (r, start, r->out->n_chars, "quote");
+  for (int i = 0; i < MIN (r->quote_depth, (int) G_N_ELEMENTS (r->quote_x)); i++)
+    {
+      LekhPreviewRun rule = { start, r->out->n_chars, "quote-rule", r->quote_x[i], 0 };
+
+      g_array_append_val (r->out->runs, rule);
+    }
   if (lekh_callout_context_depth (r->context) > 0)
     add_style (r, start, r->out->n_chars,
                callout_style (lekh_callout_context_innermost (r->context)));
@@ -731,6 +738,8 @@ render_node (Renderer   *r,
       switch (type)
         {
         case CMARK_NODE_BLOCK_QUOTE:
+          if (enter && r->quote_depth < (int) G_N_ELEMENTS (r->quote_x))
+            r->quote_x[r->quote_depth] = current_indent (r);
           r->quote_depth += enter ? 1 : -1;
           break;
 

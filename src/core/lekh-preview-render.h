@@ -32,7 +32,9 @@ typedef struct
   guint       end;
   const char *style;        /* a style name ("strong", "h2", "code-block"…), or NULL for an
                              * indent of the lines start .. end */
-  int         margin;       /* an indent's left margin, and how far its first line hangs */
+  int         margin;       /* an indent's left margin, and how far its first line hangs;
+                             * a "quote-rule"'s place (a block quote's rule left of its
+                             * lines) */
   int         hang;
 } LekhPreviewRun;
 

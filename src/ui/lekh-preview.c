@@ -83,6 +83,67 @@ struct _LekhPreview
 
 G_DEFINE_FINAL_TYPE (LekhPreview, lekh_preview, GTK_TYPE_WIDGET)
 
+/* The preview's text view: it draws the rule left of block quotes, at the places the
+ * "quote-rule" tags hold, which a text tag cannot. */
+#define LEKH_TYPE_PREVIEW_VIEW (lekh_preview_view_get_type ())
+G_DECLARE_FINAL_TYPE (LekhPreviewView, lekh_preview_view, LEKH, PREVIEW_VIEW, GtkTextView)
+
+struct _LekhPreviewView
+{
+  GtkTextView parent_instance;
+  GdkRGBA     rule_color;
+};
+
+G_DEFINE_FINAL_TYPE (LekhPreviewView, lekh_preview_view, GTK_TYPE_TEXT_VIEW)
+
+static void
+lekh_preview_view_snapshot_layer (GtkTextView      *view,
+                                  GtkTextViewLayer  layer,
+                                  GtkSnapshot      *snapshot)
+{
+  LekhPreviewView *self = LEKH_PREVIEW_VIEW (view);
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
+    return;
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_line_at_y (view, &iter, visible.y, NULL);
+  do
+    {
+      GSList *tags = gtk_text_iter_get_tags (&iter);
+      int y, height;
+
+      gtk_text_view_get_line_yrange (view, &iter, &y, &height);
+      if (y > visible.y + visible.height)
+        {
+          g_slist_free (tags);
+          break;
+        }
+      for (GSList *l = tags; l != NULL; l = l->next)
+        {
+          int x = GPOINTER_TO_INT (g_object_get_data (l->data, "lekh-rule-x"));
+
+          if (x > 0)
+            gtk_snapshot_append_color (snapshot, &self->rule_color,
+                                       &GRAPHENE_RECT_INIT (MARGIN_X + x - 1, y, 3, height));
+        }
+      g_slist_free (tags);
+    }
+  while (gtk_text_iter_forward_line (&iter));
+}
+
+static void
+lekh_preview_view_class_init (LekhPreviewViewClass *klass)
+{
+  GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = lekh_preview_view_snapshot_layer;
+}
+
+static void
+lekh_preview_view_init (LekhPreviewView *self)
+{
+}
+
 enum
 {
   PROP_0,
@@ -237,6 +298,9 @@ update_colors (LekhPreview *self)
   g_object_set (gtk_text_tag_table_lookup (table, "raw-html"), "foreground-rgba", &raw, NULL);
   g_object_set (gtk_text_tag_table_lookup (table, "image-alt"), "foreground-rgba", &muted, NULL);
   g_object_set (gtk_text_tag_table_lookup (table, "truncate"), "foreground-rgba", &muted, NULL);
+  if (self->view != NULL)
+    gdk_rgba_parse (&LEKH_PREVIEW_VIEW (self->view)->rule_color,
+                    dark ? "rgba(120,174,237,0.45)" : "rgba(28,113,216,0.35)");
   g_object_set (gtk_text_tag_table_lookup (table, "chip"), "background-rgba", &code_bg,
                 "foreground-rgba", &link, NULL);
   g_object_set (gtk_text_tag_table_lookup (table, "component-label"), "foreground-rgba", &link,
@@ -771,12 +835,31 @@ create_check (LekhPreview *self,
   return check;
 }
 
+/* A tag that puts a block quote's rule at X (from the left margin) on its lines. */
+static GtkTextTag *
+rule_tag (LekhPreview *self,
+          int          x)
+{
+  g_autofree char *key = g_strdup_printf ("rule:%d", x);
+  GtkTextTag *tag = g_hash_table_lookup (self->indent_tags, key);
+
+  if (tag == NULL)
+    {
+      tag = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+      g_object_set_data (G_OBJECT (tag), "lekh-rule-x", GINT_TO_POINTER (x + 2));
+      g_hash_table_insert (self->indent_tags, g_steal_pointer (&key), tag);
+    }
+  return tag;
+}
+
 static GtkTextTag *
 style_tag (LekhPreview          *self,
            const LekhPreviewRun *run)
 {
   if (run->style == NULL)
     return indent_tag (self, run->margin, run->hang);
+  if (strcmp (run->style, "quote-rule") == 0)
+    return rule_tag (self, run->margin);
   return gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), run->style);
 }
 
@@ -2216,7 +2299,8 @@ lekh_preview_init (LekhPreview *self)
   self->buffer = gtk_text_buffer_new (NULL);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
   create_tags (self);
-  self->view = GTK_TEXT_VIEW (gtk_text_view_new_with_buffer (self->buffer));
+  self->view = g_object_new (LEKH_TYPE_PREVIEW_VIEW, "buffer", self->buffer, NULL);
+  update_colors (self);
   gtk_text_view_set_editable (self->view, FALSE);
   gtk_text_view_set_cursor_visible (self->view, FALSE);
   gtk_text_view_set_wrap_mode (self->view, GTK_WRAP_WORD_CHAR);
