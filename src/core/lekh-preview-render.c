@@ -137,6 +137,15 @@ append (Renderer   *r,
     return;
   if (len < 0)
     len = (gssize) strlen (text);
+  /* cmark-gfm can cut a character in two when "[^…" spanning lines is no footnote. */
+  if (!g_utf8_validate_len (text, (gsize) len, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, len);
+
+      g_string_append (r->out->text, valid);
+      r->out->n_chars += (guint) g_utf8_strlen (valid, -1);
+      return;
+    }
   g_string_append_len (r->out->text, text, len);
   r->out->n_chars += (guint) g_utf8_strlen (text, len);
 }
@@ -274,7 +283,8 @@ footnote_label (Renderer   *r,
     }
   if (text == NULL || !g_str_has_prefix (text, "[^") || (close = strchr (text, ']')) == NULL)
     return g_strdup (cmark_node_get_literal (node) != NULL ? cmark_node_get_literal (node) : "");
-  return g_strndup (text + 2, (gsize) (close - text - 2));
+  /* The source, unlike cmark's text, may hold invalid UTF-8. */
+  return g_utf8_make_valid (text + 2, close - text - 2);
 }
 
 static void
@@ -583,7 +593,6 @@ render_site_html (Renderer   *r,
                   cmark_node *node)
 {
   const char *literal = cmark_node_get_literal (node);
-  g_autoptr(GPtrArray) lines = NULL;
   g_auto(GStrv) split = NULL;
   gboolean any_tag = FALSE;
 

@@ -167,8 +167,23 @@ gboolean
 lekh_site_syntax_is_esm (const char *text,
                          gsize       len)
 {
-  return (len > 7 && (strncmp (text, "import ", 7) == 0 || strncmp (text, "export ", 7) == 0))
-         || (len > 7 && (strncmp (text, "import{", 7) == 0 || strncmp (text, "export{", 7) == 0));
+  static const char * const exported[] = {
+    "const ", "let ", "var ", "function ", "async ", "class ", "default ", "{", "*",
+  };
+  g_autofree char *line = NULL;
+
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+
+  /* Statements, not prose that begins with the word: "import X from '…'", "import '…'",
+   * "export const …". */
+  line = g_strndup (text, strcspn (text, "\n") < len ? strcspn (text, "\n") : len);
+  if (g_str_has_prefix (line, "import "))
+    return strstr (line, " from ") != NULL || line[7] == '\'' || line[7] == '"';
+  if (g_str_has_prefix (line, "export "))
+    for (guint i = 0; i < G_N_ELEMENTS (exported); i++)
+      if (g_str_has_prefix (line + 7, exported[i]))
+        return TRUE;
+  return FALSE;
 }
 
 gsize

@@ -53,8 +53,8 @@ gboolean            lekh_site_syntax_jsx_tag       (const char         *line,
                                                     gboolean           *closing,
                                                     gboolean           *self_closing);
 
-/* Whether TEXT is an MDX import or export statement (it starts with "import " or
- * "export "). */
+/* Whether TEXT (its first line) is an MDX import or export statement: "import X from
+ * '…'", "import '…'", "export const …", "export default …" and the like. */
 gboolean            lekh_site_syntax_is_esm        (const char         *text,
                                                     gsize               len);
 
