@@ -857,6 +857,29 @@ test_broken_footnote_text (void)
   g_assert_cmpuint (r->n_chars, ==, g_utf8_strlen (r->text->str, -1));
 }
 
+
+/* NUL bytes (cmark reads U+FFFD) before footnotes and MDX comments: the whole text is
+ * parsed, the same way in a block as in the whole body. */
+static void
+test_nul_bytes (void)
+{
+  static const char text[] = "a\0b\n\nText[^1] {/*c*/}\n\n[^1]: Note.\n\n[^1]: Again.\n\n"
+                             ":::tip\nIn\n:::\n";
+  g_autoptr(LekhPreviewModel) model = lekh_preview_model_new ();
+  g_autoptr(LekhPreviewModel) full = lekh_preview_model_new ();
+
+  lekh_preview_model_set_text (model, text, sizeof text - 1, NULL);
+  g_assert_cmpuint (lekh_preview_model_get_n_blocks (model), ==, 7);
+  g_assert_cmpint (lekh_preview_model_get_block (model, 3)->type, ==,
+                   CMARK_NODE_FOOTNOTE_DEFINITION);
+  g_assert_cmpuint (lekh_preview_model_get_block (model, 5)->context, ==,
+                    lekh_callout_context_push (0, LEKH_CALLOUT_TIP));
+  lekh_preview_model_replace (model, 1, 0, "\0", 1);
+  lekh_preview_model_update (model, NULL);
+  lekh_preview_model_set_text (full, lekh_preview_model_get_text (model, NULL), sizeof text, NULL);
+  assert_same_blocks (model, full, "(NUL bytes)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -890,5 +913,6 @@ main (int   argc,
   g_test_add_func ("/preview-model/quote-rules", test_quote_rules);
   g_test_add_func ("/preview-model/site-syntax-parts", test_site_syntax_parts);
   g_test_add_func ("/preview-model/broken-footnote-text", test_broken_footnote_text);
+  g_test_add_func ("/preview-model/nul-bytes", test_nul_bytes);
   return g_test_run ();
 }

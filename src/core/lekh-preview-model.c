@@ -466,6 +466,32 @@ collect_refs (LekhPreviewModel *self)
     }
 }
 
+/* The text may hold NUL bytes (cmark reads them as U+FFFD): no string functions. */
+static char *
+copy_bytes (const char *text,
+            gsize       len)
+{
+  char *copy = g_malloc (len + 1);
+
+  memcpy (copy, text, len);
+  copy[len] = '\0';
+  return copy;
+}
+
+/* The first NEEDLE (3 bytes) in TEXT, or NULL. */
+static const char *
+find_bytes (const char *text,
+            gsize       len,
+            const char *needle)
+{
+  const char *end = text + len;
+
+  for (const char *p = text; p + 3 <= end && (p = memchr (p, needle[0], (gsize) (end - p))) != NULL; p++)
+    if (p + 3 <= end && p[1] == needle[1] && p[2] == needle[2])
+      return p;
+  return NULL;
+}
+
 /* Control characters, which no writer types, for renamed footnote labels. */
 static const char rename_chars[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13"
                                    "\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f";
@@ -540,7 +566,7 @@ scan_footnotes (GString    *uses,
               || memchr (p, '\r', (gsize) (close - p)) != NULL))
         {
           if (copy == NULL)
-            copy = g_strndup (text, len);
+            copy = copy_bytes (text, len);
           copy[p + 1 - text] = rename_chars[0];
           continue;
         }
@@ -568,7 +594,7 @@ scan_footnotes (GString    *uses,
 
       /* The same length keeps every offset and column. */
       if (copy == NULL)
-        copy = g_strndup (text, len);
+        copy = copy_bytes (text, len);
       at = copy + (p + 2 - text);
       renamed++;
       for (gsize i = 0, n = renamed; i < label_len; i++, n /= sizeof rename_chars - 1)
@@ -695,17 +721,16 @@ mark_fences (const char *text,
     g_string_append_len (out, copied, end - copied);
 
   /* MDX comments: their stars would be emphasis to cmark. */
-  if (g_strstr_len (out != NULL ? out->str : text, out != NULL ? (gssize) out->len : (gssize) *len,
-                    "{/*") != NULL)
+  if (find_bytes (out != NULL ? out->str : text, out != NULL ? out->len : *len, "{/*") != NULL)
     {
       char *p, *stop;
 
       if (out == NULL)
         out = g_string_new_len (text, (gssize) *len);
       stop = out->str + out->len;
-      for (p = out->str; (p = g_strstr_len (p, stop - p, "{/*")) != NULL;)
+      for (p = out->str; (p = (char *) find_bytes (p, (gsize) (stop - p), "{/*")) != NULL;)
         {
-          char *close = g_strstr_len (p + 3, stop - (p + 3), "*/}");
+          char *close = (char *) find_bytes (p + 3, (gsize) (stop - (p + 3)), "*/}");
 
           if (close == NULL)
             break;
