@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "lekh-preview.h"
+#include "lekh-table-view.h"
 
 typedef struct
 {
@@ -159,12 +160,12 @@ test_gfm (Fixture       *f,
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) grids = g_ptr_array_new ();
   g_autoptr(GPtrArray) checks = g_ptr_array_new ();
-  g_autoptr(GString) labels = g_string_new (NULL);
   GtkWidget *view = GTK_WIDGET (lekh_preview_get_text_view (f->preview));
   g_autoptr(GtkTextBuffer) source = gtk_text_buffer_new (NULL);
   g_autofree char *edited = NULL;
   GtkTextIter a, b;
   GtkWidget *cell;
+  LekhTableView *table;
 
   gtk_text_buffer_set_text (source, gfm_article, -1);
   lekh_preview_set_buffer (f->preview, source);
@@ -185,19 +186,22 @@ test_gfm (Fixture       *f,
                    ==, "#fn-1");
   g_assert_true (has_tag_over (f->preview, "1 See", "footnote-ref") == FALSE);
 
-  /* The table: a grid of cells, header bold, columns aligned, no wider than the view. */
-  collect_widgets (view, GTK_TYPE_GRID, grids);
+  /* The table: a grid of cells, header bold, columns aligned, no wider than the view,
+   * exactly as tall as its rows. */
+  collect_widgets (view, LEKH_TYPE_TABLE_VIEW, grids);
   g_assert_cmpuint (grids->len, ==, 1);
-  collect_labels (g_ptr_array_index (grids, 0), labels);
-  g_assert_nonnull (strstr (labels->str, "वस्तु\nमात्रा\nकीमत\nछाता\n1\n450\n"));
-  cell = gtk_grid_get_child_at (g_ptr_array_index (grids, 0), 0, 0);
-  g_assert_true (gtk_widget_has_css_class (cell, "lekh-table-header"));
-  cell = gtk_grid_get_child_at (g_ptr_array_index (grids, 0), 2, 1);
-  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (cell)), ==, 1.0);
-  cell = gtk_grid_get_child_at (g_ptr_array_index (grids, 0), 1, 1);
-  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (cell)), ==, 0.5);
-  g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_parent (gtk_widget_get_parent (g_ptr_array_index (grids, 0)))),
-                   <=, gtk_widget_get_width (view));
+  table = g_ptr_array_index (grids, 0);
+  g_assert_cmpuint (lekh_table_view_get_n_rows (table), ==, 3);
+  g_assert_cmpstr (lekh_table_view_get_cell_text (table, 0, 0), ==, "वस्तु");
+  g_assert_cmpstr (lekh_table_view_get_cell_text (table, 1, 2), ==, "450");
+  g_assert_true (lekh_table_view_is_header_row (table, 0));
+  g_assert_false (lekh_table_view_is_header_row (table, 1));
+  g_assert_cmpint (lekh_table_view_get_alignment (table, 0), ==, PANGO_ALIGN_LEFT);
+  g_assert_cmpint (lekh_table_view_get_alignment (table, 1), ==, PANGO_ALIGN_CENTER);
+  g_assert_cmpint (lekh_table_view_get_alignment (table, 2), ==, PANGO_ALIGN_RIGHT);
+  cell = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpint (gtk_widget_get_width (cell), <=, gtk_widget_get_width (view));
+  g_assert_cmpint (gtk_widget_get_height (cell), ==, gtk_widget_get_height (GTK_WIDGET (table)));
 
   /* Long words and addresses wrap: the preview never scrolls sideways. */
   {

@@ -12,6 +12,7 @@
 #include "lekh-preview-model.h"
 #include "lekh-preview-render.h"
 #include "lekh-preview.h"
+#include "lekh-table-view.h"
 #include "lekh-wrap-box.h"
 
 #define MARGIN_X      32
@@ -176,12 +177,7 @@ static const char preview_css[] =
   ".lekh-image-placeholder { padding: 12px; border-radius: 8px;"
   " background-color: alpha(currentColor, 0.06); }\n"
   ".lekh-cover { border-radius: 8px; }\n"
-  ".lekh-table { border-top: 1px solid alpha(currentColor, 0.2);"
-  " border-left: 1px solid alpha(currentColor, 0.2); }\n"
-  ".lekh-table-cell { padding: 5px 10px; border-right: 1px solid alpha(currentColor, 0.2);"
-  " border-bottom: 1px solid alpha(currentColor, 0.2); }\n"
-  ".lekh-table-header { font-weight: bold; background-color: alpha(currentColor, 0.06); }\n"
-  ".lekh-table-odd { background-color: alpha(currentColor, 0.03); }\n"
+
   ".lekh-preview-view { background-color: @view_bg_color; font-size: 12pt; }\n"
   ".lekh-preview-view .lekh-preview-header { font-size: 11pt; }\n";
 
@@ -404,16 +400,7 @@ size_child (LekhPreview *self,
   GtkWidget *grid = g_object_get_data (G_OBJECT (child), "lekh-table-grid");
 
   if (grid != NULL)
-    {
-      int min_w, grid_w, height;
-
-      /* As tall as the table is at the width it gets: its natural width, or the pane's
-       * (its cells wrap), or its minimum (it scrolls). */
-      gtk_widget_measure (grid, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &grid_w, NULL, NULL);
-      grid_w = MIN (grid_w, MAX (min_w, avail));
-      gtk_widget_measure (grid, GTK_ORIENTATION_VERTICAL, grid_w, NULL, &height, NULL, NULL);
-      gtk_widget_set_size_request (child, avail, height + (min_w > avail ? 12 : 0));
-    }
+    gtk_widget_set_size_request (child, avail, -1);
   else if (nat_w > 0 && nat_h > 0)
     {
       int w = MIN (nat_w, avail);
@@ -669,115 +656,23 @@ create_image (LekhPreview *self,
 
 /* Rendering ---------------------------------------------------------------------- */
 
-static void
-string_free (gpointer data)
-{
-  g_string_free (data, TRUE);
-}
-
-/* A table cell's rendering as Pango markup. */
-static char *
-cell_markup (LekhPreviewRendering *cell)
-{
-  GString *markup = g_string_new (NULL);
-  const char *text = cell->text->str;
-  guint n = cell->n_chars;
-  g_autoptr(GPtrArray) opens = g_ptr_array_new_full (n + 1, string_free);
-  const char *p = text;
-
-  /* Inline runs nest: open each at its start, close at its end, innermost first. */
-  for (guint i = 0; i <= n; i++)
-    g_ptr_array_add (opens, g_string_new (NULL));
-  for (guint i = 0; i < cell->runs->len; i++)
-    {
-      LekhPreviewRun *run = &g_array_index (cell->runs, LekhPreviewRun, i);
-      const char *tag = NULL, *close = NULL;
-
-      if (run->style == NULL || run->end > n)
-        continue;
-      if (strcmp (run->style, "strong") == 0)
-        tag = "<b>", close = "</b>";
-      else if (strcmp (run->style, "emphasis") == 0)
-        tag = "<i>", close = "</i>";
-      else if (strcmp (run->style, "strikethrough") == 0)
-        tag = "<s>", close = "</s>";
-      else if (strcmp (run->style, "code") == 0)
-        tag = "<tt>", close = "</tt>";
-      else if (strcmp (run->style, "link") == 0)
-        tag = "<u>", close = "</u>";
-      if (tag == NULL)
-        continue;
-      g_string_append (g_ptr_array_index (opens, run->start), tag);
-      g_string_prepend (g_ptr_array_index (opens, run->end), close);
-    }
-  for (guint i = 0; i < n && *p != '\0'; i++)
-    {
-      const char *next = g_utf8_next_char (p);
-
-      g_string_append (markup, ((GString *) g_ptr_array_index (opens, i))->str);
-      {
-        g_autofree char *escaped = g_markup_escape_text (p, next - p);
-        g_string_append (markup, escaped);
-      }
-      p = next;
-    }
-  g_string_append (markup, ((GString *) g_ptr_array_index (opens, n))->str);
-  return g_string_free (markup, FALSE);
-}
-
-/* A table as a grid of wrapping labels, in a scroller of its own when it is wider than
- * the view: the preview never gets wider than its pane. */
+/* A table in a scroller of its own when it is wider than the view: the preview never
+ * gets wider than its pane. */
 static GtkWidget *
 create_table (LekhPreview      *self,
               LekhPreviewTable *table,
               int               indent)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *view = lekh_table_view_new (table);
 
-  gtk_widget_add_css_class (grid, "lekh-table");
+  gtk_widget_set_halign (view, GTK_ALIGN_START);
+  gtk_widget_set_valign (view, GTK_ALIGN_START);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
-                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_EXTERNAL);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
-  gtk_widget_set_halign (grid, GTK_ALIGN_START);
-  gtk_widget_set_valign (grid, GTK_ALIGN_START);
-
-  for (guint row = 0; row < table->rows->len; row++)
-    {
-      GPtrArray *cells = g_ptr_array_index (table->rows, row);
-
-      for (guint col = 0; col < cells->len; col++)
-        {
-          LekhPreviewRendering *cell = g_ptr_array_index (cells, col);
-          g_autofree char *markup = cell_markup (cell);
-          GtkWidget *label = gtk_label_new (NULL);
-          char align = col < table->n_columns ? table->alignments[col] : 0;
-
-          gtk_label_set_markup (GTK_LABEL (label), markup);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-          /* A long cell wraps, but not down to a word per line. */
-          gtk_label_set_width_chars (GTK_LABEL (label),
-                                     MIN ((int) g_utf8_strlen (cell->text->str, -1), 12));
-          gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-          gtk_label_set_xalign (GTK_LABEL (label), align == 'r' ? 1.0 : align == 'c' ? 0.5 : 0.0);
-          gtk_label_set_justify (GTK_LABEL (label), align == 'r' ? GTK_JUSTIFY_RIGHT
-                                                    : align == 'c' ? GTK_JUSTIFY_CENTER
-                                                    : GTK_JUSTIFY_LEFT);
-          gtk_label_set_yalign (GTK_LABEL (label), 0.0);
-          gtk_widget_set_valign (label, GTK_ALIGN_FILL);
-          gtk_widget_set_halign (label, GTK_ALIGN_FILL);
-          gtk_widget_add_css_class (label, "lekh-table-cell");
-          if (row < table->n_header_rows)
-            gtk_widget_add_css_class (label, "lekh-table-header");
-          else if ((row - table->n_header_rows) % 2 == 1)
-            gtk_widget_add_css_class (label, "lekh-table-odd");
-          gtk_grid_attach (GTK_GRID (grid), label, (int) col, (int) row, 1, 1);
-        }
-    }
+                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
   g_object_set_data (G_OBJECT (scroller), "lekh-indent", GINT_TO_POINTER (indent));
-  g_object_set_data (G_OBJECT (scroller), "lekh-table-grid", grid);
+  g_object_set_data (G_OBJECT (scroller), "lekh-table-grid", view);
   return scroller;
 }
 
