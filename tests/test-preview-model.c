@@ -838,6 +838,24 @@ test_site_syntax_parts (void)
   g_assert_cmpuint (lekh_site_syntax_inline (comment, strlen (comment), &label), ==, 12);
   g_assert_null (label);
   g_assert_cmpuint (lekh_site_syntax_inline ("{ plain }", 9, &label), ==, 0);
+
+  {
+    static const struct { const char *path, *date; } dates[] = {
+      { "blog/2024-07-01-monsoon.md", "2024-07-01" },
+      { "_posts/2023-12-31-year-end.markdown", "2023-12-31" },
+      { "blog/2024-07-01-monsoon/index.mdx", "2024-07-01" },
+      { "blog/2024-13-01-no-month.md", NULL },
+      { "docs/notes.md", NULL },
+      { "blog/20240701-run-together.md", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+      {
+        g_autofree char *date = lekh_site_syntax_file_name_date (dates[i].path);
+
+        g_assert_cmpstr (date, ==, dates[i].date);
+      }
+  }
   g_assert_cmpuint (lekh_site_syntax_inline ("{{< open", 8, &label), ==, 0);
 }
 

@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "lekh-preview.h"
 #include "lekh-table-view.h"
@@ -318,6 +319,40 @@ assert_chips_packed (GtkWidget *tags)
       n++;
     }
   g_assert_cmpuint (n, >, 0);
+}
+
+
+/* A Docusaurus blog post: its authors by their authors.yml names, its date from its file
+ * name. */
+static void
+test_header_site_data (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *root = g_dir_make_tmp ("lekh-preview-XXXXXX", NULL);
+  g_autofree char *blog = g_build_filename (root, "blog", NULL);
+  g_autofree char *config = g_build_filename (root, "docusaurus.config.js", NULL);
+  g_autofree char *authors = g_build_filename (blog, "authors.yml", NULL);
+  g_autofree char *post = g_build_filename (blog, "2024-07-01-monsoon.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (post);
+  g_autoptr(GString) labels = g_string_new (NULL);
+  const char *text = "---\ntitle: यात्रा\nauthors: [lark, guest]\n---\n\nBody.\n";
+
+  g_assert_cmpint (g_mkdir (blog, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (config, "module.exports = {};\n", -1, NULL));
+  g_assert_true (g_file_set_contents (authors, "lark:\n  name: लार्क सेन\n  title: Editor\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (post, text, -1, NULL));
+
+  lekh_preview_set_base_file (f->preview, file);
+  lekh_preview_set_text (f->preview, text, -1);
+  collect_labels (lekh_preview_get_header (f->preview), labels);
+  g_assert_nonnull (strstr (labels->str, "लार्क सेन (Editor), guest · 2024-07-01\n"));
+
+  g_unlink (post);
+  g_unlink (authors);
+  g_unlink (config);
+  g_rmdir (blog);
+  g_rmdir (root);
 }
 
 static void
@@ -805,6 +840,7 @@ main (int   argc,
   g_test_add ("/preview/tags", Fixture, NULL, fixture_setup, test_tags, fixture_teardown);
   g_test_add ("/preview/raw-html-is-text", Fixture, NULL, fixture_setup, test_raw_html_is_text, fixture_teardown);
   g_test_add ("/preview/header-card", Fixture, NULL, fixture_setup, test_header_card, fixture_teardown);
+  g_test_add ("/preview/header-site-data", Fixture, NULL, fixture_setup, test_header_site_data, fixture_teardown);
   g_test_add ("/preview/links-and-lines", Fixture, NULL, fixture_setup, test_links_and_lines, fixture_teardown);
   g_test_add ("/preview/incremental", Fixture, NULL, fixture_setup, test_incremental, fixture_teardown);
   g_test_add ("/preview/scroll-sync", Fixture, NULL, fixture_setup, test_scroll_sync, fixture_teardown);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "lekh-site-syntax.h"
@@ -184,6 +185,31 @@ lekh_site_syntax_is_esm (const char *text,
       if (g_str_has_prefix (line + 7, exported[i]))
         return TRUE;
   return FALSE;
+}
+
+char *
+lekh_site_syntax_file_name_date (const char *path)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  int y, m, d;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_path_get_basename (path);
+  if (g_str_has_prefix (name, "index."))
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      g_free (name);
+      name = g_path_get_basename (folder);
+    }
+  if (strlen (name) < 10 || sscanf (name, "%4d-%2d-%2d", &y, &m, &d) != 3
+      || !g_ascii_isdigit (name[0]) || name[4] != '-' || name[7] != '-'
+      || (name[10] != '\0' && name[10] != '-' && name[10] != '.' && name[10] != '_'))
+    return NULL;
+  date = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  return date != NULL ? g_strndup (name, 10) : NULL;
 }
 
 gsize

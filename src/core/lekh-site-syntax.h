@@ -66,4 +66,9 @@ gsize               lekh_site_syntax_inline        (const char         *text,
                                                     gsize               len,
                                                     char              **label);
 
+/* The date a Docusaurus blog post or a Jekyll post has in its file name when its front
+ * matter has none: "2024-07-01-title.md", or "2024-07-01-title/index.md" (PATH's
+ * folder). "YYYY-MM-DD", or NULL. */
+char               *lekh_site_syntax_file_name_date (const char         *path);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "lekh-memory.h"
 #include "lekh-preview-model.h"
 #include "lekh-preview-render.h"
+#include "lekh-site.h"
 #include "lekh-preview.h"
 #include "lekh-table-view.h"
 #include "lekh-wrap-box.h"
@@ -50,6 +51,7 @@ struct _LekhPreview
   GHashTable       *indent_tags;     /* "margin:indent" -> GtkTextTag */
 
   GFile            *base_file;
+  LekhSite         *site;            /* of the base file, for author names */
   GCancellable     *cancellable;
 
   GtkTextBuffer    *source;
@@ -923,6 +925,8 @@ update_header (LekhPreview *self)
 {
   LekhArticle *article = lekh_preview_model_get_article (self->model);
   g_autoptr(LekhArticleMeta) meta = NULL;
+  g_autofree char *date = NULL;
+  const LekhSiteData *authors_data = NULL;
   GtkWidget *box = self->header_box;
   GtkWidget *child;
   gboolean any = FALSE;
@@ -969,16 +973,40 @@ update_header (LekhPreview *self)
       gtk_box_append (GTK_BOX (box), header_label (meta->description, "lekh-description"));
       any = TRUE;
     }
-  if (meta->authors[0] != NULL || meta->date != NULL)
-    {
-      g_autofree char *authors = g_strjoinv (", ", meta->authors);
-      g_autofree char *byline = NULL;
+  {
+    g_autofree char *path = self->base_file != NULL ? g_file_get_path (self->base_file) : NULL;
 
-      if (meta->authors[0] != NULL && meta->date != NULL)
+    /* Docusaurus blog posts and Jekyll posts carry their date in the file name. */
+    if (meta->date == NULL && path != NULL)
+      date = lekh_site_syntax_file_name_date (path);
+    if (self->site != NULL && path != NULL)
+      authors_data = lekh_site_get_authors (self->site, path);
+  }
+  if (meta->authors[0] != NULL || meta->date != NULL || date != NULL)
+    {
+      g_autoptr(GString) authors = g_string_new (NULL);
+      g_autofree char *byline = NULL;
+      const char *when = meta->date != NULL ? meta->date : date;
+
+      /* Authors by the names the site's authors.yml gives their keys. */
+      for (guint i = 0; meta->authors[i] != NULL; i++)
+        {
+          const LekhSiteEntry *entry = authors_data != NULL
+                                       ? lekh_site_data_lookup (authors_data, meta->authors[i])
+                                       : NULL;
+
+          if (i > 0)
+            g_string_append (authors, ", ");
+          g_string_append (authors, entry != NULL && entry->name != NULL ? entry->name
+                                                                         : meta->authors[i]);
+          if (entry != NULL && entry->title != NULL)
+            g_string_append_printf (authors, " (%s)", entry->title);
+        }
+      if (meta->authors[0] != NULL && when != NULL)
         /* Translators: the article's authors, then its date */
-        byline = g_strdup_printf (_("%s · %s"), authors, meta->date);
+        byline = g_strdup_printf (_("%s · %s"), authors->str, when);
       else
-        byline = g_strdup (meta->authors[0] != NULL ? authors : meta->date);
+        byline = g_strdup (meta->authors[0] != NULL ? authors->str : when);
       gtk_box_append (GTK_BOX (box), header_label (byline, "lekh-byline"));
       any = TRUE;
     }
@@ -1938,7 +1966,15 @@ lekh_preview_set_base_file (LekhPreview *self,
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
   if (g_set_object (&self->base_file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_FILE]);
+    {
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      g_clear_pointer (&self->site, lekh_site_unref);
+      if (path != NULL)
+        self->site = lekh_site_detect (path);
+      update_header (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_FILE]);
+    }
 }
 
 GFile *
@@ -2066,6 +2102,7 @@ lekh_preview_finalize (GObject *object)
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->model, lekh_preview_model_free);
   g_clear_object (&self->base_file);
+  g_clear_pointer (&self->site, lekh_site_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->buffer);
 
