@@ -5,7 +5,8 @@
  * and backspaces), each timed from the buffer insertion to (a) the preview updated and
  * (b) the next frame painted. The baseline is a full, non-incremental render of the same
  * text. Needs a display (run under xvfb-run; see bench/preview-latency).
- *   bench-preview-latency FILE [FILE...]        a FILE of "gen:6" generates a 6 MB article */
+ *   bench-preview-latency FILE [FILE...]        a FILE of "gen:6" generates a 6 MB article,
+ *                                               "tables:200" a 200 KB article of tables */
 #include "config.h"
 
 #include <string.h>
@@ -93,6 +94,29 @@ generate_article (gsize size)
         "1. पहला बिंदु\n2. दूसरा बिंदु\n   - भीतरी\n3. Third item\n\n"
         "> उद्धरण: a quoted line %u.\n\n"
         "```c\nint f%u (void) { return %u; }\n```\n\n", i, i, i, i, i, i, i);
+      i++;
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* An article of SIZE bytes that is mostly GFM tables, with task lists and admonitions. */
+static char *
+generate_tables (gsize size)
+{
+  GString *s = g_string_new ("---\ntitle: तालिकाएँ\ndescription: A generated article of "
+                             "tables for the latency benchmark.\n---\n\n");
+  guint i = 0;
+
+  while (s->len < size)
+    {
+      g_string_append_printf (s, "## तालिका %u\n\n| वस्तु | मात्रा | कीमत (₹) | Notes |\n"
+                                 "|:-----|:-----:|------:|-------|\n", i);
+      for (guint row = 0; row < 8; row++)
+        g_string_append_printf (s, "| छाता %u | %u | %u | **bold** and ~~struck~~ `code` |\n",
+                                row, row + 1, (row + 1) * 150);
+      g_string_append_printf (s, "\n- [x] टिकट %u\n- [ ] होटल\n\n:::tip सुझाव %u\n"
+                                 "हल्का सामान रखें।[^%u]\n:::\n\n[^%u]: Note %u.\n\n",
+                              i, i, i, i, i);
       i++;
     }
   return g_string_free (s, FALSE);
@@ -267,7 +291,13 @@ main (int   argc,
       g_autofree char *label = NULL;
       g_autoptr(GError) error = NULL;
 
-      if (g_str_has_prefix (argv[i], "gen:"))
+      if (g_str_has_prefix (argv[i], "tables:"))
+        {
+          gsize kb = (gsize) g_ascii_strtoull (argv[i] + 7, NULL, 10);
+          text = generate_tables (MAX (kb, 1) * 1000);
+          label = g_strdup_printf ("generated %zu KB article of tables", kb);
+        }
+      else if (g_str_has_prefix (argv[i], "gen:"))
         {
           gsize mb = (gsize) g_ascii_strtoull (argv[i] + 4, NULL, 10);
           text = generate_article (MAX (mb, 1) * 1000 * 1000);

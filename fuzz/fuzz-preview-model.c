@@ -3,13 +3,16 @@
  * (at a point and with an edit derived from the input). Properties:
  *  - the blocks cover the text in order, with hashes of their bytes and sane lines;
  *  - the incremental path (A, then an edit recorded with replace() and update(), or
- *    A then set_text(B)) gives exactly the blocks of B parsed from scratch. */
+ *    A then set_text(B)) gives exactly the blocks of B parsed from scratch;
+ *  - every block renders (lekh-preview-render) to runs, anchors and links inside its
+ *    text. */
 #include "config.h"
 
 #include <string.h>
 
 #include "lekh-fuzz-common.h"
 #include "lekh-preview-model.h"
+#include "lekh-preview-render.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
@@ -67,6 +70,7 @@ check_same_blocks (LekhPreviewModel *a,
       LEKH_FUZZ_ASSERT (x->start_line == y->start_line && x->end_line == y->end_line);
       LEKH_FUZZ_ASSERT (x->hash == y->hash);
       LEKH_FUZZ_ASSERT (x->type == y->type);
+      LEKH_FUZZ_ASSERT (x->context == y->context);
     }
   LEKH_FUZZ_ASSERT (lekh_preview_model_get_body_line (a) == lekh_preview_model_get_body_line (b));
 
@@ -81,6 +85,51 @@ check_same_blocks (LekhPreviewModel *a,
       (void) lekh_preview_model_get_text (a, &len);
       if (x == len)
         break;
+    }
+}
+
+static void
+check_rendering (LekhPreviewModel *model)
+{
+  g_autoptr(LekhPreviewRendering) r = lekh_preview_rendering_new ();
+  const char *text = lekh_preview_model_get_text (model, NULL);
+  guint n = lekh_preview_model_get_n_blocks (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const LekhPreviewBlock *block = lekh_preview_model_get_block (model, i);
+      int first_line;
+      cmark_node *doc = lekh_preview_model_parse_block (model, i, &first_line);
+      guint start = r->n_chars;
+      const LekhPreviewBlockRendering *rendered;
+
+      lekh_preview_rendering_add_block (r, doc, block->context, first_line, text + block->start,
+                                        block->end - block->start);
+      cmark_node_free (doc);
+      LEKH_FUZZ_ASSERT (r->n_chars > start);
+      rendered = &g_array_index (r->blocks, LekhPreviewBlockRendering, r->blocks->len - 1);
+      for (guint j = 0; rendered->links != NULL && j < rendered->links->len; j++)
+        {
+          const LekhPreviewLink *link = &g_array_index (rendered->links, LekhPreviewLink, j);
+
+          LEKH_FUZZ_ASSERT (link->start <= link->end && start + link->end <= r->n_chars);
+        }
+    }
+  LEKH_FUZZ_ASSERT (g_utf8_validate (r->text->str, (gssize) r->text->len, NULL));
+  LEKH_FUZZ_ASSERT (r->n_chars == g_utf8_strlen (r->text->str, (gssize) r->text->len)
+                                  + r->anchors->len);
+  for (guint i = 0; i < r->runs->len; i++)
+    {
+      const LekhPreviewRun *run = &g_array_index (r->runs, LekhPreviewRun, i);
+
+      LEKH_FUZZ_ASSERT (run->start <= run->end && run->end <= r->n_chars);
+    }
+  for (guint i = 0; i < r->anchors->len; i++)
+    {
+      const LekhPreviewAnchor *anchor = &g_array_index (r->anchors, LekhPreviewAnchor, i);
+
+      LEKH_FUZZ_ASSERT (anchor->offset < r->n_chars && anchor->byte <= r->text->len);
+      LEKH_FUZZ_ASSERT (i == 0 || anchor->offset > g_array_index (r->anchors, LekhPreviewAnchor, i - 1).offset);
     }
 }
 
@@ -148,6 +197,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   else
     lekh_preview_model_set_text (scratch, b->str, b->len, &change);
   check_blocks (scratch, b->str, b->len);
+  check_rendering (scratch);
 
   /* Incremental, recorded edit. */
   lekh_preview_model_set_text (replaced, text + 3, cut - 3, NULL);

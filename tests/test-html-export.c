@@ -94,6 +94,31 @@ test_escaping (void)
 }
 
 static void
+test_gfm (void)
+{
+  const char *text =
+    "## Plan {#plan}\n\n"
+    "| Step | Done |\n|:-----|-----:|\n| one | ~~no~~ |\n\n"
+    "- [x] write\n- [ ] publish\n\n"
+    "See www.example.org and the note[^n].\n\n"
+    "[^n]: A \"note\".\n";
+  g_autofree char *body = lekh_html_render_body (text, -1, LEKH_HTML_EXPORT_DEFAULT);
+  g_autofree char *plain = lekh_html_render_body (text, -1, LEKH_HTML_EXPORT_PLAIN_PUNCTUATION
+                                                              | LEKH_HTML_EXPORT_NO_HEADING_IDS);
+
+  assert_contains (body, "<h2 id=\"plan\">Plan</h2>");
+  assert_contains (body, "<th align=\"left\">Step</th>");
+  assert_contains (body, "<td align=\"right\"><del>no</del></td>");
+  assert_contains (body, "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> write");
+  assert_contains (body, "<a href=\"http://www.example.org\">www.example.org</a>");
+  assert_contains (body, "<a href=\"#fn-n\" id=\"fnref-n\" data-footnote-ref>1</a>");
+  assert_contains (body, "<li id=\"fn-n\">");
+  assert_contains (body, "A \u201cnote\u201d.");
+  assert_contains (plain, "<h2>Plan {#plan}</h2>");
+  assert_contains (plain, "A &quot;note&quot;.");
+}
+
+static void
 test_safe_mode (void)
 {
   const char *text = "<script>alert(1)</script>\n\n<div class=\"x\">block</div>\n\nInline <span>x</span>.\n";
@@ -104,7 +129,8 @@ test_safe_mode (void)
   assert_lacks (safe, "<div class=\"x\">");
   assert_lacks (safe, "<span>");
   assert_contains (safe, "raw HTML omitted");
-  assert_contains (unsafe, "<script>alert(1)</script>");
+  /* GFM's tagfilter: even trusted text gets no live <script>. */
+  assert_contains (unsafe, "&lt;script>alert(1)&lt;/script>");
   assert_contains (unsafe, "<div class=\"x\">block</div>");
   assert_contains (unsafe, "<span>x</span>");
 }
@@ -256,5 +282,6 @@ main (int   argc,
   g_test_add_func ("/html-export/language", test_language);
   g_test_add_func ("/html-export/cli-render", test_cli_render);
   g_test_add_func ("/html-export/heading-ids", test_heading_ids);
+  g_test_add_func ("/html-export/gfm", test_gfm);
   return g_test_run ();
 }

@@ -3,8 +3,10 @@
 
 #include <string.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "lekh-preview.h"
+#include "lekh-table-view.h"
 
 typedef struct
 {
@@ -127,6 +129,105 @@ test_rendered_text (Fixture       *f,
   g_assert_nonnull (strstr (text, "पंक्ति एक\u2028पंक्ति दो"));
 }
 
+
+static const char gfm_article[] =
+  "---\ntitle: GFM\n---\n\n"
+  "| वस्तु | मात्रा | कीमत |\n|:------|:------:|-----:|\n| छाता | 1 | 450 |\n"
+  "| a-very-long-cell-without-any-break-at-all-that-goes-on-and-on-and-on-and-on-and-on"
+  "-and-on-and-on-and-on-and-on-and-on | 2 | 1,200 |\n\n"
+  "- [x] टिकट\n- [ ] होटल\n\n"
+  "The old plan was ~~Shimla~~ Munnar.[^1] See www.example.org.\n\n"
+  "[^1]: मुन्नार केरल में है।\n\n"
+  "Averyveryverylongwordwithoutanyplacetobreakitaverylongwordwithoutanyplacetobreakit"
+  "averylongwordwithoutanyplacetobreakitaverylongwordwithoutanyplacetobreakitandmore "
+  "https://example.org/a/very/long/path/that/keeps/going/and/going/without/any/break/at/all\n";
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, out);
+}
+
+static void
+test_gfm (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) grids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  GtkWidget *view = GTK_WIDGET (lekh_preview_get_text_view (f->preview));
+  g_autoptr(GtkTextBuffer) source = gtk_text_buffer_new (NULL);
+  g_autofree char *edited = NULL;
+  GtkTextIter a, b;
+  GtkWidget *cell;
+  LekhTableView *table;
+
+  gtk_text_buffer_set_text (source, gfm_article, -1);
+  lekh_preview_set_buffer (f->preview, source);
+  lekh_preview_flush (f->preview);
+  spin (300);
+  text = preview_text (f->preview);
+
+  g_assert_null (strstr (text, "~~"));
+  g_assert_null (strstr (text, "[^1]"));
+  g_assert_null (strstr (text, "|"));
+  g_assert_null (strstr (text, "[x]"));
+  g_assert_true (has_tag_over (f->preview, "Shimla", "strikethrough"));
+  g_assert_true (has_tag_over (f->preview, "www.example.org", "link"));
+  g_assert_nonnull (strstr (text, "Munnar.1 See"));
+  g_assert_nonnull (strstr (text, "1.\tमुन्नार केरल में है।"));
+  g_assert_true (find (f->preview, "1 See", &a, &b));
+  g_assert_cmpstr (lekh_preview_get_link_at_offset (f->preview, gtk_text_iter_get_offset (&a)),
+                   ==, "#fn-1");
+  g_assert_true (has_tag_over (f->preview, "1 See", "footnote-ref") == FALSE);
+
+  /* The table: a grid of cells, header bold, columns aligned, no wider than the view,
+   * exactly as tall as its rows. */
+  collect_widgets (view, LEKH_TYPE_TABLE_VIEW, grids);
+  g_assert_cmpuint (grids->len, ==, 1);
+  table = g_ptr_array_index (grids, 0);
+  g_assert_cmpuint (lekh_table_view_get_n_rows (table), ==, 3);
+  g_assert_cmpstr (lekh_table_view_get_cell_text (table, 0, 0), ==, "वस्तु");
+  g_assert_cmpstr (lekh_table_view_get_cell_text (table, 1, 2), ==, "450");
+  g_assert_true (lekh_table_view_is_header_row (table, 0));
+  g_assert_false (lekh_table_view_is_header_row (table, 1));
+  g_assert_cmpint (lekh_table_view_get_alignment (table, 0), ==, PANGO_ALIGN_LEFT);
+  g_assert_cmpint (lekh_table_view_get_alignment (table, 1), ==, PANGO_ALIGN_CENTER);
+  g_assert_cmpint (lekh_table_view_get_alignment (table, 2), ==, PANGO_ALIGN_RIGHT);
+  cell = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpint (gtk_widget_get_width (cell), <=, gtk_widget_get_width (view));
+  g_assert_cmpint (gtk_widget_get_height (cell), ==, gtk_widget_get_height (GTK_WIDGET (table)));
+
+  /* Long words and addresses wrap: the preview never scrolls sideways. */
+  {
+    GtkAdjustment *hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+    g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), <=, gtk_adjustment_get_page_size (hadj) + 1);
+  }
+
+  /* Task list items: check boxes; ticking one ticks the source, as one undoable edit. */
+  collect_widgets (view, GTK_TYPE_CHECK_BUTTON, checks);
+  g_assert_cmpuint (checks->len, ==, 2);
+  g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 0)));
+  g_assert_false (gtk_check_button_get_active (g_ptr_array_index (checks, 1)));
+  gtk_check_button_set_active (g_ptr_array_index (checks, 1), TRUE);
+  gtk_text_buffer_get_bounds (source, &a, &b);
+  edited = gtk_text_buffer_get_text (source, &a, &b, FALSE);
+  g_assert_nonnull (strstr (edited, "- [x] टिकट\n- [x] होटल\n"));
+  gtk_text_buffer_undo (source);
+  g_clear_pointer (&edited, g_free);
+  gtk_text_buffer_get_bounds (source, &a, &b);
+  edited = gtk_text_buffer_get_text (source, &a, &b, FALSE);
+  g_assert_cmpstr (edited, ==, gfm_article);
+  lekh_preview_set_buffer (f->preview, NULL);
+}
+
 static void
 test_lists (Fixture       *f,
             gconstpointer  data)
@@ -218,6 +319,40 @@ assert_chips_packed (GtkWidget *tags)
       n++;
     }
   g_assert_cmpuint (n, >, 0);
+}
+
+
+/* A Docusaurus blog post: its authors by their authors.yml names, its date from its file
+ * name. */
+static void
+test_header_site_data (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *root = g_dir_make_tmp ("lekh-preview-XXXXXX", NULL);
+  g_autofree char *blog = g_build_filename (root, "blog", NULL);
+  g_autofree char *config = g_build_filename (root, "docusaurus.config.js", NULL);
+  g_autofree char *authors = g_build_filename (blog, "authors.yml", NULL);
+  g_autofree char *post = g_build_filename (blog, "2024-07-01-monsoon.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (post);
+  g_autoptr(GString) labels = g_string_new (NULL);
+  const char *text = "---\ntitle: यात्रा\nauthors: [lark, guest]\n---\n\nBody.\n";
+
+  g_assert_cmpint (g_mkdir (blog, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (config, "module.exports = {};\n", -1, NULL));
+  g_assert_true (g_file_set_contents (authors, "lark:\n  name: लार्क सेन\n  title: Editor\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (post, text, -1, NULL));
+
+  lekh_preview_set_base_file (f->preview, file);
+  lekh_preview_set_text (f->preview, text, -1);
+  collect_labels (lekh_preview_get_header (f->preview), labels);
+  g_assert_nonnull (strstr (labels->str, "लार्क सेन (Editor), guest · 2024-07-01\n"));
+
+  g_unlink (post);
+  g_unlink (authors);
+  g_unlink (config);
+  g_rmdir (blog);
+  g_rmdir (root);
 }
 
 static void
@@ -701,9 +836,11 @@ main (int   argc,
 
   g_test_add ("/preview/rendered-text", Fixture, NULL, fixture_setup, test_rendered_text, fixture_teardown);
   g_test_add ("/preview/lists", Fixture, NULL, fixture_setup, test_lists, fixture_teardown);
+  g_test_add ("/preview/gfm", Fixture, NULL, fixture_setup, test_gfm, fixture_teardown);
   g_test_add ("/preview/tags", Fixture, NULL, fixture_setup, test_tags, fixture_teardown);
   g_test_add ("/preview/raw-html-is-text", Fixture, NULL, fixture_setup, test_raw_html_is_text, fixture_teardown);
   g_test_add ("/preview/header-card", Fixture, NULL, fixture_setup, test_header_card, fixture_teardown);
+  g_test_add ("/preview/header-site-data", Fixture, NULL, fixture_setup, test_header_site_data, fixture_teardown);
   g_test_add ("/preview/links-and-lines", Fixture, NULL, fixture_setup, test_links_and_lines, fixture_teardown);
   g_test_add ("/preview/incremental", Fixture, NULL, fixture_setup, test_incremental, fixture_teardown);
   g_test_add ("/preview/scroll-sync", Fixture, NULL, fixture_setup, test_scroll_sync, fixture_teardown);

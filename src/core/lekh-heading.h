@@ -2,7 +2,7 @@
 #pragma once
 
 #include <glib.h>
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 G_BEGIN_DECLS
 

@@ -3,11 +3,11 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <cmark.h>
 
 #include "lekh-article-meta.h"
 #include "lekh-heading.h"
 #include "lekh-html-export.h"
+#include "lekh-markdown.h"
 
 static const char stylesheet[] =
   ":root{color-scheme:light dark;--fg:#1e1e1e;--bg:#fdfdfc;--muted:#5e5c64;--accent:#1c71d8;"
@@ -148,6 +148,7 @@ add_heading_ids (cmark_node *doc,
           g_autofree char *id = lekh_slugger_next (slugger, text);
           int level = cmark_node_get_heading_level (node);
           g_autoptr(GString) html = g_string_new (NULL);
+          cmark_node *inline_doc = cmark_node_new (CMARK_NODE_DOCUMENT);
           cmark_node *paragraph = cmark_node_new (CMARK_NODE_PARAGRAPH);
           cmark_node *block = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
           cmark_node *child;
@@ -157,7 +158,9 @@ add_heading_ids (cmark_node *doc,
           lekh_heading_strip_explicit_id (node);
           while ((child = cmark_node_first_child (node)) != NULL)
             cmark_node_append_child (paragraph, child);
-          inlines = cmark_render_html (paragraph, options);
+          /* In a document: cmark-gfm's paragraph looks at its parent. */
+          cmark_node_append_child (inline_doc, paragraph);
+          inlines = lekh_markdown_render_html (inline_doc, options);
           len = strlen (inlines);
           /* A heading of punctuation alone has an empty slug: HTML has no empty id. */
           g_string_append_printf (html, "<h%d", level);
@@ -173,7 +176,7 @@ add_heading_ids (cmark_node *doc,
             g_string_append_len (html, inlines + 3, (gssize) (len - 8));
           g_string_append_printf (html, "</h%d>", level);
           free (inlines);
-          cmark_node_free (paragraph);
+          cmark_node_free (inline_doc);
 
           cmark_node_set_on_enter (block, html->str);
           cmark_node_set_on_exit (block, "");
@@ -182,6 +185,49 @@ add_heading_ids (cmark_node *doc,
         }
       node = next;
     }
+}
+
+static int
+parse_options (LekhHtmlExportFlags flags)
+{
+  int options = CMARK_OPT_VALIDATE_UTF8;
+
+  if (!(flags & LEKH_HTML_EXPORT_PLAIN_PUNCTUATION))
+    options |= CMARK_OPT_SMART;
+  if (flags & LEKH_HTML_EXPORT_UNSAFE)
+    options |= CMARK_OPT_UNSAFE;
+  return options;
+}
+
+/* Renders DOC (parsed with OPTIONS) as the page's body, and frees it. */
+static char *
+render_body (cmark_node          *doc,
+             int                  options,
+             LekhHtmlExportFlags  flags)
+{
+  char *cmark_html, *html;
+
+  if (!(flags & LEKH_HTML_EXPORT_NO_HEADING_IDS))
+    add_heading_ids (doc, options);
+  cmark_html = lekh_markdown_render_html (doc, options | CMARK_OPT_FOOTNOTES);
+  html = g_strdup (cmark_html);
+  free (cmark_html);
+  cmark_node_free (doc);
+  return html;
+}
+
+char *
+lekh_html_render_body (const char          *text,
+                       gssize               len,
+                       LekhHtmlExportFlags  flags)
+{
+  int options = parse_options (flags);
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  if (len < 0)
+    len = (gssize) strlen (text);
+  return render_body (lekh_markdown_parse (text, (gsize) len, options), options, flags);
 }
 
 char *
@@ -199,16 +245,13 @@ lekh_html_export (const LekhArticle   *article,
   gsize body_len;
   cmark_node *doc, *first;
   gboolean body_has_title;
-  int options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART;
+  int options = parse_options (flags);
 
   g_return_val_if_fail (article != NULL, NULL);
 
-  if (flags & LEKH_HTML_EXPORT_UNSAFE)
-    options |= CMARK_OPT_UNSAFE;
-
   meta = lekh_article_meta_new (article);
   body = lekh_article_get_body (article, &body_len);
-  doc = cmark_parse_document (body, body_len, options);
+  doc = lekh_markdown_parse (body, body_len, options);
 
   first = cmark_node_first_child (doc);
   body_has_title = first != NULL && cmark_node_get_type (first) == CMARK_NODE_HEADING
@@ -318,10 +361,8 @@ lekh_html_export (const LekhArticle   *article,
       g_string_append (out, "</header>\n");
     }
 
-  add_heading_ids (doc, options);
-  html = cmark_render_html (doc, options);
+  html = render_body (doc, options, flags);
   g_string_append (out, html);
   g_string_append (out, "</article>\n</body>\n</html>\n");
-  cmark_node_free (doc);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -5,9 +5,12 @@
 #include <string.h>
 
 #include "lekh-heading.h"
+#include "lekh-markdown.h"
 #include "lekh-preview-model.h"
+#include "lekh-preview-render.h"
 
 #define PARSE_OPTIONS (CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8)
+#define LEKH_FENCE_MARK LEKH_PREVIEW_FENCE_MARK
 
 struct _LekhPreviewModel
 {
@@ -33,6 +36,9 @@ struct _LekhPreviewModel
   gsize        dirty_start;
   gsize        dirty_suffix;
   gboolean     refs_touched;     /* an edited line looks like a reference definition */
+
+  guint        restyled_first;   /* blocks whose context the last update changed */
+  guint        restyled_n;
 
   cmark_node  *doc;              /* the last parse, owning the nodes below */
   GPtrArray   *nodes;            /* cmark_node* of the blocks added by the last update */
@@ -461,14 +467,319 @@ collect_refs (LekhPreviewModel *self)
     }
 }
 
+/* The text may hold NUL bytes (cmark reads them as U+FFFD): no string functions. */
+static char *
+copy_bytes (const char *text,
+            gsize       len)
+{
+  char *copy = g_malloc (len + 1);
+
+  memcpy (copy, text, len);
+  copy[len] = '\0';
+  return copy;
+}
+
+/* The first NEEDLE (3 bytes) in TEXT, or NULL. */
+static const char *
+find_bytes (const char *text,
+            gsize       len,
+            const char *needle)
+{
+  const char *end = text + len;
+
+  for (const char *p = text; p + 3 <= end && (p = memchr (p, needle[0], (gsize) (end - p))) != NULL; p++)
+    if (p + 3 <= end && p[1] == needle[1] && p[2] == needle[2])
+      return p;
+  return NULL;
+}
+
+/* Control characters, which no writer types, for renamed footnote labels. */
+static const char rename_chars[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13"
+                                   "\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f";
+
+/* Where the line holding P starts, and whether only block quote and list markers come
+ * before P on it (NESTED) or at most three spaces (neither: not a definition). */
+static gboolean
+definition_start (const char *text,
+                  const char *p,
+                  gboolean   *nested)
+{
+  const char *q = p;
+
+  while (q > text && q[-1] != '\n' && q[-1] != '\r')
+    q--;
+  *nested = FALSE;
+  if (p - q <= 3 && strspn (q, " ") >= (gsize) (p - q))
+    return TRUE;
+  for (; q < p; q++)
+    {
+      if (*q == '>' || *q == ' ' || *q == '\t')
+        continue;
+      if ((*q == '-' || *q == '*' || *q == '+') && (q[1] == ' ' || q[1] == '\t'))
+        continue;
+      if (g_ascii_isdigit (*q))
+        {
+          while (q < p && g_ascii_isdigit (*q))
+            q++;
+          if (q < p && (*q == '.' || *q == ')'))
+            continue;
+        }
+      return FALSE;
+    }
+  *nested = TRUE;
+  return TRUE;
+}
+
+/* Appends a paragraph "[^label]" (a code span cannot join two) to USES for every footnote definition "[^label]:" at the start of
+ * a line of TEXT, and puts that 1-based line into LINES (when given). cmark-gfm keeps
+ * only the first definition of a label, so a preview that parses one block at a time
+ * would keep definitions that a parse of the whole body drops; with SEEN (labels found
+ * so far) a copy of TEXT is returned (NULL when nothing changed) in which the later
+ * definitions of a label, and definitions inside block quotes and lists (which the
+ * preview does not show), have labels of their own, and a label "[^…" that goes on
+ * past its line is not one: a link reference definition "^…" would take the place of
+ * the footnote, and the preview's reference definitions are single lines. */
+static char *
+scan_footnotes (GString    *uses,
+                const char *text,
+                gsize       len,
+                GHashTable *seen,
+                GHashTable *lines)
+{
+  const char *end = text + len;
+  const char *counted = text;
+  guint line = 1;
+  char *copy = NULL;
+  guint renamed = 0;
+
+  for (const char *p = text; (p = memchr (p, '[', (gsize) (end - p))) != NULL; p++)
+    {
+      const char *close;
+      gsize label_len;
+      gboolean nested;
+      char *at;
+
+      if (p + 1 >= end || p[1] != '^' || !definition_start (text, p, &nested))
+        continue;
+      close = memchr (p + 2, ']', (gsize) (end - p - 2));
+      if (close != NULL && seen != NULL
+          && (memchr (p, '\n', (gsize) (close - p)) != NULL
+              || memchr (p, '\r', (gsize) (close - p)) != NULL))
+        {
+          if (copy == NULL)
+            copy = copy_bytes (text, len);
+          copy[p + 1 - text] = rename_chars[0];
+          continue;
+        }
+      if (close == NULL || close == p + 2 || close + 1 >= end || close[1] != ':'
+          || memchr (p, '\n', (gsize) (close - p)) != NULL
+          || memchr (p, '\r', (gsize) (close - p)) != NULL)
+        continue;
+      label_len = (gsize) (close - p - 2);
+      if (nested && seen == NULL)
+        continue;
+      if (!nested && lines != NULL)
+        {
+          for (; counted < p; counted++)
+            if (*counted == '\n' || (*counted == '\r' && counted[1] != '\n'))
+              line++;
+          g_hash_table_add (lines, GUINT_TO_POINTER (line));
+        }
+      if (seen == NULL
+          || (!nested && g_hash_table_add (seen, g_strndup (p + 2, label_len))))
+        {
+          g_string_append_len (uses, p, close + 1 - p);
+          g_string_append (uses, "\n\n");
+          continue;
+        }
+
+      /* The same length keeps every offset and column. */
+      if (copy == NULL)
+        copy = copy_bytes (text, len);
+      at = copy + (p + 2 - text);
+      renamed++;
+      for (gsize i = 0, n = renamed; i < label_len; i++, n /= sizeof rename_chars - 1)
+        at[i] = rename_chars[n % (sizeof rename_chars - 1)];
+      if (!nested)
+        {
+          g_string_append_len (uses, at - 2, close + 1 - p);
+          g_string_append (uses, "\n\n");
+        }
+    }
+  return copy;
+}
+
+static guint
+count_lines (const char *text,
+             gsize       len)
+{
+  guint n = 1;
+
+  for (gsize i = 0; i < len; i++)
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n')))
+      n++;
+  return n;
+}
+
+typedef struct
+{
+  cmark_node *node;
+  int         start;
+  int         end;
+} PlacedBlock;
+
+static int
+compare_placed (gconstpointer a,
+                gconstpointer b)
+{
+  return ((const PlacedBlock *) a)->start - ((const PlacedBlock *) b)->start;
+}
+
+static void block_lines (cmark_node *node,
+                         int        *start,
+                         int        *end);
+
+/* cmark-gfm drops footnote definitions nothing refers to and moves the others to the
+ * end of the document, but a preview of one block at a time needs each where it is
+ * written: parse() makes every definition used (by paragraphs of references on the
+ * SHIFT lines before the text: after it, an unclosed fence would take them in) and this
+ * puts the top-level blocks back in source order, dropping those references, what came
+ * after the text's N_LINES (the appended definitions) and definitions that were nested
+ * in another block (top-level ones start on the text's lines in DEF_LINES). */
+static void
+restore_footnote_order (cmark_node *doc,
+                        int         shift,
+                        guint       n_lines,
+                        GHashTable *def_lines)
+{
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (PlacedBlock));
+  int prev_end = 0;
+
+  for (cmark_node *node = cmark_node_first_child (doc); node; node = cmark_node_next (node))
+    {
+      PlacedBlock block = { node, 0, 0 };
+
+      block_lines (node, &block.start, &block.end);
+      g_array_append_val (placed, block);
+    }
+  g_array_sort (placed, compare_placed);
+  for (guint i = 0; i < placed->len; i++)
+    {
+      PlacedBlock *block = &g_array_index (placed, PlacedBlock, i);
+
+      if (block->start <= shift || block->start > (int) n_lines + shift
+          || (cmark_node_get_type (block->node) == CMARK_NODE_FOOTNOTE_DEFINITION
+              && (block->start <= prev_end
+                  || !g_hash_table_contains (def_lines,
+                                             GINT_TO_POINTER (block->start - shift)))))
+        {
+          cmark_node_free (block->node);
+          continue;
+        }
+      cmark_node_append_child (doc, block->node);
+      prev_end = MAX (prev_end, block->end);
+    }
+}
+
+/* A copy of TEXT (LEN bytes; *LEN becomes the copy's) in which Docusaurus admonition
+ * fences (":::tip Title", ":::") are ATX headings of level 6 whose text starts with
+ * LEKH_FENCE_MARK: a fence line, like a heading, ends a paragraph and is a block of its
+ * own; and the stars of MDX comments are LEKH_PREVIEW_COMMENT_MARK. The renderer knows
+ * both marks. NULL when TEXT has neither. */
+static char *
+mark_fences (const char *text,
+             gsize      *len)
+{
+  const char *end = text + *len;
+  GString *out = NULL;
+  const char *copied = text;
+
+  for (const char *line = text; line < end;)
+    {
+      const char *eol = line, *p = line;
+      LekhCalloutKind kind;
+
+      while (eol < end && *eol != '\n' && *eol != '\r')
+        eol++;
+      while (p < eol && *p == ' ' && p - line < 3)
+        p++;
+      if (p + 3 <= eol && p[0] == ':' && p[1] == ':' && p[2] == ':'
+          && lekh_site_syntax_admonition (line, (gsize) (eol - line), &kind, NULL))
+        {
+          if (out == NULL)
+            out = g_string_sized_new (*len + 64);
+          g_string_append_len (out, copied, line - copied);
+          g_string_append (out, "###### " LEKH_FENCE_MARK);
+          copied = line;
+        }
+      line = eol;
+      if (line < end && *line == '\r')
+        line++;
+      if (line < end && *line == '\n')
+        line++;
+    }
+  if (out != NULL)
+    g_string_append_len (out, copied, end - copied);
+
+  /* MDX comments: their stars would be emphasis to cmark. */
+  if (find_bytes (out != NULL ? out->str : text, out != NULL ? out->len : *len, "{/*") != NULL)
+    {
+      char *p, *stop;
+
+      if (out == NULL)
+        out = g_string_new_len (text, (gssize) *len);
+      stop = out->str + out->len;
+      for (p = out->str; (p = (char *) find_bytes (p, (gsize) (stop - p), "{/*")) != NULL;)
+        {
+          char *close = (char *) find_bytes (p + 3, (gsize) (stop - (p + 3)), "*/}");
+
+          if (close == NULL)
+            break;
+          p[2] = LEKH_PREVIEW_COMMENT_MARK[0];
+          close[0] = LEKH_PREVIEW_COMMENT_MARK[0];
+          p = close + 3;
+        }
+    }
+  if (out == NULL)
+    return NULL;
+  *len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* Parses TEXT, then REFS (link reference and footnote definitions from elsewhere in the
+ * body). The text's first line is line SHIFT + 1 of the returned document. */
 static cmark_node *
 parse (const char *text,
        gsize       len,
-       GString    *refs)
+       GString    *refs,
+       int        *shift)
 {
-  cmark_parser *parser = cmark_parser_new (PARSE_OPTIONS);
+  cmark_parser *parser = lekh_markdown_parser_new (PARSE_OPTIONS);
+  g_autoptr(GString) uses = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GHashTable) def_lines = g_hash_table_new (NULL, NULL);
+  g_autofree char *renamed = NULL;
+  g_autofree char *fenced = NULL;
   cmark_node *doc;
 
+  fenced = mark_fences (text, &len);
+  if (fenced != NULL)
+    text = fenced;
+  if (memchr (text, '^', len) != NULL)
+    {
+      seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      renamed = scan_footnotes (uses, text, len, seen, def_lines);
+      if (renamed != NULL)
+        text = renamed;
+    }
+  if (refs != NULL && refs->len > 0 && memchr (refs->str, '^', refs->len) != NULL)
+    g_free (scan_footnotes (uses, refs->str, refs->len, NULL, NULL));
+  *shift = 0;
+  if (uses->len > 0)
+    {
+      cmark_parser_feed (parser, uses->str, uses->len);
+      *shift = (int) count_lines (uses->str, uses->len) - 1;
+    }
   cmark_parser_feed (parser, text, len);
   if (refs != NULL && refs->len > 0)
     {
@@ -477,7 +788,43 @@ parse (const char *text,
     }
   doc = cmark_parser_finish (parser);
   cmark_parser_free (parser);
+  if (seen != NULL || uses->len > 0)
+    restore_footnote_order (doc, *shift, count_lines (text, len), def_lines);
   return doc;
+}
+
+/* The line of a table's header row. cmark-gfm gives a table the start line of the
+ * paragraph whose last line became its header (and the rest of that paragraph, a new
+ * paragraph before it, no lines at all); its rows have theirs. */
+static int
+table_header_line (cmark_node *table)
+{
+  cmark_node *header = cmark_node_first_child (table);
+  cmark_node *row = header != NULL ? cmark_node_next (header) : NULL;
+  int delimiter = row != NULL ? cmark_node_get_start_line (row) - 1
+                              : cmark_node_get_end_line (table);
+
+  return MAX (delimiter - 1, cmark_node_get_start_line (table));
+}
+
+/* The source lines of a top-level block. */
+static void
+block_lines (cmark_node *node,
+             int        *start,
+             int        *end)
+{
+  cmark_node *next = cmark_node_next (node);
+
+  *start = cmark_node_get_start_line (node);
+  *end = cmark_node_get_end_line (node);
+  if (cmark_node_get_type (node) == CMARK_NODE_TABLE)
+    *start = table_header_line (node);
+  else if (*start == 0 && cmark_node_get_type (node) == CMARK_NODE_PARAGRAPH
+           && next != NULL && cmark_node_get_type (next) == CMARK_NODE_TABLE)
+    {
+      *start = cmark_node_get_start_line (next);
+      *end = table_header_line (next) - 1;
+    }
 }
 
 /* The top-level blocks of DOC, parsed from the text starting at byte SLICE_START (a line
@@ -485,6 +832,7 @@ parse (const char *text,
 static void
 collect_blocks (LekhPreviewModel *self,
                 cmark_node       *doc,
+                int               shift,
                 gsize             slice_start,
                 guint             end_line,
                 GArray           *out,
@@ -497,9 +845,12 @@ collect_blocks (LekhPreviewModel *self,
   for (cmark_node *node = cmark_node_first_child (doc); node; node = cmark_node_next (node))
     {
       LekhPreviewBlock block = { 0, };
-      int sl = cmark_node_get_start_line (node);
-      int el = cmark_node_get_end_line (node);
+      int sl, el;
       guint first, last;
+
+      block_lines (node, &sl, &el);
+      sl -= shift;
+      el -= shift;
 
       if (sl < 1)
         sl = 1;
@@ -595,6 +946,93 @@ count_blocks_starting_before (GArray *blocks,
   return lo;
 }
 
+/* The admonitions and components that BLOCK opens and closes, applied to CONTEXT. */
+static LekhCalloutContext
+apply_block_events (LekhPreviewModel       *self,
+                    const LekhPreviewBlock *block,
+                    LekhCalloutContext      context)
+{
+  const char *text = text_str (self);
+  const char *end = text + block->end;
+
+  if (block->type != CMARK_NODE_HEADING && block->type != CMARK_NODE_HTML_BLOCK)
+    return context;
+  for (const char *line = text + block->start; line < end;)
+    {
+      const char *eol = line;
+      LekhCalloutKind kind;
+      g_autofree char *label = NULL;
+      gboolean closing, self_closing;
+
+      while (eol < end && *eol != '\n' && *eol != '\r')
+        eol++;
+      if (block->type == CMARK_NODE_HEADING)
+        {
+          if (lekh_site_syntax_admonition (line, (gsize) (eol - line), &kind, NULL))
+            context = kind == LEKH_CALLOUT_NONE ? lekh_callout_context_pop (context)
+                                                : lekh_callout_context_push (context, kind);
+          break;
+        }
+      if (lekh_site_syntax_jsx_tag (line, (gsize) (eol - line), &label, &closing, &self_closing))
+        {
+          if (closing)
+            context = lekh_callout_context_pop (context);
+          else if (!self_closing)
+            context = lekh_callout_context_push (context, LEKH_CALLOUT_COMPONENT);
+        }
+      line = eol;
+      if (line < end && *line == '\r')
+        line++;
+      if (line < end && *line == '\n')
+        line++;
+    }
+  return context;
+}
+
+/* The context of every block, and which blocks the change did not render again have
+ * another context now. */
+static void
+update_contexts (LekhPreviewModel  *self,
+                 LekhPreviewChange *change)
+{
+  LekhCalloutContext context = 0;
+  guint first = G_MAXUINT, last = 0;
+
+  self->restyled_first = 0;
+  self->restyled_n = 0;
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      LekhPreviewBlock *block = &g_array_index (self->blocks, LekhPreviewBlock, i);
+      gboolean fresh = change->reset
+                       || (i >= change->position && i < change->position + change->n_added);
+
+      if (!fresh && block->context != context)
+        {
+          first = MIN (first, i);
+          last = i;
+        }
+      block->context = context;
+      context = apply_block_events (self, block, context);
+    }
+  if (first != G_MAXUINT)
+    {
+      self->restyled_first = first;
+      self->restyled_n = last - first + 1;
+    }
+}
+
+gboolean
+lekh_preview_model_get_restyled (LekhPreviewModel *self,
+                                 guint            *position,
+                                 guint            *n_blocks)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  *position = self->restyled_first;
+  *n_blocks = self->restyled_n;
+  return self->restyled_n > 0;
+}
+
 gboolean
 lekh_preview_model_update (LekhPreviewModel  *self,
                            LekhPreviewChange *change)
@@ -611,6 +1049,7 @@ lekh_preview_model_update (LekhPreviewModel  *self,
   g_autoptr(GPtrArray) fresh_nodes = NULL;
   cmark_node *doc = NULL;
   guint keep_head, keep_tail, slice_n;
+  int shift = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
@@ -711,8 +1150,8 @@ lekh_preview_model_update (LekhPreviewModel  *self,
       first = 0;
       last = n > 0 ? n - 1 : 0;
       slice_start = self->body_start;
-      doc = parse (text + slice_start, len - slice_start, NULL);
-      collect_blocks (self, doc, slice_start, self->lines->len, fresh, fresh_nodes);
+      doc = parse (text + slice_start, len - slice_start, NULL, &shift);
+      collect_blocks (self, doc, shift, slice_start, self->lines->len, fresh, fresh_nodes);
       collect_refs (self);
       change->reset = TRUE;
     }
@@ -756,8 +1195,8 @@ lekh_preview_model_update (LekhPreviewModel  *self,
           g_array_set_size (fresh, 0);
           g_ptr_array_set_size (fresh_nodes, 0);
           g_clear_pointer (&doc, cmark_node_free);
-          doc = parse (text + slice_start, slice_end - slice_start, to_end ? NULL : refs);
-          collect_blocks (self, doc, slice_start, end_line, fresh, fresh_nodes);
+          doc = parse (text + slice_start, slice_end - slice_start, to_end ? NULL : refs, &shift);
+          collect_blocks (self, doc, shift, slice_start, end_line, fresh, fresh_nodes);
 
           /* The slice must begin and end where the old parse had unchanged blocks;
            * otherwise the edit reached further (an opened fence, a list that grew, a
@@ -833,9 +1272,10 @@ lekh_preview_model_update (LekhPreviewModel  *self,
   for (guint i = 0; i < change->n_added; i++)
     g_ptr_array_add (self->nodes, g_ptr_array_index (fresh_nodes, keep_head + i));
   self->nodes_position = change->position;
-  self->nodes_line_offset = (int) line_at_offset (self->lines, slice_start);
+  self->nodes_line_offset = (int) line_at_offset (self->lines, slice_start) - shift;
 
 done:
+  update_contexts (self, change);
   self->parsed = TRUE;
   self->dirty = FALSE;
   self->refs_touched = FALSE;
@@ -983,15 +1423,21 @@ lekh_preview_model_release_nodes (LekhPreviewModel *self)
 
 cmark_node *
 lekh_preview_model_parse_block (LekhPreviewModel *self,
-                                guint             index)
+                                guint             index,
+                                int              *first_line)
 {
   const LekhPreviewBlock *block;
+  int shift;
+  cmark_node *doc;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->blocks->len, NULL);
 
   block = &g_array_index (self->blocks, LekhPreviewBlock, index);
-  return parse (text_str (self) + block->start, block->end - block->start, self->refs);
+  doc = parse (text_str (self) + block->start, block->end - block->start, self->refs, &shift);
+  if (first_line != NULL)
+    *first_line = shift + 1;
+  return doc;
 }
 
 int
@@ -1032,11 +1478,30 @@ lekh_preview_model_find_heading (LekhPreviewModel *self,
 
       if (block->type != CMARK_NODE_HEADING)
         continue;
-      doc = lekh_preview_model_parse_block (self, i);
+      {
+        LekhCalloutKind kind;
+        const char *source = text_str (self) + block->start;
+
+        /* An admonition's fence is no heading of the site's. */
+        if (lekh_site_syntax_admonition (source, strcspn (source, "\r\n"), &kind, NULL))
+          continue;
+      }
+      doc = lekh_preview_model_parse_block (self, i, NULL);
       node = doc != NULL ? cmark_node_first_child (doc) : NULL;
       text = node != NULL && cmark_node_get_type (node) == CMARK_NODE_HEADING
              ? lekh_heading_dup_text (node) : g_strdup ("");
       g_clear_pointer (&doc, cmark_node_free);
+      /* "## Title" with an MDX comment holding its id: the React docs write them so. */
+      if (g_str_has_suffix (text, LEKH_PREVIEW_COMMENT_MARK "/}")
+          && strstr (text, "{/" LEKH_PREVIEW_COMMENT_MARK) != NULL)
+        {
+          g_autoptr(GString) with_id = g_string_new (text);
+
+          g_string_replace (with_id, "{/" LEKH_PREVIEW_COMMENT_MARK, "{#", 0);
+          g_string_replace (with_id, LEKH_PREVIEW_COMMENT_MARK "/}", "}", 0);
+          g_free (text);
+          text = g_string_free (g_steal_pointer (&with_id), FALSE);
+        }
       slug = lekh_slugger_next (slugger, text);
 
       if (strcmp (slug, wanted) == 0)
@@ -1050,4 +1515,41 @@ lekh_preview_model_find_heading (LekhPreviewModel *self,
         }
     }
   return folded_match;
+}
+
+int
+lekh_preview_model_find_footnote (LekhPreviewModel *self,
+                                  const char       *label,
+                                  gboolean          definition)
+{
+  g_autofree char *needle = NULL;
+  gsize needle_len;
+  const char *text;
+
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (label != NULL, -1);
+
+  needle = g_strdup_printf ("[^%s]", label);
+  needle_len = strlen (needle);
+  text = text_str (self);
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const LekhPreviewBlock *block = &g_array_index (self->blocks, LekhPreviewBlock, i);
+      const char *end = text + block->end;
+
+      if ((block->type == CMARK_NODE_FOOTNOTE_DEFINITION) != definition)
+        continue;
+      for (const char *p = text + block->start;
+           (p = memchr (p, '[', (gsize) (end - p))) != NULL; p++)
+        {
+          gboolean is_definition;
+
+          if ((gsize) (end - p) < needle_len || memcmp (p, needle, needle_len) != 0)
+            continue;
+          is_definition = p + needle_len < end && p[needle_len] == ':';
+          if (is_definition == definition)
+            return (int) i;
+        }
+    }
+  return -1;
 }

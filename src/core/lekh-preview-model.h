@@ -2,9 +2,10 @@
 #pragma once
 
 #include <glib.h>
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "lekh-article.h"
+#include "lekh-site-syntax.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ typedef struct
   guint           end_line;
   guint64         hash;         /* of the bytes start..end */
   cmark_node_type type;
+  LekhCalloutContext context;   /* the admonitions and components open where it starts */
 } LekhPreviewBlock;
 
 typedef struct
@@ -101,11 +103,12 @@ int                     lekh_preview_model_get_node_line_offset (LekhPreviewMode
 void                    lekh_preview_model_release_nodes   (LekhPreviewModel        *self);
 
 /* Parses block INDEX again from its source text alone (with the body's link reference
- * definitions), for views that render blocks later than the update that added them.
- * Free the returned document with cmark_node_free(); its lines count from the block's
- * first line (1). */
+ * and footnote definitions), for views that render blocks later than the update that
+ * added them. Free the returned document with cmark_node_free(); the block's first line
+ * is its line FIRST_LINE (may be NULL). */
 cmark_node             *lekh_preview_model_parse_block     (LekhPreviewModel        *self,
-                                                            guint                    index);
+                                                            guint                    index,
+                                                            int                     *first_line);
 
 /* The top-level heading a link "#ID" points to (ID percent-encoded or not): the heading
  * whose anchor id, as site generators make it (lekh_text_slugify(), "-1", "-2"… for
@@ -113,6 +116,19 @@ cmark_node             *lekh_preview_model_parse_block     (LekhPreviewModel    
  * ID in another case. -1 when none is. */
 int                     lekh_preview_model_find_heading    (LekhPreviewModel        *self,
                                                             const char              *id);
+
+/* Blocks outside the last update's change whose context (LekhPreviewBlock.context)
+ * changed in it, as one range: a view renders them again. FALSE when there are none. */
+gboolean                lekh_preview_model_get_restyled    (LekhPreviewModel        *self,
+                                                            guint                   *position,
+                                                            guint                   *n_blocks);
+
+/* The block holding footnote LABEL's definition "[^LABEL]: …" (DEFINITION) or its first
+ * reference "[^LABEL]", as the preview links "#fn-LABEL" and "#fnref-LABEL"; -1 when
+ * none does. */
+int                     lekh_preview_model_find_footnote   (LekhPreviewModel        *self,
+                                                            const char              *label,
+                                                            gboolean                 definition);
 
 /* Byte offset of the start of 0-based LINE (lines end at \n, \r\n or \r), or the text's
  * length when LINE is past the end. */

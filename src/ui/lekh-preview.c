@@ -4,20 +4,20 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
-#include <cmark.h>
 
 #include "lekh-article-meta.h"
 #include "lekh-heading.h"
+#include "lekh-markdown.h"
 #include "lekh-memory.h"
 #include "lekh-preview-model.h"
+#include "lekh-preview-render.h"
+#include "lekh-site.h"
 #include "lekh-preview.h"
+#include "lekh-table-view.h"
 #include "lekh-wrap-box.h"
 
 #define MARGIN_X      32
 #define MARGIN_TOP    20
-#define LIST_INDENT   28
-#define QUOTE_INDENT  22
-#define MARKER_WIDTH  24
 #define FIRST_RENDER_BLOCKS 100
 /* Longer articles render only what is near the view (and more as it scrolls there), so
  * a 6 MB article does not keep the text view laying out lines nobody looks at. */
@@ -29,22 +29,9 @@
 
 typedef struct
 {
-  guint  start;           /* char offsets relative to the block's start */
-  guint  end;
-  char  *url;
-} LinkRange;
-
-typedef struct
-{
-  guint offset;           /* char offset relative to the block's start */
-  guint line_delta;       /* source lines after the block's first line */
-} LineAnchor;
-
-typedef struct
-{
   GtkTextMark *mark;
-  GArray      *links;     /* LinkRange, or NULL */
-  GArray      *lines;     /* LineAnchor, or NULL */
+  GArray      *links;     /* LekhPreviewLink, or NULL */
+  GArray      *lines;     /* LekhPreviewLine, or NULL */
 } BlockView;
 
 struct _LekhPreview
@@ -64,6 +51,7 @@ struct _LekhPreview
   GHashTable       *indent_tags;     /* "margin:indent" -> GtkTextTag */
 
   GFile            *base_file;
+  LekhSite         *site;            /* of the base file, for author names */
   GCancellable     *cancellable;
 
   GtkTextBuffer    *source;
@@ -98,6 +86,67 @@ struct _LekhPreview
 
 G_DEFINE_FINAL_TYPE (LekhPreview, lekh_preview, GTK_TYPE_WIDGET)
 
+/* The preview's text view: it draws the rule left of block quotes, at the places the
+ * "quote-rule" tags hold, which a text tag cannot. */
+#define LEKH_TYPE_PREVIEW_VIEW (lekh_preview_view_get_type ())
+G_DECLARE_FINAL_TYPE (LekhPreviewView, lekh_preview_view, LEKH, PREVIEW_VIEW, GtkTextView)
+
+struct _LekhPreviewView
+{
+  GtkTextView parent_instance;
+  GdkRGBA     rule_color;
+};
+
+G_DEFINE_FINAL_TYPE (LekhPreviewView, lekh_preview_view, GTK_TYPE_TEXT_VIEW)
+
+static void
+lekh_preview_view_snapshot_layer (GtkTextView      *view,
+                                  GtkTextViewLayer  layer,
+                                  GtkSnapshot      *snapshot)
+{
+  LekhPreviewView *self = LEKH_PREVIEW_VIEW (view);
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
+    return;
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_line_at_y (view, &iter, visible.y, NULL);
+  do
+    {
+      GSList *tags = gtk_text_iter_get_tags (&iter);
+      int y, height;
+
+      gtk_text_view_get_line_yrange (view, &iter, &y, &height);
+      if (y > visible.y + visible.height)
+        {
+          g_slist_free (tags);
+          break;
+        }
+      for (GSList *l = tags; l != NULL; l = l->next)
+        {
+          int x = GPOINTER_TO_INT (g_object_get_data (l->data, "lekh-rule-x"));
+
+          if (x > 0)
+            gtk_snapshot_append_color (snapshot, &self->rule_color,
+                                       &GRAPHENE_RECT_INIT (MARGIN_X + x - 1, y, 3, height));
+        }
+      g_slist_free (tags);
+    }
+  while (gtk_text_iter_forward_line (&iter));
+}
+
+static void
+lekh_preview_view_class_init (LekhPreviewViewClass *klass)
+{
+  GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = lekh_preview_view_snapshot_layer;
+}
+
+static void
+lekh_preview_view_init (LekhPreviewView *self)
+{
+}
+
 enum
 {
   PROP_0,
@@ -130,6 +179,7 @@ static const char preview_css[] =
   ".lekh-image-placeholder { padding: 12px; border-radius: 8px;"
   " background-color: alpha(currentColor, 0.06); }\n"
   ".lekh-cover { border-radius: 8px; }\n"
+
   ".lekh-preview-view { background-color: @view_bg_color; font-size: 12pt; }\n"
   ".lekh-preview-view .lekh-preview-header { font-size: 11pt; }\n";
 
@@ -151,7 +201,7 @@ block_view_free (gpointer data)
   if (bv->links != NULL)
     {
       for (guint i = 0; i < bv->links->len; i++)
-        g_free (g_array_index (bv->links, LinkRange, i).url);
+        lekh_preview_link_clear (&g_array_index (bv->links, LekhPreviewLink, i));
       g_array_unref (bv->links);
     }
   g_clear_pointer (&bv->lines, g_array_unref);
@@ -245,6 +295,35 @@ update_colors (LekhPreview *self)
   g_object_set (gtk_text_tag_table_lookup (table, "link"), "foreground-rgba", &link, NULL);
   g_object_set (gtk_text_tag_table_lookup (table, "raw-html"), "foreground-rgba", &raw, NULL);
   g_object_set (gtk_text_tag_table_lookup (table, "image-alt"), "foreground-rgba", &muted, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "truncate"), "foreground-rgba", &muted, NULL);
+  if (self->view != NULL)
+    gdk_rgba_parse (&LEKH_PREVIEW_VIEW (self->view)->rule_color,
+                    dark ? "rgba(120,174,237,0.45)" : "rgba(28,113,216,0.35)");
+  g_object_set (gtk_text_tag_table_lookup (table, "chip"), "background-rgba", &code_bg,
+                "foreground-rgba", &link, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "component-label"), "foreground-rgba", &link,
+                NULL);
+  {
+    /* Docusaurus's admonition colours, as tints. */
+    static const char * const light[] = { NULL, "rgba(120,120,120,0.10)", "rgba(0,164,0,0.10)",
+                                          "rgba(84,199,236,0.14)", "rgba(230,167,0,0.14)",
+                                          "rgba(250,56,62,0.12)", "rgba(230,167,0,0.14)",
+                                          "rgba(28,113,216,0.06)" };
+    static const char * const darker[] = { NULL, "rgba(200,200,200,0.10)", "rgba(0,164,0,0.16)",
+                                           "rgba(84,199,236,0.16)", "rgba(230,167,0,0.16)",
+                                           "rgba(250,56,62,0.16)", "rgba(230,167,0,0.16)",
+                                           "rgba(120,174,237,0.08)" };
+
+    for (guint i = LEKH_CALLOUT_NOTE; i <= LEKH_CALLOUT_COMPONENT; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("callout-%s", lekh_callout_kind_to_string (i));
+        GdkRGBA tint;
+
+        gdk_rgba_parse (&tint, dark ? darker[i] : light[i]);
+        g_object_set (gtk_text_tag_table_lookup (table, name),
+                      "paragraph-background-rgba", &tint, NULL);
+      }
+  }
 }
 
 static void
@@ -277,11 +356,32 @@ create_tags (LekhPreview *self)
                               "pixels-above-lines", 0,
                               "right-margin", MARGIN_X,
                               NULL);
-  gtk_text_buffer_create_tag (b, "code-block-last", "pixels-below-lines", 14, NULL);
+  gtk_text_buffer_create_tag (b, "code-block-first", "pixels-above-lines", 10, NULL);
+  gtk_text_buffer_create_tag (b, "code-block-last", "pixels-below-lines", 10, NULL);
   gtk_text_buffer_create_tag (b, "list-end", "pixels-below-lines", 12, NULL);
   gtk_text_buffer_create_tag (b, "raw-html", "family", "monospace", "scale", 0.92, NULL);
   gtk_text_buffer_create_tag (b, "quote", "style", PANGO_STYLE_ITALIC, NULL);
   gtk_text_buffer_create_tag (b, "link", "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  gtk_text_buffer_create_tag (b, "strikethrough", "strikethrough", TRUE, NULL);
+  gtk_text_buffer_create_tag (b, "footnote-ref", "rise", 4 * PANGO_SCALE, "scale", 0.75, NULL);
+  gtk_text_buffer_create_tag (b, "footnote", "scale", 0.9, NULL);
+  gtk_text_buffer_create_tag (b, "hidden", "invisible", TRUE, NULL);
+  gtk_text_buffer_create_tag (b, "chip", "family", "monospace", "scale", 0.88, NULL);
+  gtk_text_buffer_create_tag (b, "truncate", "justification", GTK_JUSTIFY_CENTER,
+                              "scale", 0.9, "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-above-lines", 10, "pixels-below-lines", 10, NULL);
+  gtk_text_buffer_create_tag (b, "callout-title", "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (b, "component-label", "family", "monospace", "scale", 0.88,
+                              "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (b, "callout-start", "pixels-above-lines", 10,
+                              "pixels-below-lines", 6, NULL);
+  gtk_text_buffer_create_tag (b, "callout-end", "pixels-below-lines", 10, "scale", 0.5, NULL);
+  for (guint i = LEKH_CALLOUT_NOTE; i <= LEKH_CALLOUT_COMPONENT; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("callout-%s", lekh_callout_kind_to_string (i));
+
+      gtk_text_buffer_create_tag (b, name, "right-margin", MARGIN_X, NULL);
+    }
   gtk_text_buffer_create_tag (b, "image-alt", "style", PANGO_STYLE_ITALIC, NULL);
   gtk_text_buffer_create_tag (b, "rtl", "direction", GTK_TEXT_DIR_RTL, NULL);
   gtk_text_buffer_create_tag (b, "rule", "pixels-above-lines", 10, "pixels-below-lines", 14,
@@ -299,8 +399,11 @@ size_child (LekhPreview *self,
   int nat_w = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "lekh-natural-width"));
   int nat_h = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "lekh-natural-height"));
   int avail = MAX (self->width - 2 * MARGIN_X - indent - 8, 48);
+  GtkWidget *grid = g_object_get_data (G_OBJECT (child), "lekh-table-grid");
 
-  if (nat_w > 0 && nat_h > 0)
+  if (grid != NULL)
+    gtk_widget_set_size_request (child, avail, -1);
+  else if (nat_w > 0 && nat_h > 0)
     {
       int w = MIN (nat_w, avail);
       gtk_widget_set_size_request (child, w, MAX (1, (int) ((double) nat_h * w / nat_w)));
@@ -555,491 +658,106 @@ create_image (LekhPreview *self,
 
 /* Rendering ---------------------------------------------------------------------- */
 
-typedef enum
+/* A table in a scroller of its own when it is wider than the view: the preview never
+ * gets wider than its pane. */
+static GtkWidget *
+create_table (LekhPreview      *self,
+              LekhPreviewTable *table,
+              int               indent)
 {
-  ANCHOR_RULE,
-  ANCHOR_IMAGE,
-} AnchorKind;
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view = lekh_table_view_new (table);
 
-typedef struct
-{
-  guint      offset;      /* char offset in the batch (anchors counted) */
-  gsize      byte;        /* byte offset in the batch text */
-  AnchorKind kind;
-  char      *url;
-  char      *alt;
-  int        indent;
-} AnchorSpec;
-
-typedef struct
-{
-  guint       start;
-  guint       end;
-  GtkTextTag *tag;
-} TagRun;
-
-typedef struct
-{
-  guint type;             /* CMARK_ORDERED_LIST / CMARK_BULLET_LIST */
-  int   number;
-  char  delim;
-  gboolean tight;
-} ListState;
-
-typedef struct
-{
-  LekhPreview *self;
-  GString     *text;
-  guint        n_chars;
-  GArray      *runs;
-  GArray      *anchors;
-  GArray      *open;         /* TagRun with end unset: inline tags being rendered */
-  GArray      *lists;        /* ListState */
-  int          quote_depth;
-  char        *marker;       /* list marker waiting for its item's first line */
-  guint        line_start;
-  guint        last_line_start;
-  gboolean     in_line;
-  gboolean     line_marker;  /* the current line starts with a list marker */
-  gboolean     code_padding; /* the line is a code block's: inset in its tint */
-
-  BlockView   *block;
-  guint        block_offset; /* batch offset of the block's start */
-  int          block_line;   /* cmark line of the block node */
-  GArray      *block_starts; /* guint batch offsets */
-} Renderer;
-
-static void
-append (Renderer   *r,
-        const char *text,
-        gssize      len)
-{
-  if (len < 0)
-    len = (gssize) strlen (text);
-  g_string_append_len (r->text, text, len);
-  r->n_chars += (guint) g_utf8_strlen (text, len);
+  gtk_widget_set_halign (view, GTK_ALIGN_START);
+  gtk_widget_set_valign (view, GTK_ALIGN_START);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  g_object_set_data (G_OBJECT (scroller), "lekh-indent", GINT_TO_POINTER (indent));
+  g_object_set_data (G_OBJECT (scroller), "lekh-table-grid", view);
+  return scroller;
 }
 
 static void
-add_run (Renderer   *r,
-         guint       start,
-         guint       end,
-         GtkTextTag *tag)
+check_toggled_cb (GtkCheckButton *check,
+                  LekhPreview    *self)
 {
-  TagRun run = { start, end, tag };
+  GtkTextIter line_start, line_end;
+  guint line = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "lekh-line"));
+  gboolean active = gtk_check_button_get_active (check);
+  g_autofree char *text = NULL;
+  const char *box;
 
-  if (end > start && tag != NULL)
-    g_array_append_val (r->runs, run);
+  if (self->source == NULL || line == 0
+      || line > (guint) gtk_text_buffer_get_line_count (self->source))
+    return;
+  /* "- [ ] task" in the source becomes "- [x] task", as one edit the writer can undo. */
+  gtk_text_buffer_get_iter_at_line (self->source, &line_start, (int) line - 1);
+  line_end = line_start;
+  if (!gtk_text_iter_ends_line (&line_end))
+    gtk_text_iter_forward_to_line_end (&line_end);
+  text = gtk_text_buffer_get_text (self->source, &line_start, &line_end, TRUE);
+  box = strstr (text, active ? "[ ]" : "[x]");
+  if (box == NULL && !active)
+    box = strstr (text, "[X]");
+  if (box == NULL)
+    return;
+  {
+    GtkTextIter a = line_start, b;
+
+    gtk_text_iter_forward_chars (&a, (int) g_utf8_strlen (text, box - text) + 1);
+    b = a;
+    gtk_text_iter_forward_char (&b);
+    gtk_text_buffer_begin_user_action (self->source);
+    gtk_text_buffer_delete (self->source, &a, &b);
+    gtk_text_buffer_insert (self->source, &a, active ? "x" : " ", 1);
+    gtk_text_buffer_end_user_action (self->source);
+  }
+}
+
+static GtkWidget *
+create_check (LekhPreview *self,
+              gboolean     checked,
+              guint        line)
+{
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), checked);
+  gtk_widget_add_css_class (check, "lekh-task");
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Task done"), -1);
+  g_object_set_data (G_OBJECT (check), "lekh-line", GUINT_TO_POINTER (line));
+  g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self, 0);
+  return check;
+}
+
+/* A tag that puts a block quote's rule at X (from the left margin) on its lines. */
+static GtkTextTag *
+rule_tag (LekhPreview *self,
+          int          x)
+{
+  g_autofree char *key = g_strdup_printf ("rule:%d", x);
+  GtkTextTag *tag = g_hash_table_lookup (self->indent_tags, key);
+
+  if (tag == NULL)
+    {
+      tag = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+      g_object_set_data (G_OBJECT (tag), "lekh-rule-x", GINT_TO_POINTER (x + 2));
+      g_hash_table_insert (self->indent_tags, g_steal_pointer (&key), tag);
+    }
+  return tag;
 }
 
 static GtkTextTag *
-named_tag (Renderer   *r,
-           const char *name)
+style_tag (LekhPreview          *self,
+           const LekhPreviewRun *run)
 {
-  return gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (r->self->buffer), name);
-}
-
-static void
-push_tag (Renderer   *r,
-          const char *name)
-{
-  TagRun run = { r->n_chars, 0, named_tag (r, name) };
-
-  g_array_append_val (r->open, run);
-}
-
-static void
-pop_tag (Renderer *r)
-{
-  TagRun run;
-
-  if (r->open->len == 0)
-    return;
-  run = g_array_index (r->open, TagRun, r->open->len - 1);
-  g_array_set_size (r->open, r->open->len - 1);
-  add_run (r, run.start, r->n_chars, run.tag);
-}
-
-static int
-current_indent (Renderer *r)
-{
-  return r->quote_depth * QUOTE_INDENT + (int) r->lists->len * LIST_INDENT;
-}
-
-static void
-note_line (Renderer   *r,
-           cmark_node *node)
-{
-  LineAnchor anchor;
-  int line = cmark_node_get_start_line (node) - r->block_line;
-
-  if (line <= 0)
-    return;
-  if (r->block->lines == NULL)
-    r->block->lines = g_array_new (FALSE, FALSE, sizeof (LineAnchor));
-  anchor.offset = r->n_chars - r->block_offset;
-  anchor.line_delta = (guint) line;
-  g_array_append_val (r->block->lines, anchor);
-}
-
-static void
-line_begin (Renderer   *r,
-            cmark_node *node)
-{
-  if (r->in_line)
-    return;
-  note_line (r, node);
-  r->in_line = TRUE;
-  r->line_start = r->n_chars;
-  r->line_marker = r->marker != NULL;
-  if (r->marker != NULL)
-    {
-      append (r, r->marker, -1);
-      append (r, "\t", 1);
-      g_clear_pointer (&r->marker, g_free);
-    }
-}
-
-/* Whether the first letter of TEXT is of a right-to-left script. */
-static gboolean
-starts_right_to_left (const char *text,
-                      gsize       len)
-{
-  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isalpha (c))
-        continue;
-      switch ((int) g_unichar_get_script (c))
-        {
-        case G_UNICODE_SCRIPT_ARABIC:
-        case G_UNICODE_SCRIPT_HEBREW:
-        case G_UNICODE_SCRIPT_SYRIAC:
-        case G_UNICODE_SCRIPT_THAANA:
-        case G_UNICODE_SCRIPT_NKO:
-          return TRUE;
-        default:
-          return FALSE;
-        }
-    }
-  return FALSE;
-}
-
-/* Ends the current paragraph: the line break, and paragraph-level tags over it. */
-static void
-line_end (Renderer   *r,
-          const char *spacing)
-{
-  guint start = r->line_start;
-  int indent = current_indent (r);
-  const char *p;
-
-  if (!r->in_line)
-    return;
-  append (r, "\n", 1);
-  r->in_line = FALSE;
-  r->last_line_start = start;
-
-  /* A marker hangs left of the item's text, which lines up with its other lines. The
-   * view's own margins are the default. */
-  if (indent > 0 || r->code_padding || r->line_marker)
-    add_run (r, start, r->n_chars, indent_tag (r->self, indent + (r->code_padding ? 12 : 0),
-                                               r->line_marker ? MARKER_WIDTH : 0));
-  r->line_marker = FALSE;
-  if (r->quote_depth > 0)
-    add_run (r, start, r->n_chars, named_tag (r, "quote"));
-  if (spacing != NULL)
-    add_run (r, start, r->n_chars, named_tag (r, spacing));
-
-  /* Right-to-left paragraphs (Arabic, Hebrew) start at the right. */
-  p = r->text->str + r->text->len;
-  {
-    gsize bytes = 0;
-    guint chars = r->n_chars - start;
-
-    for (const char *q = p; chars > 0 && q > r->text->str; chars--)
-      {
-        q = g_utf8_prev_char (q);
-        bytes = (gsize) (p - q);
-      }
-    if (starts_right_to_left (p - bytes, bytes))
-      add_run (r, start, r->n_chars, named_tag (r, "rtl"));
-  }
-}
-
-static void
-add_anchor (Renderer   *r,
-            AnchorKind  kind,
-            const char *url,
-            const char *alt)
-{
-  AnchorSpec spec = { r->n_chars, r->text->len, kind, g_strdup (url), g_strdup (alt),
-                      current_indent (r) };
-
-  g_array_append_val (r->anchors, spec);
-  r->n_chars++;
-}
-
-static char *
-collect_alt (cmark_node *image)
-{
-  GString *alt = g_string_new (NULL);
-  cmark_iter *iter = cmark_iter_new (image);
-  cmark_event_type ev;
-
-  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *node = cmark_iter_get_node (iter);
-
-      if (ev == CMARK_EVENT_ENTER && node != image && cmark_node_get_literal (node) != NULL)
-        g_string_append (alt, cmark_node_get_literal (node));
-    }
-  cmark_iter_free (iter);
-  return g_string_free (alt, FALSE);
-}
-
-static void
-render_code (Renderer   *r,
-             cmark_node *node,
-             const char *style)
-{
-  const char *literal = cmark_node_get_literal (node);
-  gsize len = literal != NULL ? strlen (literal) : 0;
-  guint start;
-
-  if (len > 0 && literal[len - 1] == '\n')
-    len--;
-  line_begin (r, node);
-  start = r->n_chars;
-  append (r, literal != NULL ? literal : "", (gssize) len);
-  if (style != NULL)
-    add_run (r, start, r->n_chars + 1, named_tag (r, style));
-  add_run (r, start, r->n_chars + 1, named_tag (r, "code-block"));
-  r->code_padding = TRUE;
-  line_end (r, NULL);
-  r->code_padding = FALSE;
-  {
-    /* Space after the block, not after each of its lines. */
-    const char *last_nl = len > 0 ? g_utf8_strrchr (literal, (gssize) len, '\n') : NULL;
-    guint last = last_nl != NULL ? start + (guint) g_utf8_strlen (literal, last_nl - literal + 1)
-                                 : start;
-    add_run (r, last, r->n_chars, named_tag (r, "code-block-last"));
-  }
-}
-
-static void
-render_node (Renderer   *r,
-             cmark_node *root)
-{
-  cmark_iter *iter = cmark_iter_new (root);
-  cmark_event_type ev;
-
-  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *node = cmark_iter_get_node (iter);
-      gboolean enter = ev == CMARK_EVENT_ENTER;
-
-      switch (cmark_node_get_type (node))
-        {
-        case CMARK_NODE_BLOCK_QUOTE:
-          r->quote_depth += enter ? 1 : -1;
-          break;
-
-        case CMARK_NODE_LIST:
-          if (enter)
-            {
-              ListState list = { cmark_node_get_list_type (node),
-                                 cmark_node_get_list_start (node),
-                                 cmark_node_get_list_delim (node) == CMARK_PAREN_DELIM ? ')' : '.',
-                                 cmark_node_get_list_tight (node) };
-              g_array_append_val (r->lists, list);
-            }
-          else if (r->lists->len > 0)
-            {
-              g_array_set_size (r->lists, r->lists->len - 1);
-              if (r->lists->len == 0 && !r->in_line)
-                add_run (r, r->last_line_start, r->n_chars, named_tag (r, "list-end"));
-            }
-          break;
-
-        case CMARK_NODE_ITEM:
-          if (enter && r->lists->len > 0)
-            {
-              ListState *list = &g_array_index (r->lists, ListState, r->lists->len - 1);
-              static const char * const bullets[] = { "•", "◦", "▪" };
-
-              line_end (r, NULL);
-              g_free (r->marker);
-              if (list->type == CMARK_ORDERED_LIST)
-                r->marker = g_strdup_printf ("%d%c", list->number++, list->delim);
-              else
-                r->marker = g_strdup (bullets[(r->lists->len - 1) % G_N_ELEMENTS (bullets)]);
-            }
-          else if (!enter && r->marker != NULL)
-            {
-              /* An empty item still shows its marker. */
-              line_begin (r, node);
-              line_end (r, "tight");
-            }
-          break;
-
-        case CMARK_NODE_PARAGRAPH:
-          if (enter)
-            line_begin (r, node);
-          else
-            {
-              gboolean tight = r->lists->len > 0
-                               && g_array_index (r->lists, ListState, r->lists->len - 1).tight;
-              line_end (r, tight ? "tight" : "paragraph");
-            }
-          break;
-
-        case CMARK_NODE_HEADING:
-          if (enter)
-            {
-              int level = CLAMP (cmark_node_get_heading_level (node), 1, 6);
-              char name[3] = { 'h', (char) ('0' + level), '\0' };
-
-              line_begin (r, node);
-              push_tag (r, name);
-              push_tag (r, "heading");
-            }
-          else
-            {
-              guint start = r->line_start;
-
-              pop_tag (r);
-              pop_tag (r);
-              line_end (r, NULL);
-              {
-                /* The heading tags cover the line break too (paragraph spacing). */
-                int level = CLAMP (cmark_node_get_heading_level (node), 1, 6);
-                char name[3] = { 'h', (char) ('0' + level), '\0' };
-                add_run (r, r->n_chars - 1, r->n_chars, named_tag (r, name));
-                (void) start;
-              }
-            }
-          break;
-
-        case CMARK_NODE_CODE_BLOCK:
-          render_code (r, node, NULL);
-          break;
-
-        case CMARK_NODE_HTML_BLOCK:
-          render_code (r, node, "raw-html");
-          break;
-
-        case CMARK_NODE_THEMATIC_BREAK:
-          line_begin (r, node);
-          add_anchor (r, ANCHOR_RULE, NULL, NULL);
-          line_end (r, "rule");
-          break;
-
-        case CMARK_NODE_TEXT:
-          line_begin (r, node);
-          append (r, cmark_node_get_literal (node), -1);
-          break;
-
-        case CMARK_NODE_SOFTBREAK:
-          append (r, " ", 1);
-          break;
-
-        case CMARK_NODE_LINEBREAK:
-          append (r, "\u2028", -1);
-          break;
-
-        case CMARK_NODE_CODE:
-          {
-            guint start = r->n_chars;
-            line_begin (r, node);
-            start = r->n_chars;
-            append (r, cmark_node_get_literal (node), -1);
-            add_run (r, start, r->n_chars, named_tag (r, "code"));
-          }
-          break;
-
-        case CMARK_NODE_HTML_INLINE:
-          {
-            guint start;
-            line_begin (r, node);
-            start = r->n_chars;
-            append (r, cmark_node_get_literal (node), -1);
-            add_run (r, start, r->n_chars, named_tag (r, "code"));
-            add_run (r, start, r->n_chars, named_tag (r, "raw-html"));
-          }
-          break;
-
-        case CMARK_NODE_EMPH:
-          if (enter)
-            push_tag (r, "emphasis");
-          else
-            pop_tag (r);
-          break;
-
-        case CMARK_NODE_STRONG:
-          if (enter)
-            push_tag (r, "strong");
-          else
-            pop_tag (r);
-          break;
-
-        case CMARK_NODE_LINK:
-          if (enter)
-            {
-              line_begin (r, node);
-              push_tag (r, "link");
-            }
-          else if (r->open->len > 0)
-            {
-              LinkRange link;
-
-              link.start = g_array_index (r->open, TagRun, r->open->len - 1).start - r->block_offset;
-              link.end = r->n_chars - r->block_offset;
-              link.url = g_strdup (cmark_node_get_url (node));
-              pop_tag (r);
-              if (r->block->links == NULL)
-                r->block->links = g_array_new (FALSE, FALSE, sizeof (LinkRange));
-              g_array_append_val (r->block->links, link);
-            }
-          break;
-
-        case CMARK_NODE_IMAGE:
-          if (enter)
-            {
-              g_autofree char *alt = collect_alt (node);
-              const char *url = cmark_node_get_url (node);
-
-              line_begin (r, node);
-              if (url != NULL && *url != '\0')
-                add_anchor (r, ANCHOR_IMAGE, url, alt);
-              else
-                {
-                  guint start = r->n_chars;
-                  append (r, alt, -1);
-                  add_run (r, start, r->n_chars, named_tag (r, "image-alt"));
-                }
-              cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
-            }
-          break;
-
-        default:
-          break;
-        }
-    }
-  cmark_iter_free (iter);
-  line_end (r, "paragraph");
-}
-
-static void
-renderer_clear_anchors (GArray *anchors)
-{
-  for (guint i = 0; i < anchors->len; i++)
-    {
-      AnchorSpec *spec = &g_array_index (anchors, AnchorSpec, i);
-      g_free (spec->url);
-      g_free (spec->alt);
-    }
+  if (run->style == NULL)
+    return indent_tag (self, run->margin, run->hang);
+  if (strcmp (run->style, "quote-rule") == 0)
+    return rule_tag (self, run->margin);
+  return gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), run->style);
 }
 
 /* Replaces the views of N_REMOVED blocks at POSITION by renderings of the model's
@@ -1053,9 +771,10 @@ apply_change (LekhPreview *self,
               gboolean     from_source)
 {
   GtkTextIter start, end, iter;
-  Renderer r = { 0, };
+  g_autoptr(LekhPreviewRendering) r = NULL;
   GtkTextMark *next_mark = NULL;
   GPtrArray *added;
+  const char *text;
   int base;
   gsize done_bytes = 0;
 
@@ -1070,79 +789,97 @@ apply_change (LekhPreview *self,
   if (n_added == 0)
     return;
 
-  r.self = self;
-  r.text = g_string_new (NULL);
-  r.runs = g_array_new (FALSE, FALSE, sizeof (TagRun));
-  r.anchors = g_array_new (FALSE, FALSE, sizeof (AnchorSpec));
-  r.open = g_array_new (FALSE, FALSE, sizeof (TagRun));
-  r.lists = g_array_new (FALSE, FALSE, sizeof (ListState));
-  r.block_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  r = lekh_preview_rendering_new ();
   added = g_ptr_array_new ();
+  text = lekh_preview_model_get_text (self->model, NULL);
 
   for (guint i = 0; i < n_added; i++)
     {
+      const LekhPreviewBlock *block = lekh_preview_model_get_block (self->model, position + i);
+      int first_line = 1;
       cmark_node *node = from_source
-                         ? lekh_preview_model_parse_block (self->model, position + i)
+                         ? lekh_preview_model_parse_block (self->model, position + i, &first_line)
                          : lekh_preview_model_get_node (self->model, position + i);
+      LekhPreviewBlockRendering *rendered;
       BlockView *bv = g_new0 (BlockView, 1);
 
-      r.block = bv;
-      r.block_offset = r.n_chars;
-      r.block_line = node == NULL ? 0 : from_source ? 1 : cmark_node_get_start_line (node);
-      g_array_append_val (r.block_starts, r.n_chars);
-      /* "## Heading {#id}" shows as the site shows it, without the id. */
-      if (node != NULL && cmark_node_get_type (node) == CMARK_NODE_HEADING)
-        lekh_heading_strip_explicit_id (node);
-      if (node != NULL)
-        render_node (&r, node);
+      if (!from_source)
+        first_line = (int) block->start_line
+                     - lekh_preview_model_get_node_line_offset (self->model, position + i);
+      lekh_preview_rendering_add_block (r, node, block->context, first_line, text + block->start,
+                                        block->end - block->start);
       if (from_source)
         g_clear_pointer (&node, cmark_node_free);
-      if (r.n_chars == r.block_offset)
-        append (&r, "\n", 1);
-      g_array_set_size (r.open, 0);
-      g_array_set_size (r.lists, 0);
-      r.quote_depth = 0;
+      rendered = &g_array_index (r->blocks, LekhPreviewBlockRendering, r->blocks->len - 1);
+      bv->links = g_steal_pointer (&rendered->links);
+      bv->lines = g_steal_pointer (&rendered->lines);
       g_ptr_array_add (added, bv);
     }
 
   /* Insert the text, the embedded widgets, then the tags and marks by offset. */
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, gtk_text_iter_get_offset (&start));
   base = gtk_text_iter_get_offset (&iter);
-  for (guint i = 0; i < r.anchors->len; i++)
+  for (guint i = 0; i < r->anchors->len; i++)
     {
-      AnchorSpec *spec = &g_array_index (r.anchors, AnchorSpec, i);
+      LekhPreviewAnchor *spec = &g_array_index (r->anchors, LekhPreviewAnchor, i);
       GtkTextChildAnchor *anchor;
       GtkWidget *child;
+      gboolean sized = TRUE;
 
-      gtk_text_buffer_insert (self->buffer, &iter, r.text->str + done_bytes,
+      gtk_text_buffer_insert (self->buffer, &iter, r->text->str + done_bytes,
                               (int) (spec->byte - done_bytes));
       done_bytes = spec->byte;
       anchor = gtk_text_buffer_create_child_anchor (self->buffer, &iter);
-      if (spec->kind == ANCHOR_RULE)
+      switch (spec->kind)
         {
+        case LEKH_PREVIEW_ANCHOR_RULE:
           child = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
           g_object_set_data (G_OBJECT (child), "lekh-indent", GINT_TO_POINTER (spec->indent));
+          break;
+        case LEKH_PREVIEW_ANCHOR_TABLE:
+          child = create_table (self, spec->table, spec->indent);
+          break;
+        case LEKH_PREVIEW_ANCHOR_CHECK:
+          {
+            guint block_index = 0;
+
+            while (block_index + 1 < r->blocks->len
+                   && g_array_index (r->blocks, LekhPreviewBlockRendering,
+                                     block_index + 1).offset <= spec->offset)
+              block_index++;
+            child = create_check (self, spec->checked,
+                                  lekh_preview_model_get_block (self->model,
+                                                                position + block_index)->start_line
+                                  + spec->line_delta);
+            sized = FALSE;
+          }
+          break;
+        case LEKH_PREVIEW_ANCHOR_IMAGE:
+        default:
+          child = create_image (self, spec->url, spec->alt, spec->indent, FALSE);
+          break;
         }
-      else
-        child = create_image (self, spec->url, spec->alt, spec->indent, FALSE);
       gtk_text_view_add_child_at_anchor (self->view, child, anchor);
-      track_size (self, child);
+      if (sized)
+        track_size (self, child);
     }
-  gtk_text_buffer_insert (self->buffer, &iter, r.text->str + done_bytes,
-                          (int) (r.text->len - done_bytes));
+  gtk_text_buffer_insert (self->buffer, &iter, r->text->str + done_bytes,
+                          (int) (r->text->len - done_bytes));
 
   if (next_mark != NULL)
     gtk_text_buffer_move_mark (self->buffer, next_mark, &iter);
 
-
-  for (guint i = 0; i < r.runs->len; i++)
+  for (guint i = 0; i < r->runs->len; i++)
     {
-      TagRun *run = &g_array_index (r.runs, TagRun, i);
+      LekhPreviewRun *run = &g_array_index (r->runs, LekhPreviewRun, i);
+      GtkTextTag *tag = style_tag (self, run);
       GtkTextIter a, b;
 
+      if (tag == NULL)
+        continue;
       gtk_text_buffer_get_iter_at_offset (self->buffer, &a, base + (int) run->start);
       gtk_text_buffer_get_iter_at_offset (self->buffer, &b, base + (int) run->end);
-      gtk_text_buffer_apply_tag (self->buffer, run->tag, &a, &b);
+      gtk_text_buffer_apply_tag (self->buffer, tag, &a, &b);
     }
   for (guint i = 0; i < added->len; i++)
     {
@@ -1150,7 +887,9 @@ apply_change (LekhPreview *self,
       GtkTextIter a;
 
       gtk_text_buffer_get_iter_at_offset (self->buffer, &a,
-                                          base + (int) g_array_index (r.block_starts, guint, i));
+                                          base + (int) g_array_index (r->blocks,
+                                                                      LekhPreviewBlockRendering,
+                                                                      i).offset);
       bv->mark = g_object_ref (gtk_text_buffer_create_mark (self->buffer, NULL, &a, TRUE));
     }
   {
@@ -1161,16 +900,7 @@ apply_change (LekhPreview *self,
              (old_len - position) * sizeof (gpointer));
     memcpy (self->blocks->pdata + position, added->pdata, added->len * sizeof (gpointer));
   }
-
-  renderer_clear_anchors (r.anchors);
-  g_array_unref (r.anchors);
-  g_array_unref (r.runs);
-  g_array_unref (r.open);
-  g_array_unref (r.lists);
-  g_array_unref (r.block_starts);
   g_ptr_array_unref (added);
-  g_string_free (r.text, TRUE);
-  g_free (r.marker);
 }
 
 /* Header card ------------------------------------------------------------------- */
@@ -1195,6 +925,8 @@ update_header (LekhPreview *self)
 {
   LekhArticle *article = lekh_preview_model_get_article (self->model);
   g_autoptr(LekhArticleMeta) meta = NULL;
+  g_autofree char *date = NULL;
+  const LekhSiteData *authors_data = NULL;
   GtkWidget *box = self->header_box;
   GtkWidget *child;
   gboolean any = FALSE;
@@ -1241,16 +973,40 @@ update_header (LekhPreview *self)
       gtk_box_append (GTK_BOX (box), header_label (meta->description, "lekh-description"));
       any = TRUE;
     }
-  if (meta->authors[0] != NULL || meta->date != NULL)
-    {
-      g_autofree char *authors = g_strjoinv (", ", meta->authors);
-      g_autofree char *byline = NULL;
+  {
+    g_autofree char *path = self->base_file != NULL ? g_file_get_path (self->base_file) : NULL;
 
-      if (meta->authors[0] != NULL && meta->date != NULL)
+    /* Docusaurus blog posts and Jekyll posts carry their date in the file name. */
+    if (meta->date == NULL && path != NULL)
+      date = lekh_site_syntax_file_name_date (path);
+    if (self->site != NULL && path != NULL)
+      authors_data = lekh_site_get_authors (self->site, path);
+  }
+  if (meta->authors[0] != NULL || meta->date != NULL || date != NULL)
+    {
+      g_autoptr(GString) authors = g_string_new (NULL);
+      g_autofree char *byline = NULL;
+      const char *when = meta->date != NULL ? meta->date : date;
+
+      /* Authors by the names the site's authors.yml gives their keys. */
+      for (guint i = 0; meta->authors[i] != NULL; i++)
+        {
+          const LekhSiteEntry *entry = authors_data != NULL
+                                       ? lekh_site_data_lookup (authors_data, meta->authors[i])
+                                       : NULL;
+
+          if (i > 0)
+            g_string_append (authors, ", ");
+          g_string_append (authors, entry != NULL && entry->name != NULL ? entry->name
+                                                                         : meta->authors[i]);
+          if (entry != NULL && entry->title != NULL)
+            g_string_append_printf (authors, " (%s)", entry->title);
+        }
+      if (meta->authors[0] != NULL && when != NULL)
         /* Translators: the article's authors, then its date */
-        byline = g_strdup_printf (_("%s · %s"), authors, meta->date);
+        byline = g_strdup_printf (_("%s · %s"), authors->str, when);
       else
-        byline = g_strdup (meta->authors[0] != NULL ? authors : meta->date);
+        byline = g_strdup (meta->authors[0] != NULL ? authors->str : when);
       gtk_box_append (GTK_BOX (box), header_label (byline, "lekh-byline"));
       any = TRUE;
     }
@@ -1378,6 +1134,19 @@ apply_model_change (LekhPreview             *self,
     apply_change (self, change->position, change->n_removed, change->n_added, from_source);
   else
     apply_change (self, change->position, rendered - change->position, 0, FALSE);
+
+  /* Blocks now inside or outside an admonition or component that an edit opened or
+   * closed elsewhere. */
+  {
+    guint position, n;
+
+    if (!change->reset && lekh_preview_model_get_restyled (self->model, &position, &n)
+        && position < self->blocks->len)
+      {
+        n = MIN (n, self->blocks->len - position);
+        apply_change (self, position, n, n, TRUE);
+      }
+  }
 
   /* Blocks rendered later are parsed again from their own text; the tree of a long
    * article is most of the model's memory. */
@@ -1696,7 +1465,7 @@ lekh_preview_get_line_at_offset (LekhPreview *self,
   if (bv->lines != NULL)
     for (guint i = 0; i < bv->lines->len; i++)
       {
-        LineAnchor *anchor = &g_array_index (bv->lines, LineAnchor, i);
+        LekhPreviewLine *anchor = &g_array_index (bv->lines, LekhPreviewLine, i);
         if (anchor->offset > rel)
           break;
         delta = anchor->line_delta;
@@ -1725,7 +1494,7 @@ lekh_preview_get_link_at_offset (LekhPreview *self,
   rel = (guint) (offset - gtk_text_iter_get_offset (&start));
   for (guint i = 0; i < bv->links->len; i++)
     {
-      LinkRange *link = &g_array_index (bv->links, LinkRange, i);
+      LekhPreviewLink *link = &g_array_index (bv->links, LekhPreviewLink, i);
       if (rel >= link->start && rel < link->end)
         return link->url;
     }
@@ -1773,7 +1542,7 @@ place_scroll_mark (LekhPreview *self,
 
           for (guint i = 0; i < bv->lines->len; i++)
             {
-              LineAnchor *anchor = &g_array_index (bv->lines, LineAnchor, i);
+              LekhPreviewLine *anchor = &g_array_index (bv->lines, LekhPreviewLine, i);
 
               if (block->start_line + anchor->line_delta > line)
                 break;
@@ -2103,6 +1872,11 @@ lekh_preview_activate_link (LekhPreview *self,
 
       update_now (self);
       index = lekh_preview_model_find_heading (self->model, url);
+      /* Footnotes: "#fn-LABEL" is the note, "#fnref-LABEL" the text that refers to it. */
+      if (index < 0 && g_str_has_prefix (url, "#fnref-"))
+        index = lekh_preview_model_find_footnote (self->model, url + 7, FALSE);
+      else if (index < 0 && g_str_has_prefix (url, "#fn-"))
+        index = lekh_preview_model_find_footnote (self->model, url + 4, TRUE);
       if (index >= 0)
         lekh_preview_scroll_to_line (self,
                                      lekh_preview_model_get_block (self->model, (guint) index)->start_line);
@@ -2192,7 +1966,15 @@ lekh_preview_set_base_file (LekhPreview *self,
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
   if (g_set_object (&self->base_file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_FILE]);
+    {
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      g_clear_pointer (&self->site, lekh_site_unref);
+      if (path != NULL)
+        self->site = lekh_site_detect (path);
+      update_header (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_FILE]);
+    }
 }
 
 GFile *
@@ -2320,6 +2102,7 @@ lekh_preview_finalize (GObject *object)
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->model, lekh_preview_model_free);
   g_clear_object (&self->base_file);
+  g_clear_pointer (&self->site, lekh_site_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->buffer);
 
@@ -2448,7 +2231,8 @@ lekh_preview_init (LekhPreview *self)
   self->buffer = gtk_text_buffer_new (NULL);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
   create_tags (self);
-  self->view = GTK_TEXT_VIEW (gtk_text_view_new_with_buffer (self->buffer));
+  self->view = g_object_new (LEKH_TYPE_PREVIEW_VIEW, "buffer", self->buffer, NULL);
+  update_colors (self);
   gtk_text_view_set_editable (self->view, FALSE);
   gtk_text_view_set_cursor_visible (self->view, FALSE);
   gtk_text_view_set_wrap_mode (self->view, GTK_WRAP_WORD_CHAR);
