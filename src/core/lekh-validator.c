@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -45,6 +46,7 @@ static const char * const rules[] = {
   "toc-levels",
   "required-field",
   "site-data",
+  "conflicting-fields",
   NULL
 };
 
@@ -846,6 +848,1340 @@ check_length (Check           *check,
           entry->key, measure, min);
 }
 
+/* Docusaurus, rule for rule from its own schemas (3.10.2). Docusaurus reads front matter with
+ * gray-matter and js-yaml 4 (the same YAML types as lekh-node.c), then validates it with Joi
+ * through JoiFrontMatter (@docusaurus/utils-validation lib/JoiFrontMatter.js), which turns a
+ * number or a date into text wherever text is expected; Joi itself (convert: true) reads
+ * "true"/"false" as booleans and "3" as a number. Only what Docusaurus refuses is an error. */
+
+typedef enum
+{
+  DOCUSAURUS_BLOG = 1 << 0,
+  DOCUSAURUS_DOCS = 1 << 1,
+  DOCUSAURUS_ANY  = DOCUSAURUS_BLOG | DOCUSAURUS_DOCS,
+} DocusaurusPlugin;
+
+typedef enum
+{
+  JOI_STRING,        /* JoiFrontMatter.string() */
+  JOI_BOOLEAN,       /* JoiFrontMatter.boolean() */
+  JOI_NUMBER,        /* JoiFrontMatter.number() */
+  JOI_DATE,          /* JoiFrontMatter.date().raw(), then the blog's getDate() */
+  JOI_URI,           /* URISchema */
+  JOI_OBJECT,        /* JoiFrontMatter.object().unknown() */
+  JOI_KEYWORDS,      /* JoiFrontMatter.array().items(JoiFrontMatter.string().required()) */
+  JOI_TAGS,          /* FrontMatterTagsSchema */
+  JOI_AUTHORS,       /* the blog's authors alternatives */
+  JOI_TOC_LEVEL,     /* FrontMatterTOCHeadingLevels */
+  JOI_LAST_UPDATE,   /* FrontMatterLastUpdateSchema */
+} JoiType;
+
+#define JOI_ALLOW_EMPTY (1 << 0)   /* .allow('') */
+#define JOI_ALLOW_NULL  (1 << 1)   /* .allow(null) */
+
+typedef struct
+{
+  const char *name;
+  JoiType     type;
+  guint       allow;
+  guint       plugins;
+} DocusaurusField;
+
+/* A field of both plugins comes first when both schemas agree; where they differ the blog's
+ * entry (the more lenient) is first, so an article of neither folder gets the benefit. */
+static const DocusaurusField docusaurus_schema[] = {
+  /* @docusaurus/plugin-content-blog 3.10.2 lib/frontMatter.js, BlogFrontMatterSchema, and
+   * @docusaurus/plugin-content-docs 3.10.2 lib/frontMatter.js, DocFrontMatterSchema */
+  { "id", JOI_STRING, 0, DOCUSAURUS_ANY },
+  { "title", JOI_STRING, JOI_ALLOW_EMPTY, DOCUSAURUS_ANY },
+  { "description", JOI_STRING, JOI_ALLOW_EMPTY, DOCUSAURUS_ANY },
+  { "tags", JOI_TAGS, 0, DOCUSAURUS_ANY },
+  { "slug", JOI_STRING, 0, DOCUSAURUS_ANY },
+  { "image", JOI_URI, 0, DOCUSAURUS_ANY },
+  { "keywords", JOI_KEYWORDS, 0, DOCUSAURUS_ANY },
+  { "hide_table_of_contents", JOI_BOOLEAN, 0, DOCUSAURUS_ANY },
+  { "toc_min_heading_level", JOI_TOC_LEVEL, 0, DOCUSAURUS_ANY },
+  { "toc_max_heading_level", JOI_TOC_LEVEL, 0, DOCUSAURUS_ANY },
+  { "last_update", JOI_LAST_UPDATE, 0, DOCUSAURUS_ANY },
+  /* @docusaurus/utils-validation 3.10.2 lib/validationSchemas.js, ContentVisibilitySchema */
+  { "draft", JOI_BOOLEAN, 0, DOCUSAURUS_ANY },
+  { "unlisted", JOI_BOOLEAN, 0, DOCUSAURUS_ANY },
+  /* blog only: title_meta: string().allow(''), sidebar_label: string().allow('') */
+  { "title_meta", JOI_STRING, JOI_ALLOW_EMPTY, DOCUSAURUS_BLOG },
+  { "sidebar_label", JOI_STRING, JOI_ALLOW_EMPTY, DOCUSAURUS_BLOG },
+  { "date", JOI_DATE, 0, DOCUSAURUS_BLOG },
+  { "authors", JOI_AUTHORS, 0, DOCUSAURUS_BLOG },
+  /* legacy author front matter: author, author_title, authorTitle: string();
+   * author_url, author_image_url, authorURL, authorImageURL: URISchema */
+  { "author", JOI_STRING, 0, DOCUSAURUS_BLOG },
+  { "author_title", JOI_STRING, 0, DOCUSAURUS_BLOG },
+  { "authorTitle", JOI_STRING, 0, DOCUSAURUS_BLOG },
+  { "author_url", JOI_URI, 0, DOCUSAURUS_BLOG },
+  { "authorURL", JOI_URI, 0, DOCUSAURUS_BLOG },
+  { "author_image_url", JOI_URI, 0, DOCUSAURUS_BLOG },
+  { "authorImageURL", JOI_URI, 0, DOCUSAURUS_BLOG },
+  /* docs only */
+  { "sidebar_label", JOI_STRING, 0, DOCUSAURUS_DOCS },
+  { "hide_title", JOI_BOOLEAN, 0, DOCUSAURUS_DOCS },
+  { "sidebar_key", JOI_STRING, 0, DOCUSAURUS_DOCS },
+  { "sidebar_position", JOI_NUMBER, 0, DOCUSAURUS_DOCS },
+  { "sidebar_class_name", JOI_STRING, 0, DOCUSAURUS_DOCS },
+  { "sidebar_custom_props", JOI_OBJECT, 0, DOCUSAURUS_DOCS },
+  { "displayed_sidebar", JOI_STRING, JOI_ALLOW_NULL, DOCUSAURUS_DOCS },
+  { "pagination_label", JOI_STRING, 0, DOCUSAURUS_DOCS },
+  { "custom_edit_url", JOI_URI, JOI_ALLOW_EMPTY | JOI_ALLOW_NULL, DOCUSAURUS_DOCS },
+  { "parse_number_prefixes", JOI_BOOLEAN, 0, DOCUSAURUS_DOCS },
+  { "pagination_next", JOI_STRING, JOI_ALLOW_NULL, DOCUSAURUS_DOCS },
+  { "pagination_prev", JOI_STRING, JOI_ALLOW_NULL, DOCUSAURUS_DOCS },
+};
+
+static const DocusaurusField *
+docusaurus_lookup (const char *name,
+                   guint       plugins)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (docusaurus_schema); i++)
+    if ((docusaurus_schema[i].plugins & plugins) != 0 &&
+        strcmp (docusaurus_schema[i].name, name) == 0)
+      return &docusaurus_schema[i];
+  return NULL;
+}
+
+/* Which plugin reads the article: the blog (blog/, i18n/LOCALE/docusaurus-plugin-content-blog/),
+ * the docs (docs/, versioned_docs/, …-content-docs/), or either when the path does not say
+ * (no path, or a folder of another name). Below a site root, the first matching folder;
+ * without one, the last. */
+static guint
+docusaurus_plugin_of (Check *check)
+{
+  const char *root = lekh_site_get_root (check->site);
+  const char *path = check->path;
+  g_auto(GStrv) parts = NULL;
+  guint found = DOCUSAURUS_ANY;
+  guint n;
+
+  if (path == NULL)
+    return DOCUSAURUS_ANY;
+  if (root != NULL)
+    {
+      gsize len = strlen (root);
+
+      if (strncmp (path, root, len) == 0 && path[len] == G_DIR_SEPARATOR)
+        path += len + 1;
+    }
+  parts = g_strsplit (path, G_DIR_SEPARATOR_S, -1);
+  n = g_strv_length (parts);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      guint plugin = 0;
+
+      if (strcmp (parts[i], "blog") == 0 ||
+          strcmp (parts[i], "docusaurus-plugin-content-blog") == 0)
+        plugin = DOCUSAURUS_BLOG;
+      else if (strcmp (parts[i], "docs") == 0 || strcmp (parts[i], "versioned_docs") == 0 ||
+               strcmp (parts[i], "docusaurus-plugin-content-docs") == 0)
+        plugin = DOCUSAURUS_DOCS;
+      if (plugin != 0)
+        {
+          found = plugin;
+          if (root != NULL)
+            break;
+        }
+    }
+  return found;
+}
+
+/* Joi's number conversion of a string: /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i */
+static gboolean
+joi_numeric_string (const char *s)
+{
+  const char *p = s;
+  gboolean digits = FALSE;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '+' || *p == '-')
+    p++;
+  while (g_ascii_isdigit (*p))
+    p++, digits = TRUE;
+  if (*p == '.')
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        p++, digits = TRUE;
+    }
+  if (!digits)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == '\0';
+}
+
+/* Without libm: a finite double beyond 2^53 is always whole. */
+static gboolean
+is_whole (double v)
+{
+  if (v > 9007199254740991.0 || v < -9007199254740991.0)
+    return TRUE;
+  return v == (double) (gint64) v;
+}
+
+/* Joi.number(): a finite number within JavaScript's safe integers, or a string Joi converts. */
+static gboolean
+joi_number (const LekhNode *node,
+            double         *value)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+  double v = 0;
+
+  if (type == LEKH_VALUE_INT || type == LEKH_VALUE_FLOAT)
+    lekh_node_get_double (node, &v);
+  else if (type == LEKH_VALUE_STRING && joi_numeric_string (lekh_node_get_string (node)))
+    v = g_ascii_strtod (lekh_node_get_string (node), NULL);
+  else
+    return FALSE;
+  if (!isfinite (v) || ((v > 9007199254740991.0 || v < -9007199254740991.0) && is_whole (v)))
+    return FALSE;
+  if (value != NULL)
+    *value = v;
+  return TRUE;
+}
+
+/* Joi.boolean() with convert: true, false, and the strings "true"/"false" in any case. */
+static gboolean
+joi_boolean (const LekhNode *node,
+             gboolean       *value,
+             gboolean       *from_string)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+  const char *s = lekh_node_get_string (node);
+
+  *from_string = FALSE;
+  if (type == LEKH_VALUE_BOOL)
+    return lekh_node_get_boolean (node, value);
+  if (type != LEKH_VALUE_STRING)
+    return FALSE;
+  *from_string = TRUE;
+  if (g_ascii_strcasecmp (s, "true") == 0)
+    *value = TRUE;
+  else if (g_ascii_strcasecmp (s, "false") == 0)
+    *value = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* URISchema (@docusaurus/utils-validation lib/validationSchemas.js): Joi.string().uri({
+ * allowRelative: true }) — @sideway/address's RFC 3986 expression, whose character classes
+ * also let a lone "%" through — or else anything `new URL()` parses. */
+static gboolean
+joi_uri_char (char c)
+{
+  return g_ascii_isalnum (c) || strchr ("_-.~%!$&'()*+,;=:@", c) != NULL;
+}
+
+static gboolean
+joi_authority_ok (const char *start,
+                  const char *end)
+{
+  const char *at = NULL, *host = start, *colon;
+
+  for (const char *p = start; p < end; p++)
+    if (*p == '@')
+      at = p;
+  if (at != NULL)
+    host = at + 1;
+  colon = memchr (host, ':', end - host);
+  if (colon != NULL)
+    for (const char *p = colon + 1; p < end; p++)
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+  if (colon == NULL)
+    colon = end;
+  if (colon == host || colon - host > 255)
+    return FALSE;
+  for (const char *p = host; p < colon; p++)
+    if (*p == ':' || *p == '@')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+joi_uri_matches (const char *s)
+{
+  const char *p, *path_end, *first_end, *colon = NULL;
+  gboolean fragment = FALSE;
+
+  if (*s == '\0')
+    return FALSE;
+  /* wrap(): no "http:/x", "http:///", "http:x" */
+  for (const char *scheme = "https"; scheme != NULL; scheme = scheme[4] == 's' ? "http" : NULL)
+    {
+      gsize n = strlen (scheme);
+
+      if (strncmp (s, scheme, n) == 0 && s[n] == ':' &&
+          !(s[n + 1] == '/' && s[n + 2] == '/' && s[n + 3] != '\0' && s[n + 3] != '/'))
+        return FALSE;
+    }
+  for (p = s; *p; p++)
+    {
+      if (*p == '#')
+        {
+          if (fragment)
+            return FALSE;
+          fragment = TRUE;
+        }
+      else if (*p != '/' && *p != '?' && !joi_uri_char (*p))
+        return FALSE;
+    }
+
+  path_end = s + strcspn (s, "?#");
+  first_end = s + strcspn (s, "/?#");
+  for (p = s; p < first_end; p++)
+    if (*p == ':')
+      {
+        colon = p;
+        break;
+      }
+
+  if (colon != NULL)
+    {
+      /* scheme ":" hier-part */
+      const char *hier = colon + 1;
+
+      if (!g_ascii_isalpha (s[0]))
+        return FALSE;
+      for (p = s; p < colon; p++)
+        if (!g_ascii_isalnum (*p) && *p != '+' && *p != '-' && *p != '.')
+          return FALSE;
+      if (hier == path_end)
+        return FALSE;
+      if (hier[0] == '/' && hier[1] == '/' && hier[2] != '/')
+        {
+          const char *authority_end = hier + 2 + strcspn (hier + 2, "/?#");
+
+          return joi_authority_ok (hier + 2, authority_end);
+        }
+      return TRUE;
+    }
+  if (s[0] == '/' && s[1] == '/')
+    {
+      const char *authority_end = s + 2 + strcspn (s + 2, "/?#");
+
+      return joi_authority_ok (s + 2, authority_end);
+    }
+  return TRUE;
+}
+
+/* new URL(s) without a base: a scheme, and for the special schemes a host that WHATWG
+ * URL accepts (no space or other forbidden host code point). */
+static gboolean
+whatwg_url_parses (const char *s)
+{
+  static const char * const special[] = { "http", "https", "ws", "wss", "ftp", "file", NULL };
+  const char *p = s, *colon, *host, *host_end;
+  g_autofree char *scheme = NULL;
+
+  while (*p != '\0' && (guchar) *p <= ' ')
+    p++;
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  colon = p;
+  while (g_ascii_isalnum (*colon) || *colon == '+' || *colon == '-' || *colon == '.')
+    colon++;
+  if (*colon != ':')
+    return FALSE;
+  scheme = g_ascii_strdown (p, colon - p);
+  if (!g_strv_contains (special, scheme))
+    return TRUE;
+  if (strcmp (scheme, "file") == 0)
+    return TRUE;
+  host = colon + 1;
+  while (*host == '/' || *host == '\\')
+    host++;
+  host_end = host + strcspn (host, "/\\?#");
+  {
+    const char *at = NULL;
+
+    for (p = host; p < host_end; p++)
+      if (*p == '@')
+        at = p;
+    if (at != NULL)
+      host = at + 1;
+  }
+  if (host == host_end)
+    return FALSE;
+  for (p = host; p < host_end; p++)
+    if (strchr (" \t\n\r#%/<>?@[\\]^|", *p) != NULL && *p != '\0')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+docusaurus_uri_is_valid (const char *s)
+{
+  return joi_uri_matches (s) || whatwg_url_parses (s);
+}
+
+static void
+docusaurus_refuse (Check           *check,
+                   const LekhEntry *entry,
+                   const LekhNode  *node,
+                   const char      *rule,
+                   const char      *message)
+{
+  emit (check, rule, LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+        "%s", message);
+}
+
+/* JoiFrontMatter.string() on NODE (the value of ENTRY, or an item of it named WHAT).
+ * Returns FALSE when Docusaurus refuses it. */
+static gboolean
+docusaurus_string (Check           *check,
+                   const LekhEntry *entry,
+                   const LekhNode  *node,
+                   const char      *what,
+                   guint            allow)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+  const char *s = lekh_node_get_string (node);
+  g_autofree char *message = NULL;
+
+  switch (type)
+    {
+    case LEKH_VALUE_STRING:
+      if (*s == '\0' && !(allow & JOI_ALLOW_EMPTY))
+        {
+          message = g_strdup_printf (_("“%s” is empty; Docusaurus refuses an empty text here "
+                                       "(give it a value or remove it)"), what);
+          break;
+        }
+      if (*s != '\0' && is_empty_value (node))
+        emit (check, "empty-value", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+              _("“%s” holds only spaces; Docusaurus takes them as they are"), what);
+      return TRUE;
+
+    case LEKH_VALUE_NULL:
+      if (allow & JOI_ALLOW_NULL)
+        return TRUE;
+      message = g_strdup_printf (_("“%s” has no value; Docusaurus wants text here and refuses "
+                                   "an empty value (write '' or remove the line)"), what);
+      break;
+
+    case LEKH_VALUE_INT:
+    case LEKH_VALUE_FLOAT:
+      emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+            _("“%s” is read as a number, not text; Docusaurus turns it into text as JavaScript "
+              "writes it (1.10 becomes 1.1, 0x1F becomes 31): put the value in quotes"), what);
+      return TRUE;
+
+    case LEKH_VALUE_TIMESTAMP:
+      emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+            _("“%s” is read as a date, not text; Docusaurus turns it into text like "
+              "“Wed Jan 31 2024 00:00:00 GMT+0000”: put the value in quotes"), what);
+      return TRUE;
+
+    default:
+      message = g_strdup_printf (_("“%s” should be text, not %s; Docusaurus refuses it"),
+                                 what, describe_type (type));
+      break;
+    }
+  emit (check, type == LEKH_VALUE_STRING || type == LEKH_VALUE_NULL ? "empty-value" : "wrong-type",
+        LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key, "%s", message);
+  return FALSE;
+}
+
+/* Plain Joi.string() (no conversion): last_update.author, the socials of an author. */
+static gboolean
+joi_plain_string (const LekhNode *node)
+{
+  const char *s = lekh_node_get_string (node);
+
+  return lekh_node_get_value_type (node) == LEKH_VALUE_STRING && *s != '\0';
+}
+
+/* URISchema on NODE; ABSOLUTE: the field means a web address (author_url), so a relative
+ * reference, which Docusaurus accepts as a path of the site, is worth a warning. */
+static gboolean
+docusaurus_uri (Check           *check,
+                const LekhEntry *entry,
+                const LekhNode  *node,
+                const char      *what,
+                guint            allow,
+                gboolean         absolute)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+  const char *s = lekh_node_get_string (node);
+
+  if (type == LEKH_VALUE_NULL && (allow & JOI_ALLOW_NULL))
+    return TRUE;
+  if (type == LEKH_VALUE_STRING && *s == '\0' && (allow & JOI_ALLOW_EMPTY))
+    return TRUE;
+  if (type != LEKH_VALUE_STRING)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” should be a web address or a path, not %s; Docusaurus "
+                           "refuses it"), what, describe_type (type));
+
+      docusaurus_refuse (check, entry, node, "wrong-type", message);
+      return FALSE;
+    }
+  if (!docusaurus_uri_is_valid (s))
+    {
+      g_autofree char *message =
+        g_strdup_printf (*s == '\0' ?
+                           _("“%s” is empty; Docusaurus refuses an empty address") :
+                           _("“%s” is not a valid address for “%s”; Docusaurus refuses it (spaces "
+                             "and letters beyond ASCII must be percent-encoded, e.g. %%20)"),
+                         *s == '\0' ? what : s, what);
+
+      docusaurus_refuse (check, entry, node, "invalid-url", message);
+      return FALSE;
+    }
+  if (absolute && !has_scheme (s) && !is_template (s))
+    emit (check, "invalid-url", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+          _("“%s” has no https:// in front: Docusaurus accepts it as a path on this site, "
+            "not as a web address"), s);
+  return TRUE;
+}
+
+/* The day Date.UTC(YEAR, MONTH - 1, DAY) lands on: JavaScript rolls an impossible date
+ * over (2024-02-30 is 2024-03-01). */
+static char *
+js_rolled_date (int year,
+                int month,
+                int day)
+{
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) rolled = NULL;
+  int m = month - 1;
+
+  year += m >= 0 ? m / 12 : -((11 - m) / 12);
+  m = ((m % 12) + 12) % 12;
+  first = g_date_time_new_utc (year, m + 1, 1, 0, 0, 0);
+  if (first == NULL)
+    return NULL;
+  rolled = g_date_time_add_days (first, day - 1);
+  return rolled ? g_date_time_format (rolled, "%Y-%m-%d") : NULL;
+}
+
+static int
+month_of_word (const char *word,
+               gsize       len)
+{
+  static const char * const months[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december"
+  };
+
+  /* V8's legacy date parser reads a word by its first three letters */
+  if (len < 3)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (g_ascii_strncasecmp (word, months[i], 3) == 0)
+      return i + 1;
+  return 0;
+}
+
+static gboolean
+is_weekday_or_zone_word (const char *word,
+                         gsize       len)
+{
+  static const char * const words[] = {
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm", "utc", "gmt", "ut", "z", "t"
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if ((len >= 3 && strlen (words[i]) == 3 && g_ascii_strncasecmp (word, words[i], 3) == 0) ||
+        (len == strlen (words[i]) && g_ascii_strncasecmp (word, words[i], len) == 0))
+      return TRUE;
+  return FALSE;
+}
+
+typedef enum
+{
+  JS_DATE_INVALID,
+  JS_DATE_OK,
+  JS_DATE_ROLLED,        /* a day beyond the month's last: JavaScript moves on */
+  JS_DATE_NO_YEAR,       /* "March 5": V8 takes the year 2001 */
+  JS_DATE_ZONE_DROPPED,  /* "… +0530" with the blog's appended Z: the offset is lost */
+} JsDate;
+
+/* new Date(S) as V8 reads a date string: ISO-like numbers (2024-01-31, 2024/1/31,
+ * 01/31/2024, with a time) or words (March 5, 2024; 5 Mar 2024). APPEND_Z: the blog's
+ * getDate() reads new Date(S + "Z") (plugin-content-blog lib/blogUtils.js), so a quoted
+ * date that already has a zone becomes Invalid Date. */
+static JsDate
+js_date_string (const char *s,
+                gboolean    append_z,
+                char      **rolled_to)
+{
+  const char *p = s;
+  int year = -1, month = 0, day = 0;
+  gboolean seen_number = FALSE;
+
+  *rolled_to = NULL;
+  while (*p == ' ')
+    p++;
+  /* ISO-like: YYYY-M-D or YYYY/M/D */
+  if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+      g_ascii_isdigit (p[3]) && (p[4] == '-' || p[4] == '/'))
+    {
+      char sep = p[4];
+      int hour = 0, minute = 0, second = 0;
+
+      if (!parse_number (&p, 4, 4, &year) || *p++ != sep ||
+          !parse_number (&p, 1, 2, &month) || *p++ != sep || !parse_number (&p, 1, 2, &day))
+        return JS_DATE_INVALID;
+      if (month < 1 || month > 12 || day < 1 || day > 31)
+        return JS_DATE_INVALID;
+      if (*p == 'T' || *p == 't' || *p == ' ')
+        {
+          p++;
+          while (*p == ' ')
+            p++;
+          if (!parse_number (&p, 1, 2, &hour) || *p++ != ':' || !parse_number (&p, 2, 2, &minute))
+            return JS_DATE_INVALID;
+          if (*p == ':')
+            {
+              p++;
+              if (!parse_number (&p, 2, 2, &second))
+                return JS_DATE_INVALID;
+              if (*p == '.')
+                {
+                  int frac;
+
+                  p++;
+                  if (!parse_number (&p, 1, 9, &frac))
+                    return JS_DATE_INVALID;
+                }
+            }
+          if (hour > 24 || minute > 59 || second > 59)
+            return JS_DATE_INVALID;
+          if (*p == 'Z' || *p == 'z' || *p == '+' || *p == '-')
+            {
+              /* a zone right after the time: "…Z" + "Z" is Invalid Date */
+              if (append_z)
+                return JS_DATE_INVALID;
+              return JS_DATE_OK;
+            }
+          while (*p == ' ')
+            p++;
+          if (*p == '+' || *p == '-' || g_ascii_strncasecmp (p, "UTC", 3) == 0 ||
+              g_ascii_strncasecmp (p, "GMT", 3) == 0)
+            return append_z ? JS_DATE_ZONE_DROPPED : JS_DATE_OK;
+        }
+      while (*p == ' ')
+        p++;
+      if (*p != '\0')
+        return JS_DATE_INVALID;
+      if (!g_date_valid_dmy (day, month, year))
+        {
+          *rolled_to = js_rolled_date (year, month, day);
+          return JS_DATE_ROLLED;
+        }
+      return JS_DATE_OK;
+    }
+
+  /* V8's legacy parser: words and numbers; words before the first number are skipped
+   * unless they name a month, words after it must be month, weekday or zone names. */
+  while (*p != '\0')
+    {
+      if (g_ascii_isalpha (*p))
+        {
+          const char *start = p;
+          int m;
+
+          while (g_ascii_isalpha (*p) || *p == '.')
+            p++;
+          m = month_of_word (start, p - start);
+          if (m != 0 && month == 0)
+            month = m;
+          else if (seen_number && !is_weekday_or_zone_word (start, p - start))
+            return JS_DATE_INVALID;
+        }
+      else if (g_ascii_isdigit (*p))
+        {
+          int n = 0, digits = 0;
+
+          seen_number = TRUE;
+          while (g_ascii_isdigit (*p))
+            n = n * 10 + (*p++ - '0'), digits++;
+          if (*p == ':')
+            {
+              /* a time: skip it */
+              while (g_ascii_isdigit (*p) || *p == ':' || *p == '.')
+                p++;
+              continue;
+            }
+          if (*p == '/' && month == 0 && digits <= 2)
+            {
+              /* 01/31/2024: month/day/year */
+              int d, y;
+
+              p++;
+              if (!parse_number (&p, 1, 2, &d) || *p++ != '/' || !parse_number (&p, 1, 4, &y))
+                return JS_DATE_INVALID;
+              month = n, day = d, year = y;
+              continue;
+            }
+          if (digits >= 3 || n > 31 || (day != 0 && year < 0))
+            year = n;
+          else if (day == 0)
+            day = n;
+          else
+            return JS_DATE_INVALID;
+        }
+      else if (*p == ',' || *p == ' ' || *p == '-' || *p == '\t')
+        p++;
+      else if (*p == '(')
+        {
+          const char *close = strchr (p, ')');
+
+          if (close == NULL)
+            return JS_DATE_INVALID;
+          p = close + 1;
+        }
+      else
+        return JS_DATE_INVALID;
+    }
+  if (month < 1 || month > 12 || day < 1 || day > 31)
+    return JS_DATE_INVALID;
+  if (year < 0)
+    return JS_DATE_NO_YEAR;
+  if (!g_date_valid_dmy (day, month, year))
+    {
+      *rolled_to = js_rolled_date (year, month, day);
+      return JS_DATE_ROLLED;
+    }
+  return JS_DATE_OK;
+}
+
+/* JoiFrontMatter.date().raw() and, for the blog's date, getDate(). */
+static void
+docusaurus_date (Check           *check,
+                 const LekhEntry *entry,
+                 const LekhNode  *node,
+                 const char      *what,
+                 gboolean         blog_post_date)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+  const char *s = lekh_node_get_string (node);
+  g_autofree char *rolled = NULL;
+  const LekhSpan *span = value_span (entry, node);
+
+  switch (type)
+    {
+    case LEKH_VALUE_TIMESTAMP:
+      {
+        int year, month, day;
+        const char *p = s;
+
+        /* js-yaml builds it with Date.UTC, which rolls an impossible day or month over */
+        if (parse_number (&p, 4, 4, &year) && *p++ == '-' && parse_number (&p, 1, 2, &month) &&
+            *p++ == '-' && parse_number (&p, 1, 2, &day) &&
+            !(month >= 1 && month <= 12 && g_date_valid_dmy (day, month, year)) &&
+            (rolled = js_rolled_date (year, month, day)) != NULL)
+          emit (check, "invalid-date", LEKH_SEVERITY_WARNING, span, entry->key,
+                _("“%s” is not a real date; Docusaurus reads it as %s"), s, rolled);
+      }
+      return;
+
+    case LEKH_VALUE_INT:
+    case LEKH_VALUE_FLOAT:
+      if (!blog_post_date)
+        {
+          emit (check, "invalid-date", LEKH_SEVERITY_WARNING, span, entry->key,
+                _("“%s” is a number; Docusaurus reads it as milliseconds after 1970-01-01"), s);
+          return;
+        }
+      emit (check, "invalid-date", LEKH_SEVERITY_ERROR, span, entry->key,
+            _("“%s” is a number, not a date; Docusaurus keeps it as a number and the blog "
+              "cannot sort or show the post (write e.g. 2024-03-05)"), s);
+      return;
+
+    case LEKH_VALUE_STRING:
+      if (is_template (s))
+        break;
+      switch (js_date_string (s, blog_post_date, &rolled))
+        {
+        case JS_DATE_OK:
+          return;
+        case JS_DATE_ROLLED:
+          emit (check, "invalid-date", LEKH_SEVERITY_WARNING, span, entry->key,
+                _("“%s” is not a real date; Docusaurus reads it as %s"), s,
+                rolled ? rolled : "?");
+          return;
+        case JS_DATE_NO_YEAR:
+          emit (check, "invalid-date", LEKH_SEVERITY_WARNING, span, entry->key,
+                _("“%s” has no year; Docusaurus reads it as a day of 2001"), s);
+          return;
+        case JS_DATE_ZONE_DROPPED:
+          emit (check, "invalid-date", LEKH_SEVERITY_WARNING, span, entry->key,
+                _("Docusaurus adds “Z” to a date in quotes, so the time zone of “%s” is lost "
+                  "and the time read as UTC; remove the quotes"), s);
+          return;
+        case JS_DATE_INVALID:
+        default:
+          break;
+        }
+      break;
+
+    default:
+      break;
+    }
+
+  if (type == LEKH_VALUE_STRING && blog_post_date && js_date_string (s, FALSE, &rolled) == JS_DATE_OK)
+    emit (check, "invalid-date", LEKH_SEVERITY_ERROR, span, entry->key,
+          _("Docusaurus adds “Z” to a date in quotes, which makes “%s” an invalid date; "
+            "remove the quotes (or the time zone)"), s);
+  else if (type == LEKH_VALUE_STRING && *s != '\0')
+    emit (check, "invalid-date", LEKH_SEVERITY_ERROR, span, entry->key,
+          _("“%s” is not a date Docusaurus can read for “%s” (expected e.g. 2024-03-05 or "
+            "2024-03-05T10:30:00+05:30, without quotes)"), s, what);
+  else
+    emit (check, type == LEKH_VALUE_STRING || type == LEKH_VALUE_NULL ? "empty-value" : "wrong-type",
+          LEKH_SEVERITY_ERROR, span, entry->key,
+          _("“%s” should be a date, not %s; Docusaurus refuses it"), what,
+          type == LEKH_VALUE_STRING ? _("empty") : describe_type (type));
+}
+
+static void
+docusaurus_keywords (Check           *check,
+                     const LekhEntry *entry,
+                     const LekhNode  *node)
+{
+  if (node->kind != LEKH_NODE_SEQUENCE)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” should be a list, not %s; Docusaurus refuses it"),
+                         entry->key, describe_type (lekh_node_get_value_type (node)));
+
+      docusaurus_refuse (check, entry, node, "wrong-type", message);
+      return;
+    }
+  /* items(string().required()): an empty list is refused too */
+  if (node->children->len == 0)
+    {
+      emit (check, "empty-value", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+            _("Docusaurus refuses an empty “%s” list; remove the line"), entry->key);
+      return;
+    }
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      g_autofree char *what = g_strdup_printf (_("item %u of “%s”"), i + 1, entry->key);
+
+      docusaurus_string (check, entry, g_ptr_array_index (node->children, i), what, 0);
+    }
+  check_duplicates (check, entry, node, scalar_text);
+}
+
+/* FrontMatterTagsSchema: a list of non-empty strings or {label, permalink} objects; then
+ * the tags.yml look-up and duplicates (check_tags). */
+static void
+docusaurus_tags (Check           *check,
+                 const LekhEntry *entry,
+                 const LekhNode  *node)
+{
+  gboolean refused = FALSE;
+
+  if (node->kind != LEKH_NODE_SEQUENCE)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” should be a list, not %s; Docusaurus refuses it"),
+                         entry->key, describe_type (lekh_node_get_value_type (node)));
+
+      docusaurus_refuse (check, entry, node, "wrong-type", message);
+      return;
+    }
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      const LekhNode *item = lekh_node_resolve (g_ptr_array_index (node->children, i));
+      g_autofree char *what = g_strdup_printf (_("item %u of “%s”"), i + 1, entry->key);
+
+      if (item != NULL && item->kind == LEKH_NODE_MAPPING)
+        {
+          static const char * const required[] = { "label", "permalink" };
+
+          for (guint r = 0; r < G_N_ELEMENTS (required); r++)
+            {
+              const LekhNode *value = lekh_node_lookup (item, required[r]);
+              g_autofree char *field = g_strdup_printf ("%s.%s", what, required[r]);
+
+              if (value == NULL)
+                {
+                  g_autofree char *message =
+                    g_strdup_printf (_("A tag object in “%s” needs a “%s”; Docusaurus refuses "
+                                       "it without one (or write the tag as text)"),
+                                     entry->key, required[r]);
+
+                  docusaurus_refuse (check, entry, item, "wrong-type", message);
+                  refused = TRUE;
+                }
+              else if (!docusaurus_string (check, entry, value, field, 0))
+                refused = TRUE;
+            }
+        }
+      else if (item == NULL || item->kind != LEKH_NODE_SCALAR ||
+               lekh_node_get_value_type (item) == LEKH_VALUE_NULL ||
+               lekh_node_get_value_type (item) == LEKH_VALUE_BOOL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Item %u of “%s” should be a tag name or a {label, permalink} "
+                               "object, not %s; Docusaurus refuses it"),
+                             i + 1, entry->key, describe_type (lekh_node_get_value_type (item)));
+
+          docusaurus_refuse (check, entry, item ? item : node,
+                             lekh_node_get_value_type (item) == LEKH_VALUE_NULL ?
+                               "empty-value" : "wrong-type", message);
+          refused = TRUE;
+        }
+      else if (!docusaurus_string (check, entry, item, what, 0))
+        refused = TRUE;
+    }
+  if (!refused)
+    check_tags (check, entry, node);
+}
+
+/* AuthorSocialsSchema (plugin-content-blog lib/authorsSocials.js) and normalizeSocialEntry:
+ * a handle, or an http(s)/mailto address; stackoverflow may be a number. */
+static gboolean
+docusaurus_socials (Check           *check,
+                    const LekhEntry *entry,
+                    const LekhNode  *socials)
+{
+  if (socials->kind != LEKH_NODE_MAPPING)
+    {
+      docusaurus_refuse (check, entry, socials, "wrong-type",
+                         _("An author’s “socials” should be a set of “platform: handle” pairs; "
+                           "Docusaurus refuses it"));
+      return FALSE;
+    }
+  for (guint i = 0; i + 1 < socials->children->len; i += 2)
+    {
+      const char *platform = lekh_node_get_string (g_ptr_array_index (socials->children, i));
+      const LekhNode *value = lekh_node_resolve (g_ptr_array_index (socials->children, i + 1));
+      const char *s = lekh_node_get_string (value);
+      gboolean number_ok = platform != NULL && strcmp (platform, "stackoverflow") == 0 &&
+                           lekh_node_get_value_type (value) == LEKH_VALUE_INT;
+
+      if (!number_ok && (!joi_plain_string (value) ||
+                         (strchr (s, '/') != NULL && !g_str_has_prefix (s, "http://") &&
+                          !g_str_has_prefix (s, "https://") && !g_str_has_prefix (s, "mailto:"))))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The social “%s” of an author should be a handle or a full "
+                               "https:// address; Docusaurus refuses it"),
+                             platform ? platform : "?");
+
+          docusaurus_refuse (check, entry, value ? value : socials, "wrong-type", message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* BlogPostFrontMatterAuthorSchema: key, name, title (text), url (URISchema), imageURL
+ * (text; image_url is its alias), socials; .or('key', 'name', 'imageURL'). */
+static gboolean
+docusaurus_author_object (Check           *check,
+                          const LekhEntry *entry,
+                          const LekhNode  *object)
+{
+  gboolean ok = TRUE, identified = FALSE;
+
+  for (guint i = 0; i + 1 < object->children->len; i += 2)
+    {
+      const char *field = lekh_node_get_string (g_ptr_array_index (object->children, i));
+      const LekhNode *value = lekh_node_resolve (g_ptr_array_index (object->children, i + 1));
+      g_autofree char *what = NULL;
+
+      if (field == NULL)
+        continue;
+      what = g_strdup_printf ("%s.%s", entry->key, field);
+      if (strcmp (field, "key") == 0 || strcmp (field, "name") == 0 ||
+          strcmp (field, "title") == 0 || strcmp (field, "imageURL") == 0 ||
+          strcmp (field, "image_url") == 0)
+        {
+          if (!docusaurus_string (check, entry, value, what, 0))
+            ok = FALSE;
+          else if (strcmp (field, "title") != 0)
+            identified = TRUE;
+          if (ok && (strcmp (field, "imageURL") == 0 || strcmp (field, "image_url") == 0) &&
+              !has_scheme (lekh_node_get_string (value)))
+            check_image (check, entry, value, field);
+        }
+      else if (strcmp (field, "url") == 0)
+        ok &= docusaurus_uri (check, entry, value, what, 0, TRUE);
+      else if (strcmp (field, "socials") == 0)
+        ok &= value != NULL && docusaurus_socials (check, entry, value);
+    }
+  if (ok && !identified)
+    {
+      docusaurus_refuse (check, entry, object, "wrong-type",
+                         _("An author object needs a “key”, a “name” or an “image_url”; "
+                           "Docusaurus refuses it without one"));
+      ok = FALSE;
+    }
+  return ok;
+}
+
+static const char *
+docusaurus_author_key (const LekhNode *item)
+{
+  if (item != NULL && item->kind == LEKH_NODE_MAPPING)
+    return lekh_node_get_string (lekh_node_lookup (item, "key"));
+  return scalar_text (item);
+}
+
+/* getBlogPostAuthors (plugin-content-blog lib/authors.js): a key needs an authors.yml with
+ * that key; reportDuplicateAuthors (lib/authorsProblems.js): a key given twice is refused. */
+static void
+docusaurus_author_keys (Check           *check,
+                        const LekhEntry *entry,
+                        const LekhNode  *node,
+                        guint            plugins)
+{
+  const LekhSiteData *authors = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  gboolean all_scalars = TRUE;
+  gboolean unreadable = FALSE;
+
+  if (node->kind == LEKH_NODE_SEQUENCE)
+    for (guint i = 0; i < node->children->len; i++)
+      g_ptr_array_add (items, (gpointer) lekh_node_resolve (g_ptr_array_index (node->children, i)));
+  else
+    g_ptr_array_add (items, (gpointer) node);
+
+  if (check->path != NULL)
+    {
+      authors = lekh_site_get_authors (check->site, check->path);
+      unreadable = authors != NULL && lekh_site_data_get_error (authors) != NULL;
+      authors = usable_data (check, entry, authors);
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const LekhNode *item = g_ptr_array_index (items, i);
+      const char *key = docusaurus_author_key (item);
+      const LekhNode *key_node = item->kind == LEKH_NODE_MAPPING ?
+                                 lekh_node_lookup (item, "key") : item;
+
+      if (item->kind != LEKH_NODE_SCALAR)
+        all_scalars = FALSE;
+      if (key == NULL || *key == '\0')
+        continue;
+      if (authors != NULL && lekh_site_data_get_n_entries (authors) > 0)
+        check_author_key (check, entry, key_node, key, authors);
+      else if (authors == NULL && !unreadable && lekh_site_get_root (check->site) != NULL &&
+               plugins == DOCUSAURUS_BLOG)
+        emit (check, "unknown-author", LEKH_SEVERITY_ERROR, value_span (entry, key_node),
+              entry->key,
+              _("“%s” is an author key, but the blog has no authors.yml to look it up in; "
+                "Docusaurus refuses it (add authors.yml, or write the author as "
+                "{name: …})"), key);
+      else if (authors != NULL)
+        emit (check, "unknown-author", LEKH_SEVERITY_ERROR, value_span (entry, key_node),
+              entry->key,
+              _("“%s” is an author key, but %s is empty; Docusaurus refuses it"), key,
+              lekh_site_data_get_path (authors));
+
+      if (g_hash_table_contains (seen, key))
+        {
+          LekhDiagnostic *d;
+
+          d = emit (check, "duplicate-list-item", LEKH_SEVERITY_ERROR, &item->span, entry->key,
+                    _("The author “%s” is listed twice; Docusaurus refuses the post"), key);
+          if (all_scalars && node->kind == LEKH_NODE_SEQUENCE)
+            {
+              g_autofree char *description = g_strdup_printf (_("Remove the second “%s”"), key);
+
+              lekh_diagnostic_set_fix (d, LEKH_FIX_REMOVE_LIST_ITEM, description, key, i, NULL);
+            }
+        }
+      else
+        g_hash_table_add (seen, (gpointer) key);
+    }
+}
+
+/* The authors alternatives: a key, an author object, or a list of both (no empty item). */
+static void
+docusaurus_authors (Check           *check,
+                    const LekhEntry *entry,
+                    const LekhNode  *node,
+                    guint            plugins)
+{
+  gboolean ok = TRUE;
+
+  if (node->kind == LEKH_NODE_SCALAR)
+    ok = lekh_node_get_value_type (node) != LEKH_VALUE_BOOL &&
+         docusaurus_string (check, entry, node, entry->key, 0);
+  else if (node->kind == LEKH_NODE_MAPPING)
+    ok = docusaurus_author_object (check, entry, node);
+  else
+    for (guint i = 0; i < node->children->len; i++)
+      {
+        const LekhNode *item = lekh_node_resolve (g_ptr_array_index (node->children, i));
+        LekhValueType type = lekh_node_get_value_type (item);
+        g_autofree char *what = g_strdup_printf (_("item %u of “%s”"), i + 1, entry->key);
+
+        if (item != NULL && item->kind == LEKH_NODE_MAPPING)
+          ok &= docusaurus_author_object (check, entry, item);
+        else if (item == NULL || item->kind != LEKH_NODE_SCALAR || type == LEKH_VALUE_BOOL ||
+                 type == LEKH_VALUE_NULL)
+          {
+            g_autofree char *message =
+              g_strdup_printf (_("Item %u of “%s” should be an author key or an author object, "
+                                 "not %s; Docusaurus refuses it"),
+                               i + 1, entry->key, describe_type (type));
+
+            docusaurus_refuse (check, entry, item ? item : node,
+                               type == LEKH_VALUE_NULL ? "empty-value" : "wrong-type", message);
+            ok = FALSE;
+          }
+        else
+          ok &= docusaurus_string (check, entry, item, what, 0);
+      }
+  if (node->kind == LEKH_NODE_SCALAR && lekh_node_get_value_type (node) == LEKH_VALUE_BOOL)
+    docusaurus_refuse (check, entry, node, "wrong-type",
+                       _("“authors” should be an author key, an author object or a list of them; "
+                         "Docusaurus refuses true or false"));
+  if (ok)
+    docusaurus_author_keys (check, entry, node, plugins);
+}
+
+/* FrontMatterLastUpdateSchema: {author: Joi.string(), date: Joi.date().raw()}, at least one. */
+static void
+docusaurus_last_update (Check           *check,
+                        const LekhEntry *entry,
+                        const LekhNode  *node)
+{
+  const LekhNode *author, *date;
+
+  if (node->kind != LEKH_NODE_MAPPING)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” should be {author: …, date: …}, not %s; Docusaurus refuses it"),
+                         entry->key, describe_type (lekh_node_get_value_type (node)));
+
+      docusaurus_refuse (check, entry, node, "wrong-type", message);
+      return;
+    }
+  author = lekh_node_lookup (node, "author");
+  date = lekh_node_lookup (node, "date");
+  if (author == NULL && date == NULL)
+    {
+      docusaurus_refuse (check, entry, node, "wrong-type",
+                         _("“last_update” needs an “author” or a “date”; Docusaurus refuses it "
+                           "without either"));
+      return;
+    }
+  if (author != NULL && !joi_plain_string (author))
+    docusaurus_refuse (check, entry, author, "wrong-type",
+                       _("“last_update.author” should be text (in quotes if it looks like a "
+                         "number); Docusaurus refuses anything else"));
+  if (date != NULL)
+    docusaurus_date (check, entry, lekh_node_resolve (date), "last_update.date", FALSE);
+}
+
+static void
+check_docusaurus_field (Check           *check,
+                        const LekhEntry *entry,
+                        const LekhField *field)
+{
+  const LekhNode *node = lekh_node_resolve (entry->value);
+  LekhValueType type = lekh_node_get_value_type (node);
+  guint plugins = docusaurus_plugin_of (check);
+  const DocusaurusField *schema = docusaurus_lookup (field->name, plugins);
+  gboolean value_ok = TRUE;
+  gboolean from_string;
+  gboolean flag;
+
+  /* a field the plugin does not read is not validated by Docusaurus either */
+  if (schema == NULL)
+    return;
+
+  if (node == NULL || (type == LEKH_VALUE_NULL && schema->type != JOI_STRING &&
+                       schema->type != JOI_URI))
+    {
+      if (schema->allow & JOI_ALLOW_NULL)
+        return;
+      emit (check, "empty-value", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+            _("“%s” has no value; Docusaurus refuses an empty value here (remove the line)"),
+            entry->key);
+      return;
+    }
+
+  switch (schema->type)
+    {
+    case JOI_STRING:
+      value_ok = docusaurus_string (check, entry, node, entry->key, schema->allow);
+      /* processDocMetadata (plugin-content-docs lib/docs.js) */
+      if (value_ok && strcmp (schema->name, "id") == 0 && plugins == DOCUSAURUS_DOCS &&
+          strchr (lekh_node_get_string (node), '/') != NULL)
+        emit (check, "wrong-type", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+              _("A doc’s “id” cannot hold a slash; Docusaurus refuses “%s” (the folder already "
+                "gives the doc its path)"), lekh_node_get_string (node));
+      break;
+
+    case JOI_BOOLEAN:
+      if (!joi_boolean (node, &flag, &from_string))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” should be true or false, not %s; Docusaurus refuses it"),
+                             entry->key, type == LEKH_VALUE_STRING ?
+                               lekh_node_get_string (node) : describe_type (type));
+
+          docusaurus_refuse (check, entry, node, "wrong-type", message);
+        }
+      else if (from_string)
+        emit (check, "wrong-type", LEKH_SEVERITY_INFO, value_span (entry, node), entry->key,
+              _("Docusaurus reads the text “%s” as %s; write it without quotes"),
+              lekh_node_get_string (node), flag ? "true" : "false");
+      break;
+
+    case JOI_NUMBER:
+      if (!joi_number (node, NULL))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” should be a number; Docusaurus refuses %s"), entry->key,
+                             type == LEKH_VALUE_STRING ? lekh_node_get_string (node) :
+                             describe_type (type));
+
+          docusaurus_refuse (check, entry, node, "wrong-type", message);
+        }
+      else if (type == LEKH_VALUE_STRING)
+        emit (check, "wrong-type", LEKH_SEVERITY_INFO, value_span (entry, node), entry->key,
+              _("Docusaurus reads the text “%s” as a number; write it without quotes"),
+              lekh_node_get_string (node));
+      break;
+
+    case JOI_TOC_LEVEL:
+      {
+        double level = 0;
+
+        if (!joi_number (node, &level) || level < 2 || level > 6)
+          emit (check, "toc-levels", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+                _("“%s” should be a heading level from 2 to 6; Docusaurus refuses %s"),
+                entry->key, lekh_node_get_string (node) ? lekh_node_get_string (node) :
+                describe_type (type));
+        else if (!is_whole (level))
+          emit (check, "toc-levels", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+                _("Docusaurus accepts %s for “%s”, but heading levels are whole numbers"),
+                lekh_node_get_string (node), entry->key);
+      }
+      break;
+
+    case JOI_DATE:
+      docusaurus_date (check, entry, node, entry->key, TRUE);
+      break;
+
+    case JOI_URI:
+      value_ok = docusaurus_uri (check, entry, node, entry->key, schema->allow,
+                                 strcmp (schema->name, "image") != 0 &&
+                                 strcmp (schema->name, "author_image_url") != 0 &&
+                                 strcmp (schema->name, "authorImageURL") != 0);
+      if (value_ok && type == LEKH_VALUE_STRING && !has_scheme (lekh_node_get_string (node)) &&
+          (strcmp (schema->name, "image") == 0 || strcmp (schema->name, "author_image_url") == 0 ||
+           strcmp (schema->name, "authorImageURL") == 0))
+        check_image (check, entry, node, entry->key);
+      break;
+
+    case JOI_OBJECT:
+      if (node->kind != LEKH_NODE_MAPPING)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” should be a set of “key: value” pairs, not %s; Docusaurus "
+                               "refuses it"), entry->key, describe_type (type));
+
+          docusaurus_refuse (check, entry, node, "wrong-type", message);
+        }
+      break;
+
+    case JOI_KEYWORDS:
+      docusaurus_keywords (check, entry, node);
+      break;
+
+    case JOI_TAGS:
+      docusaurus_tags (check, entry, node);
+      break;
+
+    case JOI_AUTHORS:
+      docusaurus_authors (check, entry, node, plugins);
+      break;
+
+    case JOI_LAST_UPDATE:
+      docusaurus_last_update (check, entry, node);
+      break;
+
+    default:
+      break;
+    }
+
+  if (value_ok && strcmp (field->name, "title") == 0)
+    check_length (check, entry, node, "title-length", 0, TITLE_MAX);
+  else if (value_ok && strcmp (field->name, "description") == 0)
+    check_length (check, entry, node, "description-length", DESCRIPTION_MIN, DESCRIPTION_MAX);
+}
+
+/* Joi.boolean() converted: true, or "true" in any case. */
+static gboolean
+docusaurus_is_true (const LekhNode *node)
+{
+  gboolean value = FALSE, from_string;
+
+  return joi_boolean (lekh_node_resolve (node), &value, &from_string) && value;
+}
+
+/* getBlogPostAuthors (plugin-content-blog 3.10.2 lib/authors.js): the legacy author,
+ * author_title/authorTitle, author_url/authorURL, author_image_url/authorImageURL beside a
+ * non-empty authors throws "Don't mix 'authors' with other existing 'author_*' front matter". */
+static void
+check_docusaurus_legacy_authors (Check      *check,
+                                 GHashTable *first)
+{
+  static const char * const legacy[] = {
+    "author", "author_title", "authorTitle", "author_url", "authorURL", "author_image_url",
+    "authorImageURL"
+  };
+  const LekhEntry *authors = g_hash_table_lookup (first, "authors");
+  const LekhNode *node;
+  LekhDiagnostic *d;
+
+  if (authors == NULL || !(docusaurus_plugin_of (check) & DOCUSAURUS_BLOG))
+    return;
+  node = lekh_node_resolve (authors->value);
+  if (node == NULL || lekh_node_get_value_type (node) == LEKH_VALUE_NULL ||
+      (node->kind == LEKH_NODE_SEQUENCE && node->children->len == 0))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (legacy); i++)
+    {
+      const LekhEntry *entry = g_hash_table_lookup (first, legacy[i]);
+      g_autofree char *description = NULL;
+
+      if (entry == NULL || is_empty_value (entry->value))
+        continue;
+      d = emit (check, "conflicting-fields", LEKH_SEVERITY_ERROR, &entry->key_span, entry->key,
+                _("“%s” cannot be given beside “authors”: Docusaurus refuses to mix the legacy "
+                  "author fields with authors (describe the author in authors.yml or as "
+                  "{name: …} in authors)"), entry->key);
+      description = g_strdup_printf (_("Remove “%s”"), entry->key);
+      lekh_diagnostic_set_fix (d, LEKH_FIX_REMOVE_KEY, description, NULL, 0, NULL);
+      return;
+    }
+}
+
 static void
 check_field (Check           *check,
              const LekhEntry *entry,
@@ -856,6 +2192,11 @@ check_field (Check           *check,
 
   if (field->type == LEKH_FIELD_ANY)
     return;
+  if (lekh_profile_get_id (check->profile) == LEKH_PROFILE_DOCUSAURUS)
+    {
+      check_docusaurus_field (check, entry, field);
+      return;
+    }
 
   if (is_empty_value (node))
     {
@@ -1006,14 +2347,6 @@ check_unknown_key (Check           *check,
     }
 }
 
-static gboolean
-node_is_true (const LekhNode *node)
-{
-  gboolean value = FALSE;
-
-  return node != NULL && lekh_node_get_boolean (node, &value) && value;
-}
-
 /* Docusaurus and most generators take the first "# heading" as the title. */
 static gboolean
 body_has_h1 (LekhArticle *article)
@@ -1093,8 +2426,10 @@ check_cross_fields (Check        *check,
   if (lekh_profile_get_id (check->profile) != LEKH_PROFILE_DOCUSAURUS)
     return;
 
-  if (draft != NULL && unlisted != NULL && node_is_true (draft->value) &&
-      node_is_true (unlisted->value))
+  /* ContentVisibilitySchema (utils-validation lib/validationSchemas.js) sees the values Joi
+   * converted: draft: "true" counts. */
+  if (draft != NULL && unlisted != NULL && docusaurus_is_true (draft->value) &&
+      docusaurus_is_true (unlisted->value))
     {
       LekhDiagnostic *d;
 
@@ -1103,18 +2438,22 @@ check_cross_fields (Check        *check,
       lekh_diagnostic_set_fix (d, LEKH_FIX_REMOVE_KEY, _("Remove “unlisted”"), NULL, 0, NULL);
     }
 
+  /* FrontMatterTOCHeadingLevels: toc_min_heading_level.max(Joi.ref('toc_max_heading_level')) */
   if (toc_min != NULL && toc_max != NULL)
     {
-      gint64 min = 0, max = 0;
+      double min = 0, max = 0;
 
-      if (lekh_node_get_int (toc_min->value, &min) && lekh_node_get_int (toc_max->value, &max) &&
+      if (joi_number (lekh_node_resolve (toc_min->value), &min) &&
+          joi_number (lekh_node_resolve (toc_max->value), &max) &&
           min >= 2 && max <= 6 && min > max)
         emit (check, "toc-levels", LEKH_SEVERITY_ERROR, value_span (toc_max, toc_max->value),
               toc_max->key,
               /* Translators: both numbers are heading levels from 2 to 6 */
-              _("“toc_max_heading_level” (%d) is below “toc_min_heading_level” (%d)"),
-              (int) max, (int) min);
+              _("“toc_max_heading_level” (%g) is below “toc_min_heading_level” (%g)"),
+              max, min);
     }
+
+  check_docusaurus_legacy_authors (check, first);
 }
 
 static void
