@@ -2,7 +2,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -316,6 +318,44 @@ find_in (const char         *dir,
   return NULL;
 }
 
+/* TRUE when PATH is there or cannot be looked at: stat() failing for another reason than
+ * "no such file" (permissions, a symlink loop, an I/O error) says nothing about whether it
+ * exists, and a check must not take that for "absent". */
+static gboolean
+cannot_look (const char *path,
+             int        *error_code)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0)
+    return FALSE;
+  if (errno == ENOENT || errno == ENOTDIR)
+    return FALSE;
+  *error_code = errno;
+  return TRUE;
+}
+
+/* find_in() for data files: also the name of one that exists but cannot be looked at, so
+ * that loading it fails with the reason (G_FILE_ERROR) instead of it passing for absent. */
+static const char *
+find_data_file_in (const char         *dir,
+                   const char * const *names)
+{
+  const char *found = find_in (dir, names);
+  int code;
+
+  if (found != NULL)
+    return found;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      if (cannot_look (path, &code))
+        return names[i];
+    }
+  return NULL;
+}
+
 /* The profile whose configuration file sits in DIR, or -1. */
 static int
 profile_marked_in (const char *dir)
@@ -346,6 +386,24 @@ profile_marked_in (const char *dir)
   if (find_in (dir, jekyll))
     return LEKH_PROFILE_JEKYLL;
   return -1;
+}
+
+gboolean
+lekh_site_path_is_portal (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_str_has_prefix (path, "/run/flatpak/doc/"))
+    return TRUE;
+  if (g_str_has_prefix (path, "/run/user/"))
+    {
+      const char *p = path + strlen ("/run/user/");
+
+      while (g_ascii_isdigit (*p))
+        p++;
+      return p > path + strlen ("/run/user/") && g_str_has_prefix (p, "/doc/");
+    }
+  return FALSE;
 }
 
 gboolean
@@ -520,7 +578,7 @@ find_data (LekhSite           *self,
           break;
         }
       g_ptr_array_add (visited, g_strdup (dir));
-      if ((name = find_in (dir, names)) != NULL)
+      if ((name = find_data_file_in (dir, names)) != NULL)
         {
           g_autofree char *file = g_build_filename (dir, name, NULL);
           LekhSiteData *data = lekh_site_data_load (file, tags);
@@ -573,7 +631,8 @@ static char *
 find_image (LekhSite   *self,
             const char *dir,
             const char *ref,
-            gboolean   *outside)
+            gboolean   *outside,
+            int        *unreadable)
 {
   g_autofree char *joined = g_build_filename (dir, ref, NULL);
   g_autofree char *path = g_canonicalize_filename (joined, NULL);
@@ -588,7 +647,11 @@ find_image (LekhSite   *self,
           return NULL;
         }
     }
-  return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&path);
+  if (*unreadable == 0)
+    cannot_look (path, unreadable);
+  return NULL;
 }
 
 char *
@@ -602,6 +665,7 @@ lekh_site_resolve_image (LekhSite        *self,
   g_autofree char *dir = NULL;
   LekhImageStatus ignored;
   gboolean outside = FALSE;
+  int unreadable = 0;
   const char *ref;
   char *found = NULL;
   gsize n;
@@ -625,7 +689,7 @@ lekh_site_resolve_image (LekhSite        *self,
           return NULL;
         }
       if (g_str_has_prefix (ref, "@site/"))
-        found = find_image (self, self->root, ref + strlen ("@site/"), &outside);
+        found = find_image (self, self->root, ref + strlen ("@site/"), &outside, &unreadable);
       else
         {
           const char * const *statics = lekh_profile_get_static_dirs (self->profile);
@@ -634,14 +698,14 @@ lekh_site_resolve_image (LekhSite        *self,
             {
               g_autofree char *folder = g_build_filename (self->root, statics[i], NULL);
 
-              found = find_image (self, folder, ref, &outside);
+              found = find_image (self, folder, ref, &outside, &unreadable);
             }
         }
     }
   else
     {
       dir = start_folder (article_path);
-      found = find_image (self, dir, ref, &outside);
+      found = find_image (self, dir, ref, &outside, &unreadable);
       /* Docusaurus and Hugo also take a bare "img/x.png" from the static folder. */
       if (found == NULL && self != NULL && self->root != NULL)
         {
@@ -651,15 +715,17 @@ lekh_site_resolve_image (LekhSite        *self,
             {
               g_autofree char *folder = g_build_filename (self->root, statics[i], NULL);
 
-              found = find_image (self, folder, ref, &outside);
+              found = find_image (self, folder, ref, &outside, &unreadable);
             }
         }
     }
 
   if (found != NULL)
     *status = LEKH_IMAGE_FOUND;
+  else if (outside)
+    *status = LEKH_IMAGE_OUTSIDE_SITE;
   else
-    *status = outside ? LEKH_IMAGE_OUTSIDE_SITE : LEKH_IMAGE_MISSING;
+    *status = unreadable != 0 ? LEKH_IMAGE_UNREADABLE : LEKH_IMAGE_MISSING;
   return found;
 }
 

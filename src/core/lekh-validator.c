@@ -47,6 +47,7 @@ static const char * const rules[] = {
   "required-field",
   "site-data",
   "conflicting-fields",
+  "site-unreadable",
   NULL
 };
 
@@ -498,7 +499,12 @@ check_image (Check           *check,
     return;
 
   resolved = lekh_site_resolve_image (check->site, check->path, s, &status);
-  if (status == LEKH_IMAGE_MISSING)
+  if (status == LEKH_IMAGE_UNREADABLE)
+    emit (check, "site-unreadable", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+          _("Whether the image “%s” exists is not known: a folder on its way cannot be read; "
+            "give Lekh access to the site’s folder (open the folder itself, or check its "
+            "permissions)"), s);
+  else if (status == LEKH_IMAGE_MISSING)
     emit (check, "missing-local-image", LEKH_SEVERITY_WARNING, value_span (entry, node),
           entry->key,
           lekh_site_get_root (check->site) != NULL ?
@@ -652,6 +658,21 @@ list_keys (const LekhSiteData *data)
   return keys;
 }
 
+/* A check that could not look says so (never a clean bill): a site file could not be read
+ * (REASON names it), so CHECKED was not checked. */
+static void
+site_unreadable (Check          *check,
+                 const LekhSpan *span,
+                 const char     *key,
+                 const char     *reason,
+                 const char     *checked)
+{
+  emit (check, "site-unreadable", LEKH_SEVERITY_WARNING, span, key,
+        _("“%s” is not checked: %s. Give Lekh access to the site’s folder (open the folder "
+          "itself, or check its permissions)"),
+        checked, reason);
+}
+
 /* A broken authors.yml / tags.yml is reported at the key that needed it, and its
  * entries are not used (every author would look unknown). */
 static const LekhSiteData *
@@ -663,6 +684,11 @@ usable_data (Check              *check,
 
   if (data == NULL || (error = lekh_site_data_get_error (data)) == NULL)
     return data;
+  if (error->domain == G_FILE_ERROR)
+    {
+      site_unreadable (check, &entry->key_span, entry->key, error->message, entry->key);
+      return NULL;
+    }
   emit (check, "site-data", LEKH_SEVERITY_ERROR, &entry->key_span, entry->key,
         _("%s cannot be read, so “%s” is not checked against it: %s"),
         lekh_site_data_get_path (data), entry->key, error->message);
@@ -2456,6 +2482,25 @@ check_cross_fields (Check        *check,
   check_docusaurus_legacy_authors (check, first);
 }
 
+/* In a Flatpak given one file through the document portal, nothing around the article can
+ * be seen: no configuration, authors.yml, tags.yml or images. Say so once, rather than
+ * report a clean bill for what was never looked at. */
+static void
+check_site_reachable (Check *check)
+{
+  LekhSpan span;
+
+  if (check->path == NULL || lekh_site_get_root (check->site) != NULL ||
+      !lekh_site_path_is_portal (check->path))
+    return;
+  span = opening_span (check->article);
+  emit (check, "site-unreadable", LEKH_SEVERITY_WARNING, &span, NULL,
+        _("Lekh can reach only this file (it was opened through the document portal), so the "
+          "site around it is not checked: its configuration, authors.yml, tags.yml and images. "
+          "Open the site’s folder in Lekh, or give Lekh access to it (flatpak override --user "
+          "--filesystem=/path/to/site io.github.lekh.Lekh)"));
+}
+
 static void
 check_article_error (Check *check)
 {
@@ -2569,6 +2614,7 @@ lekh_validator_check (LekhValidator *self,
 
   check_cross_fields (&check, first);
   check_required (&check, first);
+  check_site_reachable (&check);
 
   g_ptr_array_sort (check.out, compare_diagnostics);
   return check.out;
