@@ -581,6 +581,64 @@ test_unreadable_site (void)
   remove_tree (tmp);
 }
 
+
+/* What Docusaurus refuses in authors.yml or tags.yml stops the whole site: a site-data
+ * error at the key that uses the file, with the entries still read. */
+static void
+test_site_data_refused (void)
+{
+  static const struct
+  {
+    const char *file;
+    const char *contents;
+    const char *front_matter;
+    const char *says;
+  } cases[] = {
+    { "authors.yml", "asha:\n  title: Editor\n", "authors: [asha]", "needs a name" },
+    { "authors.yml", "asha:\n  name: Asha\nasha:\n  name: Asha Rao\n", "authors: [asha]",
+      "given twice" },
+    { "authors.yml", "asha:\n  name: Asha\n  socials:\n    github: github.com/asha\n",
+      "authors: [asha]", "github" },
+    { "tags.yml", "travel:\n  label: Travel\n  color: red\n", "tags: [travel]", "color" },
+    { "tags.yml", "Travel Tips:\ntravel-tips:\n", "tags: [travel-tips]", "/travel-tips" },
+    { "tags.yml", "travel:\nfood:\n  permalink: /eat\n", "tags: [travel]", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *tmp = g_dir_make_tmp ("lekh-site-data-XXXXXX", NULL);
+      g_autofree char *config = g_build_filename (tmp, "docusaurus.config.js", NULL);
+      g_autofree char *blog = g_build_filename (tmp, "blog", NULL);
+      g_autofree char *data = g_build_filename (blog, cases[i].file, NULL);
+      g_autofree char *post = g_build_filename (blog, "post.md", NULL);
+      g_autofree char *text = g_strdup_printf ("---\ntitle: Hi\n%s\n---\n", cases[i].front_matter);
+      g_autoptr(LekhValidator) validator = lekh_validator_new ();
+      g_autoptr(LekhArticle) article = lekh_article_new (text, -1);
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      const LekhDiagnostic *d;
+
+      g_assert_cmpint (g_mkdir (blog, 0755), ==, 0);
+      g_assert_true (g_file_set_contents (config, "module.exports = {};\n", -1, NULL));
+      g_assert_true (g_file_set_contents (data, cases[i].contents, -1, NULL));
+      diagnostics = lekh_validator_check (validator, article, post);
+      g_test_message ("%s: %s", cases[i].file, cases[i].contents);
+      dump (diagnostics);
+      d = find_rule (diagnostics, "site-data");
+      if (cases[i].says == NULL)
+        g_assert_null (d);
+      else
+        {
+          g_assert_nonnull (d);
+          g_assert_cmpint (d->severity, ==, LEKH_SEVERITY_ERROR);
+          g_assert_nonnull (strstr (d->message, cases[i].says));
+          /* the entries are still used: the key is known */
+          g_assert_null (find_rule (diagnostics, "unknown-author"));
+          g_assert_null (find_rule (diagnostics, "undefined-tag"));
+        }
+      remove_tree (tmp);
+    }
+}
+
 static void
 test_required_key (void)
 {
@@ -717,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/validator/broken-site-data", test_broken_site_data);
   g_test_add_func ("/validator/add-author-round-trip", test_add_author_round_trip);
   g_test_add_func ("/validator/unreadable-site", test_unreadable_site);
+  g_test_add_func ("/validator/site-data-refused", test_site_data_refused);
   g_test_add_func ("/validator/threads", test_threads);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include <yaml.h>
 
 #include "lekh-error.h"
+#include "lekh-node.h"
 #include "lekh-site.h"
 
 #define MAX_DATA_FILE_SIZE (8 * 1024 * 1024)
@@ -19,6 +20,7 @@ struct _LekhSiteData
   GPtrArray  *entries;    /* LekhSiteEntry*, file order */
   GHashTable *by_key;     /* key -> LekhSiteEntry* */
   GError     *error;
+  char       *problem;    /* what Docusaurus refuses in it, or NULL */
 };
 
 struct _LekhSite
@@ -93,6 +95,13 @@ lekh_site_data_get_error (const LekhSiteData *self)
   return self->error;
 }
 
+const char *
+lekh_site_data_get_problem (const LekhSiteData *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->problem;
+}
+
 void
 lekh_site_data_free (LekhSiteData *self)
 {
@@ -102,6 +111,7 @@ lekh_site_data_free (LekhSiteData *self)
   g_hash_table_unref (self->by_key);
   g_ptr_array_unref (self->entries);
   g_clear_error (&self->error);
+  g_free (self->problem);
   g_free (self);
 }
 
@@ -130,6 +140,136 @@ map_get (yaml_document_t *doc,
         return scalar_of (doc, yaml_document_get_node (doc, pair->value));
     }
   return NULL;
+}
+
+/* Plain Joi.string(): a non-empty string (js-yaml's types: a plain 42, true, null or a date
+ * is not one). */
+static gboolean
+joi_string_node (yaml_node_t *node)
+{
+  const char *s;
+
+  if (node == NULL || node->type != YAML_SCALAR_NODE)
+    return FALSE;
+  s = (const char *) node->data.scalar.value;
+  if (node->data.scalar.length == 0)
+    return FALSE;
+  if (node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+    return TRUE;
+  return lekh_scalar_resolve_type (s, node->data.scalar.length, LEKH_STYLE_PLAIN, NULL) ==
+         LEKH_VALUE_STRING;
+}
+
+static gboolean
+yaml_node_is_null (yaml_node_t *node)
+{
+  return node == NULL ||
+         (node->type == YAML_SCALAR_NODE && node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+          lekh_scalar_resolve_type ((const char *) node->data.scalar.value,
+                                    node->data.scalar.length, LEKH_STYLE_PLAIN, NULL) ==
+            LEKH_VALUE_NULL);
+}
+
+/* What Docusaurus 3.10.2 refuses in one entry of authors.yml (plugin-content-blog
+ * lib/authorsMap.js, AuthorsMapInputSchema: an object with a name or an image_url/imageURL;
+ * name, title, email, description: Joi.string(); url, imageURL: URISchema, checked here only
+ * for being text) or tags.yml (utils-validation lib/tagsFile.js, TagsFileInputSchema: null or
+ * an object of label, description, permalink strings and nothing else). NULL when none. */
+static char *
+entry_problem (yaml_document_t *doc,
+               const char      *key,
+               yaml_node_t     *value,
+               gboolean         tags)
+{
+  gboolean named = FALSE;
+
+  if (tags && yaml_node_is_null (value))
+    return NULL;
+  if (value == NULL || value->type != YAML_MAPPING_NODE)
+    return g_strdup_printf (tags ? _("the tag “%s” should be a set of label, description and "
+                                     "permalink (or empty)") :
+                                   _("the author “%s” should be a set of name, title, url, "
+                                     "image_url…"), key);
+  for (yaml_node_pair_t *pair = value->data.mapping.pairs.start;
+       pair < value->data.mapping.pairs.top; pair++)
+    {
+      const char *field = scalar_of (doc, yaml_document_get_node (doc, pair->key));
+      yaml_node_t *v = yaml_document_get_node (doc, pair->value);
+      static const char * const tag_fields[] = { "label", "description", "permalink", NULL };
+      static const char * const author_strings[] = {
+        "name", "title", "email", "description", "url", "image_url", "imageURL", NULL
+      };
+
+      if (field == NULL)
+        continue;
+      if (tags && !g_strv_contains (tag_fields, field))
+        return g_strdup_printf (_("the tag “%s” has “%s”, which Docusaurus does not allow "
+                                  "(only label, description and permalink)"), key, field);
+      if ((tags || g_strv_contains (author_strings, field)) && !joi_string_node (v))
+        return g_strdup_printf (_("“%s” of “%s” should be text"), field, key);
+      /* AuthorSocialsSchema and normalizeSocialEntry (lib/authorsSocials.js) */
+      if (!tags && strcmp (field, "socials") == 0)
+        {
+          if (v == NULL || v->type != YAML_MAPPING_NODE)
+            return g_strdup_printf (_("the socials of “%s” should be “platform: handle” pairs"),
+                                    key);
+          for (yaml_node_pair_t *social = v->data.mapping.pairs.start;
+               social < v->data.mapping.pairs.top; social++)
+            {
+              const char *platform = scalar_of (doc, yaml_document_get_node (doc, social->key));
+              yaml_node_t *handle = yaml_document_get_node (doc, social->value);
+              const char *text = scalar_of (doc, handle);
+              gboolean number = handle != NULL && handle->type == YAML_SCALAR_NODE &&
+                                handle->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+                                lekh_scalar_resolve_type (text, handle->data.scalar.length,
+                                                          LEKH_STYLE_PLAIN, NULL) == LEKH_VALUE_INT;
+
+              if ((number && g_strcmp0 (platform, "stackoverflow") == 0))
+                continue;
+              if (!joi_string_node (handle) ||
+                  (strchr (text, '/') != NULL && !g_str_has_prefix (text, "http://") &&
+                   !g_str_has_prefix (text, "https://") && !g_str_has_prefix (text, "mailto:")))
+                return g_strdup_printf (_("the social “%s” of “%s” should be a handle or a full "
+                                          "https:// address"), platform ? platform : "?", key);
+            }
+        }
+      if (!tags && (strcmp (field, "name") == 0 || strcmp (field, "image_url") == 0 ||
+                    strcmp (field, "imageURL") == 0))
+        named = TRUE;
+    }
+  if (!tags && !named)
+    return g_strdup_printf (_("the author “%s” needs a name or an image_url"), key);
+  return NULL;
+}
+
+/* A tag's permalink as normalizeTagsFile makes it: its own, or "/" + the key in kebab case
+ * (lodash's kebabCase, for the common ASCII keys: words split at case changes and
+ * separators, lowercased, joined by "-"). */
+static char *
+tag_permalink (const char *key,
+               const char *permalink)
+{
+  GString *out;
+  gboolean word = FALSE;
+
+  if (permalink != NULL && *permalink != '\0')
+    return g_strdup (permalink);
+  out = g_string_new ("/");
+  for (const char *p = key; *p; p++)
+    {
+      if (g_ascii_isalnum (*p) || (guchar) *p >= 0x80)
+        {
+          if (word && g_ascii_isupper (*p) && p > key && g_ascii_islower (p[-1]))
+            g_string_append_c (out, '-');
+          else if (!word && out->len > 1)
+            g_string_append_c (out, '-');
+          g_string_append_c (out, g_ascii_tolower (*p));
+          word = TRUE;
+        }
+      else
+        word = FALSE;
+    }
+  return g_string_free (out, FALSE);
 }
 
 static LekhSiteData *site_data_parse (const char *path,
@@ -202,8 +342,17 @@ site_data_parse (const char *path,
           yaml_node_t *value = yaml_document_get_node (&doc, pair->value);
           LekhSiteEntry *entry;
 
-          if (key == NULL || g_hash_table_contains (self->by_key, key))
+          if (key == NULL)
             continue;
+          /* js-yaml refuses a key given twice, and Docusaurus with it */
+          if (g_hash_table_contains (self->by_key, key))
+            {
+              if (self->problem == NULL)
+                self->problem = g_strdup_printf (_("“%s” is given twice"), key);
+              continue;
+            }
+          if (self->problem == NULL)
+            self->problem = entry_problem (&doc, key, value, tags);
           entry = g_new0 (LekhSiteEntry, 1);
           entry->key = g_strdup (key);
           if (tags)
@@ -225,6 +374,22 @@ site_data_parse (const char *path,
             }
           g_ptr_array_add (self->entries, entry);
           g_hash_table_insert (self->by_key, entry->key, entry);
+        }
+      /* ensureUniquePermalinks (utils-validation lib/tagsFile.js) */
+      if (tags && self->problem == NULL)
+        {
+          g_autoptr(GHashTable) permalinks = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                                    g_free, NULL);
+
+          for (guint i = 0; i < self->entries->len && self->problem == NULL; i++)
+            {
+              const LekhSiteEntry *entry = g_ptr_array_index (self->entries, i);
+              char *permalink = tag_permalink (entry->key, entry->url);
+
+              if (!g_hash_table_add (permalinks, permalink))
+                self->problem = g_strdup_printf (_("two tags have the permalink “%s”"),
+                                                 permalink);
+            }
         }
     }
   else if (root != NULL && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0))

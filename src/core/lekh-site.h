@@ -31,6 +31,9 @@ const LekhSiteEntry *lekh_site_data_lookup      (const LekhSiteData *self,
                                                  const char         *key);
 /* NULL when the file read cleanly. */
 const GError        *lekh_site_data_get_error   (const LekhSiteData *self);
+/* What Docusaurus refuses in the file (a key twice, an author without name or image, a tag
+ * with an unknown field, two tags with one permalink), or NULL. The entries are still read. */
+const char          *lekh_site_data_get_problem (const LekhSiteData *self);
 
 /* A site: its root folder and profile, and its authors/tags files loaded on demand.
  * All functions may be called from several threads at once. */

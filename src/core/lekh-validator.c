@@ -682,6 +682,13 @@ usable_data (Check              *check,
 {
   const GError *error;
 
+  if (data != NULL && lekh_site_data_get_error (data) == NULL &&
+      lekh_site_data_get_problem (data) != NULL &&
+      lekh_profile_get_id (check->profile) == LEKH_PROFILE_DOCUSAURUS)
+    /* getAuthorsMap / getTagsFile throw: the whole site does not build */
+    emit (check, "site-data", LEKH_SEVERITY_ERROR, &entry->key_span, entry->key,
+          _("Docusaurus refuses %s, so the site does not build: %s"),
+          lekh_site_data_get_path (data), lekh_site_data_get_problem (data));
   if (data == NULL || (error = lekh_site_data_get_error (data)) == NULL)
     return data;
   if (error->domain == G_FILE_ERROR)
@@ -1541,7 +1548,11 @@ js_date_string (const char *s,
 
           seen_number = TRUE;
           while (g_ascii_isdigit (*p))
-            n = n * 10 + (*p++ - '0'), digits++;
+            {
+              if (digits < 9)
+                n = n * 10 + (*p - '0');
+              p++, digits++;
+            }
           if (*p == ':')
             {
               /* a time: skip it */

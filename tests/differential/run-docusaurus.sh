@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The Docusaurus differential test (opt-in, like the benchmarks; not part of `meson test`):
-# every case in tests/differential/docusaurus/cases/ goes through Docusaurus's own front-matter
+# every case in tests/differential/docusaurus/cases/ and sites/ goes through Docusaurus's own front-matter
 # validation (docusaurus/validate.js, with the packages pinned in docusaurus/package.json) and
 # through `lekh check --format json --profile docusaurus`; the verdicts are compared.
 #
@@ -17,7 +17,6 @@ build=${1:-$src/_build}
 case "$build" in /*) ;; *) build=$(pwd)/$build ;; esac
 here=$src/tests/differential
 cache=${LEKH_DIFF_CACHE:-$src/_build-diff}/docusaurus
-cases=$here/docusaurus/cases
 
 if [ ! -x "$build/src/lekh" ]; then
   echo "run-docusaurus.sh: no $build/src/lekh; build first (ninja -C $build)" >&2
@@ -30,13 +29,18 @@ if ! cmp -s "$here/docusaurus/package.json" "$cache/package.json" || [ ! -d "$ca
   (cd "$cache" && npm install --no-audit --no-fund --no-package-lock --loglevel=error >&2)
 fi
 
-files=$(cd "$cases" && find blog docs -name '*.md' | sort)
-(cd "$cases" && NODE_PATH="$cache/node_modules" node "$here/docusaurus/validate.js" . $files) \
-  > "$cache/docusaurus.jsonl"
+# The cases share one site (cases/: authors.yml, tags.yml); each folder of sites/ is a site of
+# its own, for what its authors.yml or tags.yml does to a post.
+cd "$here/docusaurus"
+{
+  NODE_PATH="$cache/node_modules" node validate.js cases $(find cases/blog cases/docs -name '*.md' | sort)
+  for site in $(find sites -mindepth 1 -maxdepth 1 -type d | sort); do
+    NODE_PATH="$cache/node_modules" node validate.js "$site" $(find "$site" -name '*.md' | sort)
+  done
+} > "$cache/docusaurus.jsonl"
 # Exit 1 (errors found) is expected; 2 is not.
 status=0
-(cd "$cases" && "$build/src/lekh" check --format json --profile docusaurus $files) \
-  > "$cache/lekh.json" || status=$?
+"$build/src/lekh" check --format json --profile docusaurus cases sites > "$cache/lekh.json" || status=$?
 if [ "$status" -gt 1 ]; then
   echo "run-docusaurus.sh: lekh check failed ($status)" >&2
   exit 2

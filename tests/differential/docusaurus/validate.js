@@ -3,7 +3,8 @@
 // case: {"case": PATH, "verdict": "accepted" | "refused", "message": ...}.
 //
 // Usage: node validate.js SITE_DIR CASE.md...
-// A case under SITE_DIR/blog/ is a blog post, under SITE_DIR/docs/ a doc. Everything is done by
+// A case under SITE_DIR/blog/ is a blog post, under SITE_DIR/docs/ a doc; it is named in the
+// output as given on the command line. Everything is done by
 // the installed Docusaurus packages, in the order processBlogSourceFile (plugin-content-blog
 // lib/blogUtils.js) and processDocMetadata (plugin-content-docs lib/docs.js) do it:
 //   - the front matter parsed by @docusaurus/utils DEFAULT_PARSE_FRONT_MATTER (gray-matter,
@@ -95,9 +96,9 @@ async function main() {
       } else {
         checkDoc(file, frontMatter);
       }
-      print({case: relative, verdict: 'accepted', warnings: logged.length});
+      print({case: file, verdict: 'accepted', warnings: logged.length});
     } catch (err) {
-      print({case: relative, verdict: 'refused', message: oneLine(err)});
+      print({case: file, verdict: 'refused', message: oneLine(err)});
     }
   }
 }
