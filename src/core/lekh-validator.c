@@ -1647,8 +1647,7 @@ docusaurus_date (Check           *check,
       return;
 
     case LEKH_VALUE_STRING:
-      if (is_template (s))
-        break;
+      /* Docusaurus fills in no template: "{{ date }}" is refused like any other text */
       switch (js_date_string (s, blog_post_date, &rolled))
         {
         case JS_DATE_OK:
