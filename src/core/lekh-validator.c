@@ -1122,29 +1122,86 @@ joi_uri_char (char c)
   return g_ascii_isalnum (c) || strchr ("_-.~%!$&'()*+,;=:@", c) != NULL;
 }
 
+/* IP-literal = "[" IPv6address / IPvFuture "]", loosely: hex digits, ':' and '.' */
+static gboolean
+ip_literal_ok (const char *start,
+               const char *end)
+{
+  if (end - start < 3 || start[0] != '[' || end[-1] != ']')
+    return FALSE;
+  for (const char *p = start + 1; p < end - 1; p++)
+    if (!g_ascii_isxdigit (*p) && *p != ':' && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
+/* authority = [ userinfo "@" ] host [ ":" port ], userinfo holding no '@' */
 static gboolean
 joi_authority_ok (const char *start,
                   const char *end)
 {
-  const char *at = NULL, *host = start, *colon;
+  const char *at = NULL, *host = start, *host_end;
 
   for (const char *p = start; p < end; p++)
     if (*p == '@')
-      at = p;
+      {
+        if (at != NULL)
+          return FALSE;
+        at = p;
+      }
   if (at != NULL)
     host = at + 1;
-  colon = memchr (host, ':', end - host);
-  if (colon != NULL)
-    for (const char *p = colon + 1; p < end; p++)
-      if (!g_ascii_isdigit (*p))
+  if (host < end && *host == '[')
+    {
+      const char *close = memchr (host, ']', end - host);
+
+      if (close == NULL || !ip_literal_ok (host, close + 1))
         return FALSE;
-  if (colon == NULL)
-    colon = end;
-  if (colon == host || colon - host > 255)
+      host_end = close + 1;
+    }
+  else
+    {
+      host_end = memchr (host, ':', end - host);
+      if (host_end == NULL)
+        host_end = end;
+      if (host_end == host || host_end - host > 255)
+        return FALSE;
+      for (const char *p = host; p < host_end; p++)
+        if (*p == '[' || *p == ']')
+          return FALSE;
+    }
+  if (host_end < end)
+    {
+      if (*host_end != ':')
+        return FALSE;
+      for (const char *p = host_end + 1; p < end; p++)
+        if (!g_ascii_isdigit (*p))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* Where the authority of S is ("//" after the scheme, or at the start), or FALSE. */
+static gboolean
+uri_authority (const char  *s,
+               const char **start,
+               const char **end)
+{
+  const char *p = s;
+
+  if (g_ascii_isalpha (*p))
+    {
+      const char *q = p;
+
+      while (g_ascii_isalnum (*q) || *q == '+' || *q == '-' || *q == '.')
+        q++;
+      if (*q == ':')
+        p = q + 1;
+    }
+  if (p[0] != '/' || p[1] != '/' || p[2] == '/')
     return FALSE;
-  for (const char *p = host; p < colon; p++)
-    if (*p == ':' || *p == '@')
-      return FALSE;
+  *start = p + 2;
+  *end = *start + strcspn (*start, "/?#");
   return TRUE;
 }
 
@@ -1152,6 +1209,7 @@ static gboolean
 joi_uri_matches (const char *s)
 {
   const char *p, *path_end, *first_end, *colon = NULL;
+  const char *authority = NULL, *authority_end = NULL;
   gboolean fragment = FALSE;
 
   if (*s == '\0')
@@ -1165,6 +1223,7 @@ joi_uri_matches (const char *s)
           !(s[n + 1] == '/' && s[n + 2] == '/' && s[n + 3] != '\0' && s[n + 3] != '/'))
         return FALSE;
     }
+  uri_authority (s, &authority, &authority_end);
   for (p = s; *p; p++)
     {
       if (*p == '#')
@@ -1173,6 +1232,9 @@ joi_uri_matches (const char *s)
             return FALSE;
           fragment = TRUE;
         }
+      else if ((*p == '[' || *p == ']') && authority != NULL && p >= authority &&
+               p < authority_end)
+        continue;
       else if (*p != '/' && *p != '?' && !joi_uri_char (*p))
         return FALSE;
     }
@@ -1198,20 +1260,12 @@ joi_uri_matches (const char *s)
           return FALSE;
       if (hier == path_end)
         return FALSE;
-      if (hier[0] == '/' && hier[1] == '/' && hier[2] != '/')
-        {
-          const char *authority_end = hier + 2 + strcspn (hier + 2, "/?#");
-
-          return joi_authority_ok (hier + 2, authority_end);
-        }
+      if (authority != NULL)
+        return joi_authority_ok (authority, authority_end);
       return TRUE;
     }
-  if (s[0] == '/' && s[1] == '/')
-    {
-      const char *authority_end = s + 2 + strcspn (s + 2, "/?#");
-
-      return joi_authority_ok (s + 2, authority_end);
-    }
+  if (authority != NULL)
+    return joi_authority_ok (authority, authority_end);
   return TRUE;
 }
 
@@ -1253,9 +1307,38 @@ whatwg_url_parses (const char *s)
   }
   if (host == host_end)
     return FALSE;
-  for (p = host; p < host_end; p++)
-    if (strchr (" \t\n\r#%/<>?@[\\]^|", *p) != NULL && *p != '\0')
-      return FALSE;
+  if (*host == '[')
+    {
+      const char *close = memchr (host, ']', host_end - host);
+
+      if (close == NULL || !ip_literal_ok (host, close + 1))
+        return FALSE;
+      p = close + 1;
+    }
+  else
+    {
+      for (p = host; p < host_end && *p != ':'; p++)
+        if (strchr (" \t\n\r#%/<>?@[\\]^|", *p) != NULL && *p != '\0')
+          return FALSE;
+      if (p == host)
+        return FALSE;
+    }
+  /* a port: digits, at most 65535 */
+  if (p < host_end)
+    {
+      guint64 port = 0;
+
+      if (*p != ':')
+        return FALSE;
+      for (p++; p < host_end; p++)
+        {
+          if (!g_ascii_isdigit (*p))
+            return FALSE;
+          port = port * 10 + (*p - '0');
+          if (port > 65535)
+            return FALSE;
+        }
+    }
   return TRUE;
 }
 
