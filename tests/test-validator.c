@@ -43,6 +43,11 @@ static const Trigger triggers[] = {
     LEKH_SEVERITY_ERROR, 1, 1 },
   { "unsupported-front-matter", "hugo", NULL, "+++\ntitle = 'Hello'\n+++\nBody\n",
     LEKH_SEVERITY_INFO, 1, 1 },
+  /* gray-matter has no coffee reader: Docusaurus refuses the file */
+  { "unsupported-front-matter", "docusaurus", NULL, "---coffee\ntitle: 'Hello'\n---\nBody\n",
+    LEKH_SEVERITY_ERROR, 1, 1 },
+  { "unsupported-front-matter", "docusaurus", NULL, "---yaml\ntitle: Hello\n---\nBody\n",
+    LEKH_SEVERITY_WARNING, 1, 1 },
   { "duplicate-key", "generic", NULL, "---\ntitle: Hello there\ntitle: Again\n---\n",
     LEKH_SEVERITY_ERROR, 3, 1 },
   { "duplicate-key", "hugo", NULL, "---\ntitle: Hello\nlinkTitle: a\nlinktitle: b\n---\n",

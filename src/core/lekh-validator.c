@@ -3105,6 +3105,55 @@ check_site_reachable (Check *check)
           "--filesystem=/path/to/site io.github.lekh.Lekh)"));
 }
 
+/* gray-matter (@11ty/gray-matter 1.0, lib/engine.js, index.js parseMatter) reads the rest of
+ * an opening "---" line as the front matter's language: yaml/yml and js/javascript in any
+ * case, json in lower case; any other name throws "engine is not registered" and Docusaurus
+ * refuses the file. Lekh's split sees no front matter there, so it says what it did not check. */
+static void
+check_docusaurus_opening (Check *check)
+{
+  gsize len;
+  const char *text = lekh_article_get_text (check->article, &len);
+  const char *end = text + len, *line_end, *lang, *lang_end;
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+  LekhSpan span;
+
+  if (lekh_profile_get_id (check->profile) != LEKH_PROFILE_DOCUSAURUS)
+    return;
+  if (len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    text += 3;
+  if (end - text < 4 || memcmp (text, "---", 3) != 0 || text[3] == '-')
+    return;
+  line_end = memchr (text, '\n', end - text);
+  if (line_end == NULL)
+    return;
+  lang = text + 3;
+  lang_end = line_end > lang && line_end[-1] == '\r' ? line_end - 1 : line_end;
+  while (lang < lang_end && g_ascii_isspace (*lang))
+    lang++;
+  while (lang_end > lang && g_ascii_isspace (lang_end[-1]))
+    lang_end--;
+  if (lang == lang_end)
+    return;
+
+  name = g_strndup (lang, lang_end - lang);
+  lower = g_ascii_strdown (name, -1);
+  span = opening_span (check->article);
+  if (strcmp (lower, "yaml") == 0 || strcmp (lower, "yml") == 0 || strcmp (name, "json") == 0)
+    emit (check, "unsupported-front-matter", LEKH_SEVERITY_WARNING, &span, NULL,
+          _("Docusaurus reads this “---%s” front matter, but Lekh checks only front matter "
+            "that opens with a bare “---” line: write “---” alone to have it checked"), name);
+  else if (strcmp (lower, "js") == 0 || strcmp (lower, "javascript") == 0)
+    emit (check, "unsupported-front-matter", LEKH_SEVERITY_WARNING, &span, NULL,
+          _("Docusaurus runs “---%s” front matter as JavaScript (and refuses it when it holds a "
+            "function); Lekh does not check it"), name);
+  else
+    emit (check, "unsupported-front-matter", LEKH_SEVERITY_ERROR, &span, NULL,
+          _("Docusaurus cannot read “---%s” front matter (gray-matter has no “%s” reader) and "
+            "refuses the file; write YAML between bare “---” lines"), name, name);
+}
+
 static void
 check_article_error (Check *check)
 {
@@ -3155,6 +3204,7 @@ lekh_validator_check (LekhValidator *self,
   check.site = site;
   check.profile = lekh_site_get_profile (site);
   check.out = g_ptr_array_new_with_free_func ((GDestroyNotify) lekh_diagnostic_unref);
+  check_docusaurus_opening (&check);
 
   if (lekh_article_get_error (article) != NULL)
     {
