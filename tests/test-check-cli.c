@@ -2,6 +2,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+/* json-glib's include folder is there only when meson found it */
+#if __has_include(<json-glib/json-glib.h>)
+# define HAVE_JSON_GLIB 1
+# include <json-glib/json-glib.h>
+#endif
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -234,6 +239,98 @@ test_json_format (void)
   }
 }
 
+
+/* SARIF 2.1.0, read back with json-glib: the tool, one rule per rule id with a short
+ * description, and each result with its rule, level, message and place. */
+static void
+test_sarif_format (void)
+{
+#ifdef HAVE_JSON_GLIB
+  g_auto(Run) run = { 0 };
+  g_auto(Run) json = { 0 };
+  g_autofree char *sites = sites_dir ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) rule_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *root, *run0, *driver;
+  JsonArray *rules, *results;
+  guint errors = 0;
+
+  RUN (&run, sites, "--format", "sarif", "docusaurus", "hugo");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "version"), ==, "2.1.0");
+  run0 = json_array_get_object_element (json_object_get_array_member (root, "runs"), 0);
+  driver = json_object_get_object_member (json_object_get_object_member (run0, "tool"), "driver");
+  g_assert_cmpstr (json_object_get_string_member (driver, "name"), ==, "lekh");
+  g_assert_cmpstr (json_object_get_string_member (driver, "version"), ==, PACKAGE_VERSION);
+
+  rules = json_object_get_array_member (driver, "rules");
+  for (guint i = 0; i < json_array_get_length (rules); i++)
+    {
+      JsonObject *rule = json_array_get_object_element (rules, i);
+      const char *id = json_object_get_string_member (rule, "id");
+      const char *text = json_object_get_string_member (
+        json_object_get_object_member (rule, "shortDescription"), "text");
+
+      /* every rule is described, not merely named */
+      g_assert_nonnull (text);
+      g_assert_cmpstr (text, !=, id);
+      g_hash_table_insert (rule_ids, (gpointer) id, GUINT_TO_POINTER (i + 1));
+    }
+  g_assert_true (g_hash_table_contains (rule_ids, "unknown-author"));
+  g_assert_true (g_hash_table_contains (rule_ids, "read-error"));
+
+  results = json_object_get_array_member (run0, "results");
+  g_assert_cmpuint (json_array_get_length (results), ==, 3);
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *result = json_array_get_object_element (results, i);
+      const char *rule = json_object_get_string_member (result, "ruleId");
+      const char *level = json_object_get_string_member (result, "level");
+      JsonObject *location = json_object_get_object_member (
+        json_array_get_object_element (json_object_get_array_member (result, "locations"), 0),
+        "physicalLocation");
+      JsonObject *region = json_object_get_object_member (location, "region");
+      const char *uri = json_object_get_string_member (
+        json_object_get_object_member (location, "artifactLocation"), "uri");
+
+      g_assert_true (g_hash_table_contains (rule_ids, rule));
+      g_assert_cmpint (json_object_get_int_member (result, "ruleIndex") + 1, ==,
+                       GPOINTER_TO_UINT (g_hash_table_lookup (rule_ids, rule)));
+      g_assert_true (g_strv_contains ((const char * const[]) { "error", "warning", "note", NULL },
+                                      level));
+      errors += strcmp (level, "error") == 0;
+      g_assert_cmpstr (json_object_get_string_member (
+                         json_object_get_object_member (result, "message"), "text"), !=, "");
+      g_assert_cmpstr (uri, ==, "docusaurus/blog/2024-04-01-bad.md");
+      g_assert_cmpint (json_object_get_int_member (region, "startLine"), >=, 3);
+      g_assert_cmpint (json_object_get_int_member (region, "startColumn"), >=, 1);
+    }
+  g_assert_cmpuint (errors, ==, 1);
+
+  /* the same findings as the JSON output */
+  RUN (&json, sites, "--format", "json", "docusaurus", "hugo");
+  g_assert_nonnull (strstr (json.out, "\"errors\": 1,\n  \"warnings\": 2,"));
+
+  {
+    /* a path with a space is a URI: escaped */
+    g_auto(Run) spaced = { 0 };
+    g_autoptr(JsonParser) spaced_parser = json_parser_new ();
+
+    write_file ("my notes/post one.md", "---\ntitle: Hi\ndraft: maybe\n---\n", -1);
+    RUN (&spaced, tmpdir, "--format", "sarif", "--profile", "generic", "my notes");
+    g_assert_cmpint (spaced.status, ==, 1);
+    g_assert_true (json_parser_load_from_data (spaced_parser, spaced.out, -1, NULL));
+    g_assert_nonnull (strstr (spaced.out, "\"uri\": \"my%20notes/post%20one.md\""));
+  }
+#else
+  g_test_skip ("json-glib is not available");
+#endif
+}
+
 static void
 test_github_format (void)
 {
@@ -420,6 +517,7 @@ main (int   argc,
   g_test_add_func ("/check-cli/exit-codes", test_exit_codes);
   g_test_add_func ("/check-cli/json", test_json_format);
   g_test_add_func ("/check-cli/github", test_github_format);
+  g_test_add_func ("/check-cli/sarif", test_sarif_format);
   g_test_add_func ("/check-cli/quiet", test_quiet);
   g_test_add_func ("/check-cli/walk", test_walk);
   g_test_add_func ("/check-cli/generated-folders", test_generated_folders);

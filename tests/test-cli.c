@@ -211,6 +211,32 @@ test_cli_usage (void)
   g_assert_cmpint (help.status, ==, 0);
 }
 
+
+/* lekh --help lists every subcommand (not GApplication's options); --version the version. */
+static void
+test_cli_help_and_version (void)
+{
+  static const char *commands[] = { "get", "set", "unset", "check", "render" };
+  g_auto(Run) help = { 0 };
+  g_auto(Run) version = { 0 };
+
+  run_lekh (&help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = g_strdup_printf ("\n  lekh %s ", commands[i]);
+
+      g_assert_nonnull (strstr (help.out, usage));
+    }
+  g_assert_nonnull (strstr (help.out, "--version"));
+  g_assert_nonnull (strstr (help.out, "sarif"));
+  g_assert_null (strstr (help.out, "gapplication-service"));
+
+  run_lekh (&version, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_cmpstr (version.out, ==, "lekh " PACKAGE_VERSION "\n");
+}
+
 static void
 test_cli_keeps_permissions_and_links (void)
 {
@@ -396,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/cli/set-and-unset", test_cli_set_and_unset);
   g_test_add_func ("/cli/bad-input-untouched", test_cli_bad_input_untouched);
   g_test_add_func ("/cli/usage", test_cli_usage);
+  g_test_add_func ("/cli/help-and-version", test_cli_help_and_version);
   g_test_add_func ("/cli/keeps-permissions-and-links", test_cli_keeps_permissions_and_links);
   g_test_add_func ("/cli/keeps-owner", test_cli_keeps_owner);
   g_test_add_func ("/cli/read-only-folder", test_cli_read_only_folder);

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lekh-text.h"
 #include "lekh-validator.h"
@@ -42,6 +43,11 @@ static const Trigger triggers[] = {
     LEKH_SEVERITY_ERROR, 1, 1 },
   { "unsupported-front-matter", "hugo", NULL, "+++\ntitle = 'Hello'\n+++\nBody\n",
     LEKH_SEVERITY_INFO, 1, 1 },
+  /* gray-matter has no coffee reader: Docusaurus refuses the file */
+  { "unsupported-front-matter", "docusaurus", NULL, "---coffee\ntitle: 'Hello'\n---\nBody\n",
+    LEKH_SEVERITY_ERROR, 1, 1 },
+  { "unsupported-front-matter", "docusaurus", NULL, "---yaml\ntitle: Hello\n---\nBody\n",
+    LEKH_SEVERITY_WARNING, 1, 1 },
   { "duplicate-key", "generic", NULL, "---\ntitle: Hello there\ntitle: Again\n---\n",
     LEKH_SEVERITY_ERROR, 3, 1 },
   { "duplicate-key", "hugo", NULL, "---\ntitle: Hello\nlinkTitle: a\nlinktitle: b\n---\n",
@@ -63,8 +69,9 @@ static const Trigger triggers[] = {
     LEKH_SEVERITY_WARNING, 3, 14 },
   { "empty-value", "generic", NULL, "---\ntitle: Hello\ndate:\n---\n",
     LEKH_SEVERITY_WARNING, 3, 1 },
+  /* Docusaurus refuses it: keywords is array().items(string().required()) */
   { "empty-value", "docusaurus", NULL, "---\ntitle: Hello\nkeywords: [a, '']\n---\n",
-    LEKH_SEVERITY_WARNING, 3, 15 },
+    LEKH_SEVERITY_ERROR, 3, 15 },
   { "duplicate-list-item", "generic", NULL, "---\ntitle: Hello\ntags: [React, react]\n---\n",
     LEKH_SEVERITY_WARNING, 3, 15 },
   /* बाज़ार with the precomposed ज़ (U+095B), then with ज + nukta: the same word. */
@@ -84,11 +91,17 @@ static const Trigger triggers[] = {
     LEKH_SEVERITY_ERROR, 3, 7 },
   { "invalid-date", "hugo", NULL, "---\ntitle: Hello\nlastmod: 'March 5th'\n---\n",
     LEKH_SEVERITY_ERROR, 3, 10 },
+  /* Docusaurus builds it (js-yaml's Date.UTC rolls it over to May 1): a warning */
   { "invalid-date", "docusaurus", NULL,
     "---\ntitle: Hello\nlast_update:\n  date: 2024-04-31\n  author: Asha\n---\n",
-    LEKH_SEVERITY_ERROR, 4, 9 },
+    LEKH_SEVERITY_WARNING, 4, 9 },
+  { "invalid-date", NULL, "docusaurus/blog/2024-05-01-new.md",
+    "---\ntitle: Hello\ndate: '2024-03-05T10:30:00+05:30'\n---\n", LEKH_SEVERITY_ERROR, 3, 7 },
+  /* Docusaurus accepts it as a relative address (URISchema): a warning */
   { "invalid-url", "docusaurus", NULL,
-    "---\ntitle: Hello\ncustom_edit_url: htps//github.com/x\n---\n", LEKH_SEVERITY_ERROR, 3, 18 },
+    "---\ntitle: Hello\ncustom_edit_url: htps//github.com/x\n---\n", LEKH_SEVERITY_WARNING, 3, 18 },
+  { "invalid-url", "docusaurus", NULL,
+    "---\ntitle: Hello\nimage: ./my cover.png\n---\n", LEKH_SEVERITY_ERROR, 3, 8 },
   { "invalid-url", "docusaurus", NULL,
     "---\ntitle: Hello\nauthors:\n  - name: Asha\n    url: https://exa mple.org\n---\n",
     LEKH_SEVERITY_ERROR, 5, 10 },
@@ -117,6 +130,11 @@ static const Trigger triggers[] = {
     LEKH_SEVERITY_ERROR, 4, 24 },
   { "required-field", "generic", NULL, "---\ndescription: x\n---\nBody\n",
     LEKH_SEVERITY_WARNING, 1, 1 },
+  { "conflicting-fields", NULL, "docusaurus/blog/2024-05-01-new.md",
+    "---\ntitle: Hello\nauthor: Asha\nauthors: [asha]\n---\n", LEKH_SEVERITY_ERROR, 3, 1 },
+  /* a Flatpak given one file through the document portal sees no site around it */
+  { "site-unreadable", "docusaurus", "/run/user/1000/doc/3f9a2c1e/2024-05-01-new.md",
+    "---\ntitle: Hello\nauthors: [asha]\n---\n", LEKH_SEVERITY_WARNING, 1, 1 },
   { "site-data", NULL, "docusaurus-broken/blog/2024-05-01-new.md",
     "---\ntitle: Hello\nauthors: [asha]\n---\n", LEKH_SEVERITY_ERROR, 3, 1 },
   { "required-field", "hugo", NULL, "\xef\xbb\xbf---\r\ndraft: true\r\n---\r\nBody\r\n",
@@ -179,6 +197,14 @@ static const Quiet quiets[] = {
   { "required-field", "docusaurus", NULL, "---\ndescription: x\n---\nBody\n" },
   { "required-field", "hugo", NULL, "---\n_comment: Do not remove front matter.\n---\nText\n" },
   { "required-field", "generic", NULL, "No front matter at all.\n" },
+  { "conflicting-fields", NULL, "docusaurus/blog/2024-05-01-new.md",
+    "---\ntitle: Hello\nauthor: Asha\nauthors: []\n---\n" },
+  { "site-unreadable", NULL, "docusaurus/blog/2024-05-01-new.md",
+    "---\ntitle: Hello\nimage: /img/cover.png\nauthors: [asha]\ntags: [travel]\n---\n" },
+  { "site-unreadable", "docusaurus", "/run/user/1000/documents/2024-05-01-new.md",
+    "---\ntitle: Hello\n---\n" },
+  { "conflicting-fields", NULL, "docusaurus/docs/guide/setup.md",
+    "---\ntitle: Hello\nauthor: Asha\nauthors: [asha]\n---\n" },
   { "site-data", NULL, "docusaurus/blog/2024-05-01-new.md",
     "---\ntitle: Hello\nauthors: [asha]\ntags: [travel]\n---\n" },
 };
@@ -188,6 +214,8 @@ site_path (const char *relative)
 {
   if (relative == NULL)
     return NULL;
+  if (g_path_is_absolute (relative))
+    return g_strdup (relative);
   return g_test_build_filename (G_TEST_DIST, "data", "sites", relative, NULL);
 }
 
@@ -430,6 +458,192 @@ test_add_author_round_trip (void)
   g_rmdir (tmp);
 }
 
+
+/* A copy of the docusaurus fixture site's configuration, data files and image. */
+static char *
+copy_fixture_site (void)
+{
+  static const char *files[] = {
+    "docusaurus.config.ts", "blog/authors.yml", "blog/tags.yml", "static/img/cover.png",
+  };
+  g_autofree char *tmp = g_dir_make_tmp ("lekh-unreadable-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *relative = g_build_filename ("docusaurus", files[i], NULL);
+      g_autofree char *from = site_path (relative);
+      g_autofree char *to = g_build_filename (tmp, files[i], NULL);
+      g_autofree char *dir = g_path_get_dirname (to);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+      g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+      g_assert_true (g_file_set_contents (to, contents, len, NULL));
+    }
+  return g_steal_pointer (&tmp);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+  if (S_ISDIR (st.st_mode))
+    {
+      g_chmod (path, 0755);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_remove (path);
+}
+
+static void
+assert_not_looked_at (GPtrArray *diagnostics)
+{
+  dump (diagnostics);
+  /* it says it could not look, and does not guess */
+  g_assert_nonnull (find_rule (diagnostics, "site-unreadable"));
+  g_assert_null (find_rule (diagnostics, "missing-local-image"));
+  g_assert_null (find_rule (diagnostics, "unknown-author"));
+  g_assert_null (find_rule (diagnostics, "undefined-tag"));
+  g_assert_null (find_rule (diagnostics, "site-data"));
+}
+
+/* A site whose static folder, authors.yml and tags.yml cannot be read is never reported
+ * clean: each thing that could not be looked at is a warning of its own. A symlink loop
+ * stands for what cannot be read even by root (who ignores permissions); chmod 000 is
+ * tried as well when it has an effect. */
+static void
+test_unreadable_site (void)
+{
+  g_autofree char *tmp = copy_fixture_site ();
+  g_autofree char *post = g_build_filename (tmp, "blog", "post.md", NULL);
+  g_autofree char *statics = g_build_filename (tmp, "static", NULL);
+  g_autofree char *authors = g_build_filename (tmp, "blog", "authors.yml", NULL);
+  g_autofree char *tags = g_build_filename (tmp, "blog", "tags.yml", NULL);
+  const char *text = "---\ntitle: Hello\nimage: /img/cover.png\nauthors: [asha]\n"
+                     "tags: [travel]\n---\n";
+
+  {
+    /* readable: clean */
+    g_autoptr(LekhValidator) validator = lekh_validator_new ();
+    g_autoptr(LekhArticle) article = lekh_article_new (text, -1);
+    g_autoptr(GPtrArray) diagnostics = lekh_validator_check (validator, article, post);
+
+    dump (diagnostics);
+    g_assert_cmpuint (diagnostics->len, ==, 0);
+  }
+
+  if (getuid () != 0)
+    {
+      g_autoptr(LekhValidator) validator = lekh_validator_new ();
+      g_autoptr(LekhArticle) article = lekh_article_new (text, -1);
+      g_autoptr(GPtrArray) diagnostics = NULL;
+
+      g_assert_cmpint (g_chmod (statics, 0), ==, 0);
+      g_assert_cmpint (g_chmod (authors, 0), ==, 0);
+      g_assert_cmpint (g_chmod (tags, 0), ==, 0);
+      diagnostics = lekh_validator_check (validator, article, post);
+      assert_not_looked_at (diagnostics);
+      g_assert_cmpint (g_chmod (statics, 0755), ==, 0);
+      g_assert_cmpint (g_chmod (authors, 0644), ==, 0);
+      g_assert_cmpint (g_chmod (tags, 0644), ==, 0);
+    }
+
+  {
+    g_autoptr(LekhValidator) validator = lekh_validator_new ();
+    g_autoptr(LekhArticle) article = lekh_article_new (text, -1);
+    g_autoptr(GPtrArray) diagnostics = NULL;
+    guint unreadable = 0;
+
+    remove_tree (statics);
+    g_remove (authors);
+    g_remove (tags);
+    g_assert_cmpint (symlink ("static", statics), ==, 0);
+    g_assert_cmpint (symlink ("authors.yml", authors), ==, 0);
+    g_assert_cmpint (symlink ("tags.yml", tags), ==, 0);
+    diagnostics = lekh_validator_check (validator, article, post);
+    assert_not_looked_at (diagnostics);
+    for (guint i = 0; i < diagnostics->len; i++)
+      unreadable += strcmp (((LekhDiagnostic *) g_ptr_array_index (diagnostics, i))->rule,
+                            "site-unreadable") == 0;
+    /* the image, authors.yml and tags.yml: each says what was not checked */
+    g_assert_cmpuint (unreadable, ==, 3);
+  }
+
+  remove_tree (tmp);
+}
+
+
+/* What Docusaurus refuses in authors.yml or tags.yml stops the whole site: a site-data
+ * error at the key that uses the file, with the entries still read. */
+static void
+test_site_data_refused (void)
+{
+  static const struct
+  {
+    const char *file;
+    const char *contents;
+    const char *front_matter;
+    const char *says;
+  } cases[] = {
+    { "authors.yml", "asha:\n  title: Editor\n", "authors: [asha]", "needs a name" },
+    { "authors.yml", "asha:\n  name: Asha\nasha:\n  name: Asha Rao\n", "authors: [asha]",
+      "given twice" },
+    { "authors.yml", "asha:\n  name: Asha\n  socials:\n    github: github.com/asha\n",
+      "authors: [asha]", "github" },
+    { "tags.yml", "travel:\n  label: Travel\n  color: red\n", "tags: [travel]", "color" },
+    { "tags.yml", "Travel Tips:\ntravel-tips:\n", "tags: [travel-tips]", "/travel-tips" },
+    { "tags.yml", "travel:\nfood:\n  permalink: /eat\n", "tags: [travel]", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *tmp = g_dir_make_tmp ("lekh-site-data-XXXXXX", NULL);
+      g_autofree char *config = g_build_filename (tmp, "docusaurus.config.js", NULL);
+      g_autofree char *blog = g_build_filename (tmp, "blog", NULL);
+      g_autofree char *data = g_build_filename (blog, cases[i].file, NULL);
+      g_autofree char *post = g_build_filename (blog, "post.md", NULL);
+      g_autofree char *text = g_strdup_printf ("---\ntitle: Hi\n%s\n---\n", cases[i].front_matter);
+      g_autoptr(LekhValidator) validator = lekh_validator_new ();
+      g_autoptr(LekhArticle) article = lekh_article_new (text, -1);
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      const LekhDiagnostic *d;
+
+      g_assert_cmpint (g_mkdir (blog, 0755), ==, 0);
+      g_assert_true (g_file_set_contents (config, "module.exports = {};\n", -1, NULL));
+      g_assert_true (g_file_set_contents (data, cases[i].contents, -1, NULL));
+      diagnostics = lekh_validator_check (validator, article, post);
+      g_test_message ("%s: %s", cases[i].file, cases[i].contents);
+      dump (diagnostics);
+      d = find_rule (diagnostics, "site-data");
+      if (cases[i].says == NULL)
+        g_assert_null (d);
+      else
+        {
+          g_assert_nonnull (d);
+          g_assert_cmpint (d->severity, ==, LEKH_SEVERITY_ERROR);
+          g_assert_nonnull (strstr (d->message, cases[i].says));
+          /* the entries are still used: the key is known */
+          g_assert_null (find_rule (diagnostics, "unknown-author"));
+          g_assert_null (find_rule (diagnostics, "undefined-tag"));
+        }
+      remove_tree (tmp);
+    }
+}
+
 static void
 test_required_key (void)
 {
@@ -565,6 +779,8 @@ main (int   argc,
   g_test_add_func ("/validator/big-integer-not-clamped", test_big_integer_not_clamped);
   g_test_add_func ("/validator/broken-site-data", test_broken_site_data);
   g_test_add_func ("/validator/add-author-round-trip", test_add_author_round_trip);
+  g_test_add_func ("/validator/unreadable-site", test_unreadable_site);
+  g_test_add_func ("/validator/site-data-refused", test_site_data_refused);
   g_test_add_func ("/validator/threads", test_threads);
 
   return g_test_run ();

@@ -28,6 +28,7 @@ typedef enum
   FORMAT_TEXT,
   FORMAT_JSON,
   FORMAT_GITHUB,
+  FORMAT_SARIF,
 } Format;
 
 /* One file to check and, once checked, what was found. */
@@ -423,6 +424,152 @@ print_json_read_error (GString          *out,
   g_string_append_c (out, '}');
 }
 
+/* One line per rule, for SARIF's rules[].shortDescription (and anyone reading the output). */
+static const struct
+{
+  const char *rule;
+  const char *description;
+} rule_descriptions[] = {
+  { "invalid-utf8", N_("The file is not UTF-8 text, or holds NUL bytes") },
+  { "yaml-syntax", N_("The front matter is not valid YAML") },
+  { "unterminated-front-matter", N_("An opening --- without a closing line") },
+  { "unsupported-front-matter", N_("Front matter in a format that is not checked") },
+  { "duplicate-key", N_("A key given twice") },
+  { "unknown-key", N_("A near miss of a known field") },
+  { "wrong-type", N_("A value of the wrong type for its field") },
+  { "empty-value", N_("A field or list item left empty") },
+  { "duplicate-list-item", N_("The same item twice in a list") },
+  { "title-length", N_("A title too long for search results") },
+  { "description-length", N_("A description too long or too short for search results") },
+  { "invalid-date", N_("A date the site generator cannot read, or reads differently") },
+  { "invalid-url", N_("A malformed web address") },
+  { "missing-local-image", N_("An image that is not where the site looks for it") },
+  { "unknown-author", N_("An author key that the site's authors.yml does not define") },
+  { "undefined-tag", N_("A tag that the site's tags.yml does not define") },
+  { "draft-and-unlisted", N_("An article both draft and unlisted") },
+  { "toc-levels", N_("Table of contents heading levels outside 2-6, or min above max") },
+  { "required-field", N_("A required field is missing") },
+  { "site-data", N_("The site's authors.yml or tags.yml is broken or refused") },
+  { "conflicting-fields", N_("Fields the site generator refuses to see together") },
+  { "site-unreadable", N_("Part of the site could not be read, so it was not checked") },
+  { "read-error", N_("The file could not be read") },
+};
+
+static const char *
+describe_rule (const char *rule)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rule_descriptions); i++)
+    if (strcmp (rule_descriptions[i].rule, rule) == 0)
+      return _(rule_descriptions[i].description);
+  return rule;
+}
+
+static const char *
+sarif_level (LekhSeverity severity)
+{
+  switch (severity)
+    {
+    case LEKH_SEVERITY_ERROR: return "error";
+    case LEKH_SEVERITY_WARNING: return "warning";
+    case LEKH_SEVERITY_INFO:
+    default: return "note";
+    }
+}
+
+/* The rules SARIF lists: every rule of the validator, then read-error. */
+static GPtrArray *
+sarif_rules (void)
+{
+  const char * const *rules = lekh_validator_get_rules ();
+  GPtrArray *all = g_ptr_array_new ();
+
+  for (guint i = 0; rules[i] != NULL; i++)
+    g_ptr_array_add (all, (gpointer) rules[i]);
+  g_ptr_array_add (all, (gpointer) "read-error");
+  return all;
+}
+
+static guint
+sarif_rule_index (GPtrArray  *rules,
+                  const char *rule)
+{
+  for (guint i = 0; i < rules->len; i++)
+    if (strcmp (g_ptr_array_index (rules, i), rule) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+static void
+print_sarif_start (GString   *out,
+                   GPtrArray *rules)
+{
+  g_string_append (out, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+                        "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+                        "      \"tool\": {\n        \"driver\": {\n"
+                        "          \"name\": \"lekh\",\n          \"version\": ");
+  json_string (out, PACKAGE_VERSION);
+  g_string_append (out, ",\n          \"informationUri\": \"https://github.com/lekh/lekh\",\n"
+                        "          \"rules\": [");
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const char *rule = g_ptr_array_index (rules, i);
+
+      g_string_append (out, i == 0 ? "\n            {\"id\": " : ",\n            {\"id\": ");
+      json_string (out, rule);
+      g_string_append (out, ", \"shortDescription\": {\"text\": ");
+      json_string (out, describe_rule (rule));
+      g_string_append (out, "}}");
+    }
+  /* Columns count characters (Unicode code points), as in the text output. */
+  g_string_append (out, "\n          ]\n        }\n      },\n"
+                        "      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [");
+}
+
+/* A relative path stays relative (to the folder lekh ran in: SARIF viewers and GitHub code
+ * scanning resolve it against the checkout); an absolute one becomes a file:// URI. */
+static void
+sarif_uri (GString    *out,
+           const char *path)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_path_is_absolute (path) ? g_strconcat ("file://", escaped, NULL) :
+                                                     g_strdup (escaped);
+
+  json_string (out, uri);
+}
+
+static void
+print_sarif_result (GString      *out,
+                    GPtrArray    *rules,
+                    const char   *path,
+                    const char   *rule,
+                    LekhSeverity  severity,
+                    const char   *message,
+                    guint         line,
+                    guint         column,
+                    gboolean     *first)
+{
+  guint index = sarif_rule_index (rules, rule);
+
+  g_string_append (out, *first ? "\n        {" : ",\n        {");
+  *first = FALSE;
+  g_string_append (out, "\"ruleId\": ");
+  json_string (out, rule);
+  if (index != G_MAXUINT)
+    g_string_append_printf (out, ", \"ruleIndex\": %u", index);
+  g_string_append_printf (out, ", \"level\": \"%s\", \"message\": {\"text\": ",
+                          sarif_level (severity));
+  json_string (out, message);
+  g_string_append (out, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
+                        "{\"uri\": ");
+  sarif_uri (out, path);
+  g_string_append (out, "}");
+  if (line > 0)
+    g_string_append_printf (out, ", \"region\": {\"startLine\": %u, \"startColumn\": %u}",
+                            line, MAX (column, 1));
+  g_string_append (out, "}}]}");
+}
+
 static gboolean
 parse_format (const char *name,
               Format     *format)
@@ -433,6 +580,8 @@ parse_format (const char *name,
     *format = FORMAT_JSON;
   else if (strcmp (name, "github") == 0)
     *format = FORMAT_GITHUB;
+  else if (strcmp (name, "sarif") == 0)
+    *format = FORMAT_SARIF;
   else
     return FALSE;
   return TRUE;
@@ -452,7 +601,7 @@ lekh_cli_check (int    argc,
       N_("Check every file as this kind of site: docusaurus, hugo, jekyll or generic (default: detected per file)"),
       N_("PROFILE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("Output format: text, json or github (default: text)"), N_("FORMAT") },
+      N_("Output format: text, json, github or sarif (default: text)"), N_("FORMAT") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
       N_("Print errors only, without warnings, notes or the summary"), NULL },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
@@ -468,6 +617,7 @@ lekh_cli_check (int    argc,
   g_autoptr(GHashTable) seen_dirs = NULL;
   g_autoptr(GHashTable) seen_files = NULL;
   g_autoptr(GPtrArray) walked = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
   const LekhProfile *profile = NULL;
   Walker walker = { 0 };
   Format format;
@@ -492,7 +642,7 @@ lekh_cli_check (int    argc,
     {
       g_printerr (_("lekh check: no file or folder to check\n"));
       g_printerr (_("Usage: %s\n"),
-                  _("lekh check [--profile PROFILE] [--format text|json|github] [--quiet] PATH…"));
+                  _("lekh check [--profile PROFILE] [--format text|json|github|sarif] [--quiet] PATH…"));
       return CHECK_USAGE;
     }
   if (profile_name != NULL && (profile = lekh_profile_lookup (profile_name)) == NULL)
@@ -503,7 +653,7 @@ lekh_cli_check (int    argc,
     }
   if (!parse_format (format_name, &format))
     {
-      g_printerr (_("lekh check: unknown format “%s” (choose from text, json, github)\n"),
+      g_printerr (_("lekh check: unknown format “%s” (choose from text, json, github, sarif)\n"),
                   format_name);
       return CHECK_USAGE;
     }
@@ -541,6 +691,11 @@ lekh_cli_check (int    argc,
   out = g_string_new (NULL);
   if (format == FORMAT_JSON)
     g_string_append (out, "{\n  \"diagnostics\": [");
+  else if (format == FORMAT_SARIF)
+    {
+      rules = sarif_rules ();
+      print_sarif_start (out, rules);
+    }
 
   for (guint i = 0; i < results->len; i++)
     {
@@ -581,6 +736,20 @@ lekh_cli_check (int    argc,
                   print_json_diagnostic (out, result->path, d, &first);
               }
           break;
+        case FORMAT_SARIF:
+          if (result->read_error != NULL)
+            print_sarif_result (out, rules, result->path, "read-error", LEKH_SEVERITY_ERROR,
+                                result->read_error, 0, 0, &first);
+          else
+            for (guint j = 0; j < result->diagnostics->len; j++)
+              {
+                const LekhDiagnostic *d = g_ptr_array_index (result->diagnostics, j);
+
+                if (!quiet || d->severity == LEKH_SEVERITY_ERROR)
+                  print_sarif_result (out, rules, result->path, d->rule, d->severity, d->message,
+                                      d->line, d->column, &first);
+              }
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -598,6 +767,8 @@ lekh_cli_check (int    argc,
                             "  \"warnings\": %u,\n  \"notes\": %u,\n  \"unreadable\": %u\n}\n",
                             first ? "" : "\n  ", results->len, n_errors + n_unreadable,
                             n_warnings, n_notes, n_unreadable);
+  else if (format == FORMAT_SARIF)
+    g_string_append_printf (out, "%s]\n    }\n  ]\n}\n", first ? "" : "\n      ");
   else if (!quiet)
     {
       g_autofree char *files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files",

@@ -26,6 +26,7 @@ typedef struct
   const char *name;
   int       (*run) (int argc, char **argv);
   const char *usage;
+  const char *summary;
 } Command;
 
 static int cli_get   (int argc, char **argv);
@@ -33,18 +34,60 @@ static int cli_set   (int argc, char **argv);
 static int cli_unset (int argc, char **argv);
 
 static const Command commands[] = {
-  { "get", cli_get, N_("lekh get [--json] FILE [KEY]") },
-  { "set", cli_set, N_("lekh set FILE KEY VALUE\n       lekh set FILE KEY --list [VALUE…]") },
-  { "unset", cli_unset, N_("lekh unset FILE KEY") },
-  { "check", lekh_cli_check, N_("lekh check [--profile PROFILE] [--format text|json|github] [--quiet] PATH…") },
-  { "render", lekh_cli_render, N_("lekh render FILE [-o OUT.html] [--unsafe]") },
+  { "get", cli_get, N_("lekh get [--json] FILE [KEY]"),
+    N_("print a front-matter key (or all of it as JSON)") },
+  { "set", cli_set, N_("lekh set FILE KEY VALUE\n       lekh set FILE KEY --list [VALUE…]"),
+    N_("set a key to a text or a list, keeping the rest of the file as it is") },
+  { "unset", cli_unset, N_("lekh unset FILE KEY"), N_("remove a key") },
+  { "check", lekh_cli_check,
+    N_("lekh check [--profile PROFILE] [--format text|json|github|sarif] [--quiet] PATH…"),
+    N_("check the front matter of articles against their site (folders are walked)") },
+  { "render", lekh_cli_render, N_("lekh render FILE [-o OUT.html] [--unsafe]"),
+    N_("write the article as a standalone HTML page") },
 };
+
+/* `lekh --help` and `lekh --version` are answered here, without a display; the window's
+ * own options (GApplication, GTK) stay behind --help-all. */
+static gboolean
+is_global_option (const char *arg)
+{
+  return strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0 || strcmp (arg, "-?") == 0 ||
+         strcmp (arg, "--version") == 0;
+}
+
+static int
+cli_global_option (const char *arg)
+{
+  if (strcmp (arg, "--version") == 0)
+    {
+      g_print ("lekh %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_print ("%s\n  %s\n      %s\n", _("Usage:"), _("lekh [FILE…]"), _("open the editor"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (_(commands[i].usage), "\n", -1);
+
+      for (guint l = 0; lines[l] != NULL; l++)
+        g_print ("  %s\n", g_strstrip (lines[l]));
+      g_print ("      %s\n", _(commands[i].summary));
+    }
+  g_print ("\n%s\n", _("Options:"));
+  g_print ("  -h, --help     %s\n", _("Show this help"));
+  g_print ("  --version      %s\n", _("Print the version"));
+  g_print ("  --help-all     %s\n", _("Show the window’s own options (GApplication, GTK)"));
+  g_print ("\n%s\n", _("“lekh COMMAND --help” tells more about each command."));
+  return 0;
+}
 
 gboolean
 lekh_cli_is_command (const char *name)
 {
   g_return_val_if_fail (name != NULL, FALSE);
 
+  if (is_global_option (name))
+    return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (name, commands[i].name) == 0)
       return TRUE;
@@ -330,6 +373,8 @@ lekh_cli_main (int    argc,
 {
   g_return_val_if_fail (argc > 1, EXIT_USAGE);
 
+  if (is_global_option (argv[1]))
+    return cli_global_option (argv[1]);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (argv[1], commands[i].name) == 0)
       return commands[i].run (argc - 1, argv + 1);

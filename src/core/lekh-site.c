@@ -2,11 +2,14 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "lekh-error.h"
+#include "lekh-node.h"
 #include "lekh-site.h"
 
 #define MAX_DATA_FILE_SIZE (8 * 1024 * 1024)
@@ -17,6 +20,7 @@ struct _LekhSiteData
   GPtrArray  *entries;    /* LekhSiteEntry*, file order */
   GHashTable *by_key;     /* key -> LekhSiteEntry* */
   GError     *error;
+  char       *problem;    /* what Docusaurus refuses in it, or NULL */
 };
 
 struct _LekhSite
@@ -91,6 +95,13 @@ lekh_site_data_get_error (const LekhSiteData *self)
   return self->error;
 }
 
+const char *
+lekh_site_data_get_problem (const LekhSiteData *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->problem;
+}
+
 void
 lekh_site_data_free (LekhSiteData *self)
 {
@@ -100,6 +111,7 @@ lekh_site_data_free (LekhSiteData *self)
   g_hash_table_unref (self->by_key);
   g_ptr_array_unref (self->entries);
   g_clear_error (&self->error);
+  g_free (self->problem);
   g_free (self);
 }
 
@@ -128,6 +140,136 @@ map_get (yaml_document_t *doc,
         return scalar_of (doc, yaml_document_get_node (doc, pair->value));
     }
   return NULL;
+}
+
+/* Plain Joi.string(): a non-empty string (js-yaml's types: a plain 42, true, null or a date
+ * is not one). */
+static gboolean
+joi_string_node (yaml_node_t *node)
+{
+  const char *s;
+
+  if (node == NULL || node->type != YAML_SCALAR_NODE)
+    return FALSE;
+  s = (const char *) node->data.scalar.value;
+  if (node->data.scalar.length == 0)
+    return FALSE;
+  if (node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+    return TRUE;
+  return lekh_scalar_resolve_type (s, node->data.scalar.length, LEKH_STYLE_PLAIN, NULL) ==
+         LEKH_VALUE_STRING;
+}
+
+static gboolean
+yaml_node_is_null (yaml_node_t *node)
+{
+  return node == NULL ||
+         (node->type == YAML_SCALAR_NODE && node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+          lekh_scalar_resolve_type ((const char *) node->data.scalar.value,
+                                    node->data.scalar.length, LEKH_STYLE_PLAIN, NULL) ==
+            LEKH_VALUE_NULL);
+}
+
+/* What Docusaurus 3.10.2 refuses in one entry of authors.yml (plugin-content-blog
+ * lib/authorsMap.js, AuthorsMapInputSchema: an object with a name or an image_url/imageURL;
+ * name, title, email, description: Joi.string(); url, imageURL: URISchema, checked here only
+ * for being text) or tags.yml (utils-validation lib/tagsFile.js, TagsFileInputSchema: null or
+ * an object of label, description, permalink strings and nothing else). NULL when none. */
+static char *
+entry_problem (yaml_document_t *doc,
+               const char      *key,
+               yaml_node_t     *value,
+               gboolean         tags)
+{
+  gboolean named = FALSE;
+
+  if (tags && yaml_node_is_null (value))
+    return NULL;
+  if (value == NULL || value->type != YAML_MAPPING_NODE)
+    return g_strdup_printf (tags ? _("the tag “%s” should be a set of label, description and "
+                                     "permalink (or empty)") :
+                                   _("the author “%s” should be a set of name, title, url, "
+                                     "image_url…"), key);
+  for (yaml_node_pair_t *pair = value->data.mapping.pairs.start;
+       pair < value->data.mapping.pairs.top; pair++)
+    {
+      const char *field = scalar_of (doc, yaml_document_get_node (doc, pair->key));
+      yaml_node_t *v = yaml_document_get_node (doc, pair->value);
+      static const char * const tag_fields[] = { "label", "description", "permalink", NULL };
+      static const char * const author_strings[] = {
+        "name", "title", "email", "description", "url", "image_url", "imageURL", NULL
+      };
+
+      if (field == NULL)
+        continue;
+      if (tags && !g_strv_contains (tag_fields, field))
+        return g_strdup_printf (_("the tag “%s” has “%s”, which Docusaurus does not allow "
+                                  "(only label, description and permalink)"), key, field);
+      if ((tags || g_strv_contains (author_strings, field)) && !joi_string_node (v))
+        return g_strdup_printf (_("“%s” of “%s” should be text"), field, key);
+      /* AuthorSocialsSchema and normalizeSocialEntry (lib/authorsSocials.js) */
+      if (!tags && strcmp (field, "socials") == 0)
+        {
+          if (v == NULL || v->type != YAML_MAPPING_NODE)
+            return g_strdup_printf (_("the socials of “%s” should be “platform: handle” pairs"),
+                                    key);
+          for (yaml_node_pair_t *social = v->data.mapping.pairs.start;
+               social < v->data.mapping.pairs.top; social++)
+            {
+              const char *platform = scalar_of (doc, yaml_document_get_node (doc, social->key));
+              yaml_node_t *handle = yaml_document_get_node (doc, social->value);
+              const char *text = scalar_of (doc, handle);
+              gboolean number = handle != NULL && handle->type == YAML_SCALAR_NODE &&
+                                handle->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+                                lekh_scalar_resolve_type (text, handle->data.scalar.length,
+                                                          LEKH_STYLE_PLAIN, NULL) == LEKH_VALUE_INT;
+
+              if ((number && g_strcmp0 (platform, "stackoverflow") == 0))
+                continue;
+              if (!joi_string_node (handle) ||
+                  (strchr (text, '/') != NULL && !g_str_has_prefix (text, "http://") &&
+                   !g_str_has_prefix (text, "https://") && !g_str_has_prefix (text, "mailto:")))
+                return g_strdup_printf (_("the social “%s” of “%s” should be a handle or a full "
+                                          "https:// address"), platform ? platform : "?", key);
+            }
+        }
+      if (!tags && (strcmp (field, "name") == 0 || strcmp (field, "image_url") == 0 ||
+                    strcmp (field, "imageURL") == 0))
+        named = TRUE;
+    }
+  if (!tags && !named)
+    return g_strdup_printf (_("the author “%s” needs a name or an image_url"), key);
+  return NULL;
+}
+
+/* A tag's permalink as normalizeTagsFile makes it: its own, or "/" + the key in kebab case
+ * (lodash's kebabCase, for the common ASCII keys: words split at case changes and
+ * separators, lowercased, joined by "-"). */
+static char *
+tag_permalink (const char *key,
+               const char *permalink)
+{
+  GString *out;
+  gboolean word = FALSE;
+
+  if (permalink != NULL && *permalink != '\0')
+    return g_strdup (permalink);
+  out = g_string_new ("/");
+  for (const char *p = key; *p; p++)
+    {
+      if (g_ascii_isalnum (*p) || (guchar) *p >= 0x80)
+        {
+          if (word && g_ascii_isupper (*p) && p > key && g_ascii_islower (p[-1]))
+            g_string_append_c (out, '-');
+          else if (!word && out->len > 1)
+            g_string_append_c (out, '-');
+          g_string_append_c (out, g_ascii_tolower (*p));
+          word = TRUE;
+        }
+      else
+        word = FALSE;
+    }
+  return g_string_free (out, FALSE);
 }
 
 static LekhSiteData *site_data_parse (const char *path,
@@ -200,8 +342,17 @@ site_data_parse (const char *path,
           yaml_node_t *value = yaml_document_get_node (&doc, pair->value);
           LekhSiteEntry *entry;
 
-          if (key == NULL || g_hash_table_contains (self->by_key, key))
+          if (key == NULL)
             continue;
+          /* js-yaml refuses a key given twice, and Docusaurus with it */
+          if (g_hash_table_contains (self->by_key, key))
+            {
+              if (self->problem == NULL)
+                self->problem = g_strdup_printf (_("“%s” is given twice"), key);
+              continue;
+            }
+          if (self->problem == NULL)
+            self->problem = entry_problem (&doc, key, value, tags);
           entry = g_new0 (LekhSiteEntry, 1);
           entry->key = g_strdup (key);
           if (tags)
@@ -223,6 +374,22 @@ site_data_parse (const char *path,
             }
           g_ptr_array_add (self->entries, entry);
           g_hash_table_insert (self->by_key, entry->key, entry);
+        }
+      /* ensureUniquePermalinks (utils-validation lib/tagsFile.js) */
+      if (tags && self->problem == NULL)
+        {
+          g_autoptr(GHashTable) permalinks = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                                    g_free, NULL);
+
+          for (guint i = 0; i < self->entries->len && self->problem == NULL; i++)
+            {
+              const LekhSiteEntry *entry = g_ptr_array_index (self->entries, i);
+              char *permalink = tag_permalink (entry->key, entry->url);
+
+              if (!g_hash_table_add (permalinks, permalink))
+                self->problem = g_strdup_printf (_("two tags have the permalink “%s”"),
+                                                 permalink);
+            }
         }
     }
   else if (root != NULL && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0))
@@ -316,6 +483,44 @@ find_in (const char         *dir,
   return NULL;
 }
 
+/* TRUE when PATH is there or cannot be looked at: stat() failing for another reason than
+ * "no such file" (permissions, a symlink loop, an I/O error) says nothing about whether it
+ * exists, and a check must not take that for "absent". */
+static gboolean
+cannot_look (const char *path,
+             int        *error_code)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0)
+    return FALSE;
+  if (errno == ENOENT || errno == ENOTDIR)
+    return FALSE;
+  *error_code = errno;
+  return TRUE;
+}
+
+/* find_in() for data files: also the name of one that exists but cannot be looked at, so
+ * that loading it fails with the reason (G_FILE_ERROR) instead of it passing for absent. */
+static const char *
+find_data_file_in (const char         *dir,
+                   const char * const *names)
+{
+  const char *found = find_in (dir, names);
+  int code;
+
+  if (found != NULL)
+    return found;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      if (cannot_look (path, &code))
+        return names[i];
+    }
+  return NULL;
+}
+
 /* The profile whose configuration file sits in DIR, or -1. */
 static int
 profile_marked_in (const char *dir)
@@ -346,6 +551,24 @@ profile_marked_in (const char *dir)
   if (find_in (dir, jekyll))
     return LEKH_PROFILE_JEKYLL;
   return -1;
+}
+
+gboolean
+lekh_site_path_is_portal (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_str_has_prefix (path, "/run/flatpak/doc/"))
+    return TRUE;
+  if (g_str_has_prefix (path, "/run/user/"))
+    {
+      const char *p = path + strlen ("/run/user/");
+
+      while (g_ascii_isdigit (*p))
+        p++;
+      return p > path + strlen ("/run/user/") && g_str_has_prefix (p, "/doc/");
+    }
+  return FALSE;
 }
 
 gboolean
@@ -520,7 +743,7 @@ find_data (LekhSite           *self,
           break;
         }
       g_ptr_array_add (visited, g_strdup (dir));
-      if ((name = find_in (dir, names)) != NULL)
+      if ((name = find_data_file_in (dir, names)) != NULL)
         {
           g_autofree char *file = g_build_filename (dir, name, NULL);
           LekhSiteData *data = lekh_site_data_load (file, tags);
@@ -573,7 +796,8 @@ static char *
 find_image (LekhSite   *self,
             const char *dir,
             const char *ref,
-            gboolean   *outside)
+            gboolean   *outside,
+            int        *unreadable)
 {
   g_autofree char *joined = g_build_filename (dir, ref, NULL);
   g_autofree char *path = g_canonicalize_filename (joined, NULL);
@@ -588,7 +812,11 @@ find_image (LekhSite   *self,
           return NULL;
         }
     }
-  return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&path);
+  if (*unreadable == 0)
+    cannot_look (path, unreadable);
+  return NULL;
 }
 
 char *
@@ -602,6 +830,7 @@ lekh_site_resolve_image (LekhSite        *self,
   g_autofree char *dir = NULL;
   LekhImageStatus ignored;
   gboolean outside = FALSE;
+  int unreadable = 0;
   const char *ref;
   char *found = NULL;
   gsize n;
@@ -625,7 +854,7 @@ lekh_site_resolve_image (LekhSite        *self,
           return NULL;
         }
       if (g_str_has_prefix (ref, "@site/"))
-        found = find_image (self, self->root, ref + strlen ("@site/"), &outside);
+        found = find_image (self, self->root, ref + strlen ("@site/"), &outside, &unreadable);
       else
         {
           const char * const *statics = lekh_profile_get_static_dirs (self->profile);
@@ -634,14 +863,14 @@ lekh_site_resolve_image (LekhSite        *self,
             {
               g_autofree char *folder = g_build_filename (self->root, statics[i], NULL);
 
-              found = find_image (self, folder, ref, &outside);
+              found = find_image (self, folder, ref, &outside, &unreadable);
             }
         }
     }
   else
     {
       dir = start_folder (article_path);
-      found = find_image (self, dir, ref, &outside);
+      found = find_image (self, dir, ref, &outside, &unreadable);
       /* Docusaurus and Hugo also take a bare "img/x.png" from the static folder. */
       if (found == NULL && self != NULL && self->root != NULL)
         {
@@ -651,15 +880,17 @@ lekh_site_resolve_image (LekhSite        *self,
             {
               g_autofree char *folder = g_build_filename (self->root, statics[i], NULL);
 
-              found = find_image (self, folder, ref, &outside);
+              found = find_image (self, folder, ref, &outside, &unreadable);
             }
         }
     }
 
   if (found != NULL)
     *status = LEKH_IMAGE_FOUND;
+  else if (outside)
+    *status = LEKH_IMAGE_OUTSIDE_SITE;
   else
-    *status = outside ? LEKH_IMAGE_OUTSIDE_SITE : LEKH_IMAGE_MISSING;
+    *status = unreadable != 0 ? LEKH_IMAGE_UNREADABLE : LEKH_IMAGE_MISSING;
   return found;
 }
 

@@ -19,7 +19,8 @@ typedef struct
   char *image_url;     /* authors only */
 } LekhSiteEntry;
 
-/* A site data file, read once. Immutable after loading. */
+/* A site data file, read once. Immutable after loading. Its error is in G_FILE_ERROR when
+ * the file could not be read (permissions, a sandbox), in LEKH_ERROR when it is not valid. */
 typedef struct _LekhSiteData LekhSiteData;
 
 const char          *lekh_site_data_get_path    (const LekhSiteData *self);
@@ -30,6 +31,9 @@ const LekhSiteEntry *lekh_site_data_lookup      (const LekhSiteData *self,
                                                  const char         *key);
 /* NULL when the file read cleanly. */
 const GError        *lekh_site_data_get_error   (const LekhSiteData *self);
+/* What Docusaurus refuses in the file (a key twice, an author without name or image, a tag
+ * with an unknown field, two tags with one permalink), or NULL. The entries are still read. */
+const char          *lekh_site_data_get_problem (const LekhSiteData *self);
 
 /* A site: its root folder and profile, and its authors/tags files loaded on demand.
  * All functions may be called from several threads at once. */
@@ -59,6 +63,8 @@ typedef enum
   LEKH_IMAGE_MISSING,
   LEKH_IMAGE_UNKNOWN,        /* cannot be known: an absolute reference without a site root */
   LEKH_IMAGE_OUTSIDE_SITE,   /* it points out of the site's folder (../../…): not published */
+  LEKH_IMAGE_UNREADABLE,     /* a folder on the way cannot be read (permissions, a sandbox,
+                              * a symlink loop): whether it exists is not known */
 } LekhImageStatus;
 
 /* Resolves an image reference the way the generator does: relative to the article's
@@ -70,6 +76,11 @@ char                *lekh_site_resolve_image    (LekhSite           *self,
                                                  const char         *article_path,
                                                  const char         *reference,
                                                  LekhImageStatus    *status);
+
+/* TRUE when PATH lies in a Flatpak document-portal mount (/run/user/UID/doc/…,
+ * /run/flatpak/doc/…): the app was given that one file, and the site around it (its
+ * configuration, authors.yml, tags.yml, images) is out of its reach. */
+gboolean             lekh_site_path_is_portal   (const char         *path);
 
 /* TRUE when the folder NAME inside PARENT holds a generator's templates or output rather
  * than articles: Hugo's archetypes/, public/ and resources/, Jekyll's _site/, Docusaurus'

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -45,6 +46,8 @@ static const char * const rules[] = {
   "toc-levels",
   "required-field",
   "site-data",
+  "conflicting-fields",
+  "site-unreadable",
   NULL
 };
 
@@ -278,6 +281,15 @@ is_empty_value (const LekhNode *node)
   return FALSE;
 }
 
+static gboolean
+is_empty_value_text (const char *s)
+{
+  for (; *s; s++)
+    if (!g_ascii_isspace (*s))
+      return FALSE;
+  return TRUE;
+}
+
 static const char *
 describe_type (LekhValueType type)
 {
@@ -496,7 +508,12 @@ check_image (Check           *check,
     return;
 
   resolved = lekh_site_resolve_image (check->site, check->path, s, &status);
-  if (status == LEKH_IMAGE_MISSING)
+  if (status == LEKH_IMAGE_UNREADABLE)
+    emit (check, "site-unreadable", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+          _("Whether the image “%s” exists is not known: a folder on its way cannot be read; "
+            "give Lekh access to the site’s folder (open the folder itself, or check its "
+            "permissions)"), s);
+  else if (status == LEKH_IMAGE_MISSING)
     emit (check, "missing-local-image", LEKH_SEVERITY_WARNING, value_span (entry, node),
           entry->key,
           lekh_site_get_root (check->site) != NULL ?
@@ -650,6 +667,21 @@ list_keys (const LekhSiteData *data)
   return keys;
 }
 
+/* A check that could not look says so (never a clean bill): a site file could not be read
+ * (REASON names it), so CHECKED was not checked. */
+static void
+site_unreadable (Check          *check,
+                 const LekhSpan *span,
+                 const char     *key,
+                 const char     *reason,
+                 const char     *checked)
+{
+  emit (check, "site-unreadable", LEKH_SEVERITY_WARNING, span, key,
+        _("“%s” is not checked: %s. Give Lekh access to the site’s folder (open the folder "
+          "itself, or check its permissions)"),
+        checked, reason);
+}
+
 /* A broken authors.yml / tags.yml is reported at the key that needed it, and its
  * entries are not used (every author would look unknown). */
 static const LekhSiteData *
@@ -659,8 +691,20 @@ usable_data (Check              *check,
 {
   const GError *error;
 
+  if (data != NULL && lekh_site_data_get_error (data) == NULL &&
+      lekh_site_data_get_problem (data) != NULL &&
+      lekh_profile_get_id (check->profile) == LEKH_PROFILE_DOCUSAURUS)
+    /* getAuthorsMap / getTagsFile throw: the whole site does not build */
+    emit (check, "site-data", LEKH_SEVERITY_ERROR, &entry->key_span, entry->key,
+          _("Docusaurus refuses %s, so the site does not build: %s"),
+          lekh_site_data_get_path (data), lekh_site_data_get_problem (data));
   if (data == NULL || (error = lekh_site_data_get_error (data)) == NULL)
     return data;
+  if (error->domain == G_FILE_ERROR)
+    {
+      site_unreadable (check, &entry->key_span, entry->key, error->message, entry->key);
+      return NULL;
+    }
   emit (check, "site-data", LEKH_SEVERITY_ERROR, &entry->key_span, entry->key,
         _("%s cannot be read, so “%s” is not checked against it: %s"),
         lekh_site_data_get_path (data), entry->key, error->message);
@@ -846,6 +890,1928 @@ check_length (Check           *check,
           entry->key, measure, min);
 }
 
+/* Docusaurus, rule for rule from its own schemas (3.10.2). Docusaurus reads front matter with
+ * gray-matter and js-yaml 4 (the same YAML types as lekh-node.c), then validates it with Joi
+ * through JoiFrontMatter (@docusaurus/utils-validation lib/JoiFrontMatter.js), which turns a
+ * number or a date into text wherever text is expected; Joi itself (convert: true) reads
+ * "true"/"false" as booleans and "3" as a number. Only what Docusaurus refuses is an error. */
+
+typedef enum
+{
+  DOCUSAURUS_BLOG = 1 << 0,
+  DOCUSAURUS_DOCS = 1 << 1,
+  DOCUSAURUS_ANY  = DOCUSAURUS_BLOG | DOCUSAURUS_DOCS,
+} DocusaurusPlugin;
+
+typedef enum
+{
+  JOI_STRING,        /* JoiFrontMatter.string() */
+  JOI_BOOLEAN,       /* JoiFrontMatter.boolean() */
+  JOI_NUMBER,        /* JoiFrontMatter.number() */
+  JOI_DATE,          /* JoiFrontMatter.date().raw(), then the blog's getDate() */
+  JOI_URI,           /* URISchema */
+  JOI_OBJECT,        /* JoiFrontMatter.object().unknown() */
+  JOI_KEYWORDS,      /* JoiFrontMatter.array().items(JoiFrontMatter.string().required()) */
+  JOI_TAGS,          /* FrontMatterTagsSchema */
+  JOI_AUTHORS,       /* the blog's authors alternatives */
+  JOI_TOC_LEVEL,     /* FrontMatterTOCHeadingLevels */
+  JOI_LAST_UPDATE,   /* FrontMatterLastUpdateSchema */
+} JoiType;
+
+#define JOI_ALLOW_EMPTY (1 << 0)   /* .allow('') */
+#define JOI_ALLOW_NULL  (1 << 1)   /* .allow(null) */
+
+typedef struct
+{
+  const char *name;
+  JoiType     type;
+  guint       allow;
+  guint       plugins;
+} DocusaurusField;
+
+/* A field of both plugins comes first when both schemas agree; where they differ the blog's
+ * entry (the more lenient) is first, so an article of neither folder gets the benefit. */
+static const DocusaurusField docusaurus_schema[] = {
+  /* @docusaurus/plugin-content-blog 3.10.2 lib/frontMatter.js, BlogFrontMatterSchema, and
+   * @docusaurus/plugin-content-docs 3.10.2 lib/frontMatter.js, DocFrontMatterSchema */
+  { "id", JOI_STRING, 0, DOCUSAURUS_ANY },
+  { "title", JOI_STRING, JOI_ALLOW_EMPTY, DOCUSAURUS_ANY },
+  { "description", JOI_STRING, JOI_ALLOW_EMPTY, DOCUSAURUS_ANY },
+  { "tags", JOI_TAGS, 0, DOCUSAURUS_ANY },
+  { "slug", JOI_STRING, 0, DOCUSAURUS_ANY },
+  { "image", JOI_URI, 0, DOCUSAURUS_ANY },
+  { "keywords", JOI_KEYWORDS, 0, DOCUSAURUS_ANY },
+  { "hide_table_of_contents", JOI_BOOLEAN, 0, DOCUSAURUS_ANY },
+  { "toc_min_heading_level", JOI_TOC_LEVEL, 0, DOCUSAURUS_ANY },
+  { "toc_max_heading_level", JOI_TOC_LEVEL, 0, DOCUSAURUS_ANY },
+  { "last_update", JOI_LAST_UPDATE, 0, DOCUSAURUS_ANY },
+  /* @docusaurus/utils-validation 3.10.2 lib/validationSchemas.js, ContentVisibilitySchema */
+  { "draft", JOI_BOOLEAN, 0, DOCUSAURUS_ANY },
+  { "unlisted", JOI_BOOLEAN, 0, DOCUSAURUS_ANY },
+  /* blog only: title_meta: string().allow(''), sidebar_label: string().allow('') */
+  { "title_meta", JOI_STRING, JOI_ALLOW_EMPTY, DOCUSAURUS_BLOG },
+  { "sidebar_label", JOI_STRING, JOI_ALLOW_EMPTY, DOCUSAURUS_BLOG },
+  { "date", JOI_DATE, 0, DOCUSAURUS_BLOG },
+  { "authors", JOI_AUTHORS, 0, DOCUSAURUS_BLOG },
+  /* legacy author front matter: author, author_title, authorTitle: string();
+   * author_url, author_image_url, authorURL, authorImageURL: URISchema */
+  { "author", JOI_STRING, 0, DOCUSAURUS_BLOG },
+  { "author_title", JOI_STRING, 0, DOCUSAURUS_BLOG },
+  { "authorTitle", JOI_STRING, 0, DOCUSAURUS_BLOG },
+  { "author_url", JOI_URI, 0, DOCUSAURUS_BLOG },
+  { "authorURL", JOI_URI, 0, DOCUSAURUS_BLOG },
+  { "author_image_url", JOI_URI, 0, DOCUSAURUS_BLOG },
+  { "authorImageURL", JOI_URI, 0, DOCUSAURUS_BLOG },
+  /* docs only */
+  { "sidebar_label", JOI_STRING, 0, DOCUSAURUS_DOCS },
+  { "hide_title", JOI_BOOLEAN, 0, DOCUSAURUS_DOCS },
+  { "sidebar_key", JOI_STRING, 0, DOCUSAURUS_DOCS },
+  { "sidebar_position", JOI_NUMBER, 0, DOCUSAURUS_DOCS },
+  { "sidebar_class_name", JOI_STRING, 0, DOCUSAURUS_DOCS },
+  { "sidebar_custom_props", JOI_OBJECT, 0, DOCUSAURUS_DOCS },
+  { "displayed_sidebar", JOI_STRING, JOI_ALLOW_NULL, DOCUSAURUS_DOCS },
+  { "pagination_label", JOI_STRING, 0, DOCUSAURUS_DOCS },
+  { "custom_edit_url", JOI_URI, JOI_ALLOW_EMPTY | JOI_ALLOW_NULL, DOCUSAURUS_DOCS },
+  { "parse_number_prefixes", JOI_BOOLEAN, 0, DOCUSAURUS_DOCS },
+  { "pagination_next", JOI_STRING, JOI_ALLOW_NULL, DOCUSAURUS_DOCS },
+  { "pagination_prev", JOI_STRING, JOI_ALLOW_NULL, DOCUSAURUS_DOCS },
+};
+
+static const DocusaurusField *
+docusaurus_lookup (const char *name,
+                   guint       plugins)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (docusaurus_schema); i++)
+    if ((docusaurus_schema[i].plugins & plugins) != 0 &&
+        strcmp (docusaurus_schema[i].name, name) == 0)
+      return &docusaurus_schema[i];
+  return NULL;
+}
+
+/* Which plugin reads the article: the blog (blog/, i18n/LOCALE/docusaurus-plugin-content-blog/),
+ * the docs (docs/, versioned_docs/, …-content-docs/), or either when the path does not say
+ * (no path, or a folder of another name). Below a site root, the first matching folder;
+ * without one, the last. */
+static guint
+docusaurus_plugin_of (Check *check)
+{
+  const char *root = lekh_site_get_root (check->site);
+  const char *path = check->path;
+  g_auto(GStrv) parts = NULL;
+  guint found = DOCUSAURUS_ANY;
+  guint n;
+
+  if (path == NULL)
+    return DOCUSAURUS_ANY;
+  if (root != NULL)
+    {
+      gsize len = strlen (root);
+
+      if (strncmp (path, root, len) == 0 && path[len] == G_DIR_SEPARATOR)
+        path += len + 1;
+    }
+  parts = g_strsplit (path, G_DIR_SEPARATOR_S, -1);
+  n = g_strv_length (parts);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      guint plugin = 0;
+
+      if (strcmp (parts[i], "blog") == 0 ||
+          strcmp (parts[i], "docusaurus-plugin-content-blog") == 0)
+        plugin = DOCUSAURUS_BLOG;
+      else if (strcmp (parts[i], "docs") == 0 || strcmp (parts[i], "versioned_docs") == 0 ||
+               strcmp (parts[i], "docusaurus-plugin-content-docs") == 0)
+        plugin = DOCUSAURUS_DOCS;
+      if (plugin != 0)
+        {
+          found = plugin;
+          if (root != NULL)
+            break;
+        }
+    }
+  return found;
+}
+
+/* Joi's number conversion of a string: /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i */
+static gboolean
+joi_numeric_string (const char *s)
+{
+  const char *p = s;
+  gboolean digits = FALSE;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '+' || *p == '-')
+    p++;
+  while (g_ascii_isdigit (*p))
+    p++, digits = TRUE;
+  if (*p == '.')
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        p++, digits = TRUE;
+    }
+  if (!digits)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == '\0';
+}
+
+/* Without libm: a finite double beyond 2^53 is always whole. */
+static gboolean
+is_whole (double v)
+{
+  if (v > 9007199254740991.0 || v < -9007199254740991.0)
+    return TRUE;
+  return v == (double) (gint64) v;
+}
+
+/* Joi.number(): a finite number within JavaScript's safe integers, or a string Joi converts. */
+static gboolean
+joi_number (const LekhNode *node,
+            double         *value)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+  double v = 0;
+
+  if (type == LEKH_VALUE_INT || type == LEKH_VALUE_FLOAT)
+    lekh_node_get_double (node, &v);
+  else if (type == LEKH_VALUE_STRING && joi_numeric_string (lekh_node_get_string (node)))
+    v = g_ascii_strtod (lekh_node_get_string (node), NULL);
+  else
+    return FALSE;
+  if (!isfinite (v) || ((v > 9007199254740991.0 || v < -9007199254740991.0) && is_whole (v)))
+    return FALSE;
+  if (value != NULL)
+    *value = v;
+  return TRUE;
+}
+
+/* Joi.boolean() with convert: true, false, and the strings "true"/"false" in any case. */
+static gboolean
+joi_boolean (const LekhNode *node,
+             gboolean       *value,
+             gboolean       *from_string)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+  const char *s = lekh_node_get_string (node);
+
+  *from_string = FALSE;
+  if (type == LEKH_VALUE_BOOL)
+    return lekh_node_get_boolean (node, value);
+  if (type != LEKH_VALUE_STRING)
+    return FALSE;
+  *from_string = TRUE;
+  if (g_ascii_strcasecmp (s, "true") == 0)
+    *value = TRUE;
+  else if (g_ascii_strcasecmp (s, "false") == 0)
+    *value = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* URISchema (@docusaurus/utils-validation lib/validationSchemas.js): Joi.string().uri({
+ * allowRelative: true }) — @sideway/address's RFC 3986 expression, whose character classes
+ * also let a lone "%" through — or else anything `new URL()` parses. */
+static gboolean
+joi_uri_char (char c)
+{
+  return g_ascii_isalnum (c) || strchr ("_-.~%!$&'()*+,;=:@", c) != NULL;
+}
+
+/* IP-literal = "[" IPv6address / IPvFuture "]", loosely: hex digits, ':' and '.' */
+static gboolean
+ip_literal_ok (const char *start,
+               const char *end)
+{
+  if (end - start < 3 || start[0] != '[' || end[-1] != ']')
+    return FALSE;
+  for (const char *p = start + 1; p < end - 1; p++)
+    if (!g_ascii_isxdigit (*p) && *p != ':' && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
+/* authority = [ userinfo "@" ] host [ ":" port ], userinfo holding no '@' */
+static gboolean
+joi_authority_ok (const char *start,
+                  const char *end)
+{
+  const char *at = NULL, *host = start, *host_end;
+
+  for (const char *p = start; p < end; p++)
+    if (*p == '@')
+      {
+        if (at != NULL)
+          return FALSE;
+        at = p;
+      }
+  if (at != NULL)
+    host = at + 1;
+  if (host < end && *host == '[')
+    {
+      const char *close = memchr (host, ']', end - host);
+
+      if (close == NULL || !ip_literal_ok (host, close + 1))
+        return FALSE;
+      host_end = close + 1;
+    }
+  else
+    {
+      host_end = memchr (host, ':', end - host);
+      if (host_end == NULL)
+        host_end = end;
+      if (host_end == host || host_end - host > 255)
+        return FALSE;
+      for (const char *p = host; p < host_end; p++)
+        if (*p == '[' || *p == ']')
+          return FALSE;
+    }
+  if (host_end < end)
+    {
+      if (*host_end != ':')
+        return FALSE;
+      for (const char *p = host_end + 1; p < end; p++)
+        if (!g_ascii_isdigit (*p))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* Where the authority of S is ("//" after the scheme, or at the start), or FALSE. */
+static gboolean
+uri_authority (const char  *s,
+               const char **start,
+               const char **end)
+{
+  const char *p = s;
+
+  if (g_ascii_isalpha (*p))
+    {
+      const char *q = p;
+
+      while (g_ascii_isalnum (*q) || *q == '+' || *q == '-' || *q == '.')
+        q++;
+      if (*q == ':')
+        p = q + 1;
+    }
+  if (p[0] != '/' || p[1] != '/' || p[2] == '/')
+    return FALSE;
+  *start = p + 2;
+  *end = *start + strcspn (*start, "/?#");
+  return TRUE;
+}
+
+static gboolean
+joi_uri_matches (const char *s)
+{
+  const char *p, *path_end, *first_end, *colon = NULL;
+  const char *authority = NULL, *authority_end = NULL;
+  gboolean fragment = FALSE;
+
+  if (*s == '\0')
+    return FALSE;
+  /* wrap(): no "http:/x", "http:///", "http:x" */
+  for (const char *scheme = "https"; scheme != NULL; scheme = scheme[4] == 's' ? "http" : NULL)
+    {
+      gsize n = strlen (scheme);
+
+      if (strncmp (s, scheme, n) == 0 && s[n] == ':' &&
+          !(s[n + 1] == '/' && s[n + 2] == '/' && s[n + 3] != '\0' && s[n + 3] != '/'))
+        return FALSE;
+    }
+  uri_authority (s, &authority, &authority_end);
+  for (p = s; *p; p++)
+    {
+      if (*p == '#')
+        {
+          if (fragment)
+            return FALSE;
+          fragment = TRUE;
+        }
+      else if ((*p == '[' || *p == ']') && authority != NULL && p >= authority &&
+               p < authority_end)
+        continue;
+      else if (*p != '/' && *p != '?' && !joi_uri_char (*p))
+        return FALSE;
+    }
+
+  path_end = s + strcspn (s, "?#");
+  first_end = s + strcspn (s, "/?#");
+  for (p = s; p < first_end; p++)
+    if (*p == ':')
+      {
+        colon = p;
+        break;
+      }
+
+  if (colon != NULL)
+    {
+      /* scheme ":" hier-part */
+      const char *hier = colon + 1;
+
+      if (!g_ascii_isalpha (s[0]))
+        return FALSE;
+      for (p = s; p < colon; p++)
+        if (!g_ascii_isalnum (*p) && *p != '+' && *p != '-' && *p != '.')
+          return FALSE;
+      if (hier == path_end)
+        return FALSE;
+      if (authority != NULL)
+        return joi_authority_ok (authority, authority_end);
+      return TRUE;
+    }
+  if (authority != NULL)
+    return joi_authority_ok (authority, authority_end);
+  return TRUE;
+}
+
+/* new URL(s) without a base: a scheme, and for the special schemes a host that WHATWG
+ * URL accepts (no space or other forbidden host code point). */
+static gboolean
+whatwg_url_parses (const char *s)
+{
+  static const char * const special[] = { "http", "https", "ws", "wss", "ftp", "file", NULL };
+  const char *p = s, *colon, *host, *host_end;
+  g_autofree char *scheme = NULL;
+
+  while (*p != '\0' && (guchar) *p <= ' ')
+    p++;
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  colon = p;
+  while (g_ascii_isalnum (*colon) || *colon == '+' || *colon == '-' || *colon == '.')
+    colon++;
+  if (*colon != ':')
+    return FALSE;
+  scheme = g_ascii_strdown (p, colon - p);
+  if (!g_strv_contains (special, scheme))
+    return TRUE;
+  if (strcmp (scheme, "file") == 0)
+    return TRUE;
+  host = colon + 1;
+  while (*host == '/' || *host == '\\')
+    host++;
+  host_end = host + strcspn (host, "/\\?#");
+  {
+    const char *at = NULL;
+
+    for (p = host; p < host_end; p++)
+      if (*p == '@')
+        at = p;
+    if (at != NULL)
+      host = at + 1;
+  }
+  if (host == host_end)
+    return FALSE;
+  if (*host == '[')
+    {
+      const char *close = memchr (host, ']', host_end - host);
+
+      if (close == NULL || !ip_literal_ok (host, close + 1))
+        return FALSE;
+      p = close + 1;
+    }
+  else
+    {
+      for (p = host; p < host_end && *p != ':'; p++)
+        if (strchr (" \t\n\r#%/<>?@[\\]^|", *p) != NULL && *p != '\0')
+          return FALSE;
+      if (p == host)
+        return FALSE;
+    }
+  /* a port: digits, at most 65535 */
+  if (p < host_end)
+    {
+      guint64 port = 0;
+
+      if (*p != ':')
+        return FALSE;
+      for (p++; p < host_end; p++)
+        {
+          if (!g_ascii_isdigit (*p))
+            return FALSE;
+          port = port * 10 + (*p - '0');
+          if (port > 65535)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+docusaurus_uri_is_valid (const char *s)
+{
+  return joi_uri_matches (s) || whatwg_url_parses (s);
+}
+
+static void
+docusaurus_refuse (Check           *check,
+                   const LekhEntry *entry,
+                   const LekhNode  *node,
+                   const char      *rule,
+                   const char      *message)
+{
+  emit (check, rule, LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+        "%s", message);
+}
+
+/* JoiFrontMatter.string() on NODE (the value of ENTRY, or an item of it named WHAT).
+ * Returns FALSE when Docusaurus refuses it. */
+static gboolean
+docusaurus_string (Check           *check,
+                   const LekhEntry *entry,
+                   const LekhNode  *node,
+                   const char      *what,
+                   guint            allow)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+  const char *s = lekh_node_get_string (node);
+  g_autofree char *message = NULL;
+
+  switch (type)
+    {
+    case LEKH_VALUE_STRING:
+      if (*s == '\0' && !(allow & JOI_ALLOW_EMPTY))
+        {
+          message = g_strdup_printf (_("“%s” is empty; Docusaurus refuses an empty text here "
+                                       "(give it a value or remove it)"), what);
+          break;
+        }
+      if (*s != '\0' && is_empty_value (node))
+        emit (check, "empty-value", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+              _("“%s” holds only spaces; Docusaurus takes them as they are"), what);
+      return TRUE;
+
+    case LEKH_VALUE_NULL:
+      if (allow & JOI_ALLOW_NULL)
+        return TRUE;
+      message = g_strdup_printf (_("“%s” has no value; Docusaurus wants text here and refuses "
+                                   "an empty value (write '' or remove the line)"), what);
+      break;
+
+    case LEKH_VALUE_INT:
+    case LEKH_VALUE_FLOAT:
+      emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+            _("“%s” is read as a number, not text; Docusaurus turns it into text as JavaScript "
+              "writes it (1.10 becomes 1.1, 0x1F becomes 31): put the value in quotes"), what);
+      return TRUE;
+
+    case LEKH_VALUE_TIMESTAMP:
+      emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+            _("“%s” is read as a date, not text; Docusaurus turns it into text like "
+              "“Wed Jan 31 2024 00:00:00 GMT+0000”: put the value in quotes"), what);
+      return TRUE;
+
+    default:
+      message = g_strdup_printf (_("“%s” should be text, not %s; Docusaurus refuses it"),
+                                 what, describe_type (type));
+      break;
+    }
+  emit (check, type == LEKH_VALUE_STRING || type == LEKH_VALUE_NULL ? "empty-value" : "wrong-type",
+        LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key, "%s", message);
+  return FALSE;
+}
+
+/* Plain Joi.string() (no conversion): last_update.author, the socials of an author. */
+static gboolean
+joi_plain_string (const LekhNode *node)
+{
+  const char *s = lekh_node_get_string (node);
+
+  return lekh_node_get_value_type (node) == LEKH_VALUE_STRING && *s != '\0';
+}
+
+/* URISchema on NODE; ABSOLUTE: the field means a web address (author_url), so a relative
+ * reference, which Docusaurus accepts as a path of the site, is worth a warning. */
+static gboolean
+docusaurus_uri (Check           *check,
+                const LekhEntry *entry,
+                const LekhNode  *node,
+                const char      *what,
+                guint            allow,
+                gboolean         absolute)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+  const char *s = lekh_node_get_string (node);
+
+  if (type == LEKH_VALUE_NULL && (allow & JOI_ALLOW_NULL))
+    return TRUE;
+  if (type == LEKH_VALUE_STRING && *s == '\0' && (allow & JOI_ALLOW_EMPTY))
+    return TRUE;
+  if (type != LEKH_VALUE_STRING)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” should be a web address or a path, not %s; Docusaurus "
+                           "refuses it"), what, describe_type (type));
+
+      docusaurus_refuse (check, entry, node, "wrong-type", message);
+      return FALSE;
+    }
+  if (!docusaurus_uri_is_valid (s))
+    {
+      g_autofree char *message =
+        g_strdup_printf (*s == '\0' ?
+                           _("“%s” is empty; Docusaurus refuses an empty address") :
+                           _("“%s” is not a valid address for “%s”; Docusaurus refuses it (spaces "
+                             "and letters beyond ASCII must be percent-encoded, e.g. %%20)"),
+                         *s == '\0' ? what : s, what);
+
+      docusaurus_refuse (check, entry, node, "invalid-url", message);
+      return FALSE;
+    }
+  if (absolute && !has_scheme (s) && !is_template (s))
+    emit (check, "invalid-url", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+          _("“%s” has no https:// in front: Docusaurus accepts it as a path on this site, "
+            "not as a web address"), s);
+  return TRUE;
+}
+
+/* The day Date.UTC(YEAR, MONTH - 1, DAY) lands on: JavaScript rolls an impossible date
+ * over (2024-02-30 is 2024-03-01). */
+static char *
+js_rolled_date (int year,
+                int month,
+                int day)
+{
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) rolled = NULL;
+  int m = month - 1;
+
+  year += m >= 0 ? m / 12 : -((11 - m) / 12);
+  m = ((m % 12) + 12) % 12;
+  first = g_date_time_new_utc (year, m + 1, 1, 0, 0, 0);
+  if (first == NULL)
+    return NULL;
+  rolled = g_date_time_add_days (first, day - 1);
+  return rolled ? g_date_time_format (rolled, "%Y-%m-%d") : NULL;
+}
+
+/* new Date(string) as Node 20 reads it. Joi's date() hands a quoted date to it, and the
+ * blog's getDate() reads new Date(date + "Z"), so what Docusaurus accepts is what this
+ * parser accepts: an ISO 8601 date-time string (ECMAScript's format) or, failing that, the
+ * "legacy" forms browsers share (March 5, 2024; 3/5/2024; Tue, 05 Mar 2024 10:30:00 +0530).
+ * Written from the behaviour documented for V8's date parser and checked against Node on
+ * 1,400 random date strings (tests/differential/). */
+
+#define JS_NONE G_MAXINT
+
+typedef enum
+{
+  JS_TOKEN_NUMBER,
+  JS_TOKEN_WORD,
+  JS_TOKEN_SYMBOL,     /* one of : - + . ) */
+  JS_TOKEN_SPACE,
+  JS_TOKEN_OTHER,      /* anything else, or (parenthesised text) */
+} JsTokenKind;
+
+typedef enum
+{
+  JS_WORD_UNKNOWN,
+  JS_WORD_MONTH,
+  JS_WORD_ZONE,
+  JS_WORD_AM_PM,
+  JS_WORD_T,
+} JsWordKind;
+
+typedef struct
+{
+  JsTokenKind kind;
+  int         value;     /* number (first 9 digits), symbol, month 1-12, zone hours, 0/12 */
+  int         digits;    /* numbers: how many digits */
+  JsWordKind  word;
+  int         chars;     /* words: length in characters */
+} JsToken;
+
+typedef struct
+{
+  int      year, month, day;   /* month 1-12; day as written (may pass the month's end) */
+  gboolean no_year;            /* none was written: JavaScript takes 2001 */
+  gboolean has_zone;
+  int      zone_seconds;
+} JsDateParts;
+
+static gboolean
+in_range (int x,
+          int lo,
+          int hi)
+{
+  return x >= lo && x <= hi;
+}
+
+/* Bytes of a white-space character at P (ECMAScript's WhiteSpace and LineTerminator), or 0. */
+static int
+js_space_bytes (const char *p,
+                const char *end)
+{
+  static const gunichar spaces[] = {
+    0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF
+  };
+  gunichar c;
+
+  if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+    return 1;
+  if ((guchar) *p < 0x80)
+    return 0;
+  c = g_utf8_get_char_validated (p, end - p);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (spaces); i++)
+    if (c == spaces[i])
+      return g_utf8_next_char (p) - p;
+  return c >= 0x2000 && c <= 0x200A ? g_utf8_next_char (p) - p : 0;
+}
+
+static const char *
+js_next_char (const char *p,
+              const char *end)
+{
+  const char *next = g_utf8_find_next_char (p, end);
+
+  return next != NULL ? next : end;
+}
+
+static void
+js_classify_word (JsToken    *token,
+                  const char *lower)
+{
+  static const char months[12][4] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+  };
+  static const struct
+  {
+    const char *name;
+    int         hours;
+  } zones[] = {
+    { "ut", 0 }, { "utc", 0 }, { "z", 0 }, { "gmt", 0 }, { "cdt", -5 }, { "cst", -6 },
+    { "edt", -4 }, { "est", -5 }, { "mdt", -6 }, { "mst", -7 }, { "pdt", -7 }, { "pst", -8 },
+  };
+
+  token->word = JS_WORD_UNKNOWN;
+  /* a month by its first three letters, whatever follows */
+  for (guint m = 0; m < 12; m++)
+    if (token->chars >= 3 && strncmp (lower, months[m], 3) == 0)
+      {
+        token->word = JS_WORD_MONTH;
+        token->value = m + 1;
+        return;
+      }
+  if (token->chars > 3)
+    return;
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    if (strcmp (lower, zones[z].name) == 0)
+      {
+        token->word = JS_WORD_ZONE;
+        token->value = zones[z].hours;
+        return;
+      }
+  if (strcmp (lower, "am") == 0 || strcmp (lower, "pm") == 0)
+    {
+      token->word = JS_WORD_AM_PM;
+      token->value = lower[0] == 'p' ? 12 : 0;
+    }
+  else if (strcmp (lower, "t") == 0)
+    token->word = JS_WORD_T;
+}
+
+static GArray *
+js_tokenize (const char *s,
+             gsize       len)
+{
+  GArray *tokens = g_array_new (FALSE, TRUE, sizeof (JsToken));
+  const char *p = s, *end = s + len;
+
+  while (p < end)
+    {
+      JsToken token = { 0 };
+      int space;
+
+      if (g_ascii_isdigit (*p))
+        {
+          token.kind = JS_TOKEN_NUMBER;
+          for (; p < end && g_ascii_isdigit (*p); p++, token.digits++)
+            if (token.digits < 9)
+              token.value = token.value * 10 + (*p - '0');
+        }
+      else if (strchr (":-+.)", *p) != NULL && *p != '\0')
+        {
+          token.kind = JS_TOKEN_SYMBOL;
+          token.value = *p++;
+        }
+      else if ((space = js_space_bytes (p, end)) > 0)
+        {
+          token.kind = JS_TOKEN_SPACE;
+          p += space;
+        }
+      else if ((guchar) *p >= 'A')
+        {
+          char lower[4] = { 0 };
+
+          /* a word: every character from 'A' up, which includes letters beyond ASCII */
+          token.kind = JS_TOKEN_WORD;
+          while (p < end && (guchar) *p >= 'A' && js_space_bytes (p, end) == 0)
+            {
+              if (token.chars < 3)
+                lower[token.chars] = (guchar) *p < 0x80 ? (char) (*p | 0x20) : '\x7f';
+              p = js_next_char (p, end);
+              token.chars++;
+            }
+          js_classify_word (&token, lower);
+        }
+      else if (*p == '(')
+        {
+          int depth = 0;
+
+          token.kind = JS_TOKEN_OTHER;
+          do
+            {
+              depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+              p++;
+            }
+          while (depth > 0 && p < end);
+        }
+      else
+        {
+          token.kind = JS_TOKEN_OTHER;
+          p = js_next_char (p, end);
+        }
+      g_array_append_val (tokens, token);
+    }
+  return tokens;
+}
+
+/* The parse in progress: date parts, time parts, zone. */
+typedef struct
+{
+  const JsToken *tokens;
+  guint          n;
+  guint          at;
+  int            date[3];
+  guint          n_date;
+  int            month_name;
+  gboolean       iso;
+  int            time[4];
+  guint          n_time;
+  int            hour_offset;
+  int            zone_sign;
+  int            zone_hour;
+  int            zone_minute;
+} JsParse;
+
+static const JsToken *
+js_peek (JsParse *parse)
+{
+  return parse->at < parse->n ? &parse->tokens[parse->at] : NULL;
+}
+
+static gboolean
+js_is (const JsToken *token,
+       JsTokenKind    kind,
+       int            value)
+{
+  return token != NULL && token->kind == kind && (value < 0 || token->value == value);
+}
+
+static gboolean
+js_take_symbol (JsParse *parse,
+                char     symbol)
+{
+  if (!js_is (js_peek (parse), JS_TOKEN_SYMBOL, symbol))
+    return FALSE;
+  parse->at++;
+  return TRUE;
+}
+
+static gboolean
+js_is_number_of (const JsToken *token,
+                 int            digits)
+{
+  return token != NULL && token->kind == JS_TOKEN_NUMBER && token->digits == digits;
+}
+
+static gboolean
+js_is_sign (const JsToken *token)
+{
+  return js_is (token, JS_TOKEN_SYMBOL, '+') || js_is (token, JS_TOKEN_SYMBOL, '-');
+}
+
+static gboolean
+js_is_z (const JsToken *token)
+{
+  return token != NULL && token->kind == JS_TOKEN_WORD && token->word == JS_WORD_ZONE &&
+         token->chars == 1;
+}
+
+/* A fraction of a second as milliseconds: its first three digits. */
+static int
+js_milliseconds (const JsToken *token)
+{
+  int value = token->value, digits = MIN (token->digits, 9);
+
+  for (; digits < 3; digits++)
+    value *= 10;
+  for (; digits > 3; digits--)
+    value /= 10;
+  return value;
+}
+
+static void
+js_set_zone_hours (JsParse *parse,
+                   int      hours)
+{
+  parse->zone_sign = hours < 0 ? -1 : 1;
+  parse->zone_hour = ABS (hours);
+  parse->zone_minute = 0;
+}
+
+typedef enum
+{
+  JS_ISO_DONE,
+  JS_ISO_INVALID,
+  JS_ISO_GO_ON,        /* continue with the legacy forms */
+} JsIsoResult;
+
+/* Takes the next token as the legacy parser's first (none at the end). */
+static JsIsoResult
+js_hand_over (JsParse *parse,
+              int     *first)
+{
+  *first = parse->at < parse->n ? (int) parse->at++ : -1;
+  return JS_ISO_GO_ON;
+}
+
+/* The ISO form: [+-YYYYYY|YYYY][-MM[-DD]][THH:mm[:ss[.sss]][Z|+hh:mm|+hhmm]]. Returns
+ * GO_ON with *FIRST the token where it stopped matching (the legacy parser's first, or -1)
+ * and parse->at the one after, keeping the date parts read so far. */
+static JsIsoResult
+js_parse_iso (JsParse *parse,
+              int     *first)
+{
+  const JsToken *t = js_peek (parse);
+
+  if (js_is_sign (t))
+    {
+      guint sign_at = parse->at++;
+      const JsToken *sign = t;
+
+      t = js_peek (parse);
+      *first = sign_at;
+      if (!js_is_number_of (t, 6))
+        return JS_ISO_GO_ON;
+      parse->at++;
+      /* -000000 is no year; the number it read is dropped */
+      if (sign->value == '-' && t->value == 0)
+        return JS_ISO_GO_ON;
+      parse->date[parse->n_date++] = sign->value == '-' ? -t->value : t->value;
+    }
+  else if (js_is_number_of (t, 4))
+    {
+      parse->date[parse->n_date++] = t->value;
+      parse->at++;
+    }
+  else
+    return js_hand_over (parse, first);
+
+  for (guint part = 0; part < 2; part++)
+    {
+      if (!js_take_symbol (parse, '-'))
+        break;
+      t = js_peek (parse);
+      if (!js_is_number_of (t, 2) || !(part == 0 ? in_range (t->value, 1, 12) :
+                                                   in_range (t->value, 1, 31)))
+        return js_hand_over (parse, first);
+      parse->date[parse->n_date++] = t->value;
+      parse->at++;
+    }
+
+  t = js_peek (parse);
+  if (t != NULL && t->kind == JS_TOKEN_WORD && t->word == JS_WORD_T)
+    {
+      gboolean midnight;
+
+      parse->at++;
+      t = js_peek (parse);
+      if (!js_is_number_of (t, 2) || !in_range (t->value, 0, 24))
+        return JS_ISO_INVALID;
+      midnight = t->value == 24;
+      parse->time[parse->n_time++] = t->value;
+      parse->at++;
+      for (guint part = 0; part < 2; part++)
+        {
+          if (!js_take_symbol (parse, ':'))
+            {
+              if (part == 0)
+                return JS_ISO_INVALID;
+              break;
+            }
+          t = js_peek (parse);
+          if (!js_is_number_of (t, 2) || !in_range (t->value, 0, 59) || (midnight && t->value > 0))
+            return JS_ISO_INVALID;
+          parse->time[parse->n_time++] = t->value;
+          parse->at++;
+          if (part == 1 && js_take_symbol (parse, '.'))
+            {
+              t = js_peek (parse);
+              if (!js_is (t, JS_TOKEN_NUMBER, -1) || (midnight && t->value > 0))
+                return JS_ISO_INVALID;
+              parse->time[parse->n_time++] = js_milliseconds (t);
+              parse->at++;
+            }
+        }
+      t = js_peek (parse);
+      if (js_is_z (t))
+        {
+          js_set_zone_hours (parse, 0);
+          parse->at++;
+        }
+      else if (js_is_sign (t))
+        {
+          parse->zone_sign = t->value == '+' ? 1 : -1;
+          parse->at++;
+          t = js_peek (parse);
+          if (js_is_number_of (t, 4))
+            {
+              if (!in_range (t->value / 100, 0, 23) || !in_range (t->value % 100, 0, 59))
+                return JS_ISO_INVALID;
+              parse->zone_hour = t->value / 100;
+              parse->zone_minute = t->value % 100;
+              parse->at++;
+            }
+          else
+            {
+              if (!js_is_number_of (t, 2) || !in_range (t->value, 0, 23))
+                return JS_ISO_INVALID;
+              parse->zone_hour = t->value;
+              parse->at++;
+              if (!js_take_symbol (parse, ':'))
+                return JS_ISO_INVALID;
+              t = js_peek (parse);
+              if (!js_is_number_of (t, 2) || !in_range (t->value, 0, 59))
+                return JS_ISO_INVALID;
+              parse->zone_minute = t->value;
+              parse->at++;
+            }
+        }
+      if (js_peek (parse) != NULL)
+        return JS_ISO_INVALID;
+    }
+  else if (t != NULL)
+    return js_hand_over (parse, first);
+
+  /* a date alone is UTC */
+  if (parse->zone_hour == JS_NONE && parse->n_time == 0)
+    js_set_zone_hours (parse, 0);
+  parse->iso = TRUE;
+  return JS_ISO_DONE;
+}
+
+static gboolean
+js_time_wants (const JsParse *parse,
+               int            n)
+{
+  switch (parse->n_time)
+    {
+    case 1:
+    case 2: return in_range (n, 0, 59);
+    case 3: return in_range (n, 0, 999);
+    default: return FALSE;
+    }
+}
+
+static gboolean
+js_time_push (JsParse *parse,
+              int      n,
+              gboolean last)
+{
+  if (parse->n_time >= 4)
+    return FALSE;
+  parse->time[parse->n_time++] = n;
+  if (last)
+    while (parse->n_time < 4)
+      parse->time[parse->n_time++] = 0;
+  return TRUE;
+}
+
+/* The legacy forms, token by token from TOKEN (already taken). */
+static gboolean
+js_parse_legacy_token (JsParse       *parse,
+                       const JsToken *token,
+                       gboolean      *seen_number)
+{
+  const JsToken *next = js_peek (parse);
+
+  if (token->kind == JS_TOKEN_NUMBER)
+    {
+      int n = token->value;
+
+      *seen_number = TRUE;
+      if (js_take_symbol (parse, ':'))
+        {
+          if (js_take_symbol (parse, ':'))
+            {
+              /* "10::" is 10:00 */
+              if (parse->n_time != 0)
+                return FALSE;
+              js_time_push (parse, n, FALSE);
+              js_time_push (parse, 0, FALSE);
+            }
+          else
+            {
+              if (!js_time_push (parse, n, FALSE))
+                return FALSE;
+              js_take_symbol (parse, '.');
+            }
+        }
+      /* a '.' after a number is taken even when it does not start milliseconds */
+      else if (js_take_symbol (parse, '.') && js_time_wants (parse, n))
+        {
+          js_time_push (parse, n, FALSE);
+          next = js_peek (parse);
+          if (!js_is (next, JS_TOKEN_NUMBER, -1))
+            return FALSE;
+          parse->at++;
+          js_time_push (parse, js_milliseconds (next), TRUE);
+        }
+      else if (parse->zone_hour != JS_NONE && parse->zone_minute == JS_NONE && in_range (n, 0, 59))
+        parse->zone_minute = n;
+      else if (js_time_wants (parse, n))
+        {
+          js_time_push (parse, n, TRUE);
+          /* a finished time must be followed by the end, a space, Z or an offset */
+          next = js_peek (parse);
+          if (next != NULL && next->kind != JS_TOKEN_SPACE && !js_is_z (next) && !js_is_sign (next))
+            return FALSE;
+        }
+      else
+        {
+          if (parse->n_date >= 3)
+            return FALSE;
+          parse->date[parse->n_date++] = n;
+          js_take_symbol (parse, '-');
+        }
+      return TRUE;
+    }
+
+  if (token->kind == JS_TOKEN_WORD)
+    {
+      if (token->word == JS_WORD_AM_PM && parse->n_time != 0)
+        parse->hour_offset = token->value;
+      else if (token->word == JS_WORD_MONTH)
+        {
+          parse->month_name = token->value;
+          js_take_symbol (parse, '-');
+        }
+      else if (token->word == JS_WORD_ZONE && *seen_number)
+        js_set_zone_hours (parse, token->value);
+      else if (*seen_number || js_is (next, JS_TOKEN_NUMBER, -1))
+        /* words are skipped only before the first number, and apart from it */
+        return FALSE;
+      return TRUE;
+    }
+
+  if (js_is_sign (token) && ((parse->zone_hour == 0 && parse->zone_minute == 0) || parse->n_time != 0))
+    {
+      int n = 0, digits = 0;
+
+      /* an offset after a time or UTC: +5, +05, +0530, +05:30 */
+      parse->zone_sign = token->value == '+' ? 1 : -1;
+      if (js_is (next, JS_TOKEN_NUMBER, -1))
+        {
+          n = next->value;
+          digits = next->digits;
+          parse->at++;
+        }
+      *seen_number = TRUE;
+      if (js_is (js_peek (parse), JS_TOKEN_SYMBOL, ':'))
+        {
+          parse->zone_hour = n;
+          parse->zone_minute = JS_NONE;
+        }
+      else if (digits == 1 || digits == 2)
+        {
+          parse->zone_hour = n;
+          parse->zone_minute = 0;
+        }
+      else if (digits == 3 || digits == 4)
+        {
+          parse->zone_hour = n / 100;
+          parse->zone_minute = n % 100;
+        }
+      else
+        return FALSE;
+      return TRUE;
+    }
+
+  /* a stray sign or ')' after a number; anything else is ignored */
+  return !((js_is_sign (token) || js_is (token, JS_TOKEN_SYMBOL, ')')) && *seen_number);
+}
+
+static gboolean
+js_date_parse (const char  *s,
+               gsize        len,
+               JsDateParts *out)
+{
+  g_autoptr(GArray) tokens = js_tokenize (s, len);
+  JsParse parse = { 0 };
+  gboolean seen_number;
+  int year, month, day, year_from, first = -1, *time = parse.time;
+  guint written;
+
+  parse.tokens = (const JsToken *) tokens->data;
+  parse.n = tokens->len;
+  parse.month_name = JS_NONE;
+  parse.hour_offset = JS_NONE;
+  parse.zone_sign = parse.zone_hour = parse.zone_minute = JS_NONE;
+
+  switch (js_parse_iso (&parse, &first))
+    {
+    case JS_ISO_INVALID:
+      return FALSE;
+    case JS_ISO_GO_ON:
+      seen_number = parse.n_date > 0;
+      /* the token where the ISO form stopped is the legacy parser's first */
+      if (first >= 0 && !js_parse_legacy_token (&parse, &parse.tokens[first], &seen_number))
+        return FALSE;
+      while (parse.at < parse.n)
+        {
+          const JsToken *token = &parse.tokens[parse.at++];
+
+          if (!js_parse_legacy_token (&parse, token, &seen_number))
+            return FALSE;
+        }
+      break;
+    case JS_ISO_DONE:
+    default:
+      break;
+    }
+
+  /* the date: missing parts are 1; numbers alone are YMD when the first cannot be a day
+   * (or in the ISO form), MDY otherwise; beside a month name, the year is the one that
+   * cannot be a day */
+  if (parse.n_date == 0)
+    return FALSE;
+  written = parse.n_date;
+  while (parse.n_date < 3)
+    parse.date[parse.n_date++] = 1;
+  if (parse.month_name == JS_NONE)
+    {
+      gboolean ymd = parse.iso || !in_range (parse.date[0], 1, 31);
+
+      year_from = ymd ? 0 : 2;
+      year = parse.date[year_from];
+      month = parse.date[ymd ? 1 : 0];
+      day = parse.date[ymd ? 2 : 1];
+    }
+  else
+    {
+      gboolean year_first = !in_range (parse.date[0], 1, 31);
+
+      month = parse.month_name;
+      year_from = year_first ? 0 : 1;
+      year = parse.date[year_from];
+      day = parse.date[year_first ? 1 : 0];
+    }
+  if (!parse.iso && in_range (year, 0, 49))
+    year += 2000;
+  else if (!parse.iso && in_range (year, 50, 99))
+    year += 1900;
+  if (!in_range (month, 1, 12) || !in_range (day, 1, 31))
+    return FALSE;
+
+  /* the time: missing parts are 0; AM/PM needs an hour up to 12; 24:00 is midnight */
+  while (parse.n_time < 4)
+    time[parse.n_time++] = 0;
+  if (parse.hour_offset != JS_NONE)
+    {
+      if (!in_range (time[0], 0, 12))
+        return FALSE;
+      time[0] = time[0] % 12 + parse.hour_offset;
+    }
+  if (!(in_range (time[0], 0, 23) && in_range (time[1], 0, 59) && in_range (time[2], 0, 59) &&
+        in_range (time[3], 0, 999)) &&
+      !(time[0] == 24 && time[1] == 0 && time[2] == 0 && time[3] == 0))
+    return FALSE;
+
+  /* a Date holds 8.64e15 ms either side of 1970 */
+  if (year > 275759 || year < -271820)
+    return FALSE;
+
+  out->year = year;
+  out->month = month;
+  out->day = day;
+  out->no_year = (guint) year_from >= written;
+  out->has_zone = parse.zone_sign != JS_NONE;
+  out->zone_seconds = !out->has_zone ? 0 :
+    parse.zone_sign * ((parse.zone_hour == JS_NONE ? 0 : parse.zone_hour) * 3600 +
+                       (parse.zone_minute == JS_NONE ? 0 : parse.zone_minute) * 60);
+  return TRUE;
+}
+
+/* Joi's date() conversion of a string (joi lib/types/date.js): a numeric string is a number
+ * of milliseconds, anything else goes to new Date(). */
+static gboolean
+joi_date_string (const char *s,
+                 JsDateParts     *parsed)
+{
+  const char *p = s;
+  gboolean digits = FALSE;
+
+  memset (parsed, 0, sizeof *parsed);
+  if (*p == '+' || *p == '-')
+    p++;
+  while (g_ascii_isdigit (*p))
+    p++, digits = TRUE;
+  if (digits && *p == '.' && g_ascii_isdigit (p[1]))
+    for (p++; g_ascii_isdigit (*p); p++)
+      ;
+  if (digits && *p == '\0')
+    return g_ascii_strtod (s, NULL) <= 8.64e15 && g_ascii_strtod (s, NULL) >= -8.64e15;
+  if (is_empty_value_text (s))
+    return FALSE;
+  return js_date_parse (s, strlen (s), parsed);
+}
+
+/* JoiFrontMatter.date().raw() and, for the blog's date, getDate(). */
+static void
+docusaurus_date (Check           *check,
+                 const LekhEntry *entry,
+                 const LekhNode  *node,
+                 const char      *what,
+                 gboolean         blog_post_date)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+  const char *s = lekh_node_get_string (node);
+  g_autofree char *rolled = NULL;
+  const LekhSpan *span = value_span (entry, node);
+
+  switch (type)
+    {
+    case LEKH_VALUE_TIMESTAMP:
+      {
+        int year, month, day;
+        const char *p = s;
+
+        /* js-yaml builds it with Date.UTC, which rolls an impossible day or month over */
+        if (parse_number (&p, 4, 4, &year) && *p++ == '-' && parse_number (&p, 1, 2, &month) &&
+            *p++ == '-' && parse_number (&p, 1, 2, &day) &&
+            !(month >= 1 && month <= 12 && g_date_valid_dmy (day, month, year)) &&
+            (rolled = js_rolled_date (year, month, day)) != NULL)
+          emit (check, "invalid-date", LEKH_SEVERITY_WARNING, span, entry->key,
+                _("“%s” is not a real date; Docusaurus reads it as %s"), s, rolled);
+      }
+      return;
+
+    case LEKH_VALUE_INT:
+    case LEKH_VALUE_FLOAT:
+      if (!blog_post_date)
+        {
+          emit (check, "invalid-date", LEKH_SEVERITY_WARNING, span, entry->key,
+                _("“%s” is a number; Docusaurus reads it as milliseconds after 1970-01-01"), s);
+          return;
+        }
+      emit (check, "invalid-date", LEKH_SEVERITY_ERROR, span, entry->key,
+            _("“%s” is a number, not a date; Docusaurus keeps it as a number and the blog "
+              "cannot sort or show the post (write e.g. 2024-03-05)"), s);
+      return;
+
+    case LEKH_VALUE_STRING:
+      {
+        /* Docusaurus fills in no template: "{{ date }}" is refused like any other text */
+        JsDateParts plain, zoned;
+        g_autofree char *with_z = NULL;
+        const JsDateParts *used = &plain;
+
+        if (!joi_date_string (s, &plain))
+          break;
+        if (blog_post_date)
+          {
+            with_z = g_strconcat (s, "Z", NULL);
+            if (!js_date_parse (with_z, strlen (with_z), &zoned))
+              {
+                emit (check, "invalid-date", LEKH_SEVERITY_ERROR, span, entry->key,
+                      _("Docusaurus adds “Z” to a date in quotes, which makes “%s” an invalid "
+                        "date; remove the quotes (or the time zone)"), s);
+                return;
+              }
+            used = &zoned;
+            if (plain.has_zone && plain.zone_seconds != 0)
+              {
+                emit (check, "invalid-date", LEKH_SEVERITY_WARNING, span, entry->key,
+                      _("Docusaurus adds “Z” to a date in quotes, so the time zone of “%s” is "
+                        "lost and the time read as UTC; remove the quotes"), s);
+                return;
+              }
+          }
+        if (used->year == 0 && used->month == 0)
+          return;   /* a number of milliseconds */
+        if (used->no_year)
+          emit (check, "invalid-date", LEKH_SEVERITY_WARNING, span, entry->key,
+                _("“%s” has no year; Docusaurus reads it as a day of 2001"), s);
+        else if (used->year >= 1 && used->year <= 9999 &&
+                 !g_date_valid_dmy (used->day, used->month, used->year))
+          {
+            rolled = js_rolled_date (used->year, used->month, used->day);
+            emit (check, "invalid-date", LEKH_SEVERITY_WARNING, span, entry->key,
+                  _("“%s” is not a real date; Docusaurus reads it as %s"), s,
+                  rolled ? rolled : "?");
+          }
+        return;
+      }
+
+    default:
+      break;
+    }
+
+  if (type == LEKH_VALUE_STRING && !is_empty_value_text (s))
+    emit (check, "invalid-date", LEKH_SEVERITY_ERROR, span, entry->key,
+          _("“%s” is not a date Docusaurus can read for “%s” (expected e.g. 2024-03-05 or "
+            "2024-03-05T10:30:00+05:30, without quotes)"), s, what);
+  else
+    emit (check, type == LEKH_VALUE_STRING || type == LEKH_VALUE_NULL ? "empty-value" : "wrong-type",
+          LEKH_SEVERITY_ERROR, span, entry->key,
+          _("“%s” should be a date, not %s; Docusaurus refuses it"), what,
+          type == LEKH_VALUE_STRING ? _("empty") : describe_type (type));
+}
+
+static void
+docusaurus_keywords (Check           *check,
+                     const LekhEntry *entry,
+                     const LekhNode  *node)
+{
+  if (node->kind != LEKH_NODE_SEQUENCE)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” should be a list, not %s; Docusaurus refuses it"),
+                         entry->key, describe_type (lekh_node_get_value_type (node)));
+
+      docusaurus_refuse (check, entry, node, "wrong-type", message);
+      return;
+    }
+  /* items(string().required()): an empty list is refused too */
+  if (node->children->len == 0)
+    {
+      emit (check, "empty-value", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+            _("Docusaurus refuses an empty “%s” list; remove the line"), entry->key);
+      return;
+    }
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      g_autofree char *what = g_strdup_printf (_("item %u of “%s”"), i + 1, entry->key);
+
+      docusaurus_string (check, entry, g_ptr_array_index (node->children, i), what, 0);
+    }
+  check_duplicates (check, entry, node, scalar_text);
+}
+
+/* FrontMatterTagsSchema: a list of non-empty strings or {label, permalink} objects; then
+ * the tags.yml look-up and duplicates (check_tags). */
+static void
+docusaurus_tags (Check           *check,
+                 const LekhEntry *entry,
+                 const LekhNode  *node)
+{
+  gboolean refused = FALSE;
+
+  if (node->kind != LEKH_NODE_SEQUENCE)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” should be a list, not %s; Docusaurus refuses it"),
+                         entry->key, describe_type (lekh_node_get_value_type (node)));
+
+      docusaurus_refuse (check, entry, node, "wrong-type", message);
+      return;
+    }
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      const LekhNode *item = lekh_node_resolve (g_ptr_array_index (node->children, i));
+      g_autofree char *what = g_strdup_printf (_("item %u of “%s”"), i + 1, entry->key);
+
+      if (item != NULL && item->kind == LEKH_NODE_MAPPING)
+        {
+          static const char * const required[] = { "label", "permalink" };
+
+          for (guint r = 0; r < G_N_ELEMENTS (required); r++)
+            {
+              const LekhNode *value = lekh_node_lookup (item, required[r]);
+              g_autofree char *field = g_strdup_printf ("%s.%s", what, required[r]);
+
+              if (value == NULL)
+                {
+                  g_autofree char *message =
+                    g_strdup_printf (_("A tag object in “%s” needs a “%s”; Docusaurus refuses "
+                                       "it without one (or write the tag as text)"),
+                                     entry->key, required[r]);
+
+                  docusaurus_refuse (check, entry, item, "wrong-type", message);
+                  refused = TRUE;
+                }
+              else if (!docusaurus_string (check, entry, value, field, 0))
+                refused = TRUE;
+            }
+        }
+      else if (item == NULL || item->kind != LEKH_NODE_SCALAR ||
+               lekh_node_get_value_type (item) == LEKH_VALUE_NULL ||
+               lekh_node_get_value_type (item) == LEKH_VALUE_BOOL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Item %u of “%s” should be a tag name or a {label, permalink} "
+                               "object, not %s; Docusaurus refuses it"),
+                             i + 1, entry->key, describe_type (lekh_node_get_value_type (item)));
+
+          docusaurus_refuse (check, entry, item ? item : node,
+                             lekh_node_get_value_type (item) == LEKH_VALUE_NULL ?
+                               "empty-value" : "wrong-type", message);
+          refused = TRUE;
+        }
+      else if (!docusaurus_string (check, entry, item, what, 0))
+        refused = TRUE;
+    }
+  if (!refused)
+    check_tags (check, entry, node);
+}
+
+/* AuthorSocialsSchema (plugin-content-blog lib/authorsSocials.js) and normalizeSocialEntry:
+ * a handle, or an http(s)/mailto address; stackoverflow may be a number. */
+static gboolean
+docusaurus_socials (Check           *check,
+                    const LekhEntry *entry,
+                    const LekhNode  *socials)
+{
+  if (socials->kind != LEKH_NODE_MAPPING)
+    {
+      docusaurus_refuse (check, entry, socials, "wrong-type",
+                         _("An author’s “socials” should be a set of “platform: handle” pairs; "
+                           "Docusaurus refuses it"));
+      return FALSE;
+    }
+  for (guint i = 0; i + 1 < socials->children->len; i += 2)
+    {
+      const char *platform = lekh_node_get_string (g_ptr_array_index (socials->children, i));
+      const LekhNode *value = lekh_node_resolve (g_ptr_array_index (socials->children, i + 1));
+      const char *s = lekh_node_get_string (value);
+      gboolean number_ok = platform != NULL && strcmp (platform, "stackoverflow") == 0 &&
+                           lekh_node_get_value_type (value) == LEKH_VALUE_INT;
+
+      if (!number_ok && (!joi_plain_string (value) ||
+                         (strchr (s, '/') != NULL && !g_str_has_prefix (s, "http://") &&
+                          !g_str_has_prefix (s, "https://") && !g_str_has_prefix (s, "mailto:"))))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The social “%s” of an author should be a handle or a full "
+                               "https:// address; Docusaurus refuses it"),
+                             platform ? platform : "?");
+
+          docusaurus_refuse (check, entry, value ? value : socials, "wrong-type", message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* BlogPostFrontMatterAuthorSchema: key, name, title (text), url (URISchema), imageURL
+ * (text; image_url is its alias), socials; .or('key', 'name', 'imageURL'). */
+static gboolean
+docusaurus_author_object (Check           *check,
+                          const LekhEntry *entry,
+                          const LekhNode  *object)
+{
+  gboolean ok = TRUE, identified = FALSE;
+
+  for (guint i = 0; i + 1 < object->children->len; i += 2)
+    {
+      const char *field = lekh_node_get_string (g_ptr_array_index (object->children, i));
+      const LekhNode *value = lekh_node_resolve (g_ptr_array_index (object->children, i + 1));
+      g_autofree char *what = NULL;
+
+      if (field == NULL)
+        continue;
+      what = g_strdup_printf ("%s.%s", entry->key, field);
+      if (strcmp (field, "key") == 0 || strcmp (field, "name") == 0 ||
+          strcmp (field, "title") == 0 || strcmp (field, "imageURL") == 0 ||
+          strcmp (field, "image_url") == 0)
+        {
+          if (!docusaurus_string (check, entry, value, what, 0))
+            ok = FALSE;
+          else if (strcmp (field, "title") != 0)
+            identified = TRUE;
+          if (ok && (strcmp (field, "imageURL") == 0 || strcmp (field, "image_url") == 0) &&
+              !has_scheme (lekh_node_get_string (value)))
+            check_image (check, entry, value, field);
+        }
+      else if (strcmp (field, "url") == 0)
+        ok &= docusaurus_uri (check, entry, value, what, 0, TRUE);
+      else if (strcmp (field, "socials") == 0)
+        ok &= value != NULL && docusaurus_socials (check, entry, value);
+    }
+  if (ok && !identified)
+    {
+      docusaurus_refuse (check, entry, object, "wrong-type",
+                         _("An author object needs a “key”, a “name” or an “image_url”; "
+                           "Docusaurus refuses it without one"));
+      ok = FALSE;
+    }
+  return ok;
+}
+
+static const char *
+docusaurus_author_key (const LekhNode *item)
+{
+  if (item != NULL && item->kind == LEKH_NODE_MAPPING)
+    return lekh_node_get_string (lekh_node_lookup (item, "key"));
+  return scalar_text (item);
+}
+
+/* getBlogPostAuthors (plugin-content-blog lib/authors.js): a key needs an authors.yml with
+ * that key; reportDuplicateAuthors (lib/authorsProblems.js): a key given twice is refused. */
+static void
+docusaurus_author_keys (Check           *check,
+                        const LekhEntry *entry,
+                        const LekhNode  *node,
+                        guint            plugins)
+{
+  const LekhSiteData *authors = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  gboolean all_scalars = TRUE;
+  gboolean unreadable = FALSE;
+
+  if (node->kind == LEKH_NODE_SEQUENCE)
+    for (guint i = 0; i < node->children->len; i++)
+      g_ptr_array_add (items, (gpointer) lekh_node_resolve (g_ptr_array_index (node->children, i)));
+  else
+    g_ptr_array_add (items, (gpointer) node);
+
+  if (check->path != NULL)
+    {
+      authors = lekh_site_get_authors (check->site, check->path);
+      unreadable = authors != NULL && lekh_site_data_get_error (authors) != NULL;
+      authors = usable_data (check, entry, authors);
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const LekhNode *item = g_ptr_array_index (items, i);
+      const char *key = docusaurus_author_key (item);
+      const LekhNode *key_node = item->kind == LEKH_NODE_MAPPING ?
+                                 lekh_node_lookup (item, "key") : item;
+
+      if (item->kind != LEKH_NODE_SCALAR)
+        all_scalars = FALSE;
+      if (key == NULL || *key == '\0')
+        continue;
+      if (authors != NULL && lekh_site_data_get_n_entries (authors) > 0)
+        check_author_key (check, entry, key_node, key, authors);
+      else if (authors == NULL && !unreadable && lekh_site_get_root (check->site) != NULL &&
+               plugins == DOCUSAURUS_BLOG)
+        emit (check, "unknown-author", LEKH_SEVERITY_ERROR, value_span (entry, key_node),
+              entry->key,
+              _("“%s” is an author key, but the blog has no authors.yml to look it up in; "
+                "Docusaurus refuses it (add authors.yml, or write the author as "
+                "{name: …})"), key);
+      else if (authors != NULL)
+        emit (check, "unknown-author", LEKH_SEVERITY_ERROR, value_span (entry, key_node),
+              entry->key,
+              _("“%s” is an author key, but %s is empty; Docusaurus refuses it"), key,
+              lekh_site_data_get_path (authors));
+
+      if (g_hash_table_contains (seen, key))
+        {
+          LekhDiagnostic *d;
+
+          d = emit (check, "duplicate-list-item", LEKH_SEVERITY_ERROR, &item->span, entry->key,
+                    _("The author “%s” is listed twice; Docusaurus refuses the post"), key);
+          if (all_scalars && node->kind == LEKH_NODE_SEQUENCE)
+            {
+              g_autofree char *description = g_strdup_printf (_("Remove the second “%s”"), key);
+
+              lekh_diagnostic_set_fix (d, LEKH_FIX_REMOVE_LIST_ITEM, description, key, i, NULL);
+            }
+        }
+      else
+        g_hash_table_add (seen, (gpointer) key);
+    }
+}
+
+/* The authors alternatives: a key, an author object, or a list of both (no empty item). */
+static void
+docusaurus_authors (Check           *check,
+                    const LekhEntry *entry,
+                    const LekhNode  *node,
+                    guint            plugins)
+{
+  gboolean ok = TRUE;
+
+  if (node->kind == LEKH_NODE_SCALAR)
+    ok = lekh_node_get_value_type (node) != LEKH_VALUE_BOOL &&
+         docusaurus_string (check, entry, node, entry->key, 0);
+  else if (node->kind == LEKH_NODE_MAPPING)
+    ok = docusaurus_author_object (check, entry, node);
+  else
+    for (guint i = 0; i < node->children->len; i++)
+      {
+        const LekhNode *item = lekh_node_resolve (g_ptr_array_index (node->children, i));
+        LekhValueType type = lekh_node_get_value_type (item);
+        g_autofree char *what = g_strdup_printf (_("item %u of “%s”"), i + 1, entry->key);
+
+        if (item != NULL && item->kind == LEKH_NODE_MAPPING)
+          ok &= docusaurus_author_object (check, entry, item);
+        else if (item == NULL || item->kind != LEKH_NODE_SCALAR || type == LEKH_VALUE_BOOL ||
+                 type == LEKH_VALUE_NULL)
+          {
+            g_autofree char *message =
+              g_strdup_printf (_("Item %u of “%s” should be an author key or an author object, "
+                                 "not %s; Docusaurus refuses it"),
+                               i + 1, entry->key, describe_type (type));
+
+            docusaurus_refuse (check, entry, item ? item : node,
+                               type == LEKH_VALUE_NULL ? "empty-value" : "wrong-type", message);
+            ok = FALSE;
+          }
+        else
+          ok &= docusaurus_string (check, entry, item, what, 0);
+      }
+  if (node->kind == LEKH_NODE_SCALAR && lekh_node_get_value_type (node) == LEKH_VALUE_BOOL)
+    docusaurus_refuse (check, entry, node, "wrong-type",
+                       _("“authors” should be an author key, an author object or a list of them; "
+                         "Docusaurus refuses true or false"));
+  if (ok)
+    docusaurus_author_keys (check, entry, node, plugins);
+}
+
+/* FrontMatterLastUpdateSchema: {author: Joi.string(), date: Joi.date().raw()}, at least one. */
+static void
+docusaurus_last_update (Check           *check,
+                        const LekhEntry *entry,
+                        const LekhNode  *node)
+{
+  const LekhNode *author, *date;
+
+  if (node->kind != LEKH_NODE_MAPPING)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” should be {author: …, date: …}, not %s; Docusaurus refuses it"),
+                         entry->key, describe_type (lekh_node_get_value_type (node)));
+
+      docusaurus_refuse (check, entry, node, "wrong-type", message);
+      return;
+    }
+  author = lekh_node_lookup (node, "author");
+  date = lekh_node_lookup (node, "date");
+  if (author == NULL && date == NULL)
+    {
+      docusaurus_refuse (check, entry, node, "wrong-type",
+                         _("“last_update” needs an “author” or a “date”; Docusaurus refuses it "
+                           "without either"));
+      return;
+    }
+  if (author != NULL && !joi_plain_string (author))
+    docusaurus_refuse (check, entry, author, "wrong-type",
+                       _("“last_update.author” should be text (in quotes if it looks like a "
+                         "number); Docusaurus refuses anything else"));
+  if (date != NULL)
+    docusaurus_date (check, entry, lekh_node_resolve (date), "last_update.date", FALSE);
+}
+
+static void
+check_docusaurus_field (Check           *check,
+                        const LekhEntry *entry,
+                        const LekhField *field)
+{
+  const LekhNode *node = lekh_node_resolve (entry->value);
+  LekhValueType type = lekh_node_get_value_type (node);
+  guint plugins = docusaurus_plugin_of (check);
+  const DocusaurusField *schema = docusaurus_lookup (field->name, plugins);
+  gboolean value_ok = TRUE;
+  gboolean from_string;
+  gboolean flag;
+
+  /* a field the plugin does not read is not validated by Docusaurus either */
+  if (schema == NULL)
+    return;
+
+  if (node == NULL || (type == LEKH_VALUE_NULL && schema->type != JOI_STRING &&
+                       schema->type != JOI_URI))
+    {
+      if (schema->allow & JOI_ALLOW_NULL)
+        return;
+      emit (check, "empty-value", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+            _("“%s” has no value; Docusaurus refuses an empty value here (remove the line)"),
+            entry->key);
+      return;
+    }
+
+  switch (schema->type)
+    {
+    case JOI_STRING:
+      value_ok = docusaurus_string (check, entry, node, entry->key, schema->allow);
+      /* processDocMetadata (plugin-content-docs lib/docs.js) */
+      if (value_ok && strcmp (schema->name, "id") == 0 && plugins == DOCUSAURUS_DOCS &&
+          strchr (lekh_node_get_string (node), '/') != NULL)
+        emit (check, "wrong-type", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+              _("A doc’s “id” cannot hold a slash; Docusaurus refuses “%s” (the folder already "
+                "gives the doc its path)"), lekh_node_get_string (node));
+      break;
+
+    case JOI_BOOLEAN:
+      if (!joi_boolean (node, &flag, &from_string))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” should be true or false, not %s; Docusaurus refuses it"),
+                             entry->key, type == LEKH_VALUE_STRING ?
+                               lekh_node_get_string (node) : describe_type (type));
+
+          docusaurus_refuse (check, entry, node, "wrong-type", message);
+        }
+      else if (from_string)
+        emit (check, "wrong-type", LEKH_SEVERITY_INFO, value_span (entry, node), entry->key,
+              _("Docusaurus reads the text “%s” as %s; write it without quotes"),
+              lekh_node_get_string (node), flag ? "true" : "false");
+      break;
+
+    case JOI_NUMBER:
+      if (!joi_number (node, NULL))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” should be a number; Docusaurus refuses %s"), entry->key,
+                             type == LEKH_VALUE_STRING ? lekh_node_get_string (node) :
+                             describe_type (type));
+
+          docusaurus_refuse (check, entry, node, "wrong-type", message);
+        }
+      else if (type == LEKH_VALUE_STRING)
+        emit (check, "wrong-type", LEKH_SEVERITY_INFO, value_span (entry, node), entry->key,
+              _("Docusaurus reads the text “%s” as a number; write it without quotes"),
+              lekh_node_get_string (node));
+      break;
+
+    case JOI_TOC_LEVEL:
+      {
+        double level = 0;
+
+        if (!joi_number (node, &level) || level < 2 || level > 6)
+          emit (check, "toc-levels", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+                _("“%s” should be a heading level from 2 to 6; Docusaurus refuses %s"),
+                entry->key, lekh_node_get_string (node) ? lekh_node_get_string (node) :
+                describe_type (type));
+        else if (!is_whole (level))
+          emit (check, "toc-levels", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+                _("Docusaurus accepts %s for “%s”, but heading levels are whole numbers"),
+                lekh_node_get_string (node), entry->key);
+      }
+      break;
+
+    case JOI_DATE:
+      docusaurus_date (check, entry, node, entry->key, TRUE);
+      break;
+
+    case JOI_URI:
+      value_ok = docusaurus_uri (check, entry, node, entry->key, schema->allow,
+                                 strcmp (schema->name, "image") != 0 &&
+                                 strcmp (schema->name, "author_image_url") != 0 &&
+                                 strcmp (schema->name, "authorImageURL") != 0);
+      if (value_ok && type == LEKH_VALUE_STRING && !has_scheme (lekh_node_get_string (node)) &&
+          (strcmp (schema->name, "image") == 0 || strcmp (schema->name, "author_image_url") == 0 ||
+           strcmp (schema->name, "authorImageURL") == 0))
+        check_image (check, entry, node, entry->key);
+      break;
+
+    case JOI_OBJECT:
+      if (node->kind != LEKH_NODE_MAPPING)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” should be a set of “key: value” pairs, not %s; Docusaurus "
+                               "refuses it"), entry->key, describe_type (type));
+
+          docusaurus_refuse (check, entry, node, "wrong-type", message);
+        }
+      break;
+
+    case JOI_KEYWORDS:
+      docusaurus_keywords (check, entry, node);
+      break;
+
+    case JOI_TAGS:
+      docusaurus_tags (check, entry, node);
+      break;
+
+    case JOI_AUTHORS:
+      docusaurus_authors (check, entry, node, plugins);
+      break;
+
+    case JOI_LAST_UPDATE:
+      docusaurus_last_update (check, entry, node);
+      break;
+
+    default:
+      break;
+    }
+
+  if (value_ok && strcmp (field->name, "title") == 0)
+    check_length (check, entry, node, "title-length", 0, TITLE_MAX);
+  else if (value_ok && strcmp (field->name, "description") == 0)
+    check_length (check, entry, node, "description-length", DESCRIPTION_MIN, DESCRIPTION_MAX);
+}
+
+/* Joi.boolean() converted: true, or "true" in any case. */
+static gboolean
+docusaurus_is_true (const LekhNode *node)
+{
+  gboolean value = FALSE, from_string;
+
+  return joi_boolean (lekh_node_resolve (node), &value, &from_string) && value;
+}
+
+/* getBlogPostAuthors (plugin-content-blog 3.10.2 lib/authors.js): the legacy author,
+ * author_title/authorTitle, author_url/authorURL, author_image_url/authorImageURL beside a
+ * non-empty authors throws "Don't mix 'authors' with other existing 'author_*' front matter". */
+static void
+check_docusaurus_legacy_authors (Check      *check,
+                                 GHashTable *first)
+{
+  static const char * const legacy[] = {
+    "author", "author_title", "authorTitle", "author_url", "authorURL", "author_image_url",
+    "authorImageURL"
+  };
+  const LekhEntry *authors = g_hash_table_lookup (first, "authors");
+  const LekhNode *node;
+  LekhDiagnostic *d;
+
+  if (authors == NULL || !(docusaurus_plugin_of (check) & DOCUSAURUS_BLOG))
+    return;
+  node = lekh_node_resolve (authors->value);
+  if (node == NULL || lekh_node_get_value_type (node) == LEKH_VALUE_NULL ||
+      (node->kind == LEKH_NODE_SEQUENCE && node->children->len == 0))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (legacy); i++)
+    {
+      const LekhEntry *entry = g_hash_table_lookup (first, legacy[i]);
+      g_autofree char *description = NULL;
+
+      if (entry == NULL || is_empty_value (entry->value))
+        continue;
+      d = emit (check, "conflicting-fields", LEKH_SEVERITY_ERROR, &entry->key_span, entry->key,
+                _("“%s” cannot be given beside “authors”: Docusaurus refuses to mix the legacy "
+                  "author fields with authors (describe the author in authors.yml or as "
+                  "{name: …} in authors)"), entry->key);
+      description = g_strdup_printf (_("Remove “%s”"), entry->key);
+      lekh_diagnostic_set_fix (d, LEKH_FIX_REMOVE_KEY, description, NULL, 0, NULL);
+      return;
+    }
+}
+
 static void
 check_field (Check           *check,
              const LekhEntry *entry,
@@ -856,6 +2822,11 @@ check_field (Check           *check,
 
   if (field->type == LEKH_FIELD_ANY)
     return;
+  if (lekh_profile_get_id (check->profile) == LEKH_PROFILE_DOCUSAURUS)
+    {
+      check_docusaurus_field (check, entry, field);
+      return;
+    }
 
   if (is_empty_value (node))
     {
@@ -1006,14 +2977,6 @@ check_unknown_key (Check           *check,
     }
 }
 
-static gboolean
-node_is_true (const LekhNode *node)
-{
-  gboolean value = FALSE;
-
-  return node != NULL && lekh_node_get_boolean (node, &value) && value;
-}
-
 /* Docusaurus and most generators take the first "# heading" as the title. */
 static gboolean
 body_has_h1 (LekhArticle *article)
@@ -1093,8 +3056,10 @@ check_cross_fields (Check        *check,
   if (lekh_profile_get_id (check->profile) != LEKH_PROFILE_DOCUSAURUS)
     return;
 
-  if (draft != NULL && unlisted != NULL && node_is_true (draft->value) &&
-      node_is_true (unlisted->value))
+  /* ContentVisibilitySchema (utils-validation lib/validationSchemas.js) sees the values Joi
+   * converted: draft: "true" counts. */
+  if (draft != NULL && unlisted != NULL && docusaurus_is_true (draft->value) &&
+      docusaurus_is_true (unlisted->value))
     {
       LekhDiagnostic *d;
 
@@ -1103,18 +3068,90 @@ check_cross_fields (Check        *check,
       lekh_diagnostic_set_fix (d, LEKH_FIX_REMOVE_KEY, _("Remove “unlisted”"), NULL, 0, NULL);
     }
 
+  /* FrontMatterTOCHeadingLevels: toc_min_heading_level.max(Joi.ref('toc_max_heading_level')) */
   if (toc_min != NULL && toc_max != NULL)
     {
-      gint64 min = 0, max = 0;
+      double min = 0, max = 0;
 
-      if (lekh_node_get_int (toc_min->value, &min) && lekh_node_get_int (toc_max->value, &max) &&
+      if (joi_number (lekh_node_resolve (toc_min->value), &min) &&
+          joi_number (lekh_node_resolve (toc_max->value), &max) &&
           min >= 2 && max <= 6 && min > max)
         emit (check, "toc-levels", LEKH_SEVERITY_ERROR, value_span (toc_max, toc_max->value),
               toc_max->key,
               /* Translators: both numbers are heading levels from 2 to 6 */
-              _("“toc_max_heading_level” (%d) is below “toc_min_heading_level” (%d)"),
-              (int) max, (int) min);
+              _("“toc_max_heading_level” (%g) is below “toc_min_heading_level” (%g)"),
+              max, min);
     }
+
+  check_docusaurus_legacy_authors (check, first);
+}
+
+/* In a Flatpak given one file through the document portal, nothing around the article can
+ * be seen: no configuration, authors.yml, tags.yml or images. Say so once, rather than
+ * report a clean bill for what was never looked at. */
+static void
+check_site_reachable (Check *check)
+{
+  LekhSpan span;
+
+  if (check->path == NULL || lekh_site_get_root (check->site) != NULL ||
+      !lekh_site_path_is_portal (check->path))
+    return;
+  span = opening_span (check->article);
+  emit (check, "site-unreadable", LEKH_SEVERITY_WARNING, &span, NULL,
+        _("Lekh can reach only this file (it was opened through the document portal), so the "
+          "site around it is not checked: its configuration, authors.yml, tags.yml and images. "
+          "Open the site’s folder in Lekh, or give Lekh access to it (flatpak override --user "
+          "--filesystem=/path/to/site io.github.lekh.Lekh)"));
+}
+
+/* gray-matter (@11ty/gray-matter 1.0, lib/engine.js, index.js parseMatter) reads the rest of
+ * an opening "---" line as the front matter's language: yaml/yml and js/javascript in any
+ * case, json in lower case; any other name throws "engine is not registered" and Docusaurus
+ * refuses the file. Lekh's split sees no front matter there, so it says what it did not check. */
+static void
+check_docusaurus_opening (Check *check)
+{
+  gsize len;
+  const char *text = lekh_article_get_text (check->article, &len);
+  const char *end = text + len, *line_end, *lang, *lang_end;
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+  LekhSpan span;
+
+  if (lekh_profile_get_id (check->profile) != LEKH_PROFILE_DOCUSAURUS)
+    return;
+  if (len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    text += 3;
+  if (end - text < 4 || memcmp (text, "---", 3) != 0 || text[3] == '-')
+    return;
+  line_end = memchr (text, '\n', end - text);
+  if (line_end == NULL)
+    return;
+  lang = text + 3;
+  lang_end = line_end > lang && line_end[-1] == '\r' ? line_end - 1 : line_end;
+  while (lang < lang_end && g_ascii_isspace (*lang))
+    lang++;
+  while (lang_end > lang && g_ascii_isspace (lang_end[-1]))
+    lang_end--;
+  if (lang == lang_end)
+    return;
+
+  name = g_strndup (lang, lang_end - lang);
+  lower = g_ascii_strdown (name, -1);
+  span = opening_span (check->article);
+  if (strcmp (lower, "yaml") == 0 || strcmp (lower, "yml") == 0 || strcmp (name, "json") == 0)
+    emit (check, "unsupported-front-matter", LEKH_SEVERITY_WARNING, &span, NULL,
+          _("Docusaurus reads this “---%s” front matter, but Lekh checks only front matter "
+            "that opens with a bare “---” line: write “---” alone to have it checked"), name);
+  else if (strcmp (lower, "js") == 0 || strcmp (lower, "javascript") == 0)
+    emit (check, "unsupported-front-matter", LEKH_SEVERITY_WARNING, &span, NULL,
+          _("Docusaurus runs “---%s” front matter as JavaScript (and refuses it when it holds a "
+            "function); Lekh does not check it"), name);
+  else
+    emit (check, "unsupported-front-matter", LEKH_SEVERITY_ERROR, &span, NULL,
+          _("Docusaurus cannot read “---%s” front matter (gray-matter has no “%s” reader) and "
+            "refuses the file; write YAML between bare “---” lines"), name, name);
 }
 
 static void
@@ -1167,6 +3204,7 @@ lekh_validator_check (LekhValidator *self,
   check.site = site;
   check.profile = lekh_site_get_profile (site);
   check.out = g_ptr_array_new_with_free_func ((GDestroyNotify) lekh_diagnostic_unref);
+  check_docusaurus_opening (&check);
 
   if (lekh_article_get_error (article) != NULL)
     {
@@ -1230,6 +3268,7 @@ lekh_validator_check (LekhValidator *self,
 
   check_cross_fields (&check, first);
   check_required (&check, first);
+  check_site_reachable (&check);
 
   g_ptr_array_sort (check.out, compare_diagnostics);
   return check.out;
