@@ -110,7 +110,7 @@ test_split_nul (void)
   g_assert_cmpuint (lekh_article_get_error_column (article), ==, 2);
 }
 
-/* TOML and JSON front matter read into the same entries as YAML. */
+/* TOML and JSON front matter read into the same entries as YAML, and are editable. */
 static void
 test_split_toml_json_read (void)
 {
@@ -120,14 +120,14 @@ test_split_toml_json_read (void)
   g_autoptr(LekhArticle) array = lekh_article_new ("{\n[1]\n}\n", -1);
 
   g_assert_null (lekh_article_get_error (toml));
-  g_assert_false (lekh_article_check_editable (toml, NULL));
+  g_assert_true (lekh_article_check_editable (toml, NULL));
   g_assert_cmpuint (lekh_article_get_n_entries (toml), ==, 2);
   g_assert_cmpstr (lekh_node_get_string (lekh_article_get_value (toml, "title")), ==, "A");
   g_assert_cmpint (lekh_node_get_value_type (lekh_article_get_value (toml, "params")), ==,
                    LEKH_VALUE_MAPPING);
 
   g_assert_null (lekh_article_get_error (json));
-  g_assert_false (lekh_article_check_editable (json, NULL));
+  g_assert_true (lekh_article_check_editable (json, NULL));
   g_assert_cmpstr (lekh_node_get_string (lekh_article_get_value (json, "title")), ==, "A");
 
   g_assert_error (lekh_article_get_error (bad), LEKH_ERROR, LEKH_ERROR_YAML_SYNTAX);

@@ -1378,14 +1378,6 @@ lekh_article_check_editable (const LekhArticle  *self,
                    self->error_line, self->error_column, self->error->message);
       return FALSE;
     }
-  if (self->split.format == LEKH_FRONT_MATTER_TOML || self->split.format == LEKH_FRONT_MATTER_JSON)
-    {
-      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
-                   self->split.format == LEKH_FRONT_MATTER_TOML
-                   ? _("TOML front matter (+++) is kept as it is but cannot be edited")
-                   : _("JSON front matter is kept as it is but cannot be edited"));
-      return FALSE;
-    }
   return TRUE;
 }
 

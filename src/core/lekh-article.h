@@ -80,7 +80,8 @@ const GError    *lekh_article_get_error          (const LekhArticle *self);
 guint            lekh_article_get_error_line     (const LekhArticle *self);
 guint            lekh_article_get_error_column   (const LekhArticle *self);
 
-/* TRUE when front-matter edits are safe: no error, and YAML (or no) front matter. */
+/* TRUE when front-matter edits are safe: the article read without an error (YAML, TOML,
+ * JSON or no front matter). What an edit can reach is lekh-edit.h's business. */
 gboolean         lekh_article_check_editable     (const LekhArticle *self,
                                                   GError           **error);
 
