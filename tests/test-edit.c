@@ -885,6 +885,31 @@ test_edit_format_case (gconstpointer data)
     }
 }
 
+static void
+test_edit_check_key (void)
+{
+  g_autoptr(LekhArticle) toml = lekh_article_new (TOML_SAMPLE, -1);
+  g_autoptr(LekhArticle) json = lekh_article_new (JSON_SAMPLE, -1);
+  g_autoptr(LekhArticle) yaml = lekh_article_new ("---\ntitle: a\n---\n", -1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lekh_article_edit_check_key (toml, "title", NULL));
+  g_assert_true (lekh_article_edit_check_key (toml, "tags", NULL));
+  g_assert_true (lekh_article_edit_check_key (toml, "missing", NULL));
+  g_assert_false (lekh_article_edit_check_key (toml, "params", &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE);
+  g_assert_nonnull (strstr (error->message, "[params]"));
+  g_clear_error (&error);
+  g_assert_false (lekh_article_edit_check_key (toml, "meta", &error));
+  g_assert_nonnull (strstr (error->message, "inline table"));
+  g_clear_error (&error);
+  g_assert_true (lekh_article_edit_check_key (json, "tags", NULL));
+  g_assert_false (lekh_article_edit_check_key (json, "params", &error));
+  g_assert_nonnull (strstr (error->message, "object"));
+  g_assert_true (lekh_article_edit_check_key (yaml, "title", NULL));
+  g_assert_false (lekh_article_edit_check_key (yaml, "", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -913,6 +938,7 @@ main (int   argc,
   g_test_add_func ("/edit/alias-bomb", test_edit_alias_bomb);
   g_test_add_func ("/edit/key-shapes", test_edit_key_shapes);
   g_test_add_func ("/edit/key-shapes-sweep", test_edit_key_shapes_sweep);
+  g_test_add_func ("/edit/check-key", test_edit_check_key);
   for (guint i = 0; i < G_N_ELEMENTS (format_edit_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/edit/format/%s", format_edit_cases[i].name);

@@ -1224,6 +1224,31 @@ rename_other (LekhArticle      *self,
   return g_steal_pointer (&edit);
 }
 
+gboolean
+lekh_article_edit_check_key (LekhArticle  *self,
+                             const char   *key,
+                             GError      **error)
+{
+  const LekhEntry *entry;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!check_key (self, key, &entry, error))
+    return FALSE;
+  if (entry == NULL)
+    return TRUE;
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML ||
+      article_format (self) == LEKH_FRONT_MATTER_JSON)
+    return check_replaceable (self, entry, error);
+  if (key_line_indented (self, entry))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                   _("“%s” is not at the start of its line; edit it in the source"), key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 LekhEdit *
 lekh_article_edit_set_scalar (LekhArticle    *self,
                               const char     *key,
