@@ -40,6 +40,8 @@ static const SplitCase split_cases[] = {
     0, FALSE, 1 },
   { "json-brace-then-text-is-body", "{\n\"a\": 1\n} x\nbody", LEKH_FRONT_MATTER_NONE, "",
     "{\n\"a\": 1\n} x\nbody", 0, FALSE, 1 },
+  { "json-fence", "---json\n{\"title\": \"A\"}\n---\nbody", LEKH_FRONT_MATTER_JSON,
+    "{\"title\": \"A\"}\n", "body", 0, FALSE, 4 },
   { "unclosed-toml-is-body", "+++\nbody", LEKH_FRONT_MATTER_NONE, "", "+++\nbody", 0, FALSE, 1 },
   { "not-a-delimiter", "----\na: 1\n---\n", LEKH_FRONT_MATTER_NONE, "", "----\na: 1\n---\n", 0, FALSE, 1 },
   { "hindi", "---\nशीर्षक: नमस्ते\n---\nलेख\n", LEKH_FRONT_MATTER_YAML, "शीर्षक: नमस्ते\n", "लेख\n", 0, FALSE, 4 },
@@ -137,6 +139,11 @@ test_split_toml_json_read (void)
 
   g_assert_error (lekh_article_get_error (array), LEKH_ERROR, LEKH_ERROR_YAML_SYNTAX);
   g_assert_cmpuint (lekh_article_get_error_line (array), ==, 2);
+
+  {
+    g_autoptr(LekhArticle) unclosed = lekh_article_new ("---json\n{}\nbody\n", -1);
+    g_assert_error (lekh_article_get_error (unclosed), LEKH_ERROR, LEKH_ERROR_UNTERMINATED);
+  }
 }
 
 int

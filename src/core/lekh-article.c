@@ -754,6 +754,7 @@ article_split (LekhArticle *self)
   gsize len = self->len;
   const char *nl;
   const char *closers[2] = { NULL, NULL };
+  gboolean fenced = FALSE;
   gsize p;
   guint line;
 
@@ -776,6 +777,13 @@ article_split (LekhArticle *self)
       split->format = LEKH_FRONT_MATTER_TOML;
       closers[0] = "+++";
     }
+  else if (line_is_delimiter (text, p, len, "---json"))
+    {
+      /* gray-matter's (Docusaurus') fence naming its language: JSON between --- lines */
+      split->format = LEKH_FRONT_MATTER_JSON;
+      closers[0] = "---";
+      fenced = TRUE;
+    }
   else if (line_is_delimiter (text, p, len, "{"))
     split->format = LEKH_FRONT_MATTER_JSON;
 
@@ -785,7 +793,7 @@ article_split (LekhArticle *self)
   if (split->format == LEKH_FRONT_MATTER_NONE)
     return;
 
-  if (split->format == LEKH_FRONT_MATTER_JSON)
+  if (split->format == LEKH_FRONT_MATTER_JSON && !fenced)
     {
       article_split_json (self);
       return;
@@ -810,7 +818,7 @@ article_split (LekhArticle *self)
   /* No closing line: the whole file would be front matter. */
   split->yaml_end = split->close_end = split->body_start = len;
   split->body_line = line;
-  if (split->format == LEKH_FRONT_MATTER_YAML)
+  if (split->format == LEKH_FRONT_MATTER_YAML || fenced)
     self->unterminated = TRUE;
   else
     {

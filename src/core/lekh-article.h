@@ -13,8 +13,9 @@ typedef enum
   LEKH_FRONT_MATTER_NONE,
   LEKH_FRONT_MATTER_YAML,
   LEKH_FRONT_MATTER_TOML,       /* +++ ... +++ (Hugo), read with lekh-toml.c */
-  LEKH_FRONT_MATTER_JSON,       /* { ... } at the top (Hugo), read with lekh-json.c; the
-                                 * braces are part of the front matter text */
+  LEKH_FRONT_MATTER_JSON,       /* { ... } at the top (Hugo; the braces are part of the
+                                 * front matter text), or JSON between "---json" and "---"
+                                 * lines (gray-matter, so Docusaurus); read with lekh-json.c */
 } LekhFrontMatterFormat;
 
 /* How a file's bytes divide. All offsets are bytes into the whole text.

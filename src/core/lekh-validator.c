@@ -1148,8 +1148,9 @@ check_article_error (Check *check)
   emit (check, rule, LEKH_SEVERITY_ERROR, &span, NULL, "%s", error->message);
 }
 
-/* gray-matter (Docusaurus) also reads a fence naming its language, "---json" or
- * "---toml"; Lekh does not, so the article reads as having no front matter. */
+/* gray-matter (Docusaurus) also reads a fence naming its language; Lekh reads "---json"
+ * but not the others ("---toml", which Docusaurus registers no engine for, "---yaml"),
+ * so such an article reads as having no front matter. */
 static void
 check_language_fence (Check *check)
 {
@@ -1165,8 +1166,8 @@ check_language_fence (Check *check)
     ;
   span = opening_span (check->article);
   emit (check, "unsupported-front-matter", LEKH_SEVERITY_INFO, &span, NULL,
-        _("A “---%.*s” front matter fence is not read by Lekh (only ---, +++ and { are): "
-          "this front matter is not checked"), (int) MIN (q - p - 3, 20), text + p + 3);
+        _("A “---%.*s” front matter fence is not read by Lekh (only ---, ---json, +++ and "
+          "{ are): this front matter is not checked"), (int) MIN (q - p - 3, 20), text + p + 3);
 }
 
 static int
