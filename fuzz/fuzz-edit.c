@@ -9,7 +9,9 @@
  *   - the result re-parses cleanly;
  *   - the edited key reads back as asked (or is gone, or renamed with the same value);
  *   - every other key keeps its name, order, value and the very bytes of its value;
- *   - the body is byte-identical, and so is the BOM and the text before the front matter. */
+ *   - the body is byte-identical, and so is the BOM and the text before the front matter;
+ *   - the front matter keeps its format (YAML, TOML or JSON: all three are edited).
+ * A typed set (a boolean, number or date taken from the value) reads back as that type. */
 #include "config.h"
 
 #include <string.h>
@@ -29,9 +31,18 @@ static const char * const tricky[] = {
   "\xC2\x85nel", "\xE2\x80\xA8ls", ("\xEF\xBB\xBF" "bom"),
 };
 
+/* Values a typed set writes: booleans, numbers and dates of YAML, TOML and JSON. */
+static const char * const typed[] = {
+  "true", "false", "0", "-12", "0x1F", "1_000", "+7", "1.5", "-0.0", "1e3", "6.02E23", ".5",
+  "inf", "nan", "2024-01-02", "2024-01-02T10:30:00Z", "2024-01-02 10:30:00+05:30",
+  "2024-01-02T10:30:00", "2024-1-2", "2024-13-01", "2024-01-02 10:30", "07:32:00",
+  "99999999999999999999",
+};
+
 typedef enum
 {
   OP_SET_STRING,
+  OP_SET_TYPED,
   OP_SET_LIST,
   OP_REMOVE,
   OP_RENAME,
@@ -80,6 +91,19 @@ span_text (const LekhArticle *article,
   return g_strndup (text + span->start, end - span->start);
 }
 
+/* The type a typed set asks for: what VALUE reads as, when that is not a string. */
+static LekhValueType
+typed_value_type (const char *value)
+{
+  LekhValueType type = lekh_scalar_resolve_type (value, strlen (value), LEKH_STYLE_PLAIN, NULL);
+
+  if (type == LEKH_VALUE_BOOL && strcmp (value, "true") != 0 && strcmp (value, "false") != 0)
+    return LEKH_VALUE_STRING;
+  if (type == LEKH_VALUE_NULL || type == LEKH_VALUE_SEQUENCE || type == LEKH_VALUE_MAPPING)
+    return LEKH_VALUE_STRING;
+  return type;
+}
+
 /* Checks RESULT (ARTICLE with an accepted edit) against what OP promised. */
 static void
 check_result (LekhArticle        *article,
@@ -108,7 +132,8 @@ check_result (LekhArticle        *article,
   LEKH_FUZZ_ASSERT (edit->start <= edit->end && edit->end <= old_len);
   LEKH_FUZZ_ASSERT (lekh_article_get_error (result) == NULL);
   LEKH_FUZZ_ASSERT (lekh_article_check_editable (result, NULL));
-  LEKH_FUZZ_ASSERT (new_split->format == LEKH_FRONT_MATTER_YAML);
+  LEKH_FUZZ_ASSERT (new_split->format == (old_split->format == LEKH_FRONT_MATTER_NONE
+                                           ? LEKH_FRONT_MATTER_YAML : old_split->format));
 
   /* The edit stays inside the front matter (or creates one right after the BOM). */
   if (old_split->format == LEKH_FRONT_MATTER_NONE)
@@ -142,6 +167,16 @@ check_result (LekhArticle        *article,
             case OP_SET_STRING:
               LEKH_FUZZ_ASSERT (lekh_node_get_value_type (entry->value) == LEKH_VALUE_STRING);
               LEKH_FUZZ_ASSERT (g_strcmp0 (lekh_node_get_string (entry->value), value) == 0);
+              break;
+            case OP_SET_TYPED:
+              {
+                LekhValueType type = typed_value_type (value);
+
+                /* JSON has no dates: they are strings there */
+                if (type == LEKH_VALUE_TIMESTAMP && old_split->format == LEKH_FRONT_MATTER_JSON)
+                  type = LEKH_VALUE_STRING;
+                LEKH_FUZZ_ASSERT (lekh_node_get_value_type (entry->value) == type);
+              }
               break;
             case OP_SET_LIST:
               {
@@ -223,6 +258,9 @@ try_edit (LekhArticle        *article,
     {
     case OP_SET_STRING:
       edit = lekh_article_edit_set_string (article, key, value, &error);
+      break;
+    case OP_SET_TYPED:
+      edit = lekh_article_edit_set_scalar (article, key, value, typed_value_type (value), &error);
       break;
     case OP_SET_LIST:
       edit = lekh_article_edit_set_list (article, key, items, &error);
@@ -327,6 +365,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
         new_key = g_strconcat (key, (pick % 5 == 0) ? " x" : "_renamed", NULL);
 
       try_edit (article, OP_SET_STRING, key, value, NULL, NULL);
+      try_edit (article, OP_SET_TYPED, key, typed[pick % G_N_ELEMENTS (typed)], NULL, NULL);
       try_edit (article, OP_SET_LIST, key, NULL, list, NULL);
       try_edit (article, OP_REMOVE, key, NULL, NULL, NULL);
       try_edit (article, OP_RENAME, key, NULL, NULL, new_key);

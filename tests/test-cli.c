@@ -159,7 +159,9 @@ static const BadCase bad_cases[] = {
   { "unterminated.md", "---\ntitle: a\nbody\n", -1, "closing", "unterminated.md:1:1:" },
   { "latin1.md", "---\ntitle: caf\xe9\n---\n", -1, "UTF-8", "latin1.md:2:11:" },
   { "binary.md", "---\n\0\0\0", 7, "NUL", "binary.md:2:1:" },
-  { "toml.md", "+++\ntitle = 'a'\n+++\n", -1, "TOML", "toml.md:1:1:" },
+  { "toml.md", "+++\ntitle = 'a\n+++\n", -1, "TOML", "toml.md:2:11:" },
+  { "toml-table.md", "+++\n[title]\nx = 1\n+++\n", -1, "table", "toml-table.md: error:" },
+  { "json.md", "{\n  \"title\": \"a\",\n}\n", -1, "JSON", "json.md:2:15:" },
   { "list.md", "---\n- a\n---\n", -1, "key: value", "list.md:2:1:" },
 };
 
@@ -189,6 +191,87 @@ test_cli_bad_input_untouched (void)
       g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
       g_assert_cmpmem (after, after_len, c->contents, len);
     }
+}
+
+/* Hugo's TOML and JSON front matter: read, set and unset byte for byte, the file's line
+ * ending and BOM kept, a boolean set from the command line still a boolean. */
+static void
+test_cli_toml_json (void)
+{
+  static const char toml[] =
+    "\xef\xbb\xbf+++\r\n"
+    "title = 'Old'  # the title\r\n"
+    "draft = true\r\n"
+    "date = 2024-03-05T10:00:00Z\r\n"
+    "\r\n"
+    "[params]\r\n"
+    "  subtitle = 'x'\r\n"
+    "+++\r\n"
+    "Body\r\n";
+  static const char json[] =
+    "{\n"
+    "  \"title\": \"Old\",\n"
+    "  \"draft\": true\n"
+    "}\n"
+    "Body\n";
+  g_autofree char *toml_path = write_file ("hugo.md", toml, -1);
+  g_autofree char *json_path = write_file ("hugo-json.md", json, -1);
+  g_autofree char *after = NULL;
+  g_auto(Run) get = { 0 };
+  g_auto(Run) get_json = { 0 };
+  g_auto(Run) set = { 0 };
+  g_auto(Run) set_bool = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) unset = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) jset = { 0 };
+  g_auto(Run) jadd = { 0 };
+  g_auto(Run) junset = { 0 };
+
+  run_lekh (&get, "get", toml_path, "date", NULL);
+  g_assert_cmpint (get.status, ==, 0);
+  g_assert_cmpstr (get.out, ==, "2024-03-05T10:00:00Z\n");
+  run_lekh (&get_json, "get", "--json", toml_path, "params", NULL);
+  g_assert_cmpstr (get_json.out, ==, "{\"subtitle\":\"x\"}\n");
+
+  run_lekh (&set, "set", toml_path, "title", "x", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  run_lekh (&set_bool, "set", toml_path, "draft", "false", NULL);
+  g_assert_cmpint (set_bool.status, ==, 0);
+  run_lekh (&add, "set", toml_path, "tags", "--list", "go", "hugo", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  after = read_file (toml_path);
+  g_assert_cmpstr (after, ==,
+                   "\xef\xbb\xbf+++\r\n"
+                   "title = 'x'  # the title\r\n"
+                   "draft = false\r\n"
+                   "date = 2024-03-05T10:00:00Z\r\n"
+                   "tags = [\"go\", \"hugo\"]\r\n"
+                   "\r\n"
+                   "[params]\r\n"
+                   "  subtitle = 'x'\r\n"
+                   "+++\r\n"
+                   "Body\r\n");
+  g_clear_pointer (&after, g_free);
+
+  run_lekh (&unset, "unset", toml_path, "draft", NULL);
+  g_assert_cmpint (unset.status, ==, 0);
+  run_lekh (&table, "unset", toml_path, "params", NULL);
+  g_assert_cmpint (table.status, ==, 2);
+  g_assert_nonnull (strstr (table.err, "[params]"));
+  after = read_file (toml_path);
+  g_assert_null (strstr (after, "draft"));
+  g_assert_nonnull (strstr (after, "[params]\r\n  subtitle = 'x'\r\n+++\r\nBody\r\n"));
+  g_clear_pointer (&after, g_free);
+
+  run_lekh (&jset, "set", json_path, "title", "New \"one\"", NULL);
+  g_assert_cmpint (jset.status, ==, 0);
+  run_lekh (&jadd, "set", json_path, "weight", "3", NULL);
+  g_assert_cmpint (jadd.status, ==, 0);
+  run_lekh (&junset, "unset", json_path, "draft", NULL);
+  g_assert_cmpint (junset.status, ==, 0);
+  after = read_file (json_path);
+  g_assert_cmpstr (after, ==, "{\n  \"title\": \"New \\\"one\\\"\",\n  \"weight\": \"3\"\n}\nBody\n");
 }
 
 static void
@@ -421,6 +504,7 @@ main (int   argc,
   g_test_add_func ("/cli/get", test_cli_get);
   g_test_add_func ("/cli/set-and-unset", test_cli_set_and_unset);
   g_test_add_func ("/cli/bad-input-untouched", test_cli_bad_input_untouched);
+  g_test_add_func ("/cli/toml-json", test_cli_toml_json);
   g_test_add_func ("/cli/usage", test_cli_usage);
   g_test_add_func ("/cli/help-and-version", test_cli_help_and_version);
   g_test_add_func ("/cli/keeps-permissions-and-links", test_cli_keeps_permissions_and_links);

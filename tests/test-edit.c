@@ -407,7 +407,7 @@ test_edit_errors_change_nothing (void)
     g_clear_error (&error);
   }
   {
-    g_autoptr(LekhArticle) toml = lekh_article_new ("+++\ntitle = 'x'\n+++\n", -1);
+    g_autoptr(LekhArticle) toml = lekh_article_new ("+++\n[title]\nx = 'x'\n+++\n", -1);
     g_assert_null (lekh_article_edit_set_string (toml, "title", "y", &error));
     g_assert_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE);
     g_clear_error (&error);
@@ -686,6 +686,234 @@ test_edit_key_shapes_sweep (void)
     }
 }
 
+/* TOML and JSON front matter ----------------------------------------------------------- */
+
+#define TOML_SAMPLE \
+  "+++\n" \
+  "title = \"Old\"  # keep\n" \
+  "slug = 'lit'\n" \
+  "date = 2024-03-05T10:00:00Z\n" \
+  "draft = true\n" \
+  "weight = 3\n" \
+  "tags = [\"a\", \"b\"]\n" \
+  "keywords = [\n" \
+  "  'x',\n" \
+  "  'y',\n" \
+  "]\n" \
+  "meta = { a = 1 }\n" \
+  "site.name = \"s\"\n" \
+  "\n" \
+  "[params]\n" \
+  "  x = 1\n" \
+  "[[cascade]]\n" \
+  "  k = 1\n" \
+  "+++\n" \
+  "Body\n"
+
+#define JSON_SAMPLE \
+  "{\n" \
+  "  \"title\": \"Old\",\n" \
+  "  \"draft\": true,\n" \
+  "  \"weight\": 3,\n" \
+  "  \"tags\": [\n" \
+  "    \"a\",\n" \
+  "    \"b\"\n" \
+  "  ],\n" \
+  "  \"params\": {\n" \
+  "    \"x\": 1\n" \
+  "  }\n" \
+  "}\n" \
+  "Body\n"
+
+typedef enum
+{
+  OP_SET,        /* lekh_article_edit_set_scalar (VALUE, TYPE) */
+  OP_LIST,       /* lekh_article_edit_set_list: VALUE's items split at '|' ("" none) */
+  OP_UNSET,
+  OP_RENAME,     /* to VALUE */
+} FormatOp;
+
+typedef struct
+{
+  const char    *name;
+  const char    *text;
+  FormatOp       op;
+  const char    *key;
+  const char    *value;
+  LekhValueType  type;
+  const char    *from;      /* the result is TEXT with FROM replaced by TO; */
+  const char    *to;        /* FROM NULL: refused, the text unchanged */
+} FormatEditCase;
+
+#define S LEKH_VALUE_STRING
+static const FormatEditCase format_edit_cases[] = {
+  /* TOML: top-level `key = value` lines, quoting kept when the value allows */
+  { "toml-string", TOML_SAMPLE, OP_SET, "title", "New", S,
+    "title = \"Old\"  # keep\n", "title = \"New\"  # keep\n" },
+  { "toml-string-escapes", TOML_SAMPLE, OP_SET, "title", "say \"hi\"\\\n\tx\x7f", S,
+    "\"Old\"", "\"say \\\"hi\\\"\\\\\\n\\tx\\u007F\"" },
+  { "toml-literal-kept", TOML_SAMPLE, OP_SET, "slug", "new-slug", S, "'lit'", "'new-slug'" },
+  { "toml-literal-to-basic", TOML_SAMPLE, OP_SET, "slug", "it's", S, "'lit'", "\"it's\"" },
+  { "toml-unicode", TOML_SAMPLE, OP_SET, "title", "नमस्ते", S, "\"Old\"", "\"नमस्ते\"" },
+  { "toml-bool", TOML_SAMPLE, OP_SET, "draft", "false", LEKH_VALUE_BOOL, "true", "false" },
+  { "toml-int", TOML_SAMPLE, OP_SET, "weight", "10", LEKH_VALUE_INT, "= 3", "= 10" },
+  { "toml-hex-int", TOML_SAMPLE, OP_SET, "weight", "0xff", LEKH_VALUE_INT, "= 3", "= 0xff" },
+  { "toml-float", TOML_SAMPLE, OP_SET, "weight", "1.5", LEKH_VALUE_FLOAT, "= 3", "= 1.5" },
+  { "toml-bad-int", TOML_SAMPLE, OP_SET, "weight", "1_", LEKH_VALUE_INT, NULL, NULL },
+  { "toml-date", TOML_SAMPLE, OP_SET, "date", "2025-01-02", LEKH_VALUE_TIMESTAMP,
+    "2024-03-05T10:00:00Z", "2025-01-02" },
+  { "toml-datetime", TOML_SAMPLE, OP_SET, "date", "2025-01-02 10:30:00+05:30",
+    LEKH_VALUE_TIMESTAMP, "2024-03-05T10:00:00Z", "2025-01-02 10:30:00+05:30" },
+  { "toml-date-not-toml", TOML_SAMPLE, OP_SET, "date", "2025-01-02 10:30", LEKH_VALUE_TIMESTAMP,
+    NULL, NULL },
+  { "toml-time-is-no-date", TOML_SAMPLE, OP_SET, "date", "10:30:00", LEKH_VALUE_TIMESTAMP,
+    NULL, NULL },
+  { "toml-no-null", TOML_SAMPLE, OP_SET, "title", NULL, LEKH_VALUE_NULL, NULL, NULL },
+  { "toml-list-one-line", TOML_SAMPLE, OP_LIST, "tags", "c|d \"e\"", 0,
+    "[\"a\", \"b\"]", "[\"c\", \"d \\\"e\\\"\"]" },
+  { "toml-list-multi-line", TOML_SAMPLE, OP_LIST, "keywords", "p|q|r", 0,
+    "[\n  'x',\n  'y',\n]", "[\n  'p',\n  'q',\n  'r',\n]" },
+  { "toml-list-empty", TOML_SAMPLE, OP_LIST, "tags", "", 0, "[\"a\", \"b\"]", "[]" },
+  { "toml-list-replaces-string", TOML_SAMPLE, OP_LIST, "title", "a", 0,
+    "\"Old\"", "[\"a\"]" },
+  { "toml-add-before-tables", TOML_SAMPLE, OP_SET, "lastmod", "2024-04-01", LEKH_VALUE_TIMESTAMP,
+    "site.name = \"s\"\n", "site.name = \"s\"\nlastmod = 2024-04-01\n" },
+  { "toml-add-quoted-key", TOML_SAMPLE, OP_SET, "a b.c", "v", S,
+    "site.name = \"s\"\n", "site.name = \"s\"\n\"a b.c\" = \"v\"\n" },
+  { "toml-add-list", TOML_SAMPLE, OP_LIST, "aliases", "/old/", 0,
+    "site.name = \"s\"\n", "site.name = \"s\"\naliases = [\"/old/\"]\n" },
+  { "toml-add-only-tables", "+++\n[params]\nx = 1\n+++\n", OP_SET, "title", "T", S,
+    "[params]", "title = \"T\"\n[params]" },
+  { "toml-add-empty", "+++\n+++\nBody\n", OP_SET, "title", "T", S, "+++\n+++", "+++\ntitle = \"T\"\n+++" },
+  { "toml-add-crlf-bom", "\xef\xbb\xbf+++\r\ntitle = 'a'\r\n[params]\r\nx = 1\r\n+++\r\nBody\r\n",
+    OP_LIST, "tags", "x|y", 0, "title = 'a'\r\n", "title = 'a'\r\ntags = [\"x\", \"y\"]\r\n" },
+  { "toml-set-crlf-bom", "\xef\xbb\xbf+++\r\ntitle = 'a'\r\n[params]\r\nx = 1\r\n+++\r\nBody\r\n",
+    OP_SET, "title", "b", S, "'a'", "'b'" },
+  { "toml-unset", TOML_SAMPLE, OP_UNSET, "title", NULL, 0, "title = \"Old\"  # keep\n", "" },
+  { "toml-unset-list", TOML_SAMPLE, OP_UNSET, "keywords", NULL, 0,
+    "keywords = [\n  'x',\n  'y',\n]\n", "" },
+  { "toml-rename", TOML_SAMPLE, OP_RENAME, "title", "linkTitle", 0, "title =", "linkTitle =" },
+  { "toml-refuse-table", TOML_SAMPLE, OP_SET, "params", "x", S, NULL, NULL },
+  { "toml-refuse-table-unset", TOML_SAMPLE, OP_UNSET, "params", NULL, 0, NULL, NULL },
+  { "toml-refuse-table-list", TOML_SAMPLE, OP_LIST, "params", "a", 0, NULL, NULL },
+  { "toml-refuse-array-of-tables", TOML_SAMPLE, OP_SET, "cascade", "x", S, NULL, NULL },
+  { "toml-refuse-dotted", TOML_SAMPLE, OP_SET, "site", "x", S, NULL, NULL },
+  { "toml-refuse-dotted-rename", TOML_SAMPLE, OP_RENAME, "site", "place", 0, NULL, NULL },
+  { "toml-refuse-inline-table", TOML_SAMPLE, OP_SET, "meta", "x", S, NULL, NULL },
+  { "toml-refuse-broken", "+++\ntitle = 'a\n+++\n", OP_SET, "title", "x", S, NULL, NULL },
+
+  /* JSON: the top object's members, commas and indentation handled */
+  { "json-string", JSON_SAMPLE, OP_SET, "title", "New \"one\"", S, "\"Old\"", "\"New \\\"one\\\"\"" },
+  { "json-bool", JSON_SAMPLE, OP_SET, "draft", "false", LEKH_VALUE_BOOL, "true", "false" },
+  { "json-float", JSON_SAMPLE, OP_SET, "weight", "2.5e1", LEKH_VALUE_FLOAT, ": 3", ": 2.5e1" },
+  { "json-bad-int", JSON_SAMPLE, OP_SET, "weight", "01", LEKH_VALUE_INT, NULL, NULL },
+  { "json-null", JSON_SAMPLE, OP_SET, "title", NULL, LEKH_VALUE_NULL, "\"Old\"", "null" },
+  { "json-date-is-string", JSON_SAMPLE, OP_SET, "title", "2024-03-05", LEKH_VALUE_TIMESTAMP,
+    "\"Old\"", "\"2024-03-05\"" },
+  { "json-list-multi-line", JSON_SAMPLE, OP_LIST, "tags", "x|y|z", 0,
+    "[\n    \"a\",\n    \"b\"\n  ]", "[\n    \"x\",\n    \"y\",\n    \"z\"\n  ]" },
+  { "json-add", JSON_SAMPLE, OP_SET, "date", "2024-03-05", LEKH_VALUE_TIMESTAMP,
+    "    \"x\": 1\n  }\n", "    \"x\": 1\n  },\n  \"date\": \"2024-03-05\"\n" },
+  { "json-add-list", JSON_SAMPLE, OP_LIST, "aliases", "/a/", 0,
+    "  }\n}", "  },\n  \"aliases\": [\"/a/\"]\n}" },
+  { "json-add-empty", "{\n}\nBody\n", OP_SET, "title", "T", S, "{\n}", "{\n  \"title\": \"T\"\n}" },
+  { "json-add-crlf", "{\r\n  \"a\": 1\r\n}\r\nBody\r\n", OP_SET, "b", "x", S,
+    "\"a\": 1\r\n", "\"a\": 1,\r\n  \"b\": \"x\"\r\n" },
+  { "json-add-compact", "{\n  \"a\":1, \"b\":2\n}\n", OP_SET, "c", "x", S, ":2", ":2, \"c\":\"x\"" },
+  { "json-unset-first", JSON_SAMPLE, OP_UNSET, "title", NULL, 0, "  \"title\": \"Old\",\n", "" },
+  { "json-unset-last", JSON_SAMPLE, OP_UNSET, "params", NULL, 0,
+    ",\n  \"params\": {\n    \"x\": 1\n  }", "" },
+  { "json-unset-only", "{\n  \"a\": 1\n}\n", OP_UNSET, "a", NULL, 0, "\n  \"a\": 1", "" },
+  { "json-unset-shared-line", "{\n  \"a\": 1, \"b\": 2\n}\n", OP_UNSET, "a", NULL, 0, "\"a\": 1, ", "" },
+  { "json-rename", JSON_SAMPLE, OP_RENAME, "draft", "unlisted", 0, "\"draft\"", "\"unlisted\"" },
+  { "json-fenced-add", "---json\n{\n  \"a\": 1\n}\n---\nBody\n", OP_LIST, "tags", "x", 0,
+    "\"a\": 1\n", "\"a\": 1,\n  \"tags\": [\"x\"]\n" },
+  { "json-fenced-one-line", "---json\n{\"a\": 1, \"b\": true}\n---\n", OP_UNSET, "a", NULL, 0,
+    "\"a\": 1, ", "" },
+  { "json-refuse-object", JSON_SAMPLE, OP_SET, "params", "x", S, NULL, NULL },
+  { "json-refuse-object-list", JSON_SAMPLE, OP_LIST, "params", "x", 0, NULL, NULL },
+  { "json-refuse-duplicate", "{\n  \"a\": 1,\n  \"a\": 2\n}\n", OP_SET, "a", "x", S, NULL, NULL },
+  { "json-refuse-broken", "{\n  \"a\": 1,\n}\n", OP_SET, "a", "x", S, NULL, NULL },
+};
+#undef S
+
+static void
+test_edit_format_case (gconstpointer data)
+{
+  const FormatEditCase *c = data;
+  g_autoptr(LekhArticle) article = lekh_article_new (c->text, -1);
+  g_autoptr(LekhEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  switch (c->op)
+    {
+    case OP_SET:
+      edit = lekh_article_edit_set_scalar (article, c->key, c->value, c->type, &error);
+      break;
+    case OP_LIST:
+      {
+        g_auto(GStrv) items = *c->value ? g_strsplit (c->value, "|", -1) : g_new0 (char *, 1);
+        edit = lekh_article_edit_set_list (article, c->key, (const char * const *) items, &error);
+      }
+      break;
+    case OP_UNSET:
+      edit = lekh_article_edit_remove (article, c->key, &error);
+      break;
+    case OP_RENAME:
+    default:
+      edit = lekh_article_edit_rename_key (article, c->key, c->value, &error);
+      break;
+    }
+
+  if (c->from == NULL)
+    {
+      g_test_message ("refused: %s", error ? error->message : "(no error)");
+      g_assert_null (edit);
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+  else
+    {
+      g_autofree char *result = NULL;
+      g_autofree char *expected = replaced (c->text, c->from, c->to);
+      g_autoptr(LekhArticle) again = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (edit);
+      result = apply (article, edit);
+      g_assert_cmpstr (result, ==, expected);
+      again = lekh_article_new (result, -1);
+      g_assert_null (lekh_article_get_error (again));
+      g_assert_cmpint (lekh_article_get_split (again)->format, ==,
+                       lekh_article_get_split (article)->format);
+    }
+}
+
+static void
+test_edit_check_key (void)
+{
+  g_autoptr(LekhArticle) toml = lekh_article_new (TOML_SAMPLE, -1);
+  g_autoptr(LekhArticle) json = lekh_article_new (JSON_SAMPLE, -1);
+  g_autoptr(LekhArticle) yaml = lekh_article_new ("---\ntitle: a\n---\n", -1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lekh_article_edit_check_key (toml, "title", NULL));
+  g_assert_true (lekh_article_edit_check_key (toml, "tags", NULL));
+  g_assert_true (lekh_article_edit_check_key (toml, "missing", NULL));
+  g_assert_false (lekh_article_edit_check_key (toml, "params", &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE);
+  g_assert_nonnull (strstr (error->message, "[params]"));
+  g_clear_error (&error);
+  g_assert_false (lekh_article_edit_check_key (toml, "meta", &error));
+  g_assert_nonnull (strstr (error->message, "inline table"));
+  g_clear_error (&error);
+  g_assert_true (lekh_article_edit_check_key (json, "tags", NULL));
+  g_assert_false (lekh_article_edit_check_key (json, "params", &error));
+  g_assert_nonnull (strstr (error->message, "object"));
+  g_assert_true (lekh_article_edit_check_key (yaml, "title", NULL));
+  g_assert_false (lekh_article_edit_check_key (yaml, "", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +942,12 @@ main (int   argc,
   g_test_add_func ("/edit/alias-bomb", test_edit_alias_bomb);
   g_test_add_func ("/edit/key-shapes", test_edit_key_shapes);
   g_test_add_func ("/edit/key-shapes-sweep", test_edit_key_shapes_sweep);
+  g_test_add_func ("/edit/check-key", test_edit_check_key);
+  for (guint i = 0; i < G_N_ELEMENTS (format_edit_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/edit/format/%s", format_edit_cases[i].name);
+      g_test_add_data_func (path, &format_edit_cases[i], test_edit_format_case);
+    }
 
   return g_test_run ();
 }

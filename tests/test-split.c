@@ -31,6 +31,17 @@ static const SplitCase split_cases[] = {
   { "none-bom", "\xEF\xBB\xBFHello", LEKH_FRONT_MATTER_NONE, "", "Hello", 3, FALSE, 1 },
   { "toml", "+++\ntitle = \"A\"\n+++\nbody", LEKH_FRONT_MATTER_TOML, "title = \"A\"\n", "body", 0, FALSE, 4 },
   { "json", "{\n  \"title\": \"A\"\n}\nbody", LEKH_FRONT_MATTER_JSON, "{\n  \"title\": \"A\"\n}\n", "body", 0, FALSE, 4 },
+  /* JSON ends at the brace that closes the first one, as Hugo's lexer counts them. */
+  { "json-nested-brace-line", "{\n  \"a\": {\n\"b\": \"}\"\n}\n}\nbody", LEKH_FRONT_MATTER_JSON,
+    "{\n  \"a\": {\n\"b\": \"}\"\n}\n}\n", "body", 0, FALSE, 6 },
+  { "json-crlf", "{\r\n\"a\": 1\r\n}\r\nbody", LEKH_FRONT_MATTER_JSON, "{\r\n\"a\": 1\r\n}\r\n",
+    "body", 0, TRUE, 4 },
+  { "unclosed-json-is-body", "{\n\"a\": 1\nbody", LEKH_FRONT_MATTER_NONE, "", "{\n\"a\": 1\nbody",
+    0, FALSE, 1 },
+  { "json-brace-then-text-is-body", "{\n\"a\": 1\n} x\nbody", LEKH_FRONT_MATTER_NONE, "",
+    "{\n\"a\": 1\n} x\nbody", 0, FALSE, 1 },
+  { "json-fence", "---json\n{\"title\": \"A\"}\n---\nbody", LEKH_FRONT_MATTER_JSON,
+    "{\"title\": \"A\"}\n", "body", 0, FALSE, 4 },
   { "unclosed-toml-is-body", "+++\nbody", LEKH_FRONT_MATTER_NONE, "", "+++\nbody", 0, FALSE, 1 },
   { "not-a-delimiter", "----\na: 1\n---\n", LEKH_FRONT_MATTER_NONE, "", "----\na: 1\n---\n", 0, FALSE, 1 },
   { "hindi", "---\nशीर्षक: नमस्ते\n---\nलेख\n", LEKH_FRONT_MATTER_YAML, "शीर्षक: नमस्ते\n", "लेख\n", 0, FALSE, 4 },
@@ -101,16 +112,38 @@ test_split_nul (void)
   g_assert_cmpuint (lekh_article_get_error_column (article), ==, 2);
 }
 
+/* TOML and JSON front matter read into the same entries as YAML, and are editable. */
 static void
-test_split_toml_not_editable (void)
+test_split_toml_json_read (void)
 {
-  g_autoptr(LekhArticle) article = lekh_article_new ("+++\ntitle = \"A\"\n+++\n", -1);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(LekhArticle) toml = lekh_article_new ("+++\ntitle = \"A\"\n[params]\nx = 1\n+++\n", -1);
+  g_autoptr(LekhArticle) json = lekh_article_new ("{\n  \"title\": \"A\"\n}\n", -1);
+  g_autoptr(LekhArticle) bad = lekh_article_new ("+++\ntitle = \"A\n+++\n", -1);
+  g_autoptr(LekhArticle) array = lekh_article_new ("{\n[1]\n}\n", -1);
 
-  g_assert_null (lekh_article_get_error (article));
-  g_assert_false (lekh_article_check_editable (article, &error));
-  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE);
-  g_assert_nonnull (strstr (error->message, "TOML"));
+  g_assert_null (lekh_article_get_error (toml));
+  g_assert_true (lekh_article_check_editable (toml, NULL));
+  g_assert_cmpuint (lekh_article_get_n_entries (toml), ==, 2);
+  g_assert_cmpstr (lekh_node_get_string (lekh_article_get_value (toml, "title")), ==, "A");
+  g_assert_cmpint (lekh_node_get_value_type (lekh_article_get_value (toml, "params")), ==,
+                   LEKH_VALUE_MAPPING);
+
+  g_assert_null (lekh_article_get_error (json));
+  g_assert_true (lekh_article_check_editable (json, NULL));
+  g_assert_cmpstr (lekh_node_get_string (lekh_article_get_value (json, "title")), ==, "A");
+
+  g_assert_error (lekh_article_get_error (bad), LEKH_ERROR, LEKH_ERROR_YAML_SYNTAX);
+  g_assert_true (g_str_has_prefix (lekh_article_get_error (bad)->message, "TOML error: "));
+  g_assert_cmpuint (lekh_article_get_error_line (bad), ==, 2);
+  g_assert_false (lekh_article_check_editable (bad, NULL));
+
+  g_assert_error (lekh_article_get_error (array), LEKH_ERROR, LEKH_ERROR_YAML_SYNTAX);
+  g_assert_cmpuint (lekh_article_get_error_line (array), ==, 2);
+
+  {
+    g_autoptr(LekhArticle) unclosed = lekh_article_new ("---json\n{}\nbody\n", -1);
+    g_assert_error (lekh_article_get_error (unclosed), LEKH_ERROR, LEKH_ERROR_UNTERMINATED);
+  }
 }
 
 int
@@ -127,7 +160,7 @@ main (int   argc,
   g_test_add_func ("/split/unterminated", test_split_unterminated);
   g_test_add_func ("/split/invalid-utf8", test_split_invalid_utf8);
   g_test_add_func ("/split/nul", test_split_nul);
-  g_test_add_func ("/split/toml-not-editable", test_split_toml_not_editable);
+  g_test_add_func ("/split/toml-json-read", test_split_toml_json_read);
 
   return g_test_run ();
 }

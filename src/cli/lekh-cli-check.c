@@ -432,6 +432,8 @@ static const struct
 } rule_descriptions[] = {
   { "invalid-utf8", N_("The file is not UTF-8 text, or holds NUL bytes") },
   { "yaml-syntax", N_("The front matter is not valid YAML") },
+  { "toml-syntax", N_("The front matter is not valid TOML") },
+  { "json-syntax", N_("The front matter is not valid JSON") },
   { "unterminated-front-matter", N_("An opening --- without a closing line") },
   { "unsupported-front-matter", N_("Front matter in a format that is not checked") },
   { "duplicate-key", N_("A key given twice") },

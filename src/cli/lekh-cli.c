@@ -304,6 +304,32 @@ apply_and_write (const char          *path,
   return EXIT_OK;
 }
 
+/* `lekh set` writes a string; in TOML and JSON, which type their values, a boolean,
+ * number or date stays one when the new value reads as the same type (draft = true ->
+ * draft = false, not draft = "false"). */
+static LekhValueType
+set_type (LekhArticle *article,
+          const char  *key,
+          const char  *value)
+{
+  LekhFrontMatterFormat format = lekh_article_get_split (article)->format;
+  const LekhNode *old = lekh_article_get_value (article, key);
+  LekhValueType type;
+
+  if ((format != LEKH_FRONT_MATTER_TOML && format != LEKH_FRONT_MATTER_JSON) ||
+      old == NULL || old->kind != LEKH_NODE_SCALAR)
+    return LEKH_VALUE_STRING;
+  type = lekh_node_get_value_type (old);
+  if (type == LEKH_VALUE_FLOAT &&
+      lekh_scalar_resolve_type (value, strlen (value), LEKH_STYLE_PLAIN, NULL) == LEKH_VALUE_INT)
+    return LEKH_VALUE_INT;   /* a number stays a number */
+  if ((type == LEKH_VALUE_BOOL || type == LEKH_VALUE_INT || type == LEKH_VALUE_FLOAT ||
+       type == LEKH_VALUE_TIMESTAMP) &&
+      lekh_scalar_resolve_type (value, strlen (value), LEKH_STYLE_PLAIN, NULL) == type)
+    return type;
+  return LEKH_VALUE_STRING;
+}
+
 static int
 cli_set (int    argc,
          char **argv)
@@ -337,7 +363,8 @@ cli_set (int    argc,
       edit = lekh_article_edit_set_list (article, key, (const char * const *) items->pdata, &error);
     }
   else
-    edit = lekh_article_edit_set_string (article, key, argv[3], &error);
+    edit = lekh_article_edit_set_scalar (article, key, argv[3],
+                                         set_type (article, key, argv[3]), &error);
 
   return apply_and_write (path, article, &stamp, edit, error);
 }

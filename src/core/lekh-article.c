@@ -6,6 +6,8 @@
 #include <yaml.h>
 
 #include "lekh-article-private.h"
+#include "lekh-json.h"
+#include "lekh-toml.h"
 
 /* No file gets past these, whatever it holds. */
 #define LEKH_MAX_DEPTH   256
@@ -86,6 +88,8 @@ struct _LekhArticle
   Arena            arena;
   GPtrArray       *child_arrays;  /* every collection's children array */
   gsize            body_checked;  /* g_once: the body's UTF-8 is checked on first need */
+  LekhTomlDocument *toml;         /* +++ front matter: owns root and the entries' nodes */
+  LekhJsonDocument *json;         /* { } front matter: likewise */
 };
 
 /* libyaml's marks count characters, not bytes: this walks the UTF-8 text to turn
@@ -684,6 +688,64 @@ line_is_delimiter (const char *text,
   return TRUE;
 }
 
+/* JSON front matter ends where Hugo's lexer ends it (parser/pageparser/pagelexer_intro.go,
+ * lexFrontMatterJSON): at the '}' that closes the first '{', counting braces outside
+ * strings, so a nested object's '}' at the start of a line does not end it. The JSON text
+ * keeps its braces; the closing brace must end its line. Unclosed: no front matter. */
+static void
+article_split_json (LekhArticle *self)
+{
+  LekhSplit *split = &self->split;
+  const char *text = self->text;
+  gsize len = self->len;
+  gboolean in_string = FALSE;
+  guint level = 0;
+  guint line = 1;
+
+  for (gsize p = split->open_start; p < len; p++)
+    {
+      char c = text[p];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            {
+              if (p + 1 < len && text[p + 1] == '\n')
+                line++;
+              p++;
+            }
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{')
+        level++;
+      else if (c == '}' && --level == 0)
+        {
+          gsize end = line_end (text, p + 1, len);
+          gsize q = p + 1;
+
+          while (q < end && (text[q] == ' ' || text[q] == '\t' || text[q] == '\r'))
+            q++;
+          if (q < end && text[q] != '\n')
+            break;   /* something follows the closing brace on its line */
+          split->yaml_start = split->open_start;
+          split->yaml_line = 1;
+          split->yaml_end = split->close_end = split->body_start = end;
+          split->body_line = line + (end > 0 && text[end - 1] == '\n');
+          return;
+        }
+    }
+
+  split->format = LEKH_FRONT_MATTER_NONE;
+  split->yaml_start = split->yaml_end = split->close_end = split->body_start = split->bom_len;
+  split->yaml_line = split->body_line = 1;
+}
+
 static void
 article_split (LekhArticle *self)
 {
@@ -692,6 +754,7 @@ article_split (LekhArticle *self)
   gsize len = self->len;
   const char *nl;
   const char *closers[2] = { NULL, NULL };
+  gboolean fenced = FALSE;
   gsize p;
   guint line;
 
@@ -714,17 +777,27 @@ article_split (LekhArticle *self)
       split->format = LEKH_FRONT_MATTER_TOML;
       closers[0] = "+++";
     }
-  else if (line_is_delimiter (text, p, len, "{"))
+  else if (line_is_delimiter (text, p, len, "---json"))
     {
+      /* gray-matter's (Docusaurus') fence naming its language: JSON between --- lines */
       split->format = LEKH_FRONT_MATTER_JSON;
-      closers[0] = "}";
+      closers[0] = "---";
+      fenced = TRUE;
     }
+  else if (line_is_delimiter (text, p, len, "{"))
+    split->format = LEKH_FRONT_MATTER_JSON;
 
   split->open_start = split->yaml_start = split->yaml_end = p;
   split->close_end = split->body_start = p;
   split->yaml_line = split->body_line = 1;
   if (split->format == LEKH_FRONT_MATTER_NONE)
     return;
+
+  if (split->format == LEKH_FRONT_MATTER_JSON && !fenced)
+    {
+      article_split_json (self);
+      return;
+    }
 
   p = line_end (text, p, len);
   split->yaml_start = p;
@@ -734,15 +807,7 @@ article_split (LekhArticle *self)
       if (line_is_delimiter (text, p, len, closers[0]) ||
           (closers[1] != NULL && line_is_delimiter (text, p, len, closers[1])))
         {
-          /* JSON front matter keeps its braces as part of the text */
-          if (split->format == LEKH_FRONT_MATTER_JSON)
-            {
-              split->yaml_start = split->open_start;
-              split->yaml_line = 1;
-              split->yaml_end = line_end (text, p, len);
-            }
-          else
-            split->yaml_end = p;
+          split->yaml_end = p;
           split->close_end = split->body_start = line_end (text, p, len);
           split->body_line = line + (split->close_end > 0 && text[split->close_end - 1] == '\n');
           return;
@@ -753,11 +818,11 @@ article_split (LekhArticle *self)
   /* No closing line: the whole file would be front matter. */
   split->yaml_end = split->close_end = split->body_start = len;
   split->body_line = line;
-  if (split->format == LEKH_FRONT_MATTER_YAML)
+  if (split->format == LEKH_FRONT_MATTER_YAML || fenced)
     self->unterminated = TRUE;
   else
     {
-      /* An unclosed +++ or { is not front matter: treat the file as all body. */
+      /* An unclosed +++ is not front matter: treat the file as all body. */
       split->format = LEKH_FRONT_MATTER_NONE;
       split->yaml_start = split->yaml_end = split->close_end = split->body_start = split->bom_len;
       split->yaml_line = split->body_line = 1;
@@ -844,6 +909,218 @@ article_parse_yaml (LekhArticle *self)
       self->root = NULL;
     }
   article_build_entries (self);
+}
+
+/* "Line L, column C: message" from the TOML and JSON readers: the article keeps the
+ * position apart, like the YAML errors, so only the message is kept, named like theirs. */
+static GError *
+article_reader_error (GError     *error,
+                      const char *format_name)
+{
+  const char *message = error->message;
+  const char *colon;
+  GError *out;
+
+  if (g_str_has_prefix (message, "Line ") && (colon = strstr (message, ": ")) != NULL)
+    message = colon + 2;
+  if (error->code == LEKH_ERROR_LIMIT)
+    out = g_error_new (LEKH_ERROR, error->code, "%s", message);
+  else
+    out = g_error_new (LEKH_ERROR, error->code, _("%s error: %s"), format_name, message);
+  g_error_free (error);
+  return out;
+}
+
+static LekhEntry *
+article_add_entry (LekhArticle *self,
+                   LekhNode    *key,
+                   LekhNode    *value)
+{
+  LekhEntry *entry = arena_alloc (&self->arena, sizeof (LekhEntry));
+
+  entry->key = key->kind == LEKH_NODE_SCALAR ? key->scalar : (char *) "";
+  entry->key_node = key;
+  entry->key_span = key->span;
+  entry->indicator = key->span.start;
+  entry->colon = key->span.end;
+  entry->entry_span = key->span;
+  entry->entry_span.start = G_MAXSIZE;
+  entry->value = value;
+  g_ptr_array_add (self->entries, entry);
+  return entry;
+}
+
+/* TOML entries are the root table's keys. A `key = value` line at the top is an entry
+ * like a YAML one: its span is its line (trailing comment included), its colon the '='.
+ * A table made by headers ([params], [params.x], [[cascade]]) or by dotted keys
+ * (a.b = 1) is one entry whose value is the table (or the array of tables); its span is
+ * the line that first defines it and, for a header, the lines of that section up to its
+ * last key. Later sections of the same table ([a.b] after [c], a second [[a]]) and later
+ * dotted lines are not in it, so spans never overlap and come in order; such entries are
+ * never edited as a whole (lekh-edit.c refuses them), their colon is their key's end. */
+static void
+article_build_toml_entries (LekhArticle *self)
+{
+  const LekhTomlDocument *doc = self->toml;
+  const LekhNode *root = lekh_toml_document_get_root (doc);
+  guint n_headers = lekh_toml_document_get_n_headers (doc);
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree gsize *section_end = g_new0 (gsize, n_headers + 1);
+
+  self->root = (LekhNode *) root;
+  for (guint i = 0; i + 1 < root->children->len; i += 2)
+    {
+      LekhEntry *entry = article_add_entry (self, g_ptr_array_index (root->children, i),
+                                            g_ptr_array_index (root->children, i + 1));
+
+      if (!g_hash_table_contains (by_key, entry->key))
+        g_hash_table_insert (by_key, entry->key, entry);
+    }
+
+  for (guint i = 0; i < lekh_toml_document_get_n_keyvals (doc); i++)
+    {
+      const LekhTomlKeyval *kv = lekh_toml_document_get_keyval (doc, i);
+      LekhEntry *entry;
+
+      if (kv->header >= 0)
+        {
+          section_end[kv->header] = MAX (section_end[kv->header], kv->entry_span.end);
+          continue;
+        }
+      entry = g_hash_table_lookup (by_key, kv->key_path[0]);
+      if (entry == NULL || entry->entry_span.start != G_MAXSIZE)
+        continue;
+      entry->entry_span = kv->entry_span;
+      entry->entry_span.column = 1;
+      if (kv->n_parts == 1 && kv->value == entry->value)
+        entry->colon = kv->equals;
+    }
+
+  for (guint h = 0; h < n_headers; h++)
+    {
+      const LekhTomlHeader *header = lekh_toml_document_get_header (doc, h);
+      LekhEntry *entry = g_hash_table_lookup (by_key, header->path[0]);
+
+      if (entry == NULL || entry->entry_span.start != G_MAXSIZE)
+        continue;
+      entry->entry_span = header->line_span;
+      entry->entry_span.column = 1;
+      entry->entry_span.end = MAX (header->line_span.end, section_end[h]);
+    }
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      LekhEntry *entry = g_ptr_array_index (self->entries, i);
+
+      /* A key whose name holds U+0000 is not found by its C string: its own text. */
+      if (entry->entry_span.start == G_MAXSIZE)
+        {
+          entry->entry_span = entry->key_span;
+          entry->entry_span.end = MAX (entry->key_span.end, entry->value->span.end);
+        }
+    }
+}
+
+static void
+article_parse_toml (LekhArticle *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint line = 0, column = 0;
+
+  self->entries = g_ptr_array_new ();
+  self->toml = lekh_toml_parse_range (self->text, self->split.yaml_start, self->split.yaml_end,
+                                      self->split.yaml_line, &line, &column, &error);
+  if (self->toml == NULL)
+    {
+      article_fail (self, article_reader_error (g_steal_pointer (&error), "TOML"), line, column);
+      return;
+    }
+  article_build_toml_entries (self);
+}
+
+/* Is TEXT[FROM, TO) only blanks? */
+static gboolean
+only_blanks (const char *text,
+             gsize       from,
+             gsize       to)
+{
+  for (gsize p = from; p < to; p++)
+    if (text[p] != ' ' && text[p] != '\t')
+      return FALSE;
+  return TRUE;
+}
+
+/* JSON entries are the top object's members. A member that starts its line owns the
+ * line from its start; one whose value (and comma) ends its line owns the line break;
+ * members that share a line with others span their own text. The colon is the ':'. */
+static void
+article_build_json_entries (LekhArticle *self)
+{
+  const LekhNode *root = lekh_json_document_get_root (self->json);
+  const char *text = self->text;
+  gsize limit = self->split.yaml_end;
+
+  self->root = (LekhNode *) root;
+  for (guint i = 0; i + 1 < root->children->len; i += 2)
+    {
+      LekhNode *key = g_ptr_array_index (root->children, i);
+      LekhNode *value = g_ptr_array_index (root->children, i + 1);
+      LekhEntry *entry = article_add_entry (self, key, value);
+      gsize ls = key->span.start;
+      gsize p = value->span.end;
+
+      while (ls > 0 && text[ls - 1] != '\n')
+        ls--;
+      entry->entry_span = key->span;
+      if (only_blanks (text, ls, key->span.start))
+        {
+          entry->entry_span.start = ls;
+          entry->entry_span.column = 1;
+        }
+      entry->colon = key->span.end;
+      while (entry->colon < value->span.start && text[entry->colon] != ':')
+        entry->colon++;
+
+      entry->entry_span.end = value->span.end;
+      if (p < limit && text[p] == ',')
+        p++;
+      while (p < limit && (text[p] == ' ' || text[p] == '\t' || text[p] == '\r'))
+        p++;
+      if (p < limit && text[p] == '\n')
+        entry->entry_span.end = p + 1;
+    }
+}
+
+static void
+article_parse_json (LekhArticle *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint line = 0, column = 0;
+
+  self->entries = g_ptr_array_new ();
+  self->json = lekh_json_parse_range (self->text, self->split.yaml_start, self->split.yaml_end,
+                                      self->split.yaml_line, &line, &column, &error);
+  if (self->json == NULL)
+    {
+      article_fail (self, article_reader_error (g_steal_pointer (&error), "JSON"), line, column);
+      return;
+    }
+  if (lekh_json_document_get_root (self->json)->kind != LEKH_NODE_MAPPING)
+    {
+      const LekhNode *root = lekh_json_document_get_root (self->json);
+
+      article_fail (self, g_error_new (LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                                       _("The JSON front matter is not an object")),
+                    root->span.line, root->span.column);
+      return;
+    }
+  article_build_json_entries (self);
+}
+
+const LekhTomlDocument *
+_lekh_article_get_toml (const LekhArticle *self)
+{
+  return self->toml;
 }
 
 /* UTF-8 validation that skips ASCII eight bytes at a time: articles are mostly ASCII
@@ -964,6 +1241,10 @@ lekh_article_new_from_bytes (GBytes *bytes)
                   1, 1);
   if (self->error == NULL && self->split.format == LEKH_FRONT_MATTER_YAML)
     article_parse_yaml (self);
+  else if (self->error == NULL && self->split.format == LEKH_FRONT_MATTER_TOML)
+    article_parse_toml (self);
+  else if (self->error == NULL && self->split.format == LEKH_FRONT_MATTER_JSON)
+    article_parse_json (self);
   if (self->entries == NULL)
     self->entries = g_ptr_array_new ();
 
@@ -1008,6 +1289,8 @@ lekh_article_unref (LekhArticle *self)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->child_arrays, g_ptr_array_unref);
   g_clear_pointer (&self->arena.blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->toml, lekh_toml_document_free);
+  g_clear_pointer (&self->json, lekh_json_document_free);
   g_clear_error (&self->error);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_free (self);
@@ -1101,14 +1384,6 @@ lekh_article_check_editable (const LekhArticle  *self,
     {
       g_set_error (error, self->error->domain, self->error->code, _("Line %u, column %u: %s"),
                    self->error_line, self->error_column, self->error->message);
-      return FALSE;
-    }
-  if (self->split.format == LEKH_FRONT_MATTER_TOML || self->split.format == LEKH_FRONT_MATTER_JSON)
-    {
-      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
-                   self->split.format == LEKH_FRONT_MATTER_TOML
-                   ? _("TOML front matter (+++) is kept as it is but cannot be edited")
-                   : _("JSON front matter is kept as it is but cannot be edited"));
       return FALSE;
     }
   return TRUE;

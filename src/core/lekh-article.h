@@ -12,8 +12,10 @@ typedef enum
 {
   LEKH_FRONT_MATTER_NONE,
   LEKH_FRONT_MATTER_YAML,
-  LEKH_FRONT_MATTER_TOML,       /* +++ ... +++ : kept, not editable */
-  LEKH_FRONT_MATTER_JSON,       /* { ... } at the top : kept, not editable */
+  LEKH_FRONT_MATTER_TOML,       /* +++ ... +++ (Hugo), read with lekh-toml.c */
+  LEKH_FRONT_MATTER_JSON,       /* { ... } at the top (Hugo; the braces are part of the
+                                 * front matter text), or JSON between "---json" and "---"
+                                 * lines (gray-matter, so Docusaurus); read with lekh-json.c */
 } LekhFrontMatterFormat;
 
 /* How a file's bytes divide. All offsets are bytes into the whole text.
@@ -32,7 +34,10 @@ typedef struct
   gboolean               crlf;         /* the file's line ending (first one seen) is CRLF */
 } LekhSplit;
 
-/* One top-level key of the front matter. */
+/* One top-level key of the front matter. TOML and JSON front matter have the same entries
+ * (see article_build_toml_entries() and article_build_json_entries() for their spans):
+ * there "colon" is the '=' of a top-level `key = value` line or the ':' of a JSON member;
+ * a TOML key made by a [table] header or dotted keys has none (colon == key_span.end). */
 typedef struct
 {
   char     *key;          /* the key's text; "" when the key is not a scalar (a "? - list"
@@ -70,12 +75,14 @@ const char      *lekh_article_get_body           (const LekhArticle *self,
 const char      *lekh_article_get_newline        (const LekhArticle *self);
 
 /* NULL when the article read cleanly. Otherwise the first problem (invalid UTF-8,
- * unterminated front matter, YAML syntax, limits), with its 1-based line and column. */
+ * unterminated front matter, YAML, TOML or JSON syntax — all LEKH_ERROR_YAML_SYNTAX, the
+ * message says which —, limits), with its 1-based line and column. */
 const GError    *lekh_article_get_error          (const LekhArticle *self);
 guint            lekh_article_get_error_line     (const LekhArticle *self);
 guint            lekh_article_get_error_column   (const LekhArticle *self);
 
-/* TRUE when front-matter edits are safe: no error, and YAML (or no) front matter. */
+/* TRUE when front-matter edits are safe: the article read without an error (YAML, TOML,
+ * JSON or no front matter). What an edit can reach is lekh-edit.h's business. */
 gboolean         lekh_article_check_editable     (const LekhArticle *self,
                                                   GError           **error);
 
@@ -87,7 +94,8 @@ const LekhEntry *lekh_article_lookup             (const LekhArticle *self,
                                                   const char        *key);
 const LekhNode  *lekh_article_get_value          (const LekhArticle *self,
                                                   const char        *key);
-/* The root mapping node of the front matter (NULL without YAML front matter). */
+/* The root mapping node of the front matter (NULL without front matter or on an error):
+ * a TOML document's root table, a JSON front matter's object. */
 const LekhNode  *lekh_article_get_root           (const LekhArticle *self);
 
 /* JSON of the whole front matter (key == NULL) or one key's value. */

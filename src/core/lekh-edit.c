@@ -6,6 +6,8 @@
 
 #include "lekh-article-private.h"
 #include "lekh-edit.h"
+#include "lekh-json.h"
+#include "lekh-toml.h"
 
 void
 lekh_edit_free (LekhEdit *edit)
@@ -423,7 +425,8 @@ verify_edit (LekhArticle     *self,
       return FALSE;
     }
   if (lekh_article_get_split (result)->body_start != head->len ||
-      lekh_article_get_split (result)->format != LEKH_FRONT_MATTER_YAML ||
+      lekh_article_get_split (result)->format != (split->format == LEKH_FRONT_MATTER_NONE
+                                                  ? LEKH_FRONT_MATTER_YAML : split->format) ||
       lekh_article_get_split (result)->bom_len != split->bom_len)
     goto fail;
 
@@ -455,7 +458,11 @@ verify_edit (LekhArticle     *self,
       if (j >= n_old)
         goto fail;
       old = lekh_article_get_entry (self, j++);
-      if (!same_key (self, old, result, entry) || !same_value (self, old, result, entry))
+      /* A TOML entry's line (its comment) or [table] section is kept whole, too. */
+      if (!same_key (self, old, result, entry) || !same_value (self, old, result, entry) ||
+          (split->format == LEKH_FRONT_MATTER_TOML &&
+           !same_bytes (self, old->entry_span.start, old->entry_span.end,
+                        result, entry->entry_span.start, entry->entry_span.end)))
         {
           if (*old->key == '\0')
             g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
@@ -512,7 +519,8 @@ check_key (LekhArticle      *self,
     }
 
   root = lekh_article_get_root (self);
-  if (root != NULL && root->style == LEKH_STYLE_FLOW)
+  if (lekh_article_get_split (self)->format == LEKH_FRONT_MATTER_YAML &&
+      root != NULL && root->style == LEKH_STYLE_FLOW)
     {
       g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
                    _("The front matter is written as one { … } mapping; Lekh edits only “key: value” lines"));
@@ -625,6 +633,622 @@ format_scalar (const char     *value,
   return NULL;
 }
 
+static gboolean
+only_blanks (const char *text,
+             gsize       from,
+             gsize       to)
+{
+  for (gsize p = from; p < to; p++)
+    if (text[p] != ' ' && text[p] != '\t')
+      return FALSE;
+  return TRUE;
+}
+
+/* TOML and JSON ------------------------------------------------------------------------ */
+
+/* Hugo's TOML (+++) and JSON ({ }) front matter are edited with the same promise as YAML
+ * (one replacement, verified by verify_edit()), within a smaller reach: the top-level
+ * `key = value` lines of TOML and the top object's members of JSON, set to a string,
+ * number, boolean, date or list of strings, added or removed. A TOML key made by a
+ * [table] header or dotted keys (a.b = 1), an inline table, an array of tables, a JSON
+ * object: refused with a message, the text unchanged. */
+
+static LekhFrontMatterFormat
+article_format (LekhArticle *self)
+{
+  return lekh_article_get_split (self)->format;
+}
+
+static gboolean
+toml_is_bare_key (const char *key)
+{
+  if (*key == '\0')
+    return FALSE;
+  for (const char *p = key; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* A TOML string for VALUE: a 'literal' one when the writer used those and VALUE fits in
+ * one (no quote, no control character, one line), else a "basic" one with escapes. */
+static char *
+toml_quote_string (const char *value,
+                   gboolean    literal)
+{
+  GString *out;
+
+  if (literal)
+    {
+      gboolean fits = TRUE;
+
+      for (const guchar *p = (const guchar *) value; *p && fits; p++)
+        fits = *p != '\'' && (*p >= 0x20 || *p == '\t') && *p != 0x7f;
+      if (fits)
+        return g_strdup_printf ("'%s'", value);
+    }
+
+  out = g_string_new ("\"");
+  for (const guchar *p = (const guchar *) value; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        default:
+          if (*p < 0x20 || *p == 0x7f)
+            g_string_append_printf (out, "\\u%04X", *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
+static char *
+toml_quote_key (const char *key)
+{
+  return toml_is_bare_key (key) ? g_strdup (key) : toml_quote_string (key, FALSE);
+}
+
+static char *
+quote_key_for (LekhArticle *self,
+               const char  *key)
+{
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML)
+    return toml_quote_key (key);
+  return lekh_json_quote_string (key, strlen (key));
+}
+
+static char *
+quote_string_for (LekhArticle    *self,
+                  const char     *value,
+                  const LekhNode *like)
+{
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML)
+    {
+      gboolean literal = FALSE;
+
+      if (like != NULL && like->kind == LEKH_NODE_SCALAR &&
+          lekh_toml_node_get_type (like) == LEKH_TOML_STRING)
+        {
+          LekhTomlStringStyle style = lekh_toml_node_get_string_style (like);
+
+          literal = style == LEKH_TOML_STRING_LITERAL ||
+                    style == LEKH_TOML_STRING_MULTILINE_LITERAL;
+        }
+      return toml_quote_string (value, literal);
+    }
+  return lekh_json_quote_string (value, strlen (value));
+}
+
+/* VALUE written as TYPE in the article's format; *READ_BACK gets what the readers will
+ * make of it (TOML writes 0xff, reads 255), *READ_TYPE its type (a date in JSON is a
+ * string). */
+static char *
+format_scalar_for (LekhArticle     *self,
+                   const char      *value,
+                   LekhValueType    type,
+                   const LekhNode  *like,
+                   char           **read_back,
+                   LekhValueType   *read_type,
+                   GError         **error)
+{
+  gboolean toml = article_format (self) == LEKH_FRONT_MATTER_TOML;
+
+  *read_type = type;
+  switch (type)
+    {
+    case LEKH_VALUE_STRING:
+      *read_back = g_strdup (value);
+      return quote_string_for (self, value, like);
+    case LEKH_VALUE_NULL:
+      if (toml)
+        {
+          g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                       _("TOML has no empty value; remove the key instead"));
+          return NULL;
+        }
+      *read_back = g_strdup ("null");
+      return g_strdup ("null");
+    case LEKH_VALUE_BOOL:
+      if (g_strcmp0 (value, "true") == 0 || g_strcmp0 (value, "false") == 0)
+        {
+          *read_back = g_strdup (value);
+          return g_strdup (value);
+        }
+      break;
+    case LEKH_VALUE_TIMESTAMP:
+      if (!toml)
+        {
+          /* JSON has no dates: Hugo reads a date from a string. */
+          if (!lekh_scalar_is_timestamp (value))
+            break;
+          *read_type = LEKH_VALUE_STRING;
+          *read_back = g_strdup (value);
+          return lekh_json_quote_string (value, strlen (value));
+        }
+      G_GNUC_FALLTHROUGH;
+    case LEKH_VALUE_INT:
+    case LEKH_VALUE_FLOAT:
+      if (strpbrk (value, "\r\n#") != NULL)
+        break;
+      if (toml)
+        {
+          g_autofree char *line = g_strconcat ("v = ", value, "\n", NULL);
+          g_autoptr(LekhTomlDocument) doc = lekh_toml_parse (line, strlen (line), NULL);
+          const LekhNode *v = doc ? lekh_node_lookup (lekh_toml_document_get_root (doc), "v") : NULL;
+
+          if (v == NULL || v->kind != LEKH_NODE_SCALAR || lekh_node_get_value_type (v) != type)
+            break;
+          *read_back = g_strdup (lekh_node_get_string (v));
+          return g_strdup (value);
+        }
+      else
+        {
+          g_autoptr(LekhJsonDocument) doc = lekh_json_parse (value, strlen (value), NULL);
+          const LekhNode *v = doc ? lekh_json_document_get_root (doc) : NULL;
+
+          if (v == NULL || v->kind != LEKH_NODE_SCALAR || lekh_node_get_value_type (v) != type ||
+              v->span.start != 0 || v->span.end != strlen (value))
+            break;
+          *read_back = g_strdup (value);
+          return g_strdup (value);
+        }
+    case LEKH_VALUE_SEQUENCE:
+    case LEKH_VALUE_MAPPING:
+    default:
+      break;
+    }
+  if (type == LEKH_VALUE_TIMESTAMP && toml)
+    g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                 _("“%s” is not a TOML date (e.g. 2024-03-05, 2024-03-05T10:30:00 or "
+                   "2024-03-05T10:30:00+05:30)"), value ? value : "");
+  else
+    g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED, _("“%s” is not a valid %s"),
+                 value ? value : "", lekh_value_type_to_string (type));
+  return NULL;
+}
+
+/* Why ENTRY's value cannot be replaced (NULL when it can). */
+static char *
+why_not_editable (LekhArticle     *self,
+                  const LekhEntry *entry)
+{
+  const char *text = lekh_article_get_text (self, NULL);
+
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML)
+    {
+      LekhTomlType type = lekh_toml_node_get_type (entry->value);
+
+      if (type == LEKH_TOML_ARRAY_OF_TABLES)
+        return g_strdup_printf (_("“%s” is an array of tables ([[%s]]); Lekh edits only "
+                                  "top-level “key = value” lines: edit it in the source"),
+                                entry->key, entry->key);
+      if (text[entry->colon] != '=')
+        {
+          gsize p = entry->entry_span.start;
+
+          while (text[p] == ' ' || text[p] == '\t')
+            p++;
+          if (text[p] == '[')
+            return g_strdup_printf (_("“%s” is a table ([%s]); Lekh edits only top-level "
+                                      "“key = value” lines: edit it in the source"),
+                                    entry->key, entry->key);
+          return g_strdup_printf (_("“%s” is a table made by dotted keys (%s.… = …); Lekh "
+                                    "edits only top-level “key = value” lines: edit it in "
+                                    "the source"), entry->key, entry->key);
+        }
+      if (type == LEKH_TOML_INLINE_TABLE)
+        return g_strdup_printf (_("“%s” is an inline table; Lekh edits only strings, numbers, "
+                                  "booleans, dates and lists of strings: edit it in the source"),
+                                entry->key);
+      return NULL;
+    }
+  if (entry->value->kind == LEKH_NODE_MAPPING)
+    return g_strdup_printf (_("“%s” is an object; Lekh edits only strings, numbers, booleans, "
+                              "dates and lists of strings: edit it in the source"), entry->key);
+  return NULL;
+}
+
+static gboolean
+check_replaceable (LekhArticle      *self,
+                   const LekhEntry  *entry,
+                   GError          **error)
+{
+  g_autofree char *why = why_not_editable (self, entry);
+
+  if (why == NULL)
+    return TRUE;
+  g_set_error_literal (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE, why);
+  return FALSE;
+}
+
+/* A new top-level entry: in TOML after the last top-level `key = value` line, or before
+ * the first [table] header (never after it: the key would belong to that table); in
+ * JSON after the last member, indented like it. VALUE_TEXT is the value's text. */
+static LekhEdit *
+plan_append_other (LekhArticle *self,
+                   const char  *key,
+                   const char  *value_text)
+{
+  const LekhSplit *split = lekh_article_get_split (self);
+  const char *text = lekh_article_get_text (self, NULL);
+  const char *nl = lekh_article_get_newline (self);
+  g_autofree char *quoted = quote_key_for (self, key);
+  guint n = lekh_article_get_n_entries (self);
+
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML)
+    {
+      const LekhTomlDocument *doc = _lekh_article_get_toml (self);
+      g_autofree char *line = g_strconcat (quoted, " = ", value_text, nl, NULL);
+      gsize at = split->yaml_end;
+
+      if (lekh_toml_document_get_n_headers (doc) > 0)
+        at = lekh_toml_document_get_header (doc, 0)->line_span.start;
+      for (guint i = 0; i < lekh_toml_document_get_n_keyvals (doc); i++)
+        {
+          const LekhTomlKeyval *kv = lekh_toml_document_get_keyval (doc, i);
+
+          if (kv->header < 0)
+            at = kv->entry_span.end;
+        }
+      /* After a last line without a line break (a "+++" right after it cannot be). */
+      if (at > split->yaml_start && text[at - 1] != '\n')
+        {
+          g_autofree char *after_break = g_strconcat (nl, line, NULL);
+          return edit_new (at, at, after_break);
+        }
+      return edit_new (at, at, line);
+    }
+  else
+    {
+      const LekhNode *root = lekh_article_get_root (self);
+
+      if (n == 0)
+        {
+          g_autofree char *member = g_strconcat (nl, "  ", quoted, ": ", value_text, NULL);
+          return edit_new (root->span.start + 1, root->span.start + 1, member);
+        }
+      else
+        {
+          const LekhEntry *last = lekh_article_get_entry (self, n - 1);
+          gsize ls = last->key_span.start;
+          g_autofree char *indent = NULL;
+          g_autofree char *sep = NULL;
+          g_autofree char *member = NULL;
+
+          while (ls > 0 && text[ls - 1] != '\n')
+            ls--;
+          sep = g_strndup (text + last->key_span.end, last->value->span.start - last->key_span.end);
+          if (strchr (sep, '\n') != NULL || strchr (sep, '\r') != NULL)
+            {
+              g_free (sep);
+              sep = g_strdup (": ");
+            }
+          if (ls == last->entry_span.start)
+            {
+              indent = g_strndup (text + ls, last->key_span.start - ls);
+              member = g_strconcat (",", nl, indent, quoted, sep, value_text, NULL);
+            }
+          else
+            member = g_strconcat (", ", quoted, sep, value_text, NULL);
+          return edit_new (last->value->span.end, last->value->span.end, member);
+        }
+    }
+}
+
+/* The layout of an existing TOML or JSON array, to write a new one like it. */
+typedef struct
+{
+  gboolean  multiline;
+  gboolean  padded;       /* "[ a, b ]" */
+  gboolean  trailing;     /* a comma after the last item (TOML) */
+  gboolean  literal;      /* the items are TOML 'literal' strings */
+  char     *indent;       /* before each item of a multi-line array */
+  char     *close_indent; /* before its ']' */
+} ArrayLayout;
+
+static void
+array_layout_clear (ArrayLayout *layout)
+{
+  g_clear_pointer (&layout->indent, g_free);
+  g_clear_pointer (&layout->close_indent, g_free);
+}
+
+static void
+array_layout_from_node (LekhArticle    *self,
+                        const LekhNode *node,
+                        ArrayLayout    *layout)
+{
+  const char *text = lekh_article_get_text (self, NULL);
+  gsize start, end;
+
+  memset (layout, 0, sizeof *layout);
+  if (node == NULL || node->kind != LEKH_NODE_SEQUENCE || node->style != LEKH_STYLE_FLOW)
+    return;
+  start = node->span.start;
+  end = node->span.end;
+  if (end - start < 2)
+    return;
+  layout->multiline = memchr (text + start, '\n', end - start) != NULL;
+  layout->padded = !layout->multiline && text[start + 1] == ' ' && end - start > 3;
+  if (node->children->len > 0)
+    {
+      const LekhNode *first = g_ptr_array_index (node->children, 0);
+      const LekhNode *last = g_ptr_array_index (node->children, node->children->len - 1);
+
+      if (article_format (self) == LEKH_FRONT_MATTER_TOML && first->kind == LEKH_NODE_SCALAR &&
+          lekh_toml_node_get_type (first) == LEKH_TOML_STRING)
+        {
+          LekhTomlStringStyle style = lekh_toml_node_get_string_style (first);
+          layout->literal = style == LEKH_TOML_STRING_LITERAL;
+        }
+      if (layout->multiline)
+        {
+          gsize ls = first->span.start;
+
+          while (ls > start && text[ls - 1] != '\n')
+            ls--;
+          if (ls > start && only_blanks (text, ls, first->span.start))
+            layout->indent = g_strndup (text + ls, first->span.start - ls);
+          for (gsize p = last->span.end; p + 1 < end; p++)
+            if (text[p] == ',')
+              layout->trailing = TRUE;
+            else if (text[p] == '#')
+              break;
+        }
+    }
+  if (layout->multiline)
+    {
+      gsize ls = end - 1;
+
+      while (ls > start && text[ls - 1] != '\n')
+        ls--;
+      layout->close_indent = only_blanks (text, ls, end - 1) ? g_strndup (text + ls, end - 1 - ls)
+                                                             : NULL;
+      if (layout->indent == NULL)
+        layout->indent = g_strconcat (layout->close_indent ? layout->close_indent : "", "  ", NULL);
+    }
+  if (article_format (self) != LEKH_FRONT_MATTER_TOML)
+    layout->trailing = FALSE;
+}
+
+static char *
+format_array_for (LekhArticle       *self,
+                  const char *const *items,
+                  const ArrayLayout *layout)
+{
+  const char *nl = lekh_article_get_newline (self);
+  GString *out = g_string_new ("[");
+  gboolean toml = article_format (self) == LEKH_FRONT_MATTER_TOML;
+
+  if (items[0] == NULL)
+    {
+      g_string_append_c (out, ']');
+      return g_string_free (out, FALSE);
+    }
+  if (layout->multiline)
+    {
+      for (guint i = 0; items[i]; i++)
+        {
+          g_autofree char *q = toml ? toml_quote_string (items[i], layout->literal)
+                                    : lekh_json_quote_string (items[i], strlen (items[i]));
+
+          g_string_append_printf (out, "%s%s%s%s", nl, layout->indent, q,
+                                  items[i + 1] || layout->trailing ? "," : "");
+        }
+      g_string_append_printf (out, "%s%s]", nl, layout->close_indent ? layout->close_indent : "");
+      return g_string_free (out, FALSE);
+    }
+  if (layout->padded)
+    g_string_append_c (out, ' ');
+  for (guint i = 0; items[i]; i++)
+    {
+      g_autofree char *q = toml ? toml_quote_string (items[i], layout->literal)
+                                : lekh_json_quote_string (items[i], strlen (items[i]));
+
+      g_string_append_printf (out, "%s%s", i ? ", " : "", q);
+    }
+  if (layout->padded)
+    g_string_append_c (out, ' ');
+  g_string_append_c (out, ']');
+  return g_string_free (out, FALSE);
+}
+
+/* Removing a JSON member takes its comma along: the one after it, or for the last member
+ * the one before it. */
+static LekhEdit *
+plan_remove_json (LekhArticle     *self,
+                  const LekhEntry *entry)
+{
+  guint n = lekh_article_get_n_entries (self);
+  guint i = 0;
+
+  while (i < n && lekh_article_get_entry (self, i) != entry)
+    i++;
+  g_assert (i < n);
+  if (n == 1)
+    {
+      const LekhNode *root = lekh_article_get_root (self);
+      return edit_new (root->span.start + 1, entry->value->span.end, "");
+    }
+  if (i + 1 < n)
+    {
+      const LekhEntry *next = lekh_article_get_entry (self, i + 1);
+
+      /* The next member shares the line: keep this line's indentation for it. */
+      return edit_new (next->entry_span.start == next->key_span.start ? entry->key_span.start
+                                                                       : entry->entry_span.start,
+                       next->entry_span.start, "");
+    }
+  return edit_new (lekh_article_get_entry (self, i - 1)->value->span.end, entry->value->span.end, "");
+}
+
+static LekhEdit *
+set_scalar_other (LekhArticle      *self,
+                  const char       *key,
+                  const LekhEntry  *entry,
+                  const char       *value,
+                  LekhValueType     type,
+                  GError          **error)
+{
+  g_autofree char *read_back = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(LekhEdit) edit = NULL;
+  LekhValueType read_type;
+  Expected expected = { key, EXPECT_SCALAR, NULL, type, NULL, NULL, NULL };
+
+  if (entry != NULL && !check_replaceable (self, entry, error))
+    return NULL;
+  text = format_scalar_for (self, value, type, entry ? entry->value : NULL, &read_back,
+                            &read_type, error);
+  if (text == NULL)
+    return NULL;
+  expected.scalar = read_back;
+  expected.type = read_type;
+
+  if (entry == NULL)
+    edit = plan_append_other (self, key, text);
+  else
+    edit = edit_new (entry->value->span.start, entry->value->span.end, text);
+  if (!verify_edit (self, edit, &expected, error))
+    return NULL;
+  return g_steal_pointer (&edit);
+}
+
+static LekhEdit *
+set_list_other (LekhArticle        *self,
+                const char         *key,
+                const LekhEntry    *entry,
+                const char * const *items,
+                GError            **error)
+{
+  g_autoptr(LekhEdit) edit = NULL;
+  g_autofree char *text = NULL;
+  ArrayLayout layout;
+  Expected expected = { key, EXPECT_LIST, NULL, LEKH_VALUE_SEQUENCE, items, NULL, NULL };
+
+  if (entry != NULL && !check_replaceable (self, entry, error))
+    return NULL;
+  array_layout_from_node (self, entry ? entry->value : NULL, &layout);
+  text = format_array_for (self, items, &layout);
+  array_layout_clear (&layout);
+
+  if (entry == NULL)
+    edit = plan_append_other (self, key, text);
+  else
+    edit = edit_new (entry->value->span.start, entry->value->span.end, text);
+  if (!verify_edit (self, edit, &expected, error))
+    return NULL;
+  return g_steal_pointer (&edit);
+}
+
+static LekhEdit *
+remove_other (LekhArticle      *self,
+              const LekhEntry  *entry,
+              GError          **error)
+{
+  g_autoptr(LekhEdit) edit = NULL;
+  Expected expected = { entry->key, EXPECT_ABSENT, NULL, 0, NULL, NULL, NULL };
+
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML)
+    {
+      if (lekh_article_get_text (self, NULL)[entry->colon] != '=')
+        {
+          g_autofree char *why = why_not_editable (self, entry);
+
+          g_set_error_literal (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE, why);
+          return NULL;
+        }
+      edit = edit_new (entry->entry_span.start, entry->entry_span.end, "");
+    }
+  else
+    edit = plan_remove_json (self, entry);
+  if (!verify_edit (self, edit, &expected, error))
+    return NULL;
+  return g_steal_pointer (&edit);
+}
+
+static LekhEdit *
+rename_other (LekhArticle      *self,
+              const LekhEntry  *entry,
+              const char       *new_key,
+              GError          **error)
+{
+  g_autoptr(LekhEdit) edit = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *json = NULL;
+  Expected expected = { new_key, EXPECT_JSON, NULL, 0, NULL, NULL, entry->key };
+
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML &&
+      lekh_article_get_text (self, NULL)[entry->colon] != '=')
+    {
+      g_autofree char *why = why_not_editable (self, entry);
+
+      g_set_error_literal (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE, why);
+      return NULL;
+    }
+  json = entry_fingerprint (self, entry);
+  expected.json = json;
+  quoted = quote_key_for (self, new_key);
+  edit = edit_new (entry->key_span.start, entry->key_span.end, quoted);
+  if (!verify_edit (self, edit, &expected, error))
+    return NULL;
+  return g_steal_pointer (&edit);
+}
+
+gboolean
+lekh_article_edit_check_key (LekhArticle  *self,
+                             const char   *key,
+                             GError      **error)
+{
+  const LekhEntry *entry;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!check_key (self, key, &entry, error))
+    return FALSE;
+  if (entry == NULL)
+    return TRUE;
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML ||
+      article_format (self) == LEKH_FRONT_MATTER_JSON)
+    return check_replaceable (self, entry, error);
+  if (key_line_indented (self, entry))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                   _("“%s” is not at the start of its line; edit it in the source"), key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 LekhEdit *
 lekh_article_edit_set_scalar (LekhArticle    *self,
                               const char     *key,
@@ -647,6 +1271,9 @@ lekh_article_edit_set_scalar (LekhArticle    *self,
       g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED, _("The new value is not valid text"));
       return NULL;
     }
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML ||
+      article_format (self) == LEKH_FRONT_MATTER_JSON)
+    return set_scalar_other (self, key, entry, value, type, error);
   /* A quoted value stays in the writer's quotes. */
   if (!(text = format_scalar (value, type,
                               entry && entry->value->kind == LEKH_NODE_SCALAR
@@ -840,6 +1467,9 @@ lekh_article_edit_set_list (LekhArticle        *self,
         g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED, _("A list item is not valid text"));
         return NULL;
       }
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML ||
+      article_format (self) == LEKH_FRONT_MATTER_JSON)
+    return set_list_other (self, key, entry, items, error);
 
   if (entry != NULL && key_line_indented (self, entry))
     {
@@ -908,6 +1538,9 @@ lekh_article_edit_remove (LekhArticle  *self,
       g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, _("No key “%s”"), key);
       return NULL;
     }
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML ||
+      article_format (self) == LEKH_FRONT_MATTER_JSON)
+    return remove_other (self, entry, error);
   if (key_line_indented (self, entry))
     {
       g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
@@ -949,6 +1582,10 @@ lekh_article_edit_rename_key (LekhArticle  *self,
                    _("“%s” already exists; merge the two by hand"), new_key);
       return NULL;
     }
+
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML ||
+      article_format (self) == LEKH_FRONT_MATTER_JSON)
+    return rename_other (self, entry, new_key, error);
 
   /* "&k a" renamed to "b" would drop the anchor (and what its aliases mean), "!!str 1"
    * its type. */

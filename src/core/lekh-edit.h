@@ -6,6 +6,9 @@
 G_BEGIN_DECLS
 
 /* A lossless edit: replace bytes [start, end) of the article's text with text.
+ * YAML, TOML (+++) and JSON ({ }) front matter are edited alike; in TOML and JSON only
+ * top-level values that are strings, numbers, booleans, dates or lists of strings (see
+ * lekh_article_edit_check_key()).
  * Every edit is verified before it is returned: the result re-parses, the edited key
  * reads back as intended, every other entry keeps, in order, its key, its value and the
  * very bytes of both, and the BOM and body are unchanged. Otherwise the edit is refused
@@ -23,6 +26,15 @@ void        lekh_edit_free                  (LekhEdit          *edit);
 /* The article's text with the edit applied. */
 GBytes     *lekh_edit_apply                 (const LekhEdit    *edit,
                                              const LekhArticle *article);
+
+/* TRUE when KEY's value can be set by the functions below (whether it exists or not);
+ * otherwise FALSE and the reason they would refuse: a TOML [table], dotted-key table,
+ * array of tables or inline table, a JSON object, a YAML key not at the start of its
+ * line, a duplicate key, a front matter that does not read. For a form to say why a field
+ * is read-only before anyone types into it. */
+gboolean    lekh_article_edit_check_key     (LekhArticle       *self,
+                                             const char        *key,
+                                             GError           **error);
 
 /* Set KEY to a scalar. For LEKH_VALUE_STRING the value is quoted only when it must be;
  * BOOL takes "true"/"false"; INT, FLOAT and TIMESTAMP are written as given and must read

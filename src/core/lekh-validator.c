@@ -28,6 +28,8 @@ struct _LekhValidator
 static const char * const rules[] = {
   "invalid-utf8",
   "yaml-syntax",
+  "toml-syntax",
+  "json-syntax",
   "unterminated-front-matter",
   "unsupported-front-matter",
   "duplicate-key",
@@ -539,7 +541,10 @@ check_date (Check           *check,
       wrong_type (check, entry, node, _("a date"));
       return;
     }
-  if (s == NULL || date_is_valid (s) || is_template (s))
+  /* A TOML date-time is a date by its syntax (the reader checked it): accepted as is. */
+  if (s == NULL || date_is_valid (s) || is_template (s) ||
+      (type == LEKH_VALUE_TIMESTAMP && node->tag != NULL &&
+       lekh_article_get_split (check->article)->format == LEKH_FRONT_MATTER_TOML))
     return;
   emit (check, "invalid-date", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
         _("“%s” is not a valid date for “%s” (expected e.g. 2024-03-05 or 2024-03-05T10:30:00+05:30)"),
@@ -3140,7 +3145,9 @@ check_docusaurus_opening (Check *check)
   name = g_strndup (lang, lang_end - lang);
   lower = g_ascii_strdown (name, -1);
   span = opening_span (check->article);
-  if (strcmp (lower, "yaml") == 0 || strcmp (lower, "yml") == 0 || strcmp (name, "json") == 0)
+  if (strcmp (name, "json") == 0)
+    return;   /* read and checked like any other front matter */
+  if (strcmp (lower, "yaml") == 0 || strcmp (lower, "yml") == 0)
     emit (check, "unsupported-front-matter", LEKH_SEVERITY_WARNING, &span, NULL,
           _("Docusaurus reads this “---%s” front matter, but Lekh checks only front matter "
             "that opens with a bare “---” line: write “---” alone to have it checked"), name);
@@ -3170,10 +3177,39 @@ check_article_error (Check *check)
       rule = "unterminated-front-matter";
       span = opening_span (check->article);
     }
+  else if (lekh_article_get_split (check->article)->format == LEKH_FRONT_MATTER_TOML)
+    rule = "toml-syntax";
+  else if (lekh_article_get_split (check->article)->format == LEKH_FRONT_MATTER_JSON)
+    rule = "json-syntax";
   else
     rule = "yaml-syntax";
 
   emit (check, rule, LEKH_SEVERITY_ERROR, &span, NULL, "%s", error->message);
+}
+
+/* gray-matter (Docusaurus) also reads a fence naming its language; Lekh reads "---json"
+ * but not the others ("---toml", which Docusaurus registers no engine for, "---yaml"),
+ * so such an article reads as having no front matter. */
+static void
+check_language_fence (Check *check)
+{
+  gsize len;
+  const char *text = lekh_article_get_text (check->article, &len);
+  gsize p = lekh_article_get_split (check->article)->bom_len;
+  gsize q;
+  LekhSpan span;
+
+  if (len - p < 4 || memcmp (text + p, "---", 3) != 0 || !g_ascii_isalpha (text[p + 3]))
+    return;
+  /* Docusaurus's own verdict on the fence is given by check_docusaurus_opening(). */
+  if (lekh_profile_get_id (check->profile) == LEKH_PROFILE_DOCUSAURUS)
+    return;
+  for (q = p + 3; q < len && g_ascii_isalnum (text[q]); q++)
+    ;
+  span = opening_span (check->article);
+  emit (check, "unsupported-front-matter", LEKH_SEVERITY_INFO, &span, NULL,
+        _("A “---%.*s” front matter fence is not read by Lekh (only ---, ---json, +++ and "
+          "{ are): this front matter is not checked"), (int) MIN (q - p - 3, 20), text + p + 3);
 }
 
 static int
@@ -3212,19 +3248,14 @@ lekh_validator_check (LekhValidator *self,
       return check.out;
     }
 
+  /* TOML and JSON front matter are read into the same entries as YAML and go through the
+   * same rules; "unsupported-front-matter" stays for whatever format is not read. */
   split = lekh_article_get_split (article);
-  if (split->format == LEKH_FRONT_MATTER_TOML || split->format == LEKH_FRONT_MATTER_JSON)
+  if (split->format == LEKH_FRONT_MATTER_NONE)
     {
-      LekhSpan span = opening_span (article);
-
-      emit (&check, "unsupported-front-matter", LEKH_SEVERITY_INFO, &span, NULL,
-            split->format == LEKH_FRONT_MATTER_TOML ?
-              _("TOML front matter is not checked; only YAML front matter is") :
-              _("JSON front matter is not checked; only YAML front matter is"));
+      check_language_fence (&check);
       return check.out;
     }
-  if (split->format != LEKH_FRONT_MATTER_YAML)
-    return check.out;
 
   ignore_case = lekh_profile_keys_ignore_case (check.profile);
   first = g_hash_table_new (g_str_hash, g_str_equal);

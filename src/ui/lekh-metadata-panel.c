@@ -442,6 +442,21 @@ summarize (const LekhNode *node)
     }
 }
 
+/* In TOML and JSON front matter the core edits only some values (not a [table], an
+ * inline table, a JSON object): such a field is read-only, with the core's reason. YAML
+ * fields keep reporting a refusal when it happens. */
+static gboolean
+key_editable (LekhArticle  *article,
+              const char   *key,
+              GError      **error)
+{
+  LekhFrontMatterFormat format = lekh_article_get_split (article)->format;
+
+  if (format != LEKH_FRONT_MATTER_TOML && format != LEKH_FRONT_MATTER_JSON)
+    return TRUE;
+  return lekh_article_edit_check_key (article, key, error);
+}
+
 static void
 sync_text (LekhMetadataPanel *self,
            LekhArticle       *article,
@@ -452,9 +467,13 @@ sync_text (LekhMetadataPanel *self,
   const LekhNode *node = lekh_article_get_value (article, text_keys[field]);
   gboolean scalar = node == NULL || lekh_node_resolve (node) == NULL ||
                     lekh_node_resolve (node)->kind == LEKH_NODE_SCALAR;
+  g_autoptr(GError) refused = NULL;
+  gboolean editable = key_editable (article, text_keys[field], &refused) && scalar;
 
-  gtk_widget_set_sensitive (row, scalar);
-  gtk_widget_set_tooltip_text (row, scalar ? NULL : _("This value is not plain text; edit it in the source"));
+  gtk_widget_set_sensitive (row, editable);
+  gtk_widget_set_tooltip_text (row, editable ? NULL
+                                    : refused ? refused->message
+                                    : _("This value is not plain text; edit it in the source"));
 
   /* Never overwrite the field the writer is typing in. */
   if (self->pending[field] || has_focus_within (widget))
@@ -523,6 +542,14 @@ sync_list (LekhMetadataPanel *self,
     }
   else
     editable = FALSE;
+
+  {
+    g_autoptr(GError) refused = NULL;
+
+    if (!key_editable (article, key, &refused))
+      editable = FALSE;
+    gtk_widget_set_tooltip_text (editor, refused ? refused->message : NULL);
+  }
 
   items = g_strv_builder_end (builder);
   self->updating++;
@@ -634,7 +661,6 @@ static void
 sync_from_article (LekhMetadataPanel *self)
 {
   LekhArticle *article;
-  const LekhSplit *split;
   const GError *error;
   gboolean draft = FALSE;
   gboolean live;
@@ -643,7 +669,6 @@ sync_from_article (LekhMetadataPanel *self)
     return;
 
   article = lekh_document_get_article (self->document);
-  split = lekh_article_get_split (article);
   error = lekh_article_get_error (article);
   live = lekh_article_check_editable (article, NULL);
 
@@ -658,12 +683,6 @@ sync_from_article (LekhMetadataPanel *self)
                    lekh_article_get_error_line (article),
                    lekh_article_get_error_column (article));
     }
-  else if (split->format == LEKH_FRONT_MATTER_TOML)
-    set_message (self, _("TOML front matter"),
-                 _("Lekh keeps it exactly as written; edit it in the source."), 0, 0);
-  else if (split->format == LEKH_FRONT_MATTER_JSON)
-    set_message (self, _("JSON front matter"),
-                 _("Lekh keeps it exactly as written; edit it in the source."), 0, 0);
   else if (!live)
     set_message (self, _("The front matter cannot be edited here"),
                  _("It is not a list of fields (a YAML mapping); edit it in the source."), 0, 0);
@@ -694,6 +713,13 @@ sync_from_article (LekhMetadataPanel *self)
   self->updating++;
   gtk_switch_set_active (GTK_SWITCH (self->draft_switch), draft);
   self->updating--;
+  {
+    g_autoptr(GError) refused = NULL;
+    gboolean editable = key_editable (article, "draft", &refused);
+
+    gtk_widget_set_sensitive (self->draft_row, editable);
+    gtk_widget_set_tooltip_text (self->draft_row, refused ? refused->message : NULL);
+  }
 }
 
 /* GObject */
