@@ -12,6 +12,7 @@
 #include "lekh-cli.h"
 #include "lekh-cli-check.h"
 #include "lekh-cli-render.h"
+#include "lekh-cli-site.h"
 
 /* Exit codes of get/set/unset. */
 enum
@@ -38,6 +39,9 @@ static const Command commands[] = {
   { "unset", cli_unset, N_("lekh unset FILE KEY") },
   { "check", lekh_cli_check, N_("lekh check [--profile PROFILE] [--format text|json|github] [--quiet] PATH…") },
   { "render", lekh_cli_render, N_("lekh render FILE [-o OUT.html] [--unsafe]") },
+  { "list", lekh_cli_list, N_("lekh list [--json] PATH…") },
+  { "replace", lekh_cli_replace, N_("lekh replace [--dry-run] KEY OLD NEW PATH…") },
+  { "new", lekh_cli_new, N_("lekh new [--site DIR] [--section NAME] TITLE") },
 };
 
 gboolean
@@ -49,6 +53,21 @@ lekh_cli_is_command (const char *name)
     if (strcmp (name, commands[i].name) == 0)
       return TRUE;
   return FALSE;
+}
+
+char *
+lekh_cli_dup_usage (void)
+{
+  GString *out = g_string_new (_("Commands (they need no display):"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (_(commands[i].usage), "\n", -1);
+
+      for (guint j = 0; lines[j]; j++)
+        g_string_append_printf (out, "\n  %s", g_strstrip (lines[j]));
+    }
+  return g_string_free (out, FALSE);
 }
 
 static int
