@@ -13,6 +13,8 @@ struct _LekhArticleInfo
 {
   GObject     parent_instance;
   char       *path;
+  const char *display_path; /* into path: below the site root */
+  char       *problems_text;
   const char *profile;      /* static */
   char       *title;
   char       *date;
@@ -34,6 +36,7 @@ enum
 {
   PROP_0,
   PROP_PATH,
+  PROP_DISPLAY_PATH,
   PROP_PROFILE,
   PROP_TITLE,
   PROP_DATE,
@@ -43,6 +46,7 @@ enum
   PROP_N_ERRORS,
   PROP_N_WARNINGS,
   PROP_N_PROBLEMS,
+  PROP_PROBLEMS_TEXT,
   N_PROPS
 };
 
@@ -54,6 +58,7 @@ lekh_article_info_finalize (GObject *object)
   LekhArticleInfo *self = LEKH_ARTICLE_INFO (object);
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->problems_text, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->tags, g_strfreev);
@@ -80,14 +85,21 @@ lekh_article_info_get_property (GObject    *object,
     case PROP_PATH:
       g_value_set_string (value, self->path);
       break;
+    case PROP_DISPLAY_PATH:
+      g_value_set_string (value, self->display_path);
+      break;
+    case PROP_PROBLEMS_TEXT:
+      g_value_set_string (value, self->problems_text);
+      break;
     case PROP_PROFILE:
       g_value_set_static_string (value, self->profile);
       break;
+    /* Never NULL: sorters and labels take the properties. */
     case PROP_TITLE:
-      g_value_set_string (value, self->title);
+      g_value_set_string (value, self->title ? self->title : "");
       break;
     case PROP_DATE:
-      g_value_set_string (value, self->date);
+      g_value_set_string (value, self->date ? self->date : "");
       break;
     case PROP_DRAFT:
       g_value_set_boolean (value, self->draft);
@@ -122,6 +134,9 @@ lekh_article_info_class_init (LekhArticleInfoClass *klass)
   object_class->get_property = lekh_article_info_get_property;
 
   properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, flags);
+  properties[PROP_DISPLAY_PATH] = g_param_spec_string ("display-path", NULL, NULL, NULL, flags);
+  properties[PROP_PROBLEMS_TEXT] = g_param_spec_string ("problems-text", NULL, NULL, NULL,
+                                                        flags);
   properties[PROP_PROFILE] = g_param_spec_string ("profile", NULL, NULL, NULL, flags);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
@@ -181,7 +196,6 @@ lekh_article_info_new (LekhValidator *validator,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(LekhSite) site = NULL;
-  g_autoptr(GString) search = NULL;
   LekhProfileId profile;
 
   g_return_val_if_fail (validator != NULL, NULL);
@@ -233,16 +247,53 @@ lekh_article_info_new (LekhValidator *validator,
     self->tags = g_new0 (char *, 1);
   if (self->authors == NULL)
     self->authors = g_new0 (char *, 1);
+  self->display_path = self->path;
+  if (lekh_site_get_root (site) != NULL)
+    {
+      const char *root = lekh_site_get_root (site);
+      gsize len = strlen (root);
+
+      if (strncmp (path, root, len) == 0 && path[len] == G_DIR_SEPARATOR)
+        self->display_path = self->path + len + 1;
+    }
+  {
+    g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error",
+                                                            "%u errors", self->n_errors),
+                                               self->n_errors);
+    g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning",
+                                                              "%u warnings", self->n_warnings),
+                                                 self->n_warnings);
+
+    if (self->n_errors > 0 && self->n_warnings > 0)
+      /* TRANSLATORS: "1 error, 2 warnings" in the site view's Problems column */
+      self->problems_text = g_strdup_printf (_("%s, %s"), errors, warnings);
+    else if (self->n_errors > 0)
+      self->problems_text = g_steal_pointer (&errors);
+    else if (self->n_warnings > 0)
+      self->problems_text = g_steal_pointer (&warnings);
+    else
+      self->problems_text = g_strdup ("");
+  }
   self->tags_text = g_strjoinv (", ", self->tags);
   self->authors_text = g_strjoinv (", ", self->authors);
+  return g_steal_pointer (&self);
+}
+
+void
+lekh_article_info_prepare_query (LekhArticleInfo *self)
+{
+  g_autoptr(GString) search = NULL;
+
+  g_return_if_fail (LEKH_IS_ARTICLE_INFO (self));
+
+  if (self->folded != NULL)
+    return;
   self->folded_tags = fold_all (self->tags);
   self->folded_authors = fold_all (self->authors);
-
   search = g_string_new (NULL);
   g_string_append_printf (search, "%s\n%s\n%s\n%s", self->title ? self->title : "", self->path,
                           self->tags_text, self->authors_text);
   self->folded = lekh_site_fold (search->str);
-  return g_steal_pointer (&self);
 }
 
 typedef struct
@@ -433,6 +484,7 @@ lekh_article_info_matches (LekhArticleInfo        *self,
   g_return_val_if_fail (LEKH_IS_ARTICLE_INFO (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
 
+  lekh_article_info_prepare_query (self);
   if (query->draft == LEKH_DRAFT_FILTER_DRAFTS && !self->draft)
     return FALSE;
   if (query->draft == LEKH_DRAFT_FILTER_PUBLISHED && self->draft)

@@ -54,6 +54,9 @@ LekhArticleQuery   *lekh_article_query_new           (const char            *tex
 void                lekh_article_query_free          (LekhArticleQuery      *query);
 /* TRUE when the query lets every article through. */
 gboolean            lekh_article_query_is_empty      (const LekhArticleQuery *query);
+/* Folds what queries compare (done on the first match otherwise): call it where the info
+ * is made (e.g. a loading thread) so the first query is as fast as the next. */
+void                lekh_article_info_prepare_query  (LekhArticleInfo       *self);
 gboolean            lekh_article_info_matches        (LekhArticleInfo       *self,
                                                       const LekhArticleQuery *query);
 
