@@ -14,15 +14,18 @@ struct _LekhArticleInfo
   GObject     parent_instance;
   char       *path;
   const char *display_path; /* into path: below the site root */
-  char       *problems_text;
   const char *profile;      /* static */
   char       *title;
   char       *date;
   char      **tags;
   char      **authors;
-  char       *tags_text;    /* "a, b": for showing and sorting */
-  char       *authors_text;
-  char       *folded;       /* title, path, tags and authors folded, one per line */
+  /* Title, tags, authors and path folded (see lekh_site_fold) once, for filters and
+   * sorting, each ended by KEY_END: one strstr() finds a text in any of them. NULL until
+   * prepared. */
+  char       *keys;
+  guint       tags_at;
+  guint       authors_at;
+  guint       path_at;
   char      **folded_tags;
   char      **folded_authors;
   guint       n_errors;
@@ -58,14 +61,11 @@ lekh_article_info_finalize (GObject *object)
   LekhArticleInfo *self = LEKH_ARTICLE_INFO (object);
 
   g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->problems_text, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->authors, g_strfreev);
-  g_clear_pointer (&self->tags_text, g_free);
-  g_clear_pointer (&self->authors_text, g_free);
-  g_clear_pointer (&self->folded, g_free);
+  g_clear_pointer (&self->keys, g_free);
   g_clear_pointer (&self->folded_tags, g_strfreev);
   g_clear_pointer (&self->folded_authors, g_strfreev);
 
@@ -89,7 +89,7 @@ lekh_article_info_get_property (GObject    *object,
       g_value_set_string (value, self->display_path);
       break;
     case PROP_PROBLEMS_TEXT:
-      g_value_set_string (value, self->problems_text);
+      g_value_take_string (value, lekh_article_info_dup_problems_text (self));
       break;
     case PROP_PROFILE:
       g_value_set_static_string (value, self->profile);
@@ -105,10 +105,10 @@ lekh_article_info_get_property (GObject    *object,
       g_value_set_boolean (value, self->draft);
       break;
     case PROP_TAGS_TEXT:
-      g_value_set_string (value, self->tags_text);
+      g_value_take_string (value, g_strjoinv (", ", self->tags));
       break;
     case PROP_AUTHORS_TEXT:
-      g_value_set_string (value, self->authors_text);
+      g_value_take_string (value, g_strjoinv (", ", self->authors));
       break;
     case PROP_N_ERRORS:
       g_value_set_uint (value, self->n_errors);
@@ -256,44 +256,132 @@ lekh_article_info_new (LekhValidator *validator,
       if (strncmp (path, root, len) == 0 && path[len] == G_DIR_SEPARATOR)
         self->display_path = self->path + len + 1;
     }
-  {
-    g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error",
-                                                            "%u errors", self->n_errors),
-                                               self->n_errors);
-    g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning",
-                                                              "%u warnings", self->n_warnings),
-                                                 self->n_warnings);
-
-    if (self->n_errors > 0 && self->n_warnings > 0)
-      /* TRANSLATORS: "1 error, 2 warnings" in the site view's Problems column */
-      self->problems_text = g_strdup_printf (_("%s, %s"), errors, warnings);
-    else if (self->n_errors > 0)
-      self->problems_text = g_steal_pointer (&errors);
-    else if (self->n_warnings > 0)
-      self->problems_text = g_steal_pointer (&warnings);
-    else
-      self->problems_text = g_strdup ("");
-  }
-  self->tags_text = g_strjoinv (", ", self->tags);
-  self->authors_text = g_strjoinv (", ", self->authors);
   return g_steal_pointer (&self);
+}
+
+/* Ends each key: a control character folding never makes from text. */
+#define KEY_END '\x01'
+
+static void
+append_key (GString    *keys,
+            const char *text)
+{
+  g_autofree char *folded = lekh_site_fold (text ? text : "");
+
+  g_strdelimit (folded, "\x01", ' ');
+  g_string_append (keys, folded);
+  g_string_append_c (keys, KEY_END);
 }
 
 void
 lekh_article_info_prepare_query (LekhArticleInfo *self)
 {
-  g_autoptr(GString) search = NULL;
+  g_autofree char *tags = NULL;
+  g_autofree char *authors = NULL;
+  GString *keys;
 
   g_return_if_fail (LEKH_IS_ARTICLE_INFO (self));
 
-  if (self->folded != NULL)
+  if (self->keys != NULL)
     return;
+  tags = g_strjoinv (", ", self->tags);
+  authors = g_strjoinv (", ", self->authors);
   self->folded_tags = fold_all (self->tags);
   self->folded_authors = fold_all (self->authors);
-  search = g_string_new (NULL);
-  g_string_append_printf (search, "%s\n%s\n%s\n%s", self->title ? self->title : "", self->path,
-                          self->tags_text, self->authors_text);
-  self->folded = lekh_site_fold (search->str);
+
+  keys = g_string_new (NULL);
+  append_key (keys, self->title);
+  self->tags_at = keys->len;
+  append_key (keys, tags);
+  self->authors_at = keys->len;
+  append_key (keys, authors);
+  self->path_at = keys->len;
+  append_key (keys, self->display_path);
+  self->keys = g_string_free (keys, FALSE);
+}
+
+char *
+lekh_article_info_dup_problems_text (LekhArticleInfo *self)
+{
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+
+  g_return_val_if_fail (LEKH_IS_ARTICLE_INFO (self), NULL);
+
+  errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors",
+                                         self->n_errors), self->n_errors);
+  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                           self->n_warnings), self->n_warnings);
+  if (self->n_errors > 0 && self->n_warnings > 0)
+    /* TRANSLATORS: "1 error, 2 warnings" in the site view's Problems column */
+    return g_strdup_printf (_("%s, %s"), errors, warnings);
+  if (self->n_errors > 0)
+    return g_steal_pointer (&errors);
+  if (self->n_warnings > 0)
+    return g_steal_pointer (&warnings);
+  return g_strdup ("");
+}
+
+static int
+compare_strings (const char *a,
+                 const char *b)
+{
+  return strcmp (a ? a : "", b ? b : "");
+}
+
+/* Compares two keys up to their KEY_END. */
+static int
+compare_keys (const char *a,
+              const char *b)
+{
+  while (*a == *b && *a != KEY_END)
+    a++, b++;
+  return (guchar) *a - (guchar) *b;
+}
+
+int
+lekh_article_info_compare (LekhArticleInfo   *a,
+                           LekhArticleInfo   *b,
+                           LekhArticleColumn  column)
+{
+  int cmp = 0;
+
+  g_return_val_if_fail (LEKH_IS_ARTICLE_INFO (a), 0);
+  g_return_val_if_fail (LEKH_IS_ARTICLE_INFO (b), 0);
+
+  lekh_article_info_prepare_query (a);
+  lekh_article_info_prepare_query (b);
+  switch (column)
+    {
+    case LEKH_ARTICLE_COLUMN_TITLE:
+      cmp = compare_keys (a->keys, b->keys);
+      break;
+    case LEKH_ARTICLE_COLUMN_DATE:
+      cmp = compare_strings (a->date, b->date);
+      break;
+    case LEKH_ARTICLE_COLUMN_DRAFT:
+      cmp = (a->draft > b->draft) - (a->draft < b->draft);
+      break;
+    case LEKH_ARTICLE_COLUMN_TAGS:
+      cmp = compare_keys (a->keys + a->tags_at, b->keys + b->tags_at);
+      break;
+    case LEKH_ARTICLE_COLUMN_AUTHORS:
+      cmp = compare_keys (a->keys + a->authors_at, b->keys + b->authors_at);
+      break;
+    case LEKH_ARTICLE_COLUMN_PROBLEMS:
+      cmp = (a->n_errors > b->n_errors) - (a->n_errors < b->n_errors);
+      if (cmp == 0)
+        cmp = (a->n_warnings > b->n_warnings) - (a->n_warnings < b->n_warnings);
+      break;
+    case LEKH_ARTICLE_COLUMN_PATH:
+    default:
+      break;
+    }
+  if (cmp == 0)
+    cmp = strcmp (a->display_path, b->display_path);
+  if (cmp == 0)
+    cmp = strcmp (a->path, b->path);
+  return cmp;
 }
 
 typedef struct
@@ -496,7 +584,7 @@ lekh_article_info_matches (LekhArticleInfo        *self,
   if (query->author != NULL &&
       !g_strv_contains ((const char * const *) self->folded_authors, query->author))
     return FALSE;
-  if (query->text != NULL && strstr (self->folded, query->text) == NULL)
+  if (query->text != NULL && strstr (self->keys, query->text) == NULL)
     return FALSE;
   return TRUE;
 }

@@ -34,6 +34,8 @@ const char * const *lekh_article_info_get_tags       (LekhArticleInfo       *sel
 const char * const *lekh_article_info_get_authors    (LekhArticleInfo       *self);
 guint               lekh_article_info_get_n_errors   (LekhArticleInfo       *self);
 guint               lekh_article_info_get_n_warnings (LekhArticleInfo       *self);
+/* "1 error, 2 warnings", or "" (translated). */
+char               *lekh_article_info_dup_problems_text (LekhArticleInfo    *self);
 
 typedef enum
 {
@@ -41,6 +43,26 @@ typedef enum
   LEKH_DRAFT_FILTER_DRAFTS,
   LEKH_DRAFT_FILTER_PUBLISHED,
 } LekhDraftFilter;
+
+/* The site view's columns, for sorting. */
+typedef enum
+{
+  LEKH_ARTICLE_COLUMN_TITLE,
+  LEKH_ARTICLE_COLUMN_DATE,
+  LEKH_ARTICLE_COLUMN_DRAFT,
+  LEKH_ARTICLE_COLUMN_TAGS,
+  LEKH_ARTICLE_COLUMN_AUTHORS,
+  LEKH_ARTICLE_COLUMN_PROBLEMS,
+  LEKH_ARTICLE_COLUMN_PATH,
+} LekhArticleColumn;
+
+/* Orders two articles by COLUMN: text case- and accent-insensitively (by code point, so
+ * Latin before Devanagari, and Devanagari in its alphabet's order), dates as written (ISO
+ * dates sort right), drafts after published, more problems (errors first) after fewer;
+ * ties by path. Cheap enough to sort 50,000 rows at each click: the keys are made once. */
+int                 lekh_article_info_compare        (LekhArticleInfo       *a,
+                                                      LekhArticleInfo       *b,
+                                                      LekhArticleColumn      column);
 
 /* What the site view filters on; text, tag and author match case- and accent-insensitively
  * (text: a part of the title, path, tags or authors; tag and author: a whole value). */
