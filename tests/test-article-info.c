@@ -85,6 +85,32 @@ test_query (void)
 }
 
 static void
+test_compare (void)
+{
+  g_autoptr(LekhValidator) validator = lekh_validator_new ();
+  g_autofree char *jaipur = fixture ("docusaurus/blog/2024-03-05-jaipur/index.md");
+  g_autofree char *bad = fixture ("docusaurus/blog/2024-04-01-bad.md");
+  g_autofree char *intro = fixture ("docusaurus/docs/guide/intro.md");
+  g_autoptr(LekhArticleInfo) j = lekh_article_info_new (validator, jaipur);
+  g_autoptr(LekhArticleInfo) b = lekh_article_info_new (validator, bad);
+  g_autoptr(LekhArticleInfo) i = lekh_article_info_new (validator, intro);
+
+  /* Titles: case-insensitive, Latin before Devanagari. */
+  g_assert_cmpint (lekh_article_info_compare (b, i, LEKH_ARTICLE_COLUMN_TITLE), <, 0);
+  g_assert_cmpint (lekh_article_info_compare (i, j, LEKH_ARTICLE_COLUMN_TITLE), <, 0);
+  /* Dates as written; none first. */
+  g_assert_cmpint (lekh_article_info_compare (j, b, LEKH_ARTICLE_COLUMN_DATE), <, 0);
+  g_assert_cmpint (lekh_article_info_compare (i, j, LEKH_ARTICLE_COLUMN_DATE), <, 0);
+  /* Fewer problems first; ties by path. */
+  g_assert_cmpint (lekh_article_info_compare (j, b, LEKH_ARTICLE_COLUMN_PROBLEMS), <, 0);
+  g_assert_cmpint (lekh_article_info_compare (j, i, LEKH_ARTICLE_COLUMN_PROBLEMS), <, 0);
+  g_assert_cmpint (lekh_article_info_compare (j, j, LEKH_ARTICLE_COLUMN_TAGS), ==, 0);
+  /* Tags: "travel, food" before "travel, हिंदी". */
+  g_assert_cmpint (lekh_article_info_compare (b, j, LEKH_ARTICLE_COLUMN_TAGS), <, 0);
+  g_assert_cmpint (lekh_article_info_compare (i, b, LEKH_ARTICLE_COLUMN_PATH), >, 0);
+}
+
+static void
 loaded_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -152,6 +178,7 @@ main (int   argc,
 
   g_test_add_func ("/article-info/fields", test_info_fields);
   g_test_add_func ("/article-info/query", test_query);
+  g_test_add_func ("/article-info/compare", test_compare);
   g_test_add_func ("/article-info/model-follows-index", test_model_follows_index);
 
   return g_test_run ();
