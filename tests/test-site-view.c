@@ -5,6 +5,7 @@
 
 #include "lekh-gui-test.h"
 #include "lekh-article-info.h"
+#include "lekh-bulk-rename.h"
 #include "lekh-site-window.h"
 
 /* The site overview: filters, sorting, opening an article, following the disk. */
@@ -321,6 +322,105 @@ test_follows_disk (void)
   lekh_test_spin (20);
 }
 
+static LekhBulkRename *
+find_rename_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (LEKH_IS_BULK_RENAME (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return LEKH_BULK_RENAME (window);
+    }
+  return NULL;
+}
+
+static gboolean
+previewed (gpointer dialog)
+{
+  return lekh_bulk_rename_get_previewed (dialog);
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return find_rename_dialog () == NULL;
+}
+
+/* TRUE when some shown article has the tag DATA. */
+static gboolean
+shows_tag (gpointer data)
+{
+  const char **args = data;
+  GListModel *shown = (GListModel *) args[0];
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(LekhArticleInfo) info = g_list_model_get_item (shown, i);
+
+      if (g_strv_contains (lekh_article_info_get_tags (info), args[1]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_bulk_rename (void)
+{
+  g_autofree char *site = make_site ();
+  g_autoptr(GFile) root = g_file_new_for_path (site);
+  LekhSiteWindow *window = lekh_site_window_new (app, root);
+  LekhSiteView *view = lekh_site_window_get_view (window);
+  GListModel *shown = lekh_site_view_get_shown (view);
+  g_autofree char *intro = g_build_filename (site, "docs", "guide", "intro.md", NULL);
+  g_autofree char *before = NULL, *after = NULL, *undone = NULL, *diff = NULL;
+  const char *trips[] = { (const char *) shown, "trips" };
+  const char *travel[] = { (const char *) shown, "travel" };
+  LekhBulkRename *dialog;
+  LekhBulkEdit *plan;
+
+  g_assert_true (g_file_get_contents (intro, &before, NULL, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lekh_test_wait_until (view_loaded, view, 20000));
+  wait_for_count (shown, 5);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "site.rename", NULL));
+  dialog = find_rename_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* The preview: every file's diff, nothing written yet. */
+  lekh_bulk_rename_set_values (dialog, "tags", "travel", "trips");
+  lekh_bulk_rename_preview (dialog);
+  g_assert_true (lekh_test_wait_until (previewed, dialog, 10000));
+  plan = lekh_bulk_rename_get_plan (dialog);
+  g_assert_cmpuint (lekh_bulk_edit_get_n_files (plan), ==, 4);
+  diff = lekh_bulk_edit_dup_diff (plan, 0, site);
+  g_assert_nonnull (strstr (diff, "\n-tags: [travel, हिंदी]\n+tags: [trips, हिंदी]\n"));
+  g_assert_true (g_file_get_contents (intro, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* Rename: only the tag's bytes change; the view follows the disk. */
+  lekh_bulk_rename_apply (dialog);
+  g_assert_true (lekh_test_wait_until (no_dialog, NULL, 5000));
+  g_assert_true (g_file_get_contents (intro, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "---\ntitle: Introduction\nsidebar_position: 1\nimage: /img/cover.png\n"
+                              "tags: [trips]\n# SPDX-License-Identifier: GPL-3.0-or-later\n---\n\n"
+                              "The docs have no tags.yml of their own: the blog's does not apply here.\n");
+  g_assert_true (lekh_test_wait_until (shows_tag, trips, 10000));
+
+  /* Undo, as a whole: every byte back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "site.undo", NULL));
+  g_assert_true (g_file_get_contents (intro, &undone, NULL, NULL));
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_true (lekh_test_wait_until (shows_tag, travel, 10000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  lekh_test_spin (20);
+}
+
 static void
 test_outside_a_site (void)
 {
@@ -344,6 +444,7 @@ main (int   argc,
 
   g_test_add_func ("/site-view/filter-sort-open", test_filter_sort_open);
   g_test_add_func ("/site-view/follows-disk", test_follows_disk);
+  g_test_add_func ("/site-view/bulk-rename", test_bulk_rename);
   g_test_add_func ("/site-view/outside-a-site", test_outside_a_site);
 
   return g_test_run ();

@@ -5,12 +5,14 @@
 #include <adwaita.h>
 
 #include "lekh-article-model.h"
+#include "lekh-bulk-rename.h"
 #include "lekh-site-view.h"
 
 struct _LekhSiteView
 {
   GtkWidget           parent_instance;
 
+  GtkWidget          *toast_overlay;
   GtkWidget          *box;
   GtkWidget          *search_entry;
   GtkWidget          *tag_dropdown;
@@ -38,6 +40,7 @@ struct _LekhSiteView
   GtkSortListModel   *sorted;
   GtkCustomFilter    *filter;
   LekhArticleQuery   *query;
+  GPtrArray          *journal;     /* LekhBulkEdit applied, the last one last */
   gboolean            loaded;
 };
 
@@ -262,6 +265,7 @@ load_cb (GObject      *object,
       return;
     }
   self->loaded = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.rename", TRUE);
   gtk_spinner_stop (GTK_SPINNER (self->spinner));
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
@@ -340,6 +344,111 @@ lekh_site_view_get_shown (LekhSiteView *self)
   return G_LIST_MODEL (self->filtered);
 }
 
+/* Bulk rename and its undo journal ------------------------------------------------------- */
+
+static void
+add_toast (LekhSiteView *self,
+           const char   *title,
+           gboolean      undo)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "site.undo");
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
+}
+
+static guint
+count_state (LekhBulkEdit      *edit,
+             LekhBulkFileState  state)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < lekh_bulk_edit_get_n_files (edit); i++)
+    n += lekh_bulk_edit_get_state (edit, i) == state;
+  return n;
+}
+
+static void
+applied_cb (LekhSiteView *self,
+            LekhBulkEdit *edit)
+{
+  guint done = count_state (edit, LEKH_BULK_FILE_APPLIED);
+  guint failed = count_state (edit, LEKH_BULK_FILE_FAILED);
+  g_autofree char *title = NULL;
+
+  if (failed > 0)
+    /* TRANSLATORS: after a bulk rename; the files changed on disk since the preview */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Changed %u file; %u changed on disk meanwhile and was left alone",
+                                          "Changed %u files; %u changed on disk meanwhile and were left alone",
+                                          failed), done, failed);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Changed %u file", "Changed %u files",
+                                          done), done);
+  g_ptr_array_add (self->journal, edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.undo", TRUE);
+  add_toast (self, title, done > 0);
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LekhSiteView *self = LEKH_SITE_VIEW (widget);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *root = self->root ? g_file_get_path (self->root) : NULL;
+  GtkRoot *window = gtk_widget_get_root (widget);
+  const char *tag = dropdown_value (self->tag_dropdown);
+  const char *author = dropdown_value (self->author_dropdown);
+  LekhBulkRename *dialog;
+
+  if (self->articles == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->articles)); i++)
+    {
+      g_autoptr(LekhArticleInfo) info = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+      g_ptr_array_add (paths, g_strdup (lekh_article_info_get_path (info)));
+    }
+  dialog = lekh_bulk_rename_new (GTK_IS_WINDOW (window) ? GTK_WINDOW (window) : NULL, root, paths,
+                                 tag == NULL && author != NULL ? "authors" : "tags",
+                                 tag != NULL ? tag : author);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (applied_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LekhSiteView *self = LEKH_SITE_VIEW (widget);
+  LekhBulkEdit *edit;
+  guint restored, failed;
+  g_autofree char *title = NULL;
+
+  if (self->journal->len == 0)
+    return;
+  edit = g_ptr_array_index (self->journal, self->journal->len - 1);
+  restored = lekh_bulk_edit_undo (edit);
+  failed = count_state (edit, LEKH_BULK_FILE_FAILED);
+  if (failed > 0)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Restored %u file; %u changed on disk since and was left alone",
+                                          "Restored %u files; %u changed on disk since and were left alone",
+                                          failed), restored, failed);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Restored %u file", "Restored %u files",
+                                          restored), restored);
+  g_ptr_array_remove_index (self->journal, self->journal->len - 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.undo", self->journal->len > 0);
+  add_toast (self, title, FALSE);
+}
+
 static void
 lekh_site_view_get_property (GObject    *object,
                              guint       prop_id,
@@ -376,6 +485,7 @@ lekh_site_view_dispose (GObject *object)
   g_clear_object (&self->root);
   g_clear_pointer (&self->validator, lekh_validator_unref);
   g_clear_pointer (&self->query, lekh_article_query_free);
+  g_clear_pointer (&self->journal, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lekh_site_view_parent_class)->dispose (object);
 }
@@ -401,6 +511,7 @@ lekh_site_view_class_init (LekhSiteViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lekh/Lekh/lekh-site-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LekhSiteView, box);
   gtk_widget_class_bind_template_child (widget_class, LekhSiteView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LekhSiteView, tag_dropdown);
@@ -419,6 +530,10 @@ lekh_site_view_class_init (LekhSiteViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LekhSiteView, path_column);
   gtk_widget_class_bind_template_child (widget_class, LekhSiteView, status_label);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_install_action (widget_class, "site.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "site.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "site.undo",
+                                       NULL);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
@@ -438,6 +553,9 @@ lekh_site_view_init (LekhSiteView *self)
   setup_column (self->path_column, LEKH_ARTICLE_COLUMN_PATH);
 
   self->validator = lekh_validator_new ();
+  self->journal = g_ptr_array_new_with_free_func ((GDestroyNotify) lekh_bulk_edit_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.rename", FALSE);
   /* Sorted, then filtered: GTK 4.8's sort model takes removals one by one (quadratic when a
    * filter hides most of 50,000 rows), while the filter model keeps a bitset. */
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
