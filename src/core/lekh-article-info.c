@@ -349,8 +349,11 @@ lekh_article_info_compare (LekhArticleInfo   *a,
   g_return_val_if_fail (LEKH_IS_ARTICLE_INFO (a), 0);
   g_return_val_if_fail (LEKH_IS_ARTICLE_INFO (b), 0);
 
-  lekh_article_info_prepare_query (a);
-  lekh_article_info_prepare_query (b);
+  /* Called ~800,000 times to sort 50,000 rows: the keys are checked, not made, here. */
+  if (G_UNLIKELY (a->keys == NULL))
+    lekh_article_info_prepare_query (a);
+  if (G_UNLIKELY (b->keys == NULL))
+    lekh_article_info_prepare_query (b);
   switch (column)
     {
     case LEKH_ARTICLE_COLUMN_TITLE:
@@ -572,7 +575,8 @@ lekh_article_info_matches (LekhArticleInfo        *self,
   g_return_val_if_fail (LEKH_IS_ARTICLE_INFO (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
 
-  lekh_article_info_prepare_query (self);
+  if (G_UNLIKELY (self->keys == NULL))
+    lekh_article_info_prepare_query (self);
   if (query->draft == LEKH_DRAFT_FILTER_DRAFTS && !self->draft)
     return FALSE;
   if (query->draft == LEKH_DRAFT_FILTER_PUBLISHED && self->draft)
