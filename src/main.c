@@ -28,10 +28,20 @@ main (int   argc,
 #ifdef LEKH_WITH_UI
   {
     g_autoptr(LekhApplication) app = lekh_application_new ();
+    g_autofree char *usage = lekh_cli_dup_usage ();
+
+    g_application_set_option_context_parameter_string (G_APPLICATION (app), _("[FILE…]"));
+    g_application_set_option_context_description (G_APPLICATION (app), usage);
     return g_application_run (G_APPLICATION (app), argc, argv);
   }
 #else
-  g_printerr (_("This build of Lekh has no window; use a subcommand (check, get, set, unset, render).\n"));
+  if (argc > 1 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0))
+    {
+      g_autofree char *usage = lekh_cli_dup_usage ();
+      g_print ("%s\n", usage);
+      return 0;
+    }
+  g_printerr (_("This build of Lekh has no window; use a subcommand (check, get, set, unset, render, list, replace, new).\n"));
   return 2;
 #endif
 }

@@ -914,6 +914,122 @@ test_edit_check_key (void)
   g_assert_false (lekh_article_edit_check_key (yaml, "", NULL));
 }
 
+/* lekh_article_edit_replace_value: TEXT with OLD -> NEW in KEY gives EXPECTED (NULL: NOT_FOUND). */
+static void
+assert_replace (const char *text,
+                const char *key,
+                const char *old_value,
+                const char *new_value,
+                const char *expected)
+{
+  g_autoptr(LekhArticle) article = lekh_article_new (text, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LekhEdit) edit = lekh_article_edit_replace_value (article, key, old_value, new_value,
+                                                              &error);
+  g_autofree char *result = NULL;
+
+  if (expected == NULL)
+    {
+      g_assert_null (edit);
+      g_assert_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND);
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (edit);
+  result = apply (article, edit);
+  g_assert_cmpstr (result, ==, expected);
+
+  /* Running it again finds nothing to do. */
+  {
+    g_autoptr(LekhArticle) again = lekh_article_new (result, -1);
+    g_autoptr(GError) error2 = NULL;
+    g_autoptr(LekhEdit) none = lekh_article_edit_replace_value (again, key, old_value, new_value,
+                                                                &error2);
+    g_assert_null (none);
+    g_assert_error (error2, LEKH_ERROR, LEKH_ERROR_NOT_FOUND);
+  }
+}
+
+static void
+test_edit_replace_value (void)
+{
+  /* A flow list: only the item's bytes change; quotes are kept or added when needed. */
+  assert_replace ("---\ntitle: x # c\ntags: [a,  'old' , b] # keep\n---\nbody old\n", "tags",
+                  "old", "new", "---\ntitle: x # c\ntags: [a,  'new' , b] # keep\n---\nbody old\n");
+  assert_replace ("---\ntags: [a, old]\n---\n", "tags", "old", "x, y",
+                  "---\ntags: [a, 'x, y']\n---\n");
+  assert_replace ("---\ntags: [a, old]\n---\n", "tags", "old", "जयपुर",
+                  "---\ntags: [a, जयपुर]\n---\n");
+  /* TOML arrays too: the item's quotes and the comment stay. */
+  assert_replace ("+++\ntags = ['old', \"web\"]  # c\n+++\n", "tags", "old", "new",
+                  "+++\ntags = ['new', \"web\"]  # c\n+++\n");
+  /* A block list keeps its indentation and the comments around the item. */
+  assert_replace ("---\ntags:\n    -   a\n    # about old\n    -   \"old\"   # why\n    -   b\n---\n",
+                  "tags", "old", "new",
+                  "---\ntags:\n    -   a\n    # about old\n    -   \"new\"   # why\n    -   b\n---\n");
+  /* The whole scalar. */
+  assert_replace ("---\nauthor: Asha   # the editor\n---\n", "author", "Asha", "Asha Verma",
+                  "---\nauthor: Asha Verma   # the editor\n---\n");
+  assert_replace ("---\ncategory: 'old'\n---\n", "category", "old", "yes",
+                  "---\ncategory: 'yes'\n---\n");
+  assert_replace ("---\ncategory: old\n---\n", "category", "old", "yes",
+                  "---\ncategory: 'yes'\n---\n");
+  /* Not there: a part of a scalar, another key, a missing key, a mapping item. */
+  assert_replace ("---\ntags: old new\n---\n", "tags", "old", "x", NULL);
+  assert_replace ("---\ntags: [a]\nkeywords: [old]\n---\n", "tags", "old", "x", NULL);
+  assert_replace ("---\ntitle: a\n---\n", "tags", "old", "x", NULL);
+  assert_replace ("---\ntags: [{label: old}]\n---\n", "tags", "old", "x", NULL);
+}
+
+static void
+test_edit_replace_value_merge (void)
+{
+  /* NEW already there: OLD goes, with its separator or its line. */
+  assert_replace ("---\ntags: [old, a, new]\n---\n", "tags", "old", "new",
+                  "---\ntags: [a, new]\n---\n");
+  assert_replace ("---\ntags: [new, a, old]\n---\n", "tags", "old", "new",
+                  "---\ntags: [new, a]\n---\n");
+  assert_replace ("---\ntags: [new, old, old]\n---\n", "tags", "old", "new",
+                  "---\ntags: [new]\n---\n");
+  assert_replace ("---\ntags: [old, b, old]\n---\n", "tags", "old", "new",
+                  "---\ntags: [new, b]\n---\n");
+  assert_replace ("---\ntags:\n  - new\n  - old # gone with its line\n  # stays\n  - c\n---\n",
+                  "tags", "old", "new",
+                  "---\ntags:\n  - new\n  # stays\n  - c\n---\n");
+  assert_replace ("---\r\ntags:\r\n- old\r\n- new\r\n- old\r\n---\r\n", "tags", "old", "new",
+                  "---\r\ntags:\r\n- new\r\n---\r\n");
+}
+
+static void
+test_edit_replace_value_refused (void)
+{
+  const char *cases[] = {
+    "---\ntags: [a, b]\ntags: [old]\n---\n",         /* a duplicate key */
+    "{\n  \"tags\": [\"old\"]\n}\n",                     /* JSON: a list on the key's line */
+    "---\ntags: [old\n---\n",                          /* broken YAML */
+    "---\ntags: |-\n  old\n---\n",                     /* a literal block */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LekhArticle) article = lekh_article_new (cases[i], -1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LekhEdit) edit = lekh_article_edit_replace_value (article, "tags", "old", "new",
+                                                                  &error);
+      g_assert_null (edit);
+      g_assert_nonnull (error);
+      g_assert_false (g_error_matches (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND));
+    }
+  {
+    g_autoptr(LekhArticle) article = lekh_article_new ("---\ntags: [old]\n---\n", -1);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LekhEdit) same = lekh_article_edit_replace_value (article, "tags", "old", "old",
+                                                                &error);
+    g_assert_null (same);
+    g_assert_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -948,6 +1064,9 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/edit/format/%s", format_edit_cases[i].name);
       g_test_add_data_func (path, &format_edit_cases[i], test_edit_format_case);
     }
+  g_test_add_func ("/edit/replace-value", test_edit_replace_value);
+  g_test_add_func ("/edit/replace-value-merge", test_edit_replace_value_merge);
+  g_test_add_func ("/edit/replace-value-refused", test_edit_replace_value_refused);
 
   return g_test_run ();
 }

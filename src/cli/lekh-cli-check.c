@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
@@ -14,6 +13,7 @@
 #include "lekh-site.h"
 #include "lekh-validator.h"
 #include "lekh-cli-check.h"
+#include "lekh-cli-walk.h"
 #include "lekh-file.h"
 
 enum
@@ -46,14 +46,6 @@ typedef struct
   guint          next;        /* atomic: index of the next file to take */
 } Job;
 
-typedef struct
-{
-  GPtrArray  *paths;          /* char* */
-  GHashTable *seen_dirs;      /* "dev:ino" of folders walked */
-  GHashTable *seen_files;     /* path */
-  gboolean    failed;
-} Walker;
-
 static void
 file_result_free (gpointer data)
 {
@@ -63,114 +55,6 @@ file_result_free (gpointer data)
   g_clear_pointer (&result->diagnostics, g_ptr_array_unref);
   g_free (result->read_error);
   g_free (result);
-}
-
-static gboolean
-is_article_name (const char *name)
-{
-  return g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".mdx") ||
-         g_str_has_suffix (name, ".markdown");
-}
-
-static void
-walker_add_file (Walker     *walker,
-                 const char *path)
-{
-  if (g_hash_table_add (walker->seen_files, g_strdup (path)))
-    g_ptr_array_add (walker->paths, g_strdup (path));
-}
-
-static void
-walk_folder (Walker     *walker,
-             const char *dir_path,
-             GStatBuf   *st)
-{
-  char *id = g_strdup_printf ("%lu:%lu", (gulong) st->st_dev, (gulong) st->st_ino);
-  struct dirent *entry;
-  DIR *dir;
-
-  /* A folder reached twice (a symlink loop, or two links to one place) is walked once. */
-  if (!g_hash_table_add (walker->seen_dirs, id))
-    return;
-
-  dir = opendir (dir_path);
-  if (dir == NULL)
-    {
-      int saved = errno;
-
-      g_printerr (_("lekh check: cannot read the folder “%s”: %s\n"), dir_path,
-                  g_strerror (saved));
-      walker->failed = TRUE;
-      return;
-    }
-
-  while ((entry = readdir (dir)) != NULL)
-    {
-      const char *name = entry->d_name;
-      g_autofree char *path = NULL;
-      GStatBuf child;
-
-      if (strcmp (name, ".") == 0 || strcmp (name, "..") == 0 ||
-          strcmp (name, ".git") == 0 || strcmp (name, "node_modules") == 0)
-        continue;
-      /* The entry's type saves a stat() per file; links and unknown types are followed. */
-      if (entry->d_type == DT_REG)
-        {
-          if (is_article_name (name))
-            {
-              path = g_build_filename (dir_path, name, NULL);
-              walker_add_file (walker, path);
-            }
-          continue;
-        }
-      if (entry->d_type != DT_DIR && entry->d_type != DT_LNK && entry->d_type != DT_UNKNOWN)
-        continue;
-      path = g_build_filename (dir_path, name, NULL);
-      /* g_stat follows symlinks; a dangling one is skipped quietly. */
-      if (g_stat (path, &child) != 0)
-        continue;
-      if (S_ISDIR (child.st_mode))
-        {
-          if (!lekh_site_folder_is_generated (dir_path, name))
-            walk_folder (walker, path, &child);
-        }
-      else if (S_ISREG (child.st_mode) && is_article_name (name))
-        walker_add_file (walker, path);
-    }
-  closedir (dir);
-}
-
-static void
-walk_argument (Walker     *walker,
-               const char *arg)
-{
-  GStatBuf st;
-
-  if (g_stat (arg, &st) != 0)
-    {
-      int saved = errno;
-
-      g_printerr (_("lekh check: cannot read “%s”: %s\n"), arg, g_strerror (saved));
-      walker->failed = TRUE;
-      return;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autofree char *clean = g_strdup (arg);
-      gsize len = strlen (clean);
-
-      while (len > 1 && clean[len - 1] == G_DIR_SEPARATOR)
-        clean[--len] = '\0';
-      walk_folder (walker, clean, &st);
-    }
-  else if (S_ISREG (st.st_mode))
-    walker_add_file (walker, arg);   /* named explicitly: checked whatever its name */
-  else
-    {
-      /* A FIFO or a device would block or never end. */
-      g_printerr (_("lekh check: “%s” is not a regular file or folder\n"), arg);
-      walker->failed = TRUE;
-    }
 }
 
 static int
@@ -616,12 +500,10 @@ lekh_cli_check (int    argc,
   g_autoptr(LekhValidator) validator = NULL;
   g_autoptr(GString) out = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GHashTable) seen_dirs = NULL;
-  g_autoptr(GHashTable) seen_files = NULL;
   g_autoptr(GPtrArray) walked = NULL;
   g_autoptr(GPtrArray) rules = NULL;
   const LekhProfile *profile = NULL;
-  Walker walker = { 0 };
+  gboolean walk_failed = FALSE;
   Format format;
   Job job = { 0 };
   guint n_errors = 0, n_warnings = 0, n_notes = 0, n_unreadable = 0;
@@ -665,14 +547,7 @@ lekh_cli_check (int    argc,
       return CHECK_USAGE;
     }
 
-  seen_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  seen_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  walked = g_ptr_array_new_with_free_func (g_free);
-  walker.paths = walked;
-  walker.seen_dirs = seen_dirs;
-  walker.seen_files = seen_files;
-  for (guint i = 0; paths[i] != NULL; i++)
-    walk_argument (&walker, paths[i]);
+  walked = lekh_cli_walk ("lekh check", (const char * const *) paths, &walk_failed);
 
   results = g_ptr_array_new_with_free_func (file_result_free);
   for (guint i = 0; i < walked->len; i++)
@@ -788,7 +663,7 @@ lekh_cli_check (int    argc,
   fwrite (out->str, 1, out->len, stdout);
   fflush (stdout);
 
-  if (walker.failed || n_unreadable > 0)
+  if (walk_failed || n_unreadable > 0)
     return CHECK_USAGE;
   return n_errors > 0 ? CHECK_ERRORS : CHECK_OK;
 }

@@ -12,6 +12,7 @@
 #include "lekh-cli.h"
 #include "lekh-cli-check.h"
 #include "lekh-cli-render.h"
+#include "lekh-cli-site.h"
 
 /* Exit codes of get/set/unset. */
 enum
@@ -44,6 +45,12 @@ static const Command commands[] = {
     N_("check the front matter of articles against their site (folders are walked)") },
   { "render", lekh_cli_render, N_("lekh render FILE [-o OUT.html] [--unsafe]"),
     N_("write the article as a standalone HTML page") },
+  { "list", lekh_cli_list, N_("lekh list [--json] PATH…"),
+    N_("one line per article: title, date, draft, tags, authors, problems") },
+  { "replace", lekh_cli_replace, N_("lekh replace [--dry-run] KEY OLD NEW PATH…"),
+    N_("replace a value of a key in every article, changing only that value") },
+  { "new", lekh_cli_new, N_("lekh new [--site DIR] [--section NAME] TITLE"),
+    N_("create an article where and as the site expects it, and print its path") },
 };
 
 /* `lekh --help` and `lekh --version` are answered here, without a display; the window's
@@ -92,6 +99,21 @@ lekh_cli_is_command (const char *name)
     if (strcmp (name, commands[i].name) == 0)
       return TRUE;
   return FALSE;
+}
+
+char *
+lekh_cli_dup_usage (void)
+{
+  GString *out = g_string_new (_("Commands (they need no display):"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (_(commands[i].usage), "\n", -1);
+
+      for (guint j = 0; lines[j]; j++)
+        g_string_append_printf (out, "\n  %s", g_strstrip (lines[j]));
+    }
+  return g_string_free (out, FALSE);
 }
 
 static int

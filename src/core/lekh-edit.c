@@ -1605,3 +1605,281 @@ lekh_article_edit_rename_key (LekhArticle  *self,
     return NULL;
   return g_steal_pointer (&edit);
 }
+
+/* Replacing one value of a list or scalar ---------------------------------------------- */
+
+/* One change inside a list: bytes [start, end) become TEXT ("" deletes them). */
+typedef struct
+{
+  gsize       start;
+  gsize       end;
+  char       *text;
+} Piece;
+
+static void
+piece_clear (gpointer data)
+{
+  Piece *piece = data;
+
+  g_free (piece->text);
+}
+
+static int
+piece_compare (gconstpointer a,
+               gconstpointer b)
+{
+  const Piece *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end < y->end ? -1 : x->end > y->end;
+}
+
+static gboolean
+scalar_is (const LekhNode *node,
+           const char     *value)
+{
+  return node != NULL && node->kind == LEKH_NODE_SCALAR &&
+         lekh_node_get_value_type (node) != LEKH_VALUE_NULL &&
+         node->scalar_len == strlen (value) &&
+         memcmp (node->scalar, value, node->scalar_len) == 0;
+}
+
+/* A one-line plain or quoted scalar: its text can be swapped for another. */
+static gboolean
+scalar_replaceable (const LekhArticle *self,
+                    const LekhNode    *node)
+{
+  const char *text = lekh_article_get_text (self, NULL);
+
+  if (node->style != LEKH_STYLE_PLAIN && node->style != LEKH_STYLE_SINGLE_QUOTED &&
+      node->style != LEKH_STYLE_DOUBLE_QUOTED)
+    return FALSE;
+  return node->span.end > node->span.start &&
+         memchr (text + node->span.start, '\n', node->span.end - node->span.start) == NULL;
+}
+
+/* The lines of a block list item "  - value   # comment\n", when they hold nothing else. */
+static gboolean
+block_item_lines (const LekhArticle *self,
+                  const LekhNode    *item,
+                  gsize             *start,
+                  gsize             *end)
+{
+  gsize len;
+  const char *text = lekh_article_get_text (self, &len);
+  gsize ls = item->span.start, p;
+  gboolean dash = FALSE;
+
+  while (ls > 0 && text[ls - 1] != '\n')
+    ls--;
+  for (p = ls; p < item->span.start; p++)
+    {
+      if (text[p] == '-' && !dash)
+        dash = TRUE;
+      else if (text[p] != ' ' && text[p] != '\t')
+        return FALSE;
+    }
+  if (!dash)
+    return FALSE;
+  for (p = item->span.end; p < len && text[p] != '\n'; p++)
+    if (text[p] == '#')
+      {
+        while (p < len && text[p] != '\n')
+          p++;
+        break;
+      }
+    else if (text[p] != ' ' && text[p] != '\t' && text[p] != '\r')
+      return FALSE;
+  if (p >= len)
+    return FALSE;
+  *start = ls;
+  *end = p + 1;
+  return TRUE;
+}
+
+static void
+fingerprint_string (GString        *out,
+                    const LekhNode *like,
+                    const char     *value)
+{
+  g_string_append_printf (out, "%s|%s|%" G_GSIZE_FORMAT ":",
+                          lekh_value_type_to_string (LEKH_VALUE_STRING),
+                          like->tag ? like->tag : "", strlen (value));
+  g_string_append (out, value);
+}
+
+LekhEdit *
+lekh_article_edit_replace_value (LekhArticle  *self,
+                                 const char   *key,
+                                 const char   *old_value,
+                                 const char   *new_value,
+                                 GError      **error)
+{
+  const LekhEntry *entry;
+  const LekhNode *node;
+  const char *text;
+  g_autoptr(LekhEdit) edit = NULL;
+  g_autoptr(GString) expected_json = g_string_new (NULL);
+  Expected expected = { key, EXPECT_JSON, NULL, 0, NULL, NULL, NULL };
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (old_value != NULL, NULL);
+  g_return_val_if_fail (new_value != NULL, NULL);
+
+  if (!check_key (self, key, &entry, error))
+    return NULL;
+  if (!g_utf8_validate (old_value, -1, NULL) || !g_utf8_validate (new_value, -1, NULL) ||
+      *new_value == '\0' || strcmp (old_value, new_value) == 0)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                   _("The old and new values must be different, non-empty text"));
+      return NULL;
+    }
+  if (entry == NULL)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, _("No key “%s”"), key);
+      return NULL;
+    }
+  if (key_line_indented (self, entry))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                   _("“%s” is not at the start of its line; edit it in the source"), key);
+      return NULL;
+    }
+
+  node = entry->value;
+  text = lekh_article_get_text (self, NULL);
+
+  if (node != NULL && node->kind == LEKH_NODE_SCALAR)
+    {
+      g_autofree char *quoted = NULL;
+
+      if (!scalar_is (node, old_value))
+        goto not_found;
+      if (!scalar_replaceable (self, node))
+        goto not_editable;
+      quoted = quote_like (new_value, FALSE, node->style);
+      edit = edit_new (node->span.start, node->span.end, quoted);
+      fingerprint_string (expected_json, node, new_value);
+    }
+  else if (node != NULL && node->kind == LEKH_NODE_SEQUENCE)
+    {
+      g_autoptr(GArray) pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+      g_autoptr(GHashTable) cache = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      g_autofree gboolean *removed = NULL;
+      gboolean flow = node->style == LEKH_STYLE_FLOW;
+      gboolean have_new = FALSE, found = FALSE;
+      guint n = lekh_node_get_n_items (node);
+      GString *merged;
+      gsize start, end;
+
+      g_array_set_clear_func (pieces, piece_clear);
+      removed = g_new0 (gboolean, n);
+      for (guint i = 0; i < n; i++)
+        have_new |= scalar_is (lekh_node_get_item (node, i), new_value);
+
+      g_string_append_c (expected_json, '[');
+      for (guint i = 0; i < n; i++)
+        {
+          const LekhNode *item = lekh_node_get_item (node, i);
+          Piece piece = { 0 };
+
+          if (!scalar_is (item, old_value))
+            {
+              fingerprint_node (self, item, cache, expected_json);
+              g_string_append_c (expected_json, ',');
+              continue;
+            }
+          found = TRUE;
+          if (!have_new)
+            {
+              if (!scalar_replaceable (self, item))
+                goto not_editable;
+              piece.start = item->span.start;
+              piece.end = item->span.end;
+              piece.text = quote_like (new_value, flow, item->style);
+              g_array_append_val (pieces, piece);
+              fingerprint_string (expected_json, item, new_value);
+              g_string_append_c (expected_json, ',');
+              have_new = TRUE;
+              continue;
+            }
+          removed[i] = TRUE;
+        }
+      g_string_append_c (expected_json, ']');
+      if (!found)
+        goto not_found;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const LekhNode *item = lekh_node_get_item (node, i);
+          Piece piece = { 0, 0, NULL };
+
+          if (!removed[i])
+            continue;
+          if (!flow)
+            {
+              if (!block_item_lines (self, item, &piece.start, &piece.end))
+                goto not_editable;
+            }
+          else if (i + 1 < n)
+            {
+              /* "old, " up to the next item */
+              piece.start = item->span.start;
+              piece.end = lekh_node_get_item (node, i + 1)->span.start;
+            }
+          else
+            {
+              /* The last item: from the end of the last item kept, ", old". */
+              guint p = i;
+
+              while (p > 0 && removed[p - 1])
+                p--;
+              if (p == 0)
+                goto not_editable;
+              piece.start = lekh_node_get_item (node, p - 1)->span.end;
+              piece.end = item->span.end;
+            }
+          piece.text = g_strdup ("");
+          g_array_append_val (pieces, piece);
+        }
+
+      /* One edit from the first change to the last; deletions that overlap merge. */
+      g_array_sort (pieces, piece_compare);
+      start = g_array_index (pieces, Piece, 0).start;
+      end = start;
+      merged = g_string_new (NULL);
+      for (guint i = 0; i < pieces->len; i++)
+        {
+          const Piece *piece = &g_array_index (pieces, Piece, i);
+
+          if (piece->end <= end && i > 0)
+            continue;
+          if (piece->start >= end)
+            g_string_append_len (merged, text + end, piece->start - end);
+          g_string_append (merged, piece->text);
+          end = MAX (end, piece->end);
+        }
+      edit = edit_new (start, end, merged->str);
+      g_string_free (merged, TRUE);
+    }
+  else
+    goto not_found;
+
+  expected.json = expected_json->str;
+  if (!verify_edit (self, edit, &expected, error))
+    return NULL;
+  return g_steal_pointer (&edit);
+
+not_found:
+  g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, _("“%s” has no value “%s”"),
+               key, old_value);
+  return NULL;
+
+not_editable:
+  g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+               _("“%s” is written in a way Lekh cannot change safely; edit it in the source"),
+               key);
+  return NULL;
+}

@@ -72,4 +72,14 @@ char       *lekh_yaml_quote_string          (const char        *value,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LekhEdit, lekh_edit_free)
 
+/* In KEY's value, OLD (an item of a list, or the whole scalar) becomes NEW; when NEW is in
+ * the list already, OLD is removed instead (a merge, no duplicate). Only those items' bytes
+ * change (a removed block item takes its line with it). LEKH_ERROR_NOT_FOUND when KEY
+ * has no value OLD. */
+LekhEdit   *lekh_article_edit_replace_value (LekhArticle       *self,
+                                             const char        *key,
+                                             const char        *old_value,
+                                             const char        *new_value,
+                                             GError           **error);
+
 G_END_DECLS

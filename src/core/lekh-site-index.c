@@ -39,7 +39,7 @@ struct _LekhSiteIndex
 
 G_DEFINE_FINAL_TYPE (LekhSiteIndex, lekh_site_index, G_TYPE_OBJECT)
 
-enum { CHANGED, N_SIGNALS };
+enum { CHANGED, FILE_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 void
@@ -401,6 +401,10 @@ lekh_site_index_class_init (LekhSiteIndexClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* One article was read again (or is gone): emitted before "changed". */
+  signals[FILE_CHANGED] = g_signal_new ("file-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                        G_TYPE_FILE);
 }
 
 static void
@@ -534,6 +538,7 @@ lekh_site_index_update_file (LekhSiteIndex *self,
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
     record = read_record (path);
   snapshot_put (self->snapshot, path, record);
+  g_signal_emit (self, signals[FILE_CHANGED], 0, file);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -817,4 +822,29 @@ lekh_site_index_find_slug (LekhSiteIndex *self,
 {
   g_return_val_if_fail (LEKH_IS_SITE_INDEX (self), NULL);
   return find_records (self, slug, TRUE, except);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+GPtrArray *
+lekh_site_index_dup_paths (LekhSiteIndex *self)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (LEKH_IS_SITE_INDEX (self), paths);
+
+  if (self->snapshot == NULL)
+    return paths;
+  g_hash_table_iter_init (&iter, self->snapshot->records);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (paths, g_strdup (key));
+  g_ptr_array_sort (paths, compare_paths);
+  return paths;
 }

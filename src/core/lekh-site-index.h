@@ -68,6 +68,10 @@ GPtrArray     *lekh_site_index_find_slug        (LekhSiteIndex       *self,
                                                  const char          *slug,
                                                  GFile               *except);
 
+/* The paths of every article indexed, sorted (empty before the first build). The index
+ * emits "file-changed" (GFile *file) when it reads one again or forgets it. */
+GPtrArray     *lekh_site_index_dup_paths        (LekhSiteIndex       *self);
+
 /* The folded form used for matching: case-folded, NFD without Latin/Greek/Cyrillic
  * accents (Devanagari vowel signs are letters, not accents, and stay). */
 char          *lekh_site_fold                   (const char          *text);

@@ -9,6 +9,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "lekh-application.h"
+#include "lekh-site-window.h"
 #include "lekh-draft-store.h"
 #include "lekh-recovery.h"
 #include "lekh-window.h"
@@ -48,6 +49,13 @@ lekh_application_open_file (LekhApplication *self,
   g_return_if_fail (LEKH_IS_APPLICATION (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* A folder (`lekh ~/blog`) opens as a site overview. */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    {
+      lekh_application_show_site (self, file);
+      return;
+    }
+
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
       GFile *open;
@@ -68,6 +76,26 @@ lekh_application_open_file (LekhApplication *self,
     window = create_window (self);
 
   lekh_window_load_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+void
+lekh_application_show_site (LekhApplication *self,
+                            GFile           *root)
+{
+  LekhSiteWindow *window;
+
+  g_return_if_fail (LEKH_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (root));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (LEKH_IS_SITE_WINDOW (l->data) &&
+        g_file_equal (lekh_site_window_get_root (l->data), root))
+      {
+        gtk_window_present (GTK_WINDOW (l->data));
+        return;
+      }
+  window = lekh_site_window_new (self, root);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -230,6 +258,7 @@ lekh_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *sidebar_accels[] = { "F9", NULL };
   static const char *preview_accels[] = { "<Control><Shift>p", NULL };
+  static const char *site_accels[] = { "<Control><Shift>o", NULL };
   const char *setting_actions[] = {
     "style-variant", "wrap-text", "show-line-numbers", "show-sidebar", "show-preview",
     "scroll-sync", "load-remote-images", NULL
@@ -274,6 +303,7 @@ lekh_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.show-sidebar", sidebar_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.show-preview", preview_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-site", site_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::source",
                                          source_only_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::split", split_accels);

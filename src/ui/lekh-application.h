@@ -18,6 +18,9 @@ LekhApplication *lekh_application_new              (void);
 void             lekh_application_open_file        (LekhApplication *self,
                                                     GFile           *file,
                                                     LekhWindow      *hint);
+/* Shows the site overview of the site (or folder) at ROOT: its window if one is open. */
+void             lekh_application_show_site        (LekhApplication *self,
+                                                    GFile           *root);
 GMenuModel      *lekh_application_get_recent_menu  (LekhApplication *self);
 /* Keeps the drafts of every window's document (created at startup). */
 LekhDraftStore  *lekh_application_get_draft_store  (LekhApplication *self);

@@ -14,6 +14,7 @@
 #include "lekh-preview.h"
 #include "lekh-preview-guard.h"
 #include "lekh-window-diagnostics.h"
+#include "lekh-window-site.h"
 #include "lekh-window.h"
 
 struct _LekhWindow
@@ -857,6 +858,7 @@ lekh_window_init (LekhWindow *self)
   setup_preview (self);
   /* Validation and site awareness live in lekh-window-diagnostics.c. */
   lekh_window_setup_diagnostics (self);
+  lekh_window_setup_site_overview (self);
 
   update_title (self);
   update_format (self);

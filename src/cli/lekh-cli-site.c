@@ -1,0 +1,475 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lekh-article-info.h"
+#include "lekh-diff.h"
+#include "lekh-edit.h"
+#include "lekh-file.h"
+#include "lekh-new-article.h"
+#include "lekh-site.h"
+#include "lekh-site-index.h"
+#include "lekh-cli-site.h"
+#include "lekh-cli-walk.h"
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+static GOptionContext *
+option_context_new (const char         *prgname,
+                    const char         *parameters,
+                    const char         *description,
+                    const GOptionEntry *entries)
+{
+  GOptionContext *context;
+
+  g_set_prgname (prgname);
+  context = g_option_context_new (parameters);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, description);
+  return context;
+}
+
+static void
+json_string (GString    *out,
+             const char *s)
+{
+  if (s == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) s; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_strv (GString            *out,
+           const char * const *values)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; values[i]; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      json_string (out, values[i]);
+    }
+  g_string_append_c (out, ']');
+}
+
+/* A field of the tab-separated listing: tabs and line breaks would split it. */
+static void
+tsv_field (GString    *out,
+           const char *s)
+{
+  for (const char *p = s ? s : ""; *p; p++)
+    g_string_append_c (out, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+}
+
+int
+lekh_cli_list (int    argc,
+               char **argv)
+{
+  gboolean json = FALSE;
+  g_auto(GStrv) paths = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print one JSON array of objects instead of tab-separated lines"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) walked = NULL;
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(LekhValidator) validator = NULL;
+  g_autoptr(GString) out = NULL;
+  gboolean failed = FALSE;
+
+  context = option_context_new ("lekh list", _("PATH… — list the articles of a site"),
+    _("One line per article, fields separated by tabs: path, profile, title, date, draft,\n"
+      "tags, authors (comma-separated), errors, warnings. --json prints an array of objects\n"
+      "with the keys path, profile, title, date, draft, tags, authors, errors, warnings.\n"
+      "Exit status: 0 listed, 2 usage error or unreadable path."),
+    entries);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("lekh list: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_printerr (_("lekh list: no file or folder to list\n"));
+      g_printerr (_("Usage: %s\n"), _("lekh list [--json] PATH…"));
+      return EXIT_USAGE;
+    }
+
+  walked = lekh_cli_walk ("lekh list", (const char * const *) paths, &failed);
+  validator = lekh_validator_new ();
+  infos = lekh_article_info_load_many (validator, walked, 0, NULL);
+
+  out = g_string_new (json ? "[" : NULL);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      LekhArticleInfo *info = g_ptr_array_index (infos, i);
+
+      if (json)
+        {
+          g_string_append (out, i > 0 ? ",\n  {\"path\": " : "\n  {\"path\": ");
+          json_string (out, lekh_article_info_get_path (info));
+          g_string_append (out, ", \"profile\": ");
+          json_string (out, lekh_article_info_get_profile (info));
+          g_string_append (out, ", \"title\": ");
+          json_string (out, lekh_article_info_get_title (info));
+          g_string_append (out, ", \"date\": ");
+          json_string (out, lekh_article_info_get_date (info));
+          g_string_append_printf (out, ", \"draft\": %s, \"tags\": ",
+                                  lekh_article_info_get_draft (info) ? "true" : "false");
+          json_strv (out, lekh_article_info_get_tags (info));
+          g_string_append (out, ", \"authors\": ");
+          json_strv (out, lekh_article_info_get_authors (info));
+          g_string_append_printf (out, ", \"errors\": %u, \"warnings\": %u}",
+                                  lekh_article_info_get_n_errors (info),
+                                  lekh_article_info_get_n_warnings (info));
+        }
+      else
+        {
+          g_autofree char *tags = g_strjoinv (", ", (char **) lekh_article_info_get_tags (info));
+          g_autofree char *authors = g_strjoinv (", ",
+                                                 (char **) lekh_article_info_get_authors (info));
+
+          tsv_field (out, lekh_article_info_get_path (info));
+          g_string_append_c (out, '\t');
+          tsv_field (out, lekh_article_info_get_profile (info));
+          g_string_append_c (out, '\t');
+          tsv_field (out, lekh_article_info_get_title (info));
+          g_string_append_c (out, '\t');
+          tsv_field (out, lekh_article_info_get_date (info));
+          g_string_append_printf (out, "\t%s\t", lekh_article_info_get_draft (info) ? "true" : "false");
+          tsv_field (out, tags);
+          g_string_append_c (out, '\t');
+          tsv_field (out, authors);
+          g_string_append_printf (out, "\t%u\t%u\n", lekh_article_info_get_n_errors (info),
+                                  lekh_article_info_get_n_warnings (info));
+        }
+      if (out->len > 65536)
+        {
+          fwrite (out->str, 1, out->len, stdout);
+          g_string_truncate (out, 0);
+        }
+    }
+  if (json)
+    g_string_append (out, infos->len > 0 ? "\n]\n" : "]\n");
+  fwrite (out->str, 1, out->len, stdout);
+  fflush (stdout);
+  return failed ? EXIT_USAGE : EXIT_OK;
+}
+
+/* lekh replace --------------------------------------------------------------------------- */
+
+typedef enum
+{
+  REPLACE_UNCHANGED,
+  REPLACE_CHANGED,
+  REPLACE_SKIPPED,       /* the front matter cannot be edited; it does not mention OLD */
+  REPLACE_FAILED,
+} ReplaceResult;
+
+/* Whether a file Lekh cannot edit might hold OLD: its front matter's text (or, when it
+ * has no end, the whole file) mentions it. */
+static gboolean
+may_hold (LekhArticle *article,
+          const char  *value)
+{
+  const LekhSplit *split = lekh_article_get_split (article);
+  gsize len;
+  const char *text = lekh_article_get_text (article, &len);
+  gsize start = 0, end = len;
+
+  if (split->format != LEKH_FRONT_MATTER_NONE && split->yaml_end > split->yaml_start &&
+      lekh_article_get_error (article) == NULL)
+    {
+      start = split->yaml_start;
+      end = split->yaml_end;
+    }
+  return g_strstr_len (text + start, end - start, value) != NULL;
+}
+
+static ReplaceResult
+replace_in_file (const char *path,
+                 const char *key,
+                 const char *old_value,
+                 const char *new_value,
+                 gboolean    dry_run,
+                 GString    *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) result = NULL;
+  g_autoptr(LekhArticle) article = NULL;
+  g_autoptr(LekhEdit) edit = NULL;
+  LekhFileStamp stamp;
+  const char *old_text, *new_text;
+  gsize old_len, new_len;
+
+  bytes = lekh_file_read (path, &stamp, &error);
+  if (bytes == NULL)
+    {
+      g_printerr (_("%s: error: %s\n"), path, error->message);
+      return REPLACE_FAILED;
+    }
+  article = lekh_article_new_from_bytes (bytes);
+  if (lekh_article_check_editable (article, &error))
+    edit = lekh_article_edit_replace_value (article, key, old_value, new_value, &error);
+  if (edit == NULL)
+    {
+      if (g_error_matches (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND))
+        return REPLACE_UNCHANGED;
+      /* A front matter Lekh cannot edit (TOML, JSON, broken YAML, one { } mapping) is
+       * skipped; it counts as a failure when its text mentions OLD. */
+      if (lekh_article_get_error (article) != NULL ||
+          g_error_matches (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE))
+        {
+          /* TRANSLATORS: a file lekh replace leaves alone, and why */
+          g_printerr (_("%s: skipped: %s\n"), path, error->message);
+          return may_hold (article, old_value) ? REPLACE_FAILED : REPLACE_SKIPPED;
+        }
+      g_printerr (_("%s: error: %s\n"), path, error->message);
+      return REPLACE_FAILED;
+    }
+
+  result = lekh_edit_apply (edit, article);
+  old_text = lekh_article_get_text (article, &old_len);
+  new_text = g_bytes_get_data (result, &new_len);
+  if (dry_run)
+    {
+      g_autofree char *diff = lekh_diff_unified (path, old_text, old_len, new_text, new_len);
+      g_string_append (out, diff);
+      return REPLACE_CHANGED;
+    }
+  if (!lekh_file_write_atomic_checked (path, new_text, new_len, &stamp, &error))
+    {
+      g_printerr (_("%s: error: cannot save: %s\n"), path, error->message);
+      return REPLACE_FAILED;
+    }
+  g_string_append_printf (out, "%s\n", path);
+  return REPLACE_CHANGED;
+}
+
+int
+lekh_cli_replace (int    argc,
+                  char **argv)
+{
+  gboolean dry_run = FALSE;
+  g_auto(GStrv) args = NULL;
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Print what would change as a unified diff and change nothing"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) walked = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *key, *old_value, *new_value;
+  gboolean walk_failed = FALSE;
+  guint n_changed = 0, n_failed = 0, n_skipped = 0;
+
+  context = option_context_new ("lekh replace",
+    _("KEY OLD NEW PATH… — in every article, the value OLD of KEY becomes NEW"),
+    _("OLD is an item of KEY's list or KEY's whole value. When NEW is in the list already,\n"
+      "OLD is removed (a merge). Only those bytes of each file change, and each file is\n"
+      "written atomically. Files whose front matter Lekh cannot edit (TOML, JSON, broken\n"
+      "YAML) are listed as skipped.\n"
+      "Exit status: 0 done; 1 a file that holds OLD (or might: a skipped file that mentions\n"
+      "it) could not be changed, the others are; 2 usage error or unreadable path."),
+    entries);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("lekh replace: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (args == NULL || g_strv_length (args) < 4)
+    {
+      g_printerr (_("lekh replace: missing KEY, OLD, NEW or PATH\n"));
+      g_printerr (_("Usage: %s\n"), _("lekh replace [--dry-run] KEY OLD NEW PATH…"));
+      return EXIT_USAGE;
+    }
+  key = args[0];
+  old_value = args[1];
+  new_value = args[2];
+  if (!g_utf8_validate (key, -1, NULL) || !g_utf8_validate (old_value, -1, NULL) ||
+      !g_utf8_validate (new_value, -1, NULL) || *key == '\0' || *new_value == '\0' ||
+      strcmp (old_value, new_value) == 0)
+    {
+      g_printerr (_("lekh replace: KEY and NEW must be text, and NEW differ from OLD\n"));
+      return EXIT_USAGE;
+    }
+
+  walked = lekh_cli_walk ("lekh replace", (const char * const *) args + 3, &walk_failed);
+  for (guint i = 0; i < walked->len; i++)
+    {
+      switch (replace_in_file (g_ptr_array_index (walked, i), key, old_value, new_value,
+                               dry_run, out))
+        {
+        case REPLACE_CHANGED:
+          n_changed++;
+          break;
+        case REPLACE_FAILED:
+          n_failed++;
+          break;
+        case REPLACE_SKIPPED:
+          n_skipped++;
+          break;
+        case REPLACE_UNCHANGED:
+        default:
+          break;
+        }
+      if (out->len > 65536)
+        {
+          fwrite (out->str, 1, out->len, stdout);
+          g_string_truncate (out, 0);
+        }
+    }
+  if (!dry_run)
+    {
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u file changed",
+                                                "%u files changed", n_changed), n_changed);
+      if (n_failed > 0 || n_skipped > 0)
+        /* TRANSLATORS: follows "12 files changed" */
+        g_string_append_printf (out, _(", %u not changed, %u skipped"), n_failed, n_skipped);
+      g_string_append_c (out, '\n');
+    }
+  fwrite (out->str, 1, out->len, stdout);
+  fflush (stdout);
+
+  if (walk_failed)
+    return EXIT_USAGE;
+  return n_failed > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+/* lekh new ------------------------------------------------------------------------------- */
+
+/* The author most of the site's articles name, or NULL. */
+static char *
+usual_author (const char *root)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (root);
+  g_autoptr(LekhSiteIndex) index = lekh_site_index_new (file);
+  g_autoptr(GPtrArray) top = NULL;
+
+  if (!lekh_site_index_build (index, NULL, NULL))
+    return NULL;
+  top = lekh_site_index_suggest (index, LEKH_SITE_FIELD_AUTHORS, "", NULL, 1);
+  if (top->len == 0)
+    return NULL;
+  return g_strdup (((LekhSiteSuggestion *) g_ptr_array_index (top, 0))->value);
+}
+
+int
+lekh_cli_new (int    argc,
+              char **argv)
+{
+  g_autofree char *site_dir = NULL;
+  g_autofree char *section = NULL;
+  g_auto(GStrv) words = NULL;
+  const GOptionEntry entries[] = {
+    { "site", 's', 0, G_OPTION_ARG_FILENAME, &site_dir,
+      N_("The site's folder, or a folder inside it (default: the current folder)"), N_("DIR") },
+    { "section", 0, 0, G_OPTION_ARG_STRING, &section,
+      N_("Hugo: the content section (default: the one with the most articles); Docusaurus: "
+         "docs or a blog folder (default: blog)"), N_("NAME") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LekhSite) site = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *root = NULL;
+  LekhProfileId profile = LEKH_PROFILE_GENERIC;
+  LekhNewArticleOptions options = { 0 };
+
+  context = option_context_new ("lekh new", _("TITLE — create an article the site's way"),
+    _("The file goes where the site's generator expects it, named after the title (a\n"
+      "number is added when the name is taken; no file is ever replaced), with the title,\n"
+      "date, the site's most frequent author and draft on in its front matter. Hugo sites\n"
+      "start from archetypes/SECTION.md or archetypes/default.md. Prints the new file's path.\n"
+      "Exit status: 0 created, 1 the file could not be created, 2 usage error."),
+    entries);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("lekh new: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (words == NULL || words[0] == NULL)
+    {
+      g_printerr (_("lekh new: missing TITLE\n"));
+      g_printerr (_("Usage: %s\n"), _("lekh new [--site DIR] [--section NAME] TITLE"));
+      return EXIT_USAGE;
+    }
+  title = g_strjoinv (" ", words);
+  if (!g_utf8_validate (title, -1, NULL) || *g_strstrip (title) == '\0')
+    {
+      g_printerr (_("lekh new: the title is empty or not valid text\n"));
+      return EXIT_USAGE;
+    }
+  if (site_dir == NULL)
+    site_dir = g_get_current_dir ();
+  if (!g_file_test (site_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_printerr (_("lekh new: “%s” is not a folder\n"), site_dir);
+      return EXIT_USAGE;
+    }
+
+  site = lekh_site_detect (site_dir);
+  if (site != NULL)
+    {
+      root = g_strdup (lekh_site_get_root (site));
+      profile = lekh_profile_get_id (lekh_site_get_profile (site));
+    }
+  else
+    root = g_strdup (site_dir);
+
+  if (!(profile == LEKH_PROFILE_DOCUSAURUS && g_strcmp0 (section, "docs") == 0))
+    author = usual_author (root);
+
+  options.title = title;
+  options.section = section;
+  options.author = author;
+  path = lekh_new_article_create (root, profile, &options, &error);
+  if (path == NULL)
+    {
+      g_printerr ("lekh new: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+  g_print ("%s\n", path);
+  return EXIT_OK;
+}

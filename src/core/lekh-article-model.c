@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "lekh-article-model.h"
+
+struct _LekhArticleModel
+{
+  GObject        parent_instance;
+  LekhSiteIndex *index;
+  LekhValidator *validator;
+  GPtrArray     *items;      /* LekhArticleInfo, sorted by path */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LekhArticleModel, lekh_article_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+get_item_type (GListModel *model)
+{
+  return LEKH_TYPE_ARTICLE_INFO;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return LEKH_ARTICLE_MODEL (model)->items->len;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  LekhArticleModel *self = LEKH_ARTICLE_MODEL (model);
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+/* The position of PATH, or where it would go (FOUND tells). */
+static guint
+search (LekhArticleModel *self,
+        const char       *path,
+        gboolean         *found)
+{
+  guint lo = 0, hi = self->items->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp = strcmp (lekh_article_info_get_path (g_ptr_array_index (self->items, mid)), path);
+
+      if (cmp == 0)
+        {
+          *found = TRUE;
+          return mid;
+        }
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *found = FALSE;
+  return lo;
+}
+
+gint
+lekh_article_model_find (LekhArticleModel *self,
+                         const char       *path)
+{
+  gboolean found;
+  guint position;
+
+  g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), -1);
+  g_return_val_if_fail (path != NULL, -1);
+
+  position = search (self, path, &found);
+  return found ? (gint) position : -1;
+}
+
+static void
+file_changed_cb (LekhArticleModel *self,
+                 GFile            *file,
+                 LekhSiteIndex    *index)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(LekhArticleInfo) info = NULL;
+  gboolean found;
+  guint position;
+
+  if (path == NULL)
+    return;
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      info = lekh_article_info_new (self->validator, path);
+      lekh_article_info_prepare_query (info);
+    }
+
+  position = search (self, path, &found);
+  if (found && info != NULL)
+    {
+      g_object_unref (self->items->pdata[position]);
+      self->items->pdata[position] = g_steal_pointer (&info);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+    }
+  else if (found)
+    {
+      g_ptr_array_remove_index (self->items, position);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+    }
+  else if (info != NULL)
+    {
+      g_ptr_array_insert (self->items, position, g_steal_pointer (&info));
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+    }
+}
+
+static void
+lekh_article_model_dispose (GObject *object)
+{
+  LekhArticleModel *self = LEKH_ARTICLE_MODEL (object);
+
+  if (self->index != NULL)
+    g_signal_handlers_disconnect_by_data (self->index, self);
+  g_clear_object (&self->index);
+
+  G_OBJECT_CLASS (lekh_article_model_parent_class)->dispose (object);
+}
+
+static void
+lekh_article_model_finalize (GObject *object)
+{
+  LekhArticleModel *self = LEKH_ARTICLE_MODEL (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->validator, lekh_validator_unref);
+
+  G_OBJECT_CLASS (lekh_article_model_parent_class)->finalize (object);
+}
+
+static void
+lekh_article_model_class_init (LekhArticleModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lekh_article_model_dispose;
+  object_class->finalize = lekh_article_model_finalize;
+}
+
+static void
+lekh_article_model_init (LekhArticleModel *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+LekhArticleModel *
+lekh_article_model_new (LekhSiteIndex *index,
+                        LekhValidator *validator)
+{
+  LekhArticleModel *self;
+
+  g_return_val_if_fail (LEKH_IS_SITE_INDEX (index), NULL);
+  g_return_val_if_fail (validator != NULL, NULL);
+
+  self = g_object_new (LEKH_TYPE_ARTICLE_MODEL, NULL);
+  self->index = g_object_ref (index);
+  self->validator = lekh_validator_ref (validator);
+  g_signal_connect_object (index, "file-changed", G_CALLBACK (file_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  return self;
+}
+
+typedef struct
+{
+  LekhValidator *validator;
+  GPtrArray     *paths;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  lekh_validator_unref (load->validator);
+  g_ptr_array_unref (load->paths);
+  g_free (load);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *load = task_data;
+  GPtrArray *infos = lekh_article_info_load_many (load->validator, load->paths, 0, cancellable);
+
+  if (infos == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      return;
+    }
+  /* Folded here, so that the first filter is as quick as the next. */
+  for (guint i = 0; i < infos->len; i++)
+    lekh_article_info_prepare_query (g_ptr_array_index (infos, i));
+  g_task_return_pointer (task, infos, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+lekh_article_model_load_async (LekhArticleModel    *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *load;
+
+  g_return_if_fail (LEKH_IS_ARTICLE_MODEL (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lekh_article_model_load_async);
+  load = g_new0 (LoadData, 1);
+  load->validator = lekh_validator_ref (self->validator);
+  load->paths = lekh_site_index_dup_paths (self->index);
+  g_task_set_task_data (task, load, load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+lekh_article_model_load_finish (LekhArticleModel  *self,
+                                GAsyncResult      *result,
+                                GError           **error)
+{
+  GPtrArray *infos;
+  guint removed;
+
+  g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  infos = g_task_propagate_pointer (G_TASK (result), error);
+  if (infos == NULL)
+    return FALSE;
+  removed = self->items->len;
+  g_ptr_array_unref (self->items);
+  self->items = infos;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, infos->len);
+  return TRUE;
+}

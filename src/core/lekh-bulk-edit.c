@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "lekh-bulk-edit.h"
+#include "lekh-diff.h"
+#include "lekh-edit.h"
+#include "lekh-file.h"
+
+typedef struct
+{
+  char              *path;
+  GBytes            *before;
+  GBytes            *after;
+  LekhFileStamp      read_stamp;     /* the file as it was read for the plan */
+  LekhFileStamp      written_stamp;  /* the file as Lekh wrote it */
+  LekhBulkFileState  state;
+  char              *error;
+} BulkFile;
+
+typedef struct
+{
+  char *path;
+  char *reason;
+} Skipped;
+
+struct _LekhBulkEdit
+{
+  GArray *files;     /* BulkFile */
+  GArray *skipped;   /* Skipped */
+};
+
+static void
+bulk_file_clear (gpointer data)
+{
+  BulkFile *file = data;
+
+  g_free (file->path);
+  g_clear_pointer (&file->before, g_bytes_unref);
+  g_clear_pointer (&file->after, g_bytes_unref);
+  g_free (file->error);
+}
+
+static void
+skipped_clear (gpointer data)
+{
+  Skipped *skipped = data;
+
+  g_free (skipped->path);
+  g_free (skipped->reason);
+}
+
+void
+lekh_bulk_edit_free (LekhBulkEdit *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->files);
+  g_array_unref (self->skipped);
+  g_free (self);
+}
+
+LekhBulkEdit *
+lekh_bulk_edit_plan_replace (GPtrArray    *paths,
+                             const char   *key,
+                             const char   *old_value,
+                             const char   *new_value,
+                             GCancellable *cancellable)
+{
+  LekhBulkEdit *self;
+
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (key != NULL && old_value != NULL && new_value != NULL, NULL);
+
+  self = g_new0 (LekhBulkEdit, 1);
+  self->files = g_array_new (FALSE, TRUE, sizeof (BulkFile));
+  g_array_set_clear_func (self->files, bulk_file_clear);
+  self->skipped = g_array_new (FALSE, TRUE, sizeof (Skipped));
+  g_array_set_clear_func (self->skipped, skipped_clear);
+
+  for (guint i = 0; i < paths->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(LekhArticle) article = NULL;
+      g_autoptr(LekhEdit) edit = NULL;
+      BulkFile file = { 0 };
+
+      bytes = lekh_file_read (path, &file.read_stamp, &error);
+      if (bytes != NULL)
+        {
+          article = lekh_article_new_from_bytes (bytes);
+          if (lekh_article_check_editable (article, &error))
+            edit = lekh_article_edit_replace_value (article, key, old_value, new_value, &error);
+        }
+      if (edit == NULL)
+        {
+          Skipped skipped;
+
+          if (g_error_matches (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND))
+            continue;
+          skipped.path = g_strdup (path);
+          skipped.reason = g_strdup (error->message);
+          g_array_append_val (self->skipped, skipped);
+          continue;
+        }
+      file.path = g_strdup (path);
+      file.before = g_bytes_ref (bytes);
+      file.after = lekh_edit_apply (edit, article);
+      file.state = LEKH_BULK_FILE_PLANNED;
+      g_array_append_val (self->files, file);
+    }
+  return self;
+}
+
+static BulkFile *
+get_file (LekhBulkEdit *self,
+          guint         index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->files->len, NULL);
+  return &g_array_index (self->files, BulkFile, index);
+}
+
+guint
+lekh_bulk_edit_get_n_files (LekhBulkEdit *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->files->len;
+}
+
+const char *
+lekh_bulk_edit_get_path (LekhBulkEdit *self,
+                         guint         index)
+{
+  BulkFile *file = get_file (self, index);
+  return file ? file->path : NULL;
+}
+
+char *
+lekh_bulk_edit_dup_diff (LekhBulkEdit *self,
+                         guint         index,
+                         const char   *root)
+{
+  BulkFile *file = get_file (self, index);
+  const char *label;
+  gsize old_len, new_len, root_len;
+  const char *old_text, *new_text;
+
+  if (file == NULL)
+    return NULL;
+  label = file->path;
+  root_len = root ? strlen (root) : 0;
+  if (root_len > 0 && strncmp (label, root, root_len) == 0 && label[root_len] == G_DIR_SEPARATOR)
+    label += root_len + 1;
+  old_text = g_bytes_get_data (file->before, &old_len);
+  new_text = g_bytes_get_data (file->after, &new_len);
+  return lekh_diff_unified (label, old_text, old_len, new_text, new_len);
+}
+
+LekhBulkFileState
+lekh_bulk_edit_get_state (LekhBulkEdit *self,
+                          guint         index)
+{
+  BulkFile *file = get_file (self, index);
+  return file ? file->state : LEKH_BULK_FILE_FAILED;
+}
+
+const char *
+lekh_bulk_edit_get_error (LekhBulkEdit *self,
+                          guint         index)
+{
+  BulkFile *file = get_file (self, index);
+  return file ? file->error : NULL;
+}
+
+guint
+lekh_bulk_edit_get_n_skipped (LekhBulkEdit *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->skipped->len;
+}
+
+const char *
+lekh_bulk_edit_get_skipped (LekhBulkEdit  *self,
+                            guint          index,
+                            const char   **reason)
+{
+  Skipped *skipped;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->skipped->len, NULL);
+
+  skipped = &g_array_index (self->skipped, Skipped, index);
+  if (reason != NULL)
+    *reason = skipped->reason;
+  return skipped->path;
+}
+
+/* Writes DATA over FILE's path if it is still what EXPECTED says; notes the new stamp. */
+static gboolean
+write_file (BulkFile            *file,
+            GBytes              *data,
+            const LekhFileStamp *expected)
+{
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *bytes = g_bytes_get_data (data, &len);
+
+  if (!lekh_file_write_atomic_checked (file->path, bytes, len, expected, &error))
+    {
+      g_free (file->error);
+      file->error = g_strdup (error->message);
+      return FALSE;
+    }
+  lekh_file_get_stamp (file->path, &file->written_stamp);
+  return TRUE;
+}
+
+guint
+lekh_bulk_edit_apply (LekhBulkEdit *self)
+{
+  guint written = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      BulkFile *file = &g_array_index (self->files, BulkFile, i);
+
+      if (file->state != LEKH_BULK_FILE_PLANNED)
+        continue;
+      if (write_file (file, file->after, &file->read_stamp))
+        {
+          file->state = LEKH_BULK_FILE_APPLIED;
+          written++;
+        }
+      else
+        file->state = LEKH_BULK_FILE_FAILED;
+    }
+  return written;
+}
+
+guint
+lekh_bulk_edit_undo (LekhBulkEdit *self)
+{
+  guint restored = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      BulkFile *file = &g_array_index (self->files, BulkFile, i);
+      LekhFileStamp written = file->written_stamp;
+
+      if (file->state != LEKH_BULK_FILE_APPLIED)
+        continue;
+      if (write_file (file, file->before, &written))
+        {
+          file->state = LEKH_BULK_FILE_UNDONE;
+          restored++;
+        }
+      else
+        file->state = LEKH_BULK_FILE_FAILED;
+    }
+  return restored;
+}

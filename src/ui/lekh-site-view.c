@@ -1,0 +1,582 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "lekh-article-model.h"
+#include "lekh-bulk-rename.h"
+#include "lekh-site-view.h"
+
+struct _LekhSiteView
+{
+  GtkWidget           parent_instance;
+
+  GtkWidget          *toast_overlay;
+  GtkWidget          *box;
+  GtkWidget          *search_entry;
+  GtkWidget          *tag_dropdown;
+  GtkWidget          *author_dropdown;
+  GtkWidget          *draft_dropdown;
+  GtkWidget          *problems_button;
+  GtkWidget          *stack;
+  GtkWidget          *spinner;
+  GtkWidget          *column_view;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *draft_column;
+  GtkColumnViewColumn *tags_column;
+  GtkColumnViewColumn *authors_column;
+  GtkColumnViewColumn *problems_column;
+  GtkColumnViewColumn *path_column;
+  GtkWidget          *status_label;
+
+  GFile              *root;
+  GCancellable       *cancellable;
+  LekhSiteIndex      *index;
+  LekhValidator      *validator;
+  LekhArticleModel   *articles;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkCustomFilter    *filter;
+  LekhArticleQuery   *query;
+  GPtrArray          *journal;     /* LekhBulkEdit applied, the last one last */
+  gboolean            loaded;
+};
+
+G_DEFINE_FINAL_TYPE (LekhSiteView, lekh_site_view, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_LOADED, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+enum { OPEN_ARTICLE, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+update_state (LekhSiteView *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint total = self->articles ? g_list_model_get_n_items (G_LIST_MODEL (self->articles)) : 0;
+  g_autofree char *status = NULL;
+
+  if (!self->loaded)
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
+      gtk_label_set_label (GTK_LABEL (self->status_label), "");
+      return;
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), shown > 0 ? "articles" : "empty");
+  if (shown == total)
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", total),
+                              total);
+  else
+    /* TRANSLATORS: the site view's status line while a filter is on */
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u article",
+                                           "%u of %u articles", total), shown, total);
+  gtk_label_set_label (GTK_LABEL (self->status_label), status);
+}
+
+/* The chosen value of a tag/author drop-down (its first row is "any"), or NULL. */
+static const char *
+dropdown_value (GtkWidget *dropdown)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
+
+  if (item == NULL || gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)) == 0)
+    return NULL;
+  return gtk_string_object_get_string (item);
+}
+
+static void
+filter_changed_cb (LekhSiteView *self)
+{
+  static const LekhDraftFilter drafts[] = {
+    LEKH_DRAFT_FILTER_ANY, LEKH_DRAFT_FILTER_DRAFTS, LEKH_DRAFT_FILTER_PUBLISHED,
+  };
+  guint draft = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->draft_dropdown));
+
+  g_clear_pointer (&self->query, lekh_article_query_free);
+  self->query = lekh_article_query_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                        dropdown_value (self->tag_dropdown),
+                                        dropdown_value (self->author_dropdown),
+                                        drafts[MIN (draft, G_N_ELEMENTS (drafts) - 1)],
+                                        gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->problems_button)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_state (self);
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  LekhSiteView *self = user_data;
+
+  return self->query == NULL || lekh_article_info_matches (item, self->query);
+}
+
+/* Rows come from signal factories: a builder factory parses its template again for every
+ * row it makes, and a filter that hides most rows makes the view create them anew. */
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  data)
+{
+  LekhArticleColumn column = GPOINTER_TO_INT (data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  switch (column)
+    {
+    case LEKH_ARTICLE_COLUMN_TITLE:
+    case LEKH_ARTICLE_COLUMN_TAGS:
+    case LEKH_ARTICLE_COLUMN_AUTHORS:
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      break;
+    case LEKH_ARTICLE_COLUMN_PATH:
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_START);
+      gtk_widget_add_css_class (label, "dim-label");
+      break;
+    case LEKH_ARTICLE_COLUMN_DRAFT:
+      gtk_label_set_label (GTK_LABEL (label), _("Draft"));
+      gtk_widget_add_css_class (label, "dim-label");
+      break;
+    case LEKH_ARTICLE_COLUMN_DATE:
+      gtk_widget_add_css_class (label, "numeric");
+      break;
+    case LEKH_ARTICLE_COLUMN_PROBLEMS:
+    default:
+      gtk_widget_add_css_class (label, "warning");
+      break;
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         gpointer                  data)
+{
+  LekhArticleInfo *info = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *text = NULL;
+
+  switch (GPOINTER_TO_INT (data))
+    {
+    case LEKH_ARTICLE_COLUMN_TITLE:
+      gtk_label_set_label (label, lekh_article_info_get_title (info));
+      break;
+    case LEKH_ARTICLE_COLUMN_DATE:
+      gtk_label_set_label (label, lekh_article_info_get_date (info));
+      break;
+    case LEKH_ARTICLE_COLUMN_DRAFT:
+      gtk_widget_set_visible (GTK_WIDGET (label), lekh_article_info_get_draft (info));
+      break;
+    case LEKH_ARTICLE_COLUMN_TAGS:
+      text = g_strjoinv (", ", (char **) lekh_article_info_get_tags (info));
+      gtk_label_set_label (label, text);
+      break;
+    case LEKH_ARTICLE_COLUMN_AUTHORS:
+      text = g_strjoinv (", ", (char **) lekh_article_info_get_authors (info));
+      gtk_label_set_label (label, text);
+      break;
+    case LEKH_ARTICLE_COLUMN_PROBLEMS:
+      text = lekh_article_info_dup_problems_text (info);
+      gtk_label_set_label (label, text);
+      break;
+    case LEKH_ARTICLE_COLUMN_PATH:
+    default:
+      {
+        g_autofree char *display = NULL;
+
+        g_object_get (info, "display-path", &display, NULL);
+        gtk_label_set_label (label, display);
+      }
+      break;
+    }
+}
+
+/* Sorting compares keys the core made once per article: GtkStringSorter would make a
+ * collation key per row at every sort, far too slow for 50,000 rows. */
+static int
+compare_cb (gconstpointer a,
+            gconstpointer b,
+            gpointer      column)
+{
+  return lekh_article_info_compare ((LekhArticleInfo *) a, (LekhArticleInfo *) b,
+                                    GPOINTER_TO_INT (column));
+}
+
+static void
+setup_column (GtkColumnViewColumn *column,
+              LekhArticleColumn    kind)
+{
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb,
+                                                                   GINT_TO_POINTER (kind), NULL));
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (kind));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GINT_TO_POINTER (kind));
+  gtk_column_view_column_set_factory (column, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+static void
+row_activated_cb (LekhSiteView *self,
+                  guint         position)
+{
+  g_autoptr(LekhArticleInfo) info = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(GFile) file = NULL;
+
+  if (info == NULL)
+    return;
+  file = g_file_new_for_path (lekh_article_info_get_path (info));
+  g_signal_emit (self, signals[OPEN_ARTICLE], 0, file);
+}
+
+/* The drop-down's choices: "any", then the site's values, most used first. */
+static void
+fill_dropdown (LekhSiteView  *self,
+               GtkWidget     *dropdown,
+               LekhSiteField  field,
+               const char    *any)
+{
+  g_autoptr(GPtrArray) values = lekh_site_index_suggest (self->index, field, "", NULL, 0);
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, any);
+  for (guint i = 0; i < values->len; i++)
+    gtk_string_list_append (list, ((LekhSiteSuggestion *) g_ptr_array_index (values, i))->value);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (dropdown), G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(LekhSiteView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lekh_article_model_load_finish (LEKH_ARTICLE_MODEL (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot list the site’s articles: %s", error->message);
+      return;
+    }
+  self->loaded = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.rename", TRUE);
+  gtk_spinner_stop (GTK_SPINNER (self->spinner));
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+}
+
+static void
+index_built_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LekhSiteView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lekh_site_index_build_finish (LEKH_SITE_INDEX (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot index the site: %s", error->message);
+      return;
+    }
+  lekh_site_index_watch (self->index);
+  fill_dropdown (self, self->tag_dropdown, LEKH_SITE_FIELD_TAGS, _("All Tags"));
+  fill_dropdown (self, self->author_dropdown, LEKH_SITE_FIELD_AUTHORS, _("All Authors"));
+  lekh_article_model_load_async (self->articles, self->cancellable, load_cb,
+                                 g_object_ref (self));
+}
+
+static void
+items_changed_cb (LekhSiteView *self)
+{
+  if (self->loaded)
+    update_state (self);
+}
+
+void
+lekh_site_view_set_root (LekhSiteView *self,
+                         GFile        *root)
+{
+  g_return_if_fail (LEKH_IS_SITE_VIEW (self));
+  g_return_if_fail (G_IS_FILE (root));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->index);
+  g_set_object (&self->root, root);
+  self->loaded = FALSE;
+
+  self->cancellable = g_cancellable_new ();
+  self->index = lekh_site_index_new (root);
+  g_clear_object (&self->articles);
+  self->articles = lekh_article_model_new (self->index, self->validator);
+  gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (self->articles));
+  gtk_spinner_start (GTK_SPINNER (self->spinner));
+  update_state (self);
+  lekh_site_index_build_async (self->index, self->cancellable, index_built_cb,
+                               g_object_ref (self));
+}
+
+GFile *
+lekh_site_view_get_root (LekhSiteView *self)
+{
+  g_return_val_if_fail (LEKH_IS_SITE_VIEW (self), NULL);
+  return self->root;
+}
+
+gboolean
+lekh_site_view_get_loaded (LekhSiteView *self)
+{
+  g_return_val_if_fail (LEKH_IS_SITE_VIEW (self), FALSE);
+  return self->loaded;
+}
+
+GListModel *
+lekh_site_view_get_shown (LekhSiteView *self)
+{
+  g_return_val_if_fail (LEKH_IS_SITE_VIEW (self), NULL);
+  return G_LIST_MODEL (self->filtered);
+}
+
+/* Bulk rename and its undo journal ------------------------------------------------------- */
+
+static void
+add_toast (LekhSiteView *self,
+           const char   *title,
+           gboolean      undo)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "site.undo");
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), toast);
+}
+
+static guint
+count_state (LekhBulkEdit      *edit,
+             LekhBulkFileState  state)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < lekh_bulk_edit_get_n_files (edit); i++)
+    n += lekh_bulk_edit_get_state (edit, i) == state;
+  return n;
+}
+
+static void
+applied_cb (LekhSiteView *self,
+            LekhBulkEdit *edit)
+{
+  guint done = count_state (edit, LEKH_BULK_FILE_APPLIED);
+  guint failed = count_state (edit, LEKH_BULK_FILE_FAILED);
+  g_autofree char *title = NULL;
+
+  if (failed > 0)
+    /* TRANSLATORS: after a bulk rename; the files changed on disk since the preview */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Changed %u file; %u changed on disk meanwhile and was left alone",
+                                          "Changed %u files; %u changed on disk meanwhile and were left alone",
+                                          failed), done, failed);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Changed %u file", "Changed %u files",
+                                          done), done);
+  g_ptr_array_add (self->journal, edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.undo", TRUE);
+  add_toast (self, title, done > 0);
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LekhSiteView *self = LEKH_SITE_VIEW (widget);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *root = self->root ? g_file_get_path (self->root) : NULL;
+  GtkRoot *window = gtk_widget_get_root (widget);
+  const char *tag = dropdown_value (self->tag_dropdown);
+  const char *author = dropdown_value (self->author_dropdown);
+  LekhBulkRename *dialog;
+
+  if (self->articles == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->articles)); i++)
+    {
+      g_autoptr(LekhArticleInfo) info = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+      g_ptr_array_add (paths, g_strdup (lekh_article_info_get_path (info)));
+    }
+  dialog = lekh_bulk_rename_new (GTK_IS_WINDOW (window) ? GTK_WINDOW (window) : NULL, root, paths,
+                                 tag == NULL && author != NULL ? "authors" : "tags",
+                                 tag != NULL ? tag : author);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (applied_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LekhSiteView *self = LEKH_SITE_VIEW (widget);
+  LekhBulkEdit *edit;
+  guint restored, failed;
+  g_autofree char *title = NULL;
+
+  if (self->journal->len == 0)
+    return;
+  edit = g_ptr_array_index (self->journal, self->journal->len - 1);
+  restored = lekh_bulk_edit_undo (edit);
+  failed = count_state (edit, LEKH_BULK_FILE_FAILED);
+  if (failed > 0)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Restored %u file; %u changed on disk since and was left alone",
+                                          "Restored %u files; %u changed on disk since and were left alone",
+                                          failed), restored, failed);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Restored %u file", "Restored %u files",
+                                          restored), restored);
+  g_ptr_array_remove_index (self->journal, self->journal->len - 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.undo", self->journal->len > 0);
+  add_toast (self, title, FALSE);
+}
+
+static void
+lekh_site_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LekhSiteView *self = LEKH_SITE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lekh_site_view_dispose (GObject *object)
+{
+  LekhSiteView *self = LEKH_SITE_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEKH_TYPE_SITE_VIEW);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->articles);
+  g_clear_object (&self->index);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->root);
+  g_clear_pointer (&self->validator, lekh_validator_unref);
+  g_clear_pointer (&self->query, lekh_article_query_free);
+  g_clear_pointer (&self->journal, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lekh_site_view_parent_class)->dispose (object);
+}
+
+static void
+lekh_site_view_class_init (LekhSiteViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lekh_site_view_dispose;
+  object_class->get_property = lekh_site_view_get_property;
+
+  properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[OPEN_ARTICLE] = g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                        G_TYPE_FILE);
+
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lekh/Lekh/lekh-site-view.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, box);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, tag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, author_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, draft_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, problems_button);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, stack);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, title_column);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, date_column);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, draft_column);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, tags_column);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, authors_column);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, problems_column);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, path_column);
+  gtk_widget_class_bind_template_child (widget_class, LekhSiteView, status_label);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_install_action (widget_class, "site.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "site.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "site.undo",
+                                       NULL);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+}
+
+static void
+lekh_site_view_init (LekhSiteView *self)
+{
+  GtkSelectionModel *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  setup_column (self->title_column, LEKH_ARTICLE_COLUMN_TITLE);
+  setup_column (self->date_column, LEKH_ARTICLE_COLUMN_DATE);
+  setup_column (self->draft_column, LEKH_ARTICLE_COLUMN_DRAFT);
+  setup_column (self->tags_column, LEKH_ARTICLE_COLUMN_TAGS);
+  setup_column (self->authors_column, LEKH_ARTICLE_COLUMN_AUTHORS);
+  setup_column (self->problems_column, LEKH_ARTICLE_COLUMN_PROBLEMS);
+  setup_column (self->path_column, LEKH_ARTICLE_COLUMN_PATH);
+
+  self->validator = lekh_validator_new ();
+  self->journal = g_ptr_array_new_with_free_func ((GDestroyNotify) lekh_bulk_edit_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.rename", FALSE);
+  /* Sorted, then filtered: GTK 4.8's sort model takes removals one by one (quadratic when a
+   * filter hides most of 50,000 rows), while the filter model keeps a bitset. */
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->sorted = gtk_sort_list_model_new (NULL,
+    g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view))));
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
+  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), selection);
+  g_object_unref (selection);
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* Newest first. */
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->column_view), self->date_column,
+                                  GTK_SORT_DESCENDING);
+  update_state (self);
+}
+
+GtkWidget *
+lekh_site_view_new (void)
+{
+  return g_object_new (LEKH_TYPE_SITE_VIEW, NULL);
+}

@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "lekh-article-info.h"
+#include "lekh-article-model.h"
+
+/* The rows of the site overview and `lekh list`, their filter, and the model that follows
+ * the site index. */
+
+static char *
+fixture (const char *relative)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "sites", relative, NULL);
+}
+
+static void
+test_info_fields (void)
+{
+  g_autoptr(LekhValidator) validator = lekh_validator_new ();
+  g_autofree char *jaipur = fixture ("docusaurus/blog/2024-03-05-jaipur/index.md");
+  g_autofree char *bad = fixture ("docusaurus/blog/2024-04-01-bad.md");
+  g_autofree char *intro = fixture ("docusaurus/docs/guide/intro.md");
+  g_autoptr(LekhArticleInfo) a = lekh_article_info_new (validator, jaipur);
+  g_autoptr(LekhArticleInfo) b = lekh_article_info_new (validator, bad);
+  g_autoptr(LekhArticleInfo) c = lekh_article_info_new (validator, intro);
+  g_autofree char *display = NULL, *problems = NULL, *date = NULL;
+  const char *tags[] = { "travel", "हिंदी", NULL };
+
+  g_assert_cmpstr (lekh_article_info_get_title (a), ==, "जयपुर की यात्रा");
+  g_assert_cmpstr (lekh_article_info_get_profile (a), ==, "docusaurus");
+  g_assert_true (g_strv_equal (lekh_article_info_get_tags (a), tags));
+  g_assert_cmpuint (lekh_article_info_get_n_errors (b), ==, 1);
+  g_assert_cmpuint (lekh_article_info_get_n_warnings (b), ==, 2);
+  /* The date from the file name when the front matter has none. */
+  g_assert_cmpstr (lekh_article_info_get_date (b), ==, "2024-04-01");
+  g_assert_null (lekh_article_info_get_date (c));
+  g_object_get (b, "display-path", &display, "problems-text", &problems, NULL);
+  g_object_get (c, "date", &date, NULL);
+  g_assert_cmpstr (display, ==, "blog/2024-04-01-bad.md");
+  g_assert_cmpstr (problems, ==, "1 error, 2 warnings");
+  g_assert_cmpstr (date, ==, "");
+}
+
+static void
+test_query (void)
+{
+  g_autoptr(LekhValidator) validator = lekh_validator_new ();
+  g_autofree char *jaipur = fixture ("docusaurus/blog/2024-03-05-jaipur/index.md");
+  g_autofree char *bad = fixture ("docusaurus/blog/2024-04-01-bad.md");
+  g_autoptr(LekhArticleInfo) a = lekh_article_info_new (validator, jaipur);
+  g_autoptr(LekhArticleInfo) b = lekh_article_info_new (validator, bad);
+  struct
+  {
+    const char *text, *tag, *author;
+    LekhDraftFilter draft;
+    gboolean problems, a, b;
+  } cases[] = {
+    { NULL, NULL, NULL, LEKH_DRAFT_FILTER_ANY, FALSE, TRUE, TRUE },
+    { "यात्रा", NULL, NULL, LEKH_DRAFT_FILTER_ANY, FALSE, TRUE, FALSE },
+    { "  PROBLEMS ", NULL, NULL, LEKH_DRAFT_FILTER_ANY, FALSE, FALSE, TRUE },
+    { "2024-03-05-jai", NULL, NULL, LEKH_DRAFT_FILTER_ANY, FALSE, TRUE, FALSE },
+    { NULL, "TRAVEL", NULL, LEKH_DRAFT_FILTER_ANY, FALSE, TRUE, TRUE },
+    { NULL, "trav", NULL, LEKH_DRAFT_FILTER_ANY, FALSE, FALSE, FALSE },
+    { NULL, "हिंदी", NULL, LEKH_DRAFT_FILTER_ANY, FALSE, TRUE, FALSE },
+    { NULL, NULL, "meera", LEKH_DRAFT_FILTER_ANY, FALSE, FALSE, TRUE },
+    { NULL, NULL, NULL, LEKH_DRAFT_FILTER_DRAFTS, FALSE, FALSE, FALSE },
+    { NULL, NULL, NULL, LEKH_DRAFT_FILTER_PUBLISHED, FALSE, TRUE, TRUE },
+    { NULL, NULL, NULL, LEKH_DRAFT_FILTER_ANY, TRUE, FALSE, TRUE },
+    { "post", "travel", "asha", LEKH_DRAFT_FILTER_PUBLISHED, TRUE, FALSE, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LekhArticleQuery) query = lekh_article_query_new (cases[i].text, cases[i].tag,
+                                                                  cases[i].author,
+                                                                  cases[i].draft,
+                                                                  cases[i].problems);
+      g_test_message ("case %u", i);
+      g_assert_cmpint (lekh_article_info_matches (a, query), ==, cases[i].a);
+      g_assert_cmpint (lekh_article_info_matches (b, query), ==, cases[i].b);
+      g_assert_cmpint (lekh_article_query_is_empty (query), ==, i == 0);
+    }
+}
+
+static void
+test_compare (void)
+{
+  g_autoptr(LekhValidator) validator = lekh_validator_new ();
+  g_autofree char *jaipur = fixture ("docusaurus/blog/2024-03-05-jaipur/index.md");
+  g_autofree char *bad = fixture ("docusaurus/blog/2024-04-01-bad.md");
+  g_autofree char *intro = fixture ("docusaurus/docs/guide/intro.md");
+  g_autoptr(LekhArticleInfo) j = lekh_article_info_new (validator, jaipur);
+  g_autoptr(LekhArticleInfo) b = lekh_article_info_new (validator, bad);
+  g_autoptr(LekhArticleInfo) i = lekh_article_info_new (validator, intro);
+
+  /* Titles: case-insensitive, Latin before Devanagari. */
+  g_assert_cmpint (lekh_article_info_compare (b, i, LEKH_ARTICLE_COLUMN_TITLE), <, 0);
+  g_assert_cmpint (lekh_article_info_compare (i, j, LEKH_ARTICLE_COLUMN_TITLE), <, 0);
+  /* Dates as written; none first. */
+  g_assert_cmpint (lekh_article_info_compare (j, b, LEKH_ARTICLE_COLUMN_DATE), <, 0);
+  g_assert_cmpint (lekh_article_info_compare (i, j, LEKH_ARTICLE_COLUMN_DATE), <, 0);
+  /* Fewer problems first; ties by path. */
+  g_assert_cmpint (lekh_article_info_compare (j, b, LEKH_ARTICLE_COLUMN_PROBLEMS), <, 0);
+  g_assert_cmpint (lekh_article_info_compare (j, i, LEKH_ARTICLE_COLUMN_PROBLEMS), <, 0);
+  g_assert_cmpint (lekh_article_info_compare (j, j, LEKH_ARTICLE_COLUMN_TAGS), ==, 0);
+  /* Tags: "travel, food" before "travel, हिंदी". */
+  g_assert_cmpint (lekh_article_info_compare (b, j, LEKH_ARTICLE_COLUMN_TAGS), <, 0);
+  g_assert_cmpint (lekh_article_info_compare (i, b, LEKH_ARTICLE_COLUMN_PATH), >, 0);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_assert_true (lekh_article_model_load_finish (LEKH_ARTICLE_MODEL (object), result, NULL));
+  *done = TRUE;
+}
+
+static void
+test_model_follows_index (void)
+{
+  g_autofree char *source = fixture ("docusaurus");
+  g_autofree char *dir = g_dir_make_tmp ("lekh-article-model-XXXXXX", NULL);
+  g_autofree char *command = g_strdup_printf ("cp -r '%s'/. '%s'", source, dir);
+  g_autofree char *added = g_build_filename (dir, "blog", "2000-01-01-a.md", NULL);
+  g_autofree char *bad = g_build_filename (dir, "blog", "2024-04-01-bad.md", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(GFile) added_file = g_file_new_for_path (added);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(LekhSiteIndex) index = lekh_site_index_new (root);
+  g_autoptr(LekhValidator) validator = lekh_validator_new ();
+  g_autoptr(LekhArticleModel) model = NULL;
+  gboolean done = FALSE;
+
+  g_assert_cmpint (system (command), ==, 0);
+  g_assert_true (lekh_site_index_build (index, NULL, NULL));
+  model = lekh_article_model_new (index, validator);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  lekh_article_model_load_async (model, NULL, loaded_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  g_assert_cmpint (lekh_article_model_find (model, bad), ==, 1);
+
+  /* The index reads a file again: the model follows (added, changed, removed). */
+  g_assert_true (g_file_set_contents (added, "---\ntitle: A\n---\n", -1, NULL));
+  lekh_site_index_update_file (index, added_file);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 4);
+  g_assert_cmpint (lekh_article_model_find (model, added), ==, 0);
+  g_assert_true (g_file_set_contents (bad, "---\ntitle: Fixed\n---\n", -1, NULL));
+  lekh_site_index_update_file (index, bad_file);
+  {
+    g_autoptr(LekhArticleInfo) info = g_list_model_get_item (G_LIST_MODEL (model), 2);
+    g_assert_cmpstr (lekh_article_info_get_title (info), ==, "Fixed");
+    g_assert_cmpuint (lekh_article_info_get_n_errors (info), ==, 0);
+  }
+  g_assert_cmpint (g_unlink (bad), ==, 0);
+  lekh_site_index_update_file (index, bad_file);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  g_assert_cmpint (lekh_article_model_find (model, bad), ==, -1);
+
+  {
+    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+    g_assert_cmpint (system (rm), ==, 0);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/article-info/fields", test_info_fields);
+  g_test_add_func ("/article-info/query", test_query);
+  g_test_add_func ("/article-info/compare", test_compare);
+  g_test_add_func ("/article-info/model-follows-index", test_model_follows_index);
+
+  return g_test_run ();
+}
