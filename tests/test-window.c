@@ -68,8 +68,11 @@ static GtkWidget *
 control (LekhWindow *window,
          const char *label)
 {
-  GtkWidget *widget = find_by_label (GTK_WIDGET (window), label);
+  /* The form's controls first: the preview's header card names its parts the same way. */
+  GtkWidget *widget = find_by_label (GTK_WIDGET (lekh_window_get_metadata_panel (window)), label);
 
+  if (widget == NULL)
+    widget = find_by_label (GTK_WIDGET (window), label);
   if (widget == NULL)
     g_error ("No control labelled “%s”", label);
   return widget;

@@ -161,6 +161,30 @@ quit_action (GSimpleAction *action,
   g_list_free (windows);
 }
 
+#define ZOOM_STEP 1.1
+
+static void
+zoom_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  LekhApplication *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  double scale = g_settings_get_double (self->settings, "font-scale");
+
+  if (g_str_equal (name, "zoom-in"))
+    scale *= ZOOM_STEP;
+  else if (g_str_equal (name, "zoom-out"))
+    scale /= ZOOM_STEP;
+  else
+    scale = 1.0;
+  /* Whole percent steps, so zooming in and out again lands back on 100 %. */
+  scale = CLAMP ((int) (scale * 100.0 + 0.5) / 100.0, 0.5, 4.0);
+  if (scale > 0.95 && scale < 1.05)
+    scale = 1.0;
+  g_settings_set_double (self->settings, "font-scale", scale);
+}
+
 static void
 update_style (LekhApplication *self)
 {
@@ -178,6 +202,9 @@ static const GActionEntry app_entries[] = {
   { "open-recent", open_recent_action, "s" },
   { "about", about_action },
   { "quit", quit_action },
+  { "zoom-in", zoom_action },
+  { "zoom-out", zoom_action },
+  { "zoom-reset", zoom_action },
 };
 
 static void
@@ -228,8 +255,6 @@ lekh_application_startup (GApplication *app)
   LekhApplication *self = LEKH_APPLICATION (app);
   static const char *new_window_accels[] = { "<Control>n", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *sidebar_accels[] = { "F9", NULL };
-  static const char *preview_accels[] = { "<Control><Shift>p", NULL };
   const char *setting_actions[] = {
     "style-variant", "wrap-text", "show-line-numbers", "show-sidebar", "show-preview",
     "scroll-sync", "load-remote-images", NULL
@@ -237,6 +262,13 @@ lekh_application_startup (GApplication *app)
   static const char *source_only_accels[] = { "<Control>1", NULL };
   static const char *split_accels[] = { "<Control>2", NULL };
   static const char *preview_only_accels[] = { "<Control>3", NULL };
+  static const char *form_accels[] = { "F9", NULL };
+  static const char *preview_accels[] = { "<Control><Shift>p", NULL };
+  static const char *fullscreen_accels[] = { "F11", NULL };
+  static const char *focus_accels[] = { "<Control><Shift>f", NULL };
+  static const char *zoom_in_accels[] = { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL };
+  static const char *zoom_out_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
+  static const char *zoom_reset_accels[] = { "<Control>0", "<Control>KP_0", NULL };
 
   G_APPLICATION_CLASS (lekh_application_parent_class)->startup (app);
   gtk_source_init ();
@@ -272,13 +304,20 @@ lekh_application_startup (GApplication *app)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.show-sidebar", sidebar_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.show-preview", preview_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::source",
                                          source_only_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::split", split_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::preview",
                                          preview_only_accels);
+
+  /* The form and the preview are per window: narrow windows show them in turn. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-form", form_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-preview-pane", preview_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.fullscreen", fullscreen_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.focus-mode", focus_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom-in", zoom_in_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom-out", zoom_out_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom-reset", zoom_reset_accels);
 
   self->recent_menu = g_menu_new ();
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",

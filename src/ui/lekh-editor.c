@@ -5,26 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "lekh-editor.h"
+#include "lekh-editor-private.h"
 
-struct _LekhEditor
-{
-  GtkWidget                parent_instance;
-
-  LekhDocument            *document;
-  GSettings               *settings;
-  GSettings               *interface_settings;
-  GtkCssProvider          *font_css;
-  GtkSourceSearchSettings *search_settings;
-  GtkSourceSearchContext  *search_context;
-
-  GtkWidget               *box;
-  GtkWidget               *search_bar;
-  GtkWidget               *search_entry;
-  GtkWidget               *search_count;
-  GtkWidget               *scroller;
-  GtkWidget               *view;
-};
 
 G_DEFINE_FINAL_TYPE (LekhEditor, lekh_editor, GTK_TYPE_WIDGET)
 
@@ -70,9 +52,16 @@ update_font (LekhEditor *self)
   mask = pango_font_description_get_set_fields (desc);
   if (mask & PANGO_FONT_MASK_FAMILY)
     g_string_append_printf (css, "font-family: \"%s\";", pango_font_description_get_family (desc));
-  if (mask & PANGO_FONT_MASK_SIZE)
-    g_string_append_printf (css, "font-size: %dpt;",
-                            pango_font_description_get_size (desc) / PANGO_SCALE);
+  {
+    /* Zoom (Ctrl+plus, Ctrl+minus, Ctrl+0) scales the font's size. */
+    double size = (mask & PANGO_FONT_MASK_SIZE) ? pango_font_description_get_size (desc) / (double) PANGO_SCALE
+                                                : 11.0;
+    char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+    size *= g_settings_get_double (self->settings, "font-scale");
+    g_string_append_printf (css, "font-size: %spt;",
+                            g_ascii_formatd (number, sizeof number, "%.1f", size));
+  }
   if (mask & PANGO_FONT_MASK_WEIGHT)
     g_string_append_printf (css, "font-weight: %d;", pango_font_description_get_weight (desc));
   g_string_append (css, "}");
@@ -196,9 +185,11 @@ lekh_editor_dispose (GObject *object)
 {
   LekhEditor *self = LEKH_EDITOR (object);
 
+  g_clear_handle_id (&self->margin_idle, g_source_remove);
   g_clear_object (&self->search_context);
   g_clear_object (&self->document);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->goto_popover, gtk_widget_unparent);
 
   G_OBJECT_CLASS (lekh_editor_parent_class)->dispose (object);
 }
@@ -224,6 +215,63 @@ lekh_editor_grab_focus (GtkWidget *widget)
   return self->view != NULL && gtk_widget_grab_focus (self->view);
 }
 
+/* The text column in focus mode, in characters of the source's font. */
+#define FOCUS_COLUMN_CHARS 72
+
+static void
+lekh_editor_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  LekhEditor *self = LEKH_EDITOR (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static gboolean
+apply_margins_cb (gpointer data)
+{
+  LekhEditor *self = data;
+
+  self->margin_idle = 0;
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), self->margin);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->view), self->margin);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+lekh_editor_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  LekhEditor *self = LEKH_EDITOR (widget);
+  int margin = 12;
+
+  if (self->focus_mode)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (self->view);
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+      int column = FOCUS_COLUMN_CHARS * pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
+
+      pango_font_metrics_unref (metrics);
+      margin = MAX (12, (width - column) / 2);
+    }
+  /* New margins lay the text out again: not from inside this allocation. */
+  if (margin != self->margin && self->margin_idle == 0)
+    self->margin_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_margins_cb, self, NULL);
+  self->margin = margin;
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  if (self->goto_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->goto_popover));
+}
+
 static void
 lekh_editor_class_init (LekhEditorClass *klass)
 {
@@ -234,8 +282,10 @@ lekh_editor_class_init (LekhEditorClass *klass)
   object_class->finalize = lekh_editor_finalize;
 
   widget_class->grab_focus = lekh_editor_grab_focus;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = lekh_editor_measure;
+  widget_class->size_allocate = lekh_editor_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "editor");
+  _lekh_editor_class_writing_init (widget_class);
 }
 
 static GtkWidget *
@@ -290,7 +340,7 @@ lekh_editor_init (LekhEditor *self)
   g_signal_connect_swapped (previous, "clicked", G_CALLBACK (search_previous_cb), self);
   g_signal_connect_swapped (next, "clicked", G_CALLBACK (search_next_cb), self);
   search_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_size_request (search_box, 360, -1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 8);
   gtk_box_append (GTK_BOX (search_box), self->search_entry);
   gtk_box_append (GTK_BOX (search_box), self->search_count);
   gtk_box_append (GTK_BOX (search_box), previous);
@@ -310,6 +360,7 @@ lekh_editor_init (LekhEditor *self)
   self->view = gtk_source_view_new ();
   gtk_widget_add_css_class (self->view, "lekh-source");
   gtk_text_view_set_monospace (GTK_TEXT_VIEW (self->view), TRUE);
+  self->margin = 12;
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), 12);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->view), 12);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->view), 10);
@@ -343,6 +394,8 @@ lekh_editor_init (LekhEditor *self)
                            G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::custom-font",
                            G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::font-scale",
+                           G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
   if (self->interface_settings != NULL)
     g_signal_connect_object (self->interface_settings, "changed::monospace-font-name",
                              G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
@@ -350,6 +403,7 @@ lekh_editor_init (LekhEditor *self)
                            G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
   update_wrap (self);
   update_font (self);
+  _lekh_editor_writing_init (self);
 }
 
 GtkWidget *
@@ -460,4 +514,24 @@ lekh_editor_jump_to (LekhEditor *self,
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (buffer),
                                 0.25, FALSE, 0, 0);
   gtk_widget_grab_focus (self->view);
+}
+
+void
+lekh_editor_set_focus_mode (LekhEditor *self,
+                            gboolean    focus_mode)
+{
+  g_return_if_fail (LEKH_IS_EDITOR (self));
+
+  focus_mode = !!focus_mode;
+  if (self->focus_mode == focus_mode)
+    return;
+  self->focus_mode = focus_mode;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+gboolean
+lekh_editor_get_focus_mode (LekhEditor *self)
+{
+  g_return_val_if_fail (LEKH_IS_EDITOR (self), FALSE);
+  return self->focus_mode;
 }

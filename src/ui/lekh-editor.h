@@ -29,4 +29,14 @@ void           lekh_editor_jump_to        (LekhEditor   *self,
                                            guint         line,
                                            guint         column);
 
+/* The writing keys' edits (lekh-editor-writing.c), also reached through the actions
+ * editor.bold, editor.italic, editor.code, editor.link, editor.heading-up/-down. */
+gboolean       lekh_editor_continue_list  (LekhEditor   *self);
+void           lekh_editor_show_go_to_line (LekhEditor  *self);
+GtkWidget     *lekh_editor_get_go_to_line_entry (LekhEditor *self);
+/* Focus mode: the text in a centred column of a comfortable width. */
+void           lekh_editor_set_focus_mode (LekhEditor   *self,
+                                           gboolean      focus_mode);
+gboolean       lekh_editor_get_focus_mode (LekhEditor   *self);
+
 G_END_DECLS

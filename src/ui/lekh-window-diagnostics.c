@@ -562,6 +562,8 @@ lekh_window_setup_diagnostics (LekhWindow *self)
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   wd->status_icon = gtk_image_new ();
   wd->status_label = gtk_label_new (NULL);
+  /* Narrow windows: the count gives way before the window does. */
+  gtk_label_set_ellipsize (GTK_LABEL (wd->status_label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), wd->status_icon);
   gtk_box_append (GTK_BOX (box), wd->status_label);
   gtk_button_set_child (GTK_BUTTON (wd->status_button), box);

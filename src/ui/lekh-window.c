@@ -10,44 +10,13 @@
 #include "lekh-application.h"
 #include "lekh-chip-editor.h"
 #include "lekh-file.h"
+#include "lekh-fold-bin.h"
 #include "lekh-html-export.h"
 #include "lekh-preview.h"
 #include "lekh-preview-guard.h"
 #include "lekh-window-diagnostics.h"
-#include "lekh-window.h"
+#include "lekh-window-private.h"
 
-struct _LekhWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  LekhDocument         *document;
-  GSettings            *settings;
-  GtkFileChooserNative *chooser;
-  GtkWidget            *close_dialog;
-  GtkWidget            *preview;
-
-  /* Template children */
-  GMenu                *file_section;
-  GtkWidget            *header_bar;
-  GtkWidget            *window_title;
-  GtkWidget            *sidebar_button;
-  GtkWidget            *preview_button;
-  GtkWidget            *save_button;
-  GtkWidget            *changed_bar;
-  GtkWidget            *changed_label;
-  GtkWidget            *toast_overlay;
-  GtkWidget            *sidebar_paned;
-  GtkWidget            *content_paned;
-  GtkWidget            *metadata_panel;
-  GtkWidget            *editor;
-  GtkWidget            *preview_slot;
-  GtkWidget            *format_label;
-  GtkWidget            *words_label;
-  GtkWidget            *position_label;
-
-  guint                 close_after_save : 1;
-  guint                 close_confirmed : 1;
-};
 
 G_DEFINE_FINAL_TYPE (LekhWindow, lekh_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -615,9 +584,6 @@ setup_preview (LekhWindow *self)
   g_settings_bind (self->settings, "load-remote-images", preview, "load-remote-images",
                    G_SETTINGS_BIND_GET);
   lekh_window_set_preview (self, preview);
-
-  /* Preview only hides the source (app.view-mode). */
-  g_settings_bind (self->settings, "show-source", self->editor, "visible", G_SETTINGS_BIND_GET);
 }
 
 /* Export HTML */
@@ -734,6 +700,7 @@ lekh_window_dispose (GObject *object)
 {
   LekhWindow *self = LEKH_WINDOW (object);
 
+  _lekh_window_layout_dispose (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -766,6 +733,7 @@ lekh_window_class_init (LekhWindowClass *klass)
   window_class->close_request = lekh_window_close_request;
 
   g_type_ensure (LEKH_TYPE_EDITOR);
+  g_type_ensure (LEKH_TYPE_FOLD_BIN);
   g_type_ensure (LEKH_TYPE_METADATA_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lekh/Lekh/lekh-window.ui");
@@ -778,7 +746,10 @@ lekh_window_class_init (LekhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, changed_bar);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, changed_label);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, LekhWindow, sidebar_paned);
+  gtk_widget_class_bind_template_child (widget_class, LekhWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, LekhWindow, fold_bin);
+  gtk_widget_class_bind_template_child (widget_class, LekhWindow, status_bar);
+  gtk_widget_class_bind_template_child (widget_class, LekhWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, content_paned);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, metadata_panel);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, editor);
@@ -811,6 +782,8 @@ lekh_window_class_init (LekhWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.find-previous", NULL);
+
+  _lekh_window_class_layout_init (widget_class);
 }
 
 static void
@@ -831,10 +804,6 @@ lekh_window_init (LekhWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  g_settings_bind (self->settings, "show-sidebar", self->metadata_panel, "visible",
-                   G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "sidebar-width", self->sidebar_paned, "position",
-                   G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (self->document, "notify::title", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
@@ -854,6 +823,7 @@ lekh_window_init (LekhWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  _lekh_window_layout_init (self);
   setup_preview (self);
   /* Validation and site awareness live in lekh-window-diagnostics.c. */
   lekh_window_setup_diagnostics (self);
@@ -907,17 +877,15 @@ lekh_window_set_preview (LekhWindow *self,
   self->preview = preview;
   if (preview == NULL)
     {
-      g_settings_unbind (self->preview_slot, "visible");
-      gtk_widget_set_visible (self->preview_slot, FALSE);
       gtk_widget_set_visible (self->preview_button, FALSE);
+      _lekh_window_update_panes (self);
       return;
     }
 
   gtk_widget_set_vexpand (preview, TRUE);
   gtk_box_append (GTK_BOX (self->preview_slot), preview);
-  g_settings_bind (self->settings, "show-preview", self->preview_slot, "visible",
-                   G_SETTINGS_BIND_GET);
   gtk_widget_set_visible (self->preview_button, TRUE);
+  _lekh_window_update_panes (self);
   position = g_settings_get_int (self->settings, "preview-position");
   if (position >= 0)
     gtk_paned_set_position (GTK_PANED (self->content_paned), position);

@@ -39,4 +39,9 @@ gboolean           lekh_window_export_html        (LekhWindow   *self,
                                                    GFile        *file,
                                                    GError      **error);
 
+/* Focus mode (win.focus-mode, Ctrl+Shift+F): the source alone, its text centred. */
+void               lekh_window_set_focus_mode      (LekhWindow      *self,
+                                                    gboolean         focus_mode);
+gboolean           lekh_window_get_focus_mode      (LekhWindow      *self);
+
 G_END_DECLS
