@@ -527,6 +527,31 @@ test_threads (void)
     g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (threads[i])), ==, 200 * 2);
 }
 
+static void
+test_default_profile (void)
+{
+  LekhValidator *validator = lekh_validator_new ();
+  LekhSite *site;
+
+  /* Outside any site: generic, or the default profile chosen in Preferences. */
+  site = lekh_validator_get_site (validator, NULL);
+  g_assert_true (lekh_site_get_profile (site) == lekh_profile_get (LEKH_PROFILE_GENERIC));
+  lekh_site_unref (site);
+
+  lekh_validator_set_default_profile (validator, lekh_profile_get (LEKH_PROFILE_HUGO));
+  site = lekh_validator_get_site (validator, NULL);
+  g_assert_true (lekh_site_get_profile (site) == lekh_profile_get (LEKH_PROFILE_HUGO));
+  lekh_site_unref (site);
+
+  /* A forced profile (lekh check --profile) still wins. */
+  lekh_validator_set_profile (validator, lekh_profile_get (LEKH_PROFILE_JEKYLL));
+  site = lekh_validator_get_site (validator, NULL);
+  g_assert_true (lekh_site_get_profile (site) == lekh_profile_get (LEKH_PROFILE_JEKYLL));
+  lekh_site_unref (site);
+
+  lekh_validator_unref (validator);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/validator/broken-site-data", test_broken_site_data);
   g_test_add_func ("/validator/add-author-round-trip", test_add_author_round_trip);
   g_test_add_func ("/validator/threads", test_threads);
+  g_test_add_func ("/validator/default-profile", test_default_profile);
 
   return g_test_run ();
 }

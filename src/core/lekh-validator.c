@@ -18,6 +18,7 @@ struct _LekhValidator
 {
   gatomicrefcount    ref_count;
   const LekhProfile *forced;
+  int                 fallback;  /* LekhProfileId without a site; atomic */
   LekhSiteCache     *sites;
   GMutex             mutex;
   GHashTable        *forced_sites;    /* root -> LekhSite* with the forced profile */
@@ -101,6 +102,14 @@ lekh_validator_set_profile (LekhValidator     *self,
 }
 
 void
+lekh_validator_set_default_profile (LekhValidator     *self,
+                                    const LekhProfile *profile)
+{
+  g_return_if_fail (self != NULL);
+  g_atomic_int_set (&self->fallback, profile ? (int) lekh_profile_get_id (profile) : LEKH_PROFILE_GENERIC);
+}
+
+void
 lekh_validator_invalidate (LekhValidator *self)
 {
   g_return_if_fail (self != NULL);
@@ -127,7 +136,8 @@ lekh_validator_get_site (LekhValidator *self,
     {
       if (detected != NULL)
         return g_steal_pointer (&detected);
-      return lekh_site_ref (self->rootless[LEKH_PROFILE_GENERIC]);
+      return lekh_site_ref (self->rootless[CLAMP (g_atomic_int_get (&self->fallback), 0,
+                                                  LEKH_N_PROFILES - 1)]);
     }
 
   if (detected == NULL)

@@ -10,6 +10,7 @@
 
 #include "lekh-application.h"
 #include "lekh-draft-store.h"
+#include "lekh-preferences-window.h"
 #include "lekh-recovery.h"
 #include "lekh-window.h"
 
@@ -149,6 +150,16 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (lekh_preferences_window_new (parent)));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
@@ -201,6 +212,7 @@ static const GActionEntry app_entries[] = {
   { "new-window", new_window_action },
   { "open-recent", open_recent_action, "s" },
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
   { "zoom-in", zoom_action },
   { "zoom-out", zoom_action },
@@ -262,6 +274,7 @@ lekh_application_startup (GApplication *app)
   static const char *source_only_accels[] = { "<Control>1", NULL };
   static const char *split_accels[] = { "<Control>2", NULL };
   static const char *preview_only_accels[] = { "<Control>3", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *form_accels[] = { "F9", NULL };
   static const char *preview_accels[] = { "<Control><Shift>p", NULL };
   static const char *fullscreen_accels[] = { "F11", NULL };
@@ -311,6 +324,7 @@ lekh_application_startup (GApplication *app)
                                          preview_only_accels);
 
   /* The form and the preview are per window: narrow windows show them in turn. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-form", form_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-preview-pane", preview_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.fullscreen", fullscreen_accels);

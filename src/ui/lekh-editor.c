@@ -30,6 +30,10 @@ update_scheme (LekhEditor *self)
                                         gtk_source_style_scheme_manager_get_scheme (schemes, id));
 }
 
+/* Proportional by default: Noto Sans has a Latin and a Devanagari face of one design, so
+ * Hindi and English prose sit well together; Cantarell is GNOME's fallback. */
+#define PROPORTIONAL_FONT "Noto Sans, Noto Sans Devanagari, Cantarell, sans-serif 12"
+
 static void
 update_font (LekhEditor *self)
 {
@@ -37,21 +41,39 @@ update_font (LekhEditor *self)
   g_autoptr(PangoFontDescription) desc = NULL;
   g_autoptr(GString) css = g_string_new ("textview.lekh-source {");
   PangoFontMask mask;
+  int kind = g_settings_get_enum (self->settings, "font-kind");
 
-  if (g_settings_get_boolean (self->settings, "use-system-font") && self->interface_settings)
+  if (kind == 0)
+    name = g_strdup (PROPORTIONAL_FONT);
+  else if (kind == 1 && self->interface_settings != NULL)
     name = g_settings_get_string (self->interface_settings, "monospace-font-name");
-  else if (!g_settings_get_boolean (self->settings, "use-system-font"))
+  else if (kind == 2)
     name = g_settings_get_string (self->settings, "custom-font");
   if (name == NULL || name[0] == '\0')
     {
       g_free (name);
       name = g_strdup ("Monospace 11");
     }
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (self->view), kind == 1);
 
   desc = pango_font_description_from_string (name);
   mask = pango_font_description_get_set_fields (desc);
   if (mask & PANGO_FONT_MASK_FAMILY)
-    g_string_append_printf (css, "font-family: \"%s\";", pango_font_description_get_family (desc));
+    {
+      g_auto(GStrv) families = g_strsplit (pango_font_description_get_family (desc), ",", -1);
+
+      g_string_append (css, "font-family:");
+      for (guint i = 0; families[i] != NULL; i++)
+        {
+          const char *family = g_strstrip (families[i]);
+          gboolean generic = g_str_equal (family, "sans-serif") || g_str_equal (family, "serif") ||
+                             g_str_equal (family, "monospace");
+
+          g_string_append_printf (css, "%s%s%s%s", i > 0 ? ", " : " ", generic ? "" : "\"",
+                                  family, generic ? "" : "\"");
+        }
+      g_string_append (css, ";");
+    }
   {
     /* Zoom (Ctrl+plus, Ctrl+minus, Ctrl+0) scales the font's size. */
     double size = (mask & PANGO_FONT_MASK_SIZE) ? pango_font_description_get_size (desc) / (double) PANGO_SCALE
@@ -359,7 +381,6 @@ lekh_editor_init (LekhEditor *self)
   /* Source view */
   self->view = gtk_source_view_new ();
   gtk_widget_add_css_class (self->view, "lekh-source");
-  gtk_text_view_set_monospace (GTK_TEXT_VIEW (self->view), TRUE);
   self->margin = 12;
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), 12);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->view), 12);
@@ -390,7 +411,7 @@ lekh_editor_init (LekhEditor *self)
                    "show-line-numbers", G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->settings, "changed::wrap-text",
                            G_CALLBACK (update_wrap), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::use-system-font",
+  g_signal_connect_object (self->settings, "changed::font-kind",
                            G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::custom-font",
                            G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lekh-chip-editor.h"
+#include "lekh-profile.h"
 #include "lekh-text.h"
 #include "lekh-window-diagnostics.h"
 
@@ -32,6 +33,7 @@ typedef struct
   LekhWindow         *window;
   gboolean            disposed;
   LekhValidator      *validator;
+  GSettings          *settings;
   LekhSiteController *site;
   LekhDiagnostics    *diagnostics;
   GtkWidget          *problems;
@@ -490,6 +492,7 @@ teardown (WindowDiagnostics *wd)
   wd->disposed = TRUE;
   g_signal_handlers_disconnect_by_data (wd->diagnostics, wd);
   g_signal_handlers_disconnect_by_data (wd->site, wd);
+  g_signal_handlers_disconnect_by_data (wd->settings, wd);
   g_signal_handlers_disconnect_by_data (lekh_window_get_document (wd->window), wd);
   g_object_run_dispose (G_OBJECT (wd->diagnostics));
   g_object_run_dispose (G_OBJECT (wd->site));
@@ -502,10 +505,22 @@ window_diagnostics_free (WindowDiagnostics *wd)
   g_clear_object (&wd->diagnostics);
   g_clear_object (&wd->site);
   g_clear_pointer (&wd->validator, lekh_validator_unref);
+  g_clear_object (&wd->settings);
   for (guint i = 0; i < G_N_ELEMENTS (field_keys); i++)
     g_free (wd->fields[i].message);
   g_free (wd->permalink);
   g_free (wd);
+}
+
+static void
+default_profile_cb (WindowDiagnostics *wd)
+{
+  g_autofree char *name = g_settings_get_string (wd->settings, "default-profile");
+
+  /* Preferences → Default Site Profile: the rules for articles outside any site. */
+  lekh_validator_set_default_profile (wd->validator, lekh_profile_lookup (name));
+  lekh_validator_invalidate (wd->validator);
+  lekh_diagnostics_refresh (wd->diagnostics);
 }
 
 void
@@ -533,6 +548,12 @@ lekh_window_setup_diagnostics (LekhWindow *self)
   wd->validator = lekh_validator_new ();
   wd->site = lekh_site_controller_new (wd->validator);
   wd->diagnostics = lekh_diagnostics_new (lekh_editor_get_view (editor), wd->validator, wd->site);
+  wd->settings = g_settings_new (APP_ID);
+  g_signal_connect_swapped (wd->settings, "changed::default-profile", G_CALLBACK (default_profile_cb), wd);
+  {
+    g_autofree char *name = g_settings_get_string (wd->settings, "default-profile");
+    lekh_validator_set_default_profile (wd->validator, lekh_profile_lookup (name));
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (chips); i++)
     {
