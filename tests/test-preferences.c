@@ -120,6 +120,29 @@ test_bound (void)
   g_settings_reset (settings, "default-profile");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (profile_row)), ==, 0);
 
+  /* Spelling: on by default; the language row lists the dictionaries. */
+  {
+    GtkWidget *check = find_type (find_row (prefs, "Check _Spelling"), GTK_TYPE_SWITCH);
+    GtkWidget *language = find_row (prefs, "_Language");
+    GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (language));
+
+    g_assert_true (gtk_switch_get_active (GTK_SWITCH (check)));
+    gtk_switch_set_active (GTK_SWITCH (check), FALSE);
+    g_assert_false (g_settings_get_boolean (settings, "spell-check"));
+    g_assert_false (gtk_widget_get_sensitive (language));
+    g_settings_reset (settings, "spell-check");
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (language)), ==, 0);
+    if (g_list_model_get_n_items (model) > 1)
+      {
+        g_autofree char *chosen = NULL;
+
+        adw_combo_row_set_selected (ADW_COMBO_ROW (language), 1);
+        chosen = g_settings_get_string (settings, "spell-language");
+        g_assert_cmpstr (chosen, ==, gtk_string_list_get_string (GTK_STRING_LIST (model), 1));
+        g_settings_reset (settings, "spell-language");
+      }
+  }
+
   gtk_window_destroy (GTK_WINDOW (prefs));
   lekh_test_discard_and_close (window);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "lekh-editor.h"
+#include "lekh-spell-checker.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ struct _LekhEditor
   GtkWidget               *search_count;
   GtkWidget               *scroller;
   GtkWidget               *view;
+  LekhSpellChecker        *spell;
   GtkWidget               *goto_popover;
   GtkWidget               *goto_entry;
 

@@ -209,6 +209,7 @@ lekh_editor_dispose (GObject *object)
 
   g_clear_handle_id (&self->margin_idle, g_source_remove);
   g_clear_object (&self->search_context);
+  g_clear_object (&self->spell);
   g_clear_object (&self->document);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->goto_popover, gtk_widget_unparent);
@@ -444,6 +445,10 @@ lekh_editor_set_document (LekhEditor   *self,
     return;
 
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (document));
+  g_clear_object (&self->spell);
+  self->spell = lekh_spell_checker_new (GTK_TEXT_VIEW (self->view), document);
+  /* Spelling first in the context menu; the window adds its quick fix around it. */
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), lekh_spell_checker_get_menu (self->spell));
   g_clear_object (&self->search_context);
   self->search_context = gtk_source_search_context_new (GTK_SOURCE_BUFFER (document),
                                                         self->search_settings);
@@ -555,4 +560,11 @@ lekh_editor_get_focus_mode (LekhEditor *self)
 {
   g_return_val_if_fail (LEKH_IS_EDITOR (self), FALSE);
   return self->focus_mode;
+}
+
+LekhSpellChecker *
+lekh_editor_get_spell_checker (LekhEditor *self)
+{
+  g_return_val_if_fail (LEKH_IS_EDITOR (self), NULL);
+  return self->spell;
 }

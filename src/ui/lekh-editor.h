@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "lekh-document.h"
+#include "lekh-spell-checker.h"
 
 G_BEGIN_DECLS
 
@@ -38,5 +39,6 @@ GtkWidget     *lekh_editor_get_go_to_line_entry (LekhEditor *self);
 void           lekh_editor_set_focus_mode (LekhEditor   *self,
                                            gboolean      focus_mode);
 gboolean       lekh_editor_get_focus_mode (LekhEditor   *self);
+LekhSpellChecker *lekh_editor_get_spell_checker (LekhEditor *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lekh-preferences-window.h"
+#include "lekh-spell-checker.h"
 
 struct _LekhPreferencesWindow
 {
@@ -19,6 +20,9 @@ struct _LekhPreferencesWindow
   GtkWidget            *custom_font_button;
   GtkWidget            *remote_images_switch;
   GtkWidget            *spelling_group;
+  GtkWidget            *spell_check_switch;
+  GtkWidget            *spell_language_row;
+  char                **languages;
   GtkWidget            *draft_delay_spin;
   GtkWidget            *profile_row;
 };
@@ -81,6 +85,7 @@ lekh_preferences_window_finalize (GObject *object)
   LekhPreferencesWindow *self = LEKH_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->languages, g_strfreev);
   G_OBJECT_CLASS (lekh_preferences_window_parent_class)->finalize (object);
 }
 
@@ -100,6 +105,8 @@ lekh_preferences_window_class_init (LekhPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LekhPreferencesWindow, custom_font_button);
   gtk_widget_class_bind_template_child (widget_class, LekhPreferencesWindow, remote_images_switch);
   gtk_widget_class_bind_template_child (widget_class, LekhPreferencesWindow, spelling_group);
+  gtk_widget_class_bind_template_child (widget_class, LekhPreferencesWindow, spell_check_switch);
+  gtk_widget_class_bind_template_child (widget_class, LekhPreferencesWindow, spell_language_row);
   gtk_widget_class_bind_template_child (widget_class, LekhPreferencesWindow, draft_delay_spin);
   gtk_widget_class_bind_template_child (widget_class, LekhPreferencesWindow, profile_row);
 }
@@ -127,8 +134,32 @@ lekh_preferences_window_init (LekhPreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "default-profile", self->profile_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, enum_to_selected, selected_to_enum,
                                 (gpointer) profiles, NULL);
-  /* Filled in by spell checking, when a dictionary is there. */
-  gtk_widget_set_visible (self->spelling_group, FALSE);
+  /* The language row lists enchant's dictionaries; its first row, "", means English. */
+  {
+    g_auto(GStrv) all = lekh_spell_checker_list_languages ();
+    g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+    GPtrArray *nicks = g_ptr_array_new ();
+
+    gtk_string_list_append (model, _("Automatic (English)"));
+    g_ptr_array_add (nicks, g_strdup (""));
+    for (guint i = 0; all[i] != NULL; i++)
+      if (!g_str_has_prefix (all[i], "hi"))
+        {
+          gtk_string_list_append (model, all[i]);
+          g_ptr_array_add (nicks, g_strdup (all[i]));
+        }
+    g_ptr_array_add (nicks, NULL);
+    self->languages = (char **) g_ptr_array_free (nicks, FALSE);
+    adw_combo_row_set_model (ADW_COMBO_ROW (self->spell_language_row), G_LIST_MODEL (model));
+  }
+  g_settings_bind (self->settings, "spell-check", self->spell_check_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "spell-check", self->spell_language_row, "sensitive",
+                   G_SETTINGS_BIND_GET);
+  /* NO_SENSITIVITY: the row's sensitivity follows spell-check, not this key's writability. */
+  g_settings_bind_with_mapping (self->settings, "spell-language", self->spell_language_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY, enum_to_selected, selected_to_enum,
+                                self->languages, NULL);
 }
 
 GtkWidget *
