@@ -617,17 +617,24 @@ test_changed_on_disk (void)
   g_assert_false (lekh_document_get_externally_modified (document));
   assert_text_soon (control (window, "Title"), "changed elsewhere");
 
-  /* Keep mine: the bar goes, the text stays, and saving overwrites the other version. */
+  /* Without unsaved changes there is nothing to keep: only Reload is offered. */
   g_usleep (20 * 1000);
   g_assert_true (g_file_set_contents (path, "---\ntitle: third\n---\n", -1, NULL));
   g_assert_true (lekh_test_wait_until (externally_modified, window, 5000));
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (window), "_Keep Mine")));
+  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (window), "_Reload")));
+
+  /* Keep mine: the bar goes, the text stays, and saving overwrites the other version. */
+  lekh_test_insert_at_end (window, "mine\n");
+  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (window), "_Keep Mine")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-mine", NULL));
   g_assert_false (lekh_document_get_externally_modified (document));
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_true (lekh_test_wait_until (saved, document, 5000));
   g_assert_true (g_file_get_contents (path, &saved_text, NULL, NULL));
-  g_assert_cmpstr (saved_text, ==, "---\ntitle: changed elsewhere\n---\nnew\n");
+  g_assert_cmpstr (saved_text, ==, "---\ntitle: changed elsewhere\n---\nnew\nmine\n");
 
   lekh_test_discard_and_close (window);
 }

@@ -38,6 +38,7 @@ struct _LekhWindow
   /* lekh-window-layout.c */
   GtkWidget            *status_bar;
   GtkWidget            *open_button;
+  GtkWidget            *keep_button;
   char                 *save_label;
   guint                 folded_idle;
   guint                 focus_mode : 1;

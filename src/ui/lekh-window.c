@@ -123,6 +123,9 @@ update_externally_modified (LekhWindow *self)
   g_autofree char *text = NULL;
 
   gtk_widget_set_visible (self->changed_bar, changed);
+  /* Without unsaved changes there is nothing of the writer's to keep: only Reload. */
+  gtk_widget_set_visible (self->keep_button, modified || !exists);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-mine", changed && (modified || !exists));
   if (!changed)
     return;
 
@@ -750,6 +753,7 @@ lekh_window_class_init (LekhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, fold_bin);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, status_bar);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, LekhWindow, keep_button);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, content_paned);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, metadata_panel);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, editor);
@@ -809,6 +813,8 @@ lekh_window_init (LekhWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "modified-changed", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "modified-changed",
+                           G_CALLBACK (update_externally_modified), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::word-count", G_CALLBACK (update_words), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::cursor-position", G_CALLBACK (update_position),
