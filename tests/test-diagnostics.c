@@ -166,7 +166,8 @@ test_unknown_author_fix (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problems)));
   g_assert_true (gtk_widget_has_css_class (field (window, "authors"), "error"));
   g_assert_nonnull (strstr (lekh_window_get_field_message (window, "authors"), "meera"));
-  g_assert_cmpstr (status_text (window), ==, "1 error");
+  /* (the fixture has a warning too: every severity is counted) */
+  g_assert_cmpstr (status_text (window), ==, "1 error, 1 warning");
   g_assert_true (gtk_widget_has_css_class (lekh_window_get_diagnostics_status (window), "error"));
 
   /* Clicking the row shows the spot in the source. */
@@ -468,6 +469,23 @@ test_counters (void)
   lekh_test_discard_and_close (window);
 }
 
+static void
+test_status_counts (void)
+{
+  g_autofree char *path = lekh_test_write_temp ("both.md",
+                                                "---\ntitle: Both\ndate: not-a-date\ntags: [a, a]\n---\nText\n",
+                                                -1);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
+
+  wait_for_rule (window, "invalid-date", TRUE);
+  wait_for_rule (window, "duplicate-list-item", TRUE);
+  /* Every severity is counted, not only the worst. */
+  g_assert_cmpstr (status_text (window), ==, "1 error, 1 warning");
+  g_assert_true (gtk_widget_has_css_class (lekh_window_get_diagnostics_status (window), "error"));
+
+  lekh_test_discard_and_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,5 +501,6 @@ main (int   argc,
   g_test_add_func ("/diagnostics/site-checks", test_site_checks);
   g_test_add_func ("/diagnostics/counters", test_counters);
 
+  g_test_add_func ("/diagnostics/status-counts", test_status_counts);
   return g_test_run ();
 }

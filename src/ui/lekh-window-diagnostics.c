@@ -79,7 +79,18 @@ update_status (WindowDiagnostics *wd)
 
   gtk_widget_remove_css_class (wd->status_button, "error");
   gtk_widget_remove_css_class (wd->status_button, "warning");
-  if (n_errors > 0)
+  if (n_errors > 0 && n_warnings > 0)
+    {
+      g_autofree char *errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
+      g_autofree char *warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings),
+                                                   n_warnings);
+
+      /* Translators: the header's problem count, e.g. "1 error, 2 warnings" */
+      text = g_strdup_printf (_("%s, %s"), errors, warnings);
+      icon = "dialog-error-symbolic";
+      gtk_widget_add_css_class (wd->status_button, "error");
+    }
+  else if (n_errors > 0)
     {
       text = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
       icon = "dialog-error-symbolic";
