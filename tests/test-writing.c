@@ -535,6 +535,28 @@ test_narrow (void)
   lekh_test_discard_and_close (window);
 }
 
+static void
+test_save_as_name (void)
+{
+  LekhWindow *window = lekh_window_new (app);
+  g_autofree char *plain = NULL;
+  g_autofree char *titled = NULL;
+  g_autofree char *dated = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  plain = lekh_window_suggest_file_name (window);
+  g_assert_cmpstr (plain, ==, "article.md");
+  lekh_test_insert_at_end (window, "---\ntitle: My First Post\n---\nText\n");
+  titled = lekh_window_suggest_file_name (window);
+  g_assert_cmpstr (titled, ==, "my-first-post.md");
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (lekh_window_get_document (window)),
+                            "---\ntitle: My First Post\ndate: 2024-06-01\n---\nText\n", -1);
+  dated = lekh_window_suggest_file_name (window);
+  g_assert_cmpstr (dated, ==, "2024-06-01-my-first-post.md");
+
+  lekh_test_discard_and_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -551,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/writing/zoom", test_zoom);
   g_test_add_func ("/writing/fullscreen-and-focus", test_fullscreen_and_focus);
   g_test_add_func ("/writing/narrow-window", test_narrow);
+  g_test_add_func ("/writing/save-as-name", test_save_as_name);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "lekh-html-export.h"
 #include "lekh-preview.h"
 #include "lekh-preview-guard.h"
+#include "lekh-text.h"
 #include "lekh-window-diagnostics.h"
 #include "lekh-window-private.h"
 
@@ -294,6 +295,24 @@ add_filters (GtkFileChooser *chooser)
   gtk_file_chooser_add_filter (chooser, all);
 }
 
+char *
+lekh_window_suggest_file_name (LekhWindow *self)
+{
+  LekhArticle *article;
+  const LekhNode *title, *date;
+  GFile *file;
+
+  g_return_val_if_fail (LEKH_IS_WINDOW (self), NULL);
+
+  if ((file = lekh_document_get_file (self->document)) != NULL)
+    return g_file_get_basename (file);
+  article = lekh_document_ensure_article (self->document);
+  title = article ? lekh_article_get_value (article, "title") : NULL;
+  date = article ? lekh_article_get_value (article, "date") : NULL;
+  return lekh_text_suggest_file_name (title ? lekh_node_get_string (title) : NULL,
+                                      date ? lekh_node_get_string (date) : NULL);
+}
+
 static void
 save_as (LekhWindow *self)
 {
@@ -310,7 +329,13 @@ save_as (LekhWindow *self)
   if (file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), file, NULL);
   else
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("article.md"));
+    {
+      /* The title's slug, dated when the front matter has a date (Jekyll and Docusaurus
+       * blog posts are named YYYY-MM-DD-slug.md). */
+      g_autofree char *name = lekh_window_suggest_file_name (self);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+    }
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (save_as_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
