@@ -496,6 +496,9 @@ test_narrow (void)
   g_assert_cmpint (min, <=, 360);
   g_assert_cmpint (gtk_widget_get_width (editor), <=, 360);
 
+  /* The header keeps the problem count's icon only. */
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "narrow"));
+
   /* The form is an overlay, closed; the source is shown, the preview waits for its button. */
   g_assert_true (adw_flap_get_folded (ADW_FLAP (flap)));
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
@@ -529,6 +532,7 @@ test_narrow (void)
   resize (window, 1400, 900);
   g_assert_false (adw_flap_get_folded (ADW_FLAP (flap)));
   g_assert_true (lekh_test_wait_until (is_mapped, panel, 3000));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "narrow"));
   g_assert_true (lekh_test_wait_until (is_mapped, preview, 3000));
   g_assert_true (gtk_widget_get_mapped (editor));
 

@@ -116,6 +116,14 @@ update_status (WindowDiagnostics *wd)
 }
 
 static void
+window_classes_cb (WindowDiagnostics *wd)
+{
+  /* A narrow window shows the problem count's icon only (the text is in its tooltip). */
+  gtk_widget_set_visible (wd->status_label,
+                          !gtk_widget_has_css_class (GTK_WIDGET (wd->window), "narrow"));
+}
+
+static void
 status_clicked_cb (WindowDiagnostics *wd)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -505,6 +513,7 @@ teardown (WindowDiagnostics *wd)
   g_signal_handlers_disconnect_by_data (wd->site, wd);
   g_signal_handlers_disconnect_by_data (wd->settings, wd);
   g_signal_handlers_disconnect_by_data (lekh_window_get_document (wd->window), wd);
+  g_signal_handlers_disconnect_by_func (wd->window, window_classes_cb, wd);
   g_object_run_dispose (G_OBJECT (wd->diagnostics));
   g_object_run_dispose (G_OBJECT (wd->site));
 }
@@ -603,6 +612,8 @@ lekh_window_setup_diagnostics (LekhWindow *self)
   gtk_widget_add_css_class (wd->status_button, "lekh-diagnostics-status");
   g_signal_connect_swapped (wd->status_button, "clicked", G_CALLBACK (status_clicked_cb), wd);
   lekh_window_add_header_widget (self, wd->status_button, GTK_PACK_END);
+  g_signal_connect_swapped (self, "notify::css-classes", G_CALLBACK (window_classes_cb), wd);
+  window_classes_cb (wd);
 
   setup_fields (wd);
   setup_quick_fix (wd);

@@ -65,6 +65,11 @@ update_form (LekhWindow *self)
 
   /* Narrow: Open is in the main menu, and the title needs the room. */
   gtk_widget_set_visible (self->open_button, !adw_flap_get_folded (flap));
+  /* Other parts of the window (the problem count) follow this class. */
+  if (adw_flap_get_folded (flap))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
   if (adw_flap_get_folded (flap))
     gtk_button_set_icon_name (GTK_BUTTON (self->save_button), "document-save-symbolic");
   else if (self->save_label != NULL)
