@@ -561,6 +561,60 @@ test_save_as_name (void)
   lekh_test_discard_and_close (window);
 }
 
+static gboolean
+message_dialogs (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        n++;
+    }
+  *(guint *) data = n;
+  return n > 0;
+}
+
+static gboolean
+pointers_cleared (gpointer data)
+{
+  gpointer *pointers = data;
+
+  return pointers[0] == NULL && pointers[1] == NULL;
+}
+
+static void
+test_quit_asks_once (void)
+{
+  LekhWindow *first = open_article ();
+  LekhWindow *second = open_article ();
+  gpointer windows[2] = { first, second };
+  AdwMessageDialog *dialog;
+  guint n = 0;
+
+  g_object_add_weak_pointer (G_OBJECT (first), &windows[0]);
+  g_object_add_weak_pointer (G_OBJECT (second), &windows[1]);
+  lekh_test_insert_at_end (first, "one\n");
+  lekh_test_insert_at_end (second, "two\n");
+
+  /* Ctrl+Q with two modified windows: one dialog, naming both. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_true (lekh_test_wait_until (message_dialogs, &n, 3000));
+  lekh_test_spin (100);
+  message_dialogs (&n);
+  g_assert_cmpuint (n, ==, 1);
+  dialog = lekh_test_find_dialog (NULL, "Save Changes Before Quitting?");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 articles"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+
+  adw_message_dialog_response (dialog, "discard");
+  g_assert_true (lekh_test_wait_until (pointers_cleared, windows, 5000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +632,7 @@ main (int   argc,
   g_test_add_func ("/writing/fullscreen-and-focus", test_fullscreen_and_focus);
   g_test_add_func ("/writing/narrow-window", test_narrow);
   g_test_add_func ("/writing/save-as-name", test_save_as_name);
+  g_test_add_func ("/writing/quit-asks-once", test_quit_asks_once);
 
   return g_test_run ();
 }

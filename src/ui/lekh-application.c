@@ -159,17 +159,111 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (lekh_preferences_window_new (parent)));
 }
 
+typedef struct
+{
+  LekhApplication *app;
+  gboolean         save;
+} QuitAnswer;
+
+static gpointer
+ref_copy (gconstpointer object,
+          gpointer      data)
+{
+  return g_object_ref ((gpointer) object);
+}
+
+static gboolean
+quit_idle_cb (gpointer data)
+{
+  QuitAnswer *answer = data;
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (answer->app)),
+                                     ref_copy, NULL);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (LEKH_IS_WINDOW (l->data))
+      lekh_window_close_saving (l->data, answer->save);
+  g_list_free_full (windows, g_object_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+quit_answer_free (gpointer data)
+{
+  QuitAnswer *answer = data;
+
+  g_object_unref (answer->app);
+  g_free (answer);
+}
+
+static void
+quit_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  LekhApplication  *self)
+{
+  QuitAnswer *answer;
+
+  if (g_str_equal (response, "cancel"))
+    return;
+  /* Close the windows once the dialog is done with its response, not from inside it. */
+  answer = g_new0 (QuitAnswer, 1);
+  answer->app = g_object_ref (self);
+  answer->save = g_str_equal (response, "save");
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, quit_idle_cb, answer, quit_answer_free);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
-  /* Each window asks about its own unsaved changes; the app ends with the last one. */
-  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+  LekhApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n_modified = 0;
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
 
   for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+    if (LEKH_IS_WINDOW (l->data) &&
+        gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (lekh_window_get_document (l->data))))
+      {
+        g_autofree char *title = lekh_document_dup_title (lekh_window_get_document (l->data));
+
+        g_string_append_printf (names, "\n• %s", title);
+        n_modified++;
+      }
+
+  /* Nothing to lose, or one window: each window asks about its own changes. */
+  if (n_modified <= 1)
+    {
+      for (GList *l = windows; l != NULL; l = l->next)
+        gtk_window_close (l->data);
+      g_list_free (windows);
+      return;
+    }
   g_list_free (windows);
+
+  /* Several: one question listing them, not a stack of dialogs. */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u article has changes that are not saved:%s",
+                                       "%u articles have changes that are not saved:%s",
+                                       n_modified),
+                          n_modified, names->str);
+  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   _("Save Changes Before Quitting?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard All"),
+                                    "save", _("_Save All"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (quit_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 #define ZOOM_STEP 1.1

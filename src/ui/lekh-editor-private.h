@@ -14,6 +14,7 @@ struct _LekhEditor
   GSettings               *settings;
   GSettings               *interface_settings;
   GtkCssProvider          *font_css;
+  char                    *font_css_text;
   GtkSourceSearchSettings *search_settings;
   GtkSourceSearchContext  *search_context;
 

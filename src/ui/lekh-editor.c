@@ -88,6 +88,11 @@ update_font (LekhEditor *self)
     g_string_append_printf (css, "font-weight: %d;", pango_font_description_get_weight (desc));
   g_string_append (css, "}");
 
+  /* Reloading restyles the whole view: only when the font did change. */
+  if (g_strcmp0 (css->str, self->font_css_text) == 0)
+    return;
+  g_free (self->font_css_text);
+  self->font_css_text = g_strdup (css->str);
   gtk_css_provider_load_from_data (self->font_css, css->str, css->len);
 }
 
@@ -225,6 +230,7 @@ lekh_editor_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->interface_settings);
   g_clear_object (&self->font_css);
+  g_clear_pointer (&self->font_css_text, g_free);
   g_clear_object (&self->search_settings);
 
   G_OBJECT_CLASS (lekh_editor_parent_class)->finalize (object);

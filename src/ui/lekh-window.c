@@ -491,6 +491,22 @@ save_window_state (LekhWindow *self)
                         gtk_paned_get_position (GTK_PANED (self->content_paned)));
 }
 
+void
+lekh_window_close_saving (LekhWindow *self,
+                          gboolean    save_first)
+{
+  g_return_if_fail (LEKH_IS_WINDOW (self));
+
+  if (save_first && gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
+    {
+      self->close_after_save = TRUE;
+      save (self);
+      return;
+    }
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 lekh_window_close_request (GtkWindow *window)
 {

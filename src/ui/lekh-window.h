@@ -39,6 +39,9 @@ gboolean           lekh_window_export_html        (LekhWindow   *self,
                                                    GFile        *file,
                                                    GError      **error);
 
+/* Closes without asking: after saving (SAVE_FIRST, and only once saved) or discarding. */
+void               lekh_window_close_saving        (LekhWindow      *self,
+                                                    gboolean         save_first);
 /* The name Save As offers: the file's, or for a new article its title's slug, dated when
  * the front matter has a date. */
 char              *lekh_window_suggest_file_name   (LekhWindow      *self);
