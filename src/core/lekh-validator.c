@@ -693,6 +693,34 @@ check_author_key (Check              *check,
     return;
   keys = list_keys (authors);
   basename = g_path_get_basename (lekh_site_data_get_path (authors));
+
+  /* A typo of a known author ("lakr" for "lark"): offer the author, not adding the typo. */
+  {
+    const char *closest = NULL;
+    guint best = 3;
+    guint len = g_utf8_strlen (key, -1);
+
+    for (guint i = 0; i < lekh_site_data_get_n_entries (authors); i++)
+      {
+        const char *known = lekh_site_data_get_entry (authors, i)->key;
+        guint distance = lekh_text_edit_distance (key, known, 2);
+
+        if (distance < best && distance < len)
+          {
+            best = distance;
+            closest = known;
+          }
+      }
+    if (closest != NULL)
+      {
+        d = emit (check, "unknown-author", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+                  _("The author “%s” is not in %s. Did you mean “%s”?"), key, basename, closest);
+        description = g_strdup_printf (_("Replace with “%s”"), closest);
+        lekh_diagnostic_set_fix (d, LEKH_FIX_REPLACE_VALUE, description, closest, 0, NULL);
+        return;
+      }
+  }
+
   d = emit (check, "unknown-author", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
             _("The author “%s” is not in %s (known authors: %s)"),
             key, basename, keys->len > 0 ? keys->str : _("none"));
