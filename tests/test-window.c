@@ -1227,6 +1227,47 @@ test_image_thumbnail (void)
 }
 
 static gboolean
+document_saved_to (gpointer data)
+{
+  LekhWindow *window = ((gpointer *) data)[0];
+  GFile *target = ((gpointer *) data)[1];
+  GFile *file = lekh_document_get_file (lekh_window_get_document (window));
+
+  return file != NULL && g_file_equal (file, target) &&
+         !lekh_document_get_busy (lekh_window_get_document (window));
+}
+
+static void
+test_image_after_save_as (void)
+{
+  g_autofree char *first = g_dir_make_tmp ("lekh-first-XXXXXX", NULL);
+  g_autofree char *second = g_dir_make_tmp ("lekh-second-XXXXXX", NULL);
+  g_autofree char *post = g_build_filename (first, "post.md", NULL);
+  g_autofree char *moved = g_build_filename (second, "post.md", NULL);
+  g_autofree char *image = g_build_filename (second, "pic.svg", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (moved);
+  const char *svg = "<svg xmlns='http://www.w3.org/2000/svg' width='8' height='8'>"
+                    "<rect width='8' height='8' fill='#36c'/></svg>";
+  gpointer wait[2];
+  LekhWindow *window;
+
+  g_assert_true (g_file_set_contents (post, "---\ntitle: Post\nimage: pic.svg\n---\nText.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (image, svg, -1, NULL));
+  window = lekh_test_open_window (app, post, 5000);
+  g_assert_null (find_image_with_tooltip (control (window, "Image"), image));
+
+  /* Saved into the folder that has the image: it resolves at once, no reopening. */
+  lekh_document_save_async (lekh_window_get_document (window), target, NULL, NULL, NULL);
+  wait[0] = window;
+  wait[1] = target;
+  g_assert_true (lekh_test_wait_until (document_saved_to, wait, 5000));
+  lekh_test_spin (50);
+  g_assert_nonnull (find_image_with_tooltip (control (window, "Image"), image));
+
+  lekh_test_discard_and_close (window);
+}
+
+static gboolean
 adjustment_tall (gpointer data)
 {
   return gtk_adjustment_get_upper (data) > 8000;
@@ -1376,6 +1417,7 @@ main (int   argc,
   g_test_add_func ("/window/drop-files", test_drop_files);
   g_test_add_func ("/window/toml-read-only", test_toml_read_only);
   g_test_add_func ("/window/image-thumbnail", test_image_thumbnail);
+  g_test_add_func ("/window/image-after-save-as", test_image_after_save_as);
   g_test_add_func ("/window/scroll-stays", test_scroll_stays);
 
   return g_test_run ();

@@ -34,6 +34,7 @@ struct _LekhMetadataPanel
 
   LekhDocument         *document;
   gulong                article_changed_id;
+  gulong                file_changed_id;
 
   GtkWidget            *content_box;
   GtkWidget            *error_box;
@@ -696,6 +697,15 @@ sync_from_article (LekhMetadataPanel *self)
   self->updating--;
 }
 
+static void
+file_changed_cb (LekhMetadataPanel *self)
+{
+  LekhArticle *article = lekh_document_get_article (self->document);
+
+  if (article != NULL)
+    sync_thumbnail (self, article);
+}
+
 /* GObject */
 
 static void
@@ -707,7 +717,10 @@ lekh_metadata_panel_dispose (GObject *object)
   g_clear_handle_id (&self->commit_source, g_source_remove);
   g_clear_handle_id (&self->sync_source, g_source_remove);
   if (self->document != NULL)
-    g_clear_signal_handler (&self->article_changed_id, self->document);
+    {
+      g_clear_signal_handler (&self->article_changed_id, self->document);
+      g_clear_signal_handler (&self->file_changed_id, self->document);
+    }
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEKH_TYPE_METADATA_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -875,7 +888,10 @@ lekh_metadata_panel_set_document (LekhMetadataPanel *self,
   g_clear_handle_id (&self->commit_source, g_source_remove);
   memset (self->pending, 0, sizeof self->pending);
   if (self->document != NULL)
-    g_clear_signal_handler (&self->article_changed_id, self->document);
+    {
+      g_clear_signal_handler (&self->article_changed_id, self->document);
+      g_clear_signal_handler (&self->file_changed_id, self->document);
+    }
   g_set_object (&self->document, document);
 
   if (document != NULL)
@@ -883,6 +899,9 @@ lekh_metadata_panel_set_document (LekhMetadataPanel *self,
       self->article_changed_id =
         g_signal_connect_swapped (document, "article-changed",
                                   G_CALLBACK (sync_from_article), self);
+      /* Saved elsewhere (Save As): relative images resolve from the new folder. */
+      self->file_changed_id =
+        g_signal_connect_swapped (document, "notify::file", G_CALLBACK (file_changed_cb), self);
       sync_from_article (self);
     }
 }
