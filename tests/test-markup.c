@@ -250,6 +250,23 @@ test_position (void)
   g_assert_false (lekh_markup_parse_position ("99999999999", &line, &column));
 }
 
+static void
+test_template (void)
+{
+  gsize offset = 0;
+  g_autofree char *generic = lekh_markup_front_matter_template (NULL, "2026-12-06", &offset);
+  g_autofree char *docusaurus = lekh_markup_front_matter_template ("docusaurus", "2026-12-06", NULL);
+  g_autofree char *hugo = lekh_markup_front_matter_template ("hugo", "2026-12-06", NULL);
+  g_autofree char *jekyll = lekh_markup_front_matter_template ("jekyll", "2026-12-06", NULL);
+
+  g_assert_cmpstr (generic, ==, "---\ntitle: \ndescription: \ndate: 2026-12-06\ntags: []\n---\n\n");
+  g_assert_cmpuint (offset, ==, 11);
+  g_assert_true (g_str_has_prefix (generic + offset, "\ndescription"));
+  g_assert_cmpstr (docusaurus, ==, "---\ntitle: \ndescription: \nauthors: []\ntags: []\n---\n\n");
+  g_assert_cmpstr (hugo, ==, "---\ntitle: \ndate: 2026-12-06\ndraft: true\ntags: []\n---\n\n");
+  g_assert_cmpstr (jekyll, ==, "---\ntitle: \nlayout: post\ndate: 2026-12-06\ncategories: []\n---\n\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,5 +277,6 @@ main (int   argc,
   g_test_add_func ("/markup/heading", test_heading);
   g_test_add_func ("/markup/list", test_list);
   g_test_add_func ("/markup/position", test_position);
+  g_test_add_func ("/markup/template", test_template);
   return g_test_run ();
 }

@@ -615,6 +615,60 @@ test_quit_asks_once (void)
   g_assert_true (lekh_test_wait_until (pointers_cleared, windows, 5000));
 }
 
+static GtkWidget *
+find_status_page (GtkWidget *root)
+{
+  if (ADW_IS_STATUS_PAGE (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_status_page (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_new_article (void)
+{
+  LekhWindow *window = lekh_window_new (app);
+  LekhEditor *editor = lekh_window_get_editor (window);
+  GtkWidget *page = find_status_page (GTK_WIDGET (editor));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *expected = g_strdup_printf ("---\ntitle: \ndate: %s\ndraft: true\ntags: []\n---\n\n", today);
+  g_autofree char *text = NULL;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
+  GtkTextIter cursor;
+
+  gtk_window_present (GTK_WINDOW (window));
+  lekh_test_spin (100);
+
+  /* Ctrl+N: not a blank page, an offer. */
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+
+  g_settings_set_string (settings, "default-profile", "hugo");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lekh_editor_get_view (editor)),
+                                             "editor.insert-front-matter", NULL));
+  text = lekh_test_buffer_text (window);
+  g_assert_cmpstr (text, ==, expected);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, 11);
+  g_assert_false (gtk_widget_get_visible (page));
+
+  /* One undo step; empty again, the offer is back. */
+  gtk_text_buffer_undo (buffer);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  g_assert_true (gtk_widget_get_visible (page));
+  g_settings_reset (settings, "default-profile");
+
+  lekh_test_discard_and_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +687,7 @@ main (int   argc,
   g_test_add_func ("/writing/narrow-window", test_narrow);
   g_test_add_func ("/writing/save-as-name", test_save_as_name);
   g_test_add_func ("/writing/quit-asks-once", test_quit_asks_once);
+  g_test_add_func ("/writing/new-article", test_new_article);
 
   return g_test_run ();
 }

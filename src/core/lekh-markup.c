@@ -403,3 +403,32 @@ lekh_markup_parse_position (const char *text,
     *column = (guint) c;
   return TRUE;
 }
+
+char *
+lekh_markup_front_matter_template (const char *profile,
+                                   const char *date,
+                                   gsize      *title_offset)
+{
+  const char *rest;
+  GString *text;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  /* The keys each generator's own templates start with. */
+  if (g_strcmp0 (profile, "docusaurus") == 0)
+    rest = "description: \nauthors: []\ntags: []\n";
+  else if (g_strcmp0 (profile, "hugo") == 0)
+    rest = "date: @DATE@\ndraft: true\ntags: []\n";
+  else if (g_strcmp0 (profile, "jekyll") == 0)
+    rest = "layout: post\ndate: @DATE@\ncategories: []\n";
+  else
+    rest = "description: \ndate: @DATE@\ntags: []\n";
+
+  text = g_string_new ("---\ntitle: \n");
+  g_string_append (text, rest);
+  g_string_append (text, "---\n\n");
+  g_string_replace (text, "@DATE@", date, 0);
+  if (title_offset != NULL)
+    *title_offset = strlen ("---\ntitle: ");
+  return g_string_free (text, FALSE);
+}

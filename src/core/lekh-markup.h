@@ -65,4 +65,11 @@ gboolean  lekh_markup_parse_position   (const char      *text,
                                         guint           *line,
                                         guint           *column);
 
+/* The front matter a new article starts with under PROFILE ("generic", "docusaurus",
+ * "hugo", "jekyll"; NULL or unknown: generic), dated DATE (YYYY-MM-DD), with the cursor
+ * meant after "title: " (its character offset in *TITLE_OFFSET). */
+char     *lekh_markup_front_matter_template (const char *profile,
+                                             const char *date,
+                                             gsize      *title_offset);
+
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _LekhEditor
   GtkWidget               *scroller;
   GtkWidget               *view;
   LekhSpellChecker        *spell;
+  GtkWidget               *empty_page;
   GtkWidget               *goto_popover;
   GtkWidget               *goto_entry;
 
@@ -37,5 +38,6 @@ struct _LekhEditor
  * Go to Line) on the editor's view. */
 void _lekh_editor_class_writing_init (GtkWidgetClass *widget_class);
 void _lekh_editor_writing_init       (LekhEditor     *self);
+void _lekh_editor_update_empty_state (LekhEditor     *self);
 
 G_END_DECLS

@@ -174,6 +174,47 @@ key_pressed_cb (LekhEditor            *self,
   return FALSE;
 }
 
+/* A new article */
+
+void
+_lekh_editor_update_empty_state (LekhEditor *self)
+{
+  gboolean empty = self->document != NULL &&
+                   lekh_document_get_file (self->document) == NULL &&
+                   gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self->document)) == 0;
+
+  gtk_widget_set_visible (self->empty_page, empty);
+}
+
+static void
+front_matter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LekhEditor *self = LEKH_EDITOR (widget);
+  GtkTextBuffer *buffer;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *profile = g_settings_get_string (self->settings, "default-profile");
+  g_autofree char *text = NULL;
+  GtkTextIter start;
+  gsize title = 0;
+
+  if (!can_edit (self))
+    return;
+
+  /* A new article has no site yet: the default profile says which generator it is for. */
+  buffer = GTK_TEXT_BUFFER (self->document);
+  text = lekh_markup_front_matter_template (profile, date, &title);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_insert (buffer, &start, text, -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) title);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_widget_grab_focus (self->view);
+}
+
 /* Go to Line */
 
 static void
@@ -273,6 +314,7 @@ _lekh_editor_class_writing_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "editor.heading-up", NULL, heading_action);
   gtk_widget_class_install_action (widget_class, "editor.heading-down", NULL, heading_action);
   gtk_widget_class_install_action (widget_class, "editor.go-to-line", NULL, goto_action);
+  gtk_widget_class_install_action (widget_class, "editor.insert-front-matter", NULL, front_matter_action);
 }
 
 void

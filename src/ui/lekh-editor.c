@@ -403,7 +403,28 @@ lekh_editor_init (LekhEditor *self)
   self->scroller = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (self->scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->view);
-  gtk_box_append (GTK_BOX (self->box), self->scroller);
+  {
+    /* A new, empty article: say what to do, and offer the front matter. */
+    GtkWidget *overlay = gtk_overlay_new ();
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("Add _Front Matter"));
+
+    gtk_widget_set_vexpand (overlay, TRUE);
+    gtk_overlay_set_child (GTK_OVERLAY (overlay), self->scroller);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.insert-front-matter");
+    gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (button, "pill");
+    gtk_widget_add_css_class (button, "suggested-action");
+    self->empty_page = adw_status_page_new ();
+    adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty_page), "document-new-symbolic");
+    adw_status_page_set_title (ADW_STATUS_PAGE (self->empty_page), _("New Article"));
+    adw_status_page_set_description (ADW_STATUS_PAGE (self->empty_page),
+                                     _("Start typing, or begin with the front matter of your site’s "
+                                       "articles (Preferences → Default Site Profile)."));
+    adw_status_page_set_child (ADW_STATUS_PAGE (self->empty_page), button);
+    gtk_widget_set_visible (self->empty_page, FALSE);
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->empty_page);
+    gtk_box_append (GTK_BOX (self->box), overlay);
+  }
 
   self->font_css = gtk_css_provider_new ();
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -451,6 +472,10 @@ lekh_editor_set_document (LekhEditor   *self,
     return;
 
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (document));
+  g_signal_connect_object (document, "changed", G_CALLBACK (_lekh_editor_update_empty_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::file", G_CALLBACK (_lekh_editor_update_empty_state),
+                           self, G_CONNECT_SWAPPED);
   g_clear_object (&self->spell);
   self->spell = lekh_spell_checker_new (GTK_TEXT_VIEW (self->view), document);
   /* Spelling first in the context menu; the window adds its quick fix around it. */
@@ -466,6 +491,7 @@ lekh_editor_set_document (LekhEditor   *self,
                            G_CONNECT_SWAPPED);
   update_busy (self);
   update_scheme (self);
+  _lekh_editor_update_empty_state (self);
 }
 
 LekhDocument *
