@@ -421,7 +421,9 @@ test_source_to_form (void)
   g_assert_false (gtk_widget_is_sensitive (control (window, "Title")));
   g_assert_false (gtk_widget_is_sensitive (tags));
   g_assert_nonnull (lekh_metadata_panel_get_message (panel));
-  g_assert_nonnull (strstr (lekh_metadata_panel_get_message (panel), "Line "));
+  g_assert_nonnull (strstr (lekh_metadata_panel_get_message (panel), "Line 3, column 8: "));
+  /* In plain words, not libyaml's ("while parsing a flow sequence"). */
+  g_assert_nonnull (strstr (lekh_metadata_panel_get_message (panel), "A list in [ ] is not closed"));
 
   /* "Go to Error" puts the cursor on the broken line. */
   {
@@ -432,10 +434,11 @@ test_source_to_form (void)
     g_assert_true (gtk_widget_get_visible (go));
     g_signal_emit_by_name (go, "clicked");
     gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-    /* libyaml notices an unclosed [ where the next key starts. */
-    g_assert_cmpint (gtk_text_iter_get_line (&cursor) + 1, ==,
-                     lekh_article_get_error_line (lekh_document_get_article (lekh_window_get_document (window))));
-    g_assert_cmpint (gtk_text_iter_get_line (&cursor), >=, 2);
+    /* libyaml notices an unclosed [ where the next key starts; the mistake is the [. */
+    g_assert_cmpint (lekh_article_get_error_line (lekh_document_get_article (lekh_window_get_document (window))),
+                     >, 3);
+    g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, 2);
+    g_assert_cmpint (gtk_text_iter_get_line_offset (&cursor), ==, 7);
   }
 
   /* Typing in the read-only form's fields never writes stale values. */

@@ -8,6 +8,7 @@
 
 #include "lekh-text.h"
 #include "lekh-validator.h"
+#include "lekh-yaml-error.h"
 
 #define TITLE_MAX 60
 #define DESCRIPTION_MIN 50
@@ -1172,7 +1173,17 @@ check_article_error (Check *check)
       span = opening_span (check->article);
     }
   else
-    rule = "yaml-syntax";
+    {
+      gsize len = 0;
+      const char *text = lekh_article_get_text (check->article, &len);
+      g_autofree char *plain = lekh_yaml_error_explain (text, len, error->message, line, column,
+                                                        &line, &column);
+
+      /* In plain words, at the mistake rather than where the parser gave up. */
+      span = span_at_position (check->article, line, column);
+      emit (check, "yaml-syntax", LEKH_SEVERITY_ERROR, &span, NULL, "%s", plain);
+      return;
+    }
 
   emit (check, rule, LEKH_SEVERITY_ERROR, &span, NULL, "%s", error->message);
 }

@@ -10,6 +10,7 @@
 #include "lekh-chip-editor.h"
 #include "lekh-metadata-panel.h"
 #include "lekh-site.h"
+#include "lekh-yaml-error.h"
 
 /* A pause in typing this long sends a text field to the source (one undo step). */
 #define COMMIT_DELAY_MS 300
@@ -655,14 +656,17 @@ sync_from_article (LekhMetadataPanel *self)
 
   if (error != NULL)
     {
-      g_autofree char *where = g_strdup_printf (_("Line %u, column %u: %s"),
-                                                lekh_article_get_error_line (article),
-                                                lekh_article_get_error_column (article),
-                                                error->message);
+      gsize len = 0;
+      const char *text = lekh_article_get_text (article, &len);
+      guint line = 0, column = 0;
+      g_autofree char *plain = lekh_yaml_error_explain (text, len, error->message,
+                                                        lekh_article_get_error_line (article),
+                                                        lekh_article_get_error_column (article),
+                                                        &line, &column);
+      g_autofree char *where = g_strdup_printf (_("Line %u, column %u: %s"), line, column, plain);
 
-      set_message (self, _("The front matter cannot be read"), where,
-                   lekh_article_get_error_line (article),
-                   lekh_article_get_error_column (article));
+      /* Go to Error lands on the mistake, not on the line after it. */
+      set_message (self, _("The front matter cannot be read"), where, line, column);
     }
   else if (split->format == LEKH_FRONT_MATTER_TOML)
     set_message (self, _("TOML front matter"),
