@@ -20,7 +20,7 @@ builddir="${LEKH_BUILDDIR:-$here/_build}"
 packages=(
   gcc pkg-config meson ninja-build python3 git
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
-  libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libenchant-2-dev hunspell-hi hunspell-en-us
   gettext desktop-file-utils appstream libglib2.0-bin
   xvfb xauth dbus dbus-x11 at-spi2-core
   fonts-lohit-deva fonts-noto-core

@@ -166,7 +166,8 @@ test_unknown_author_fix (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problems)));
   g_assert_true (gtk_widget_has_css_class (field (window, "authors"), "error"));
   g_assert_nonnull (strstr (lekh_window_get_field_message (window, "authors"), "meera"));
-  g_assert_cmpstr (status_text (window), ==, "1 error");
+  /* (the fixture has a warning too: every severity is counted) */
+  g_assert_cmpstr (status_text (window), ==, "1 error, 1 warning");
   g_assert_true (gtk_widget_has_css_class (lekh_window_get_diagnostics_status (window), "error"));
 
   /* Clicking the row shows the spot in the source. */
@@ -468,6 +469,67 @@ test_counters (void)
   lekh_test_discard_and_close (window);
 }
 
+static void
+test_status_counts (void)
+{
+  g_autofree char *path = lekh_test_write_temp ("both.md",
+                                                "---\ntitle: Both\ndate: not-a-date\ntags: [a, a]\n---\nText\n",
+                                                -1);
+  LekhWindow *window = lekh_test_open_window (app, path, 5000);
+
+  wait_for_rule (window, "invalid-date", TRUE);
+  wait_for_rule (window, "duplicate-list-item", TRUE);
+  /* Every severity is counted, not only the worst. */
+  g_assert_cmpstr (status_text (window), ==, "1 error, 1 warning");
+  g_assert_true (gtk_widget_has_css_class (lekh_window_get_diagnostics_status (window), "error"));
+
+  lekh_test_discard_and_close (window);
+}
+
+static double
+y_in_window (GtkWidget *widget)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (gtk_widget_get_root (widget)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
+static void
+test_form_stays_put (void)
+{
+  g_autofree char *site = site_copy ();
+  g_autofree char *post = g_build_filename (site, "blog", "2024-01-10-first.md", NULL);
+  LekhWindow *window = lekh_test_open_window (app, post, 5000);
+  GtkWidget *authors = field (window, "authors");
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
+  GtkTextIter start, match, end;
+  double before, after;
+
+  wait_for_rule (window, "unknown-author", FALSE);
+  gtk_widget_grab_focus (authors);
+  lekh_test_spin (200);
+  before = y_in_window (authors);
+
+  /* While the writer is in the Authors field, a problem appears in the list above it. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "[asha]", 0, &match, &end, NULL));
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &match, &end);
+  gtk_text_buffer_insert (buffer, &match, "[asha, lakshmi]", -1);
+  gtk_text_buffer_end_user_action (buffer);
+  wait_for_rule (window, "unknown-author", TRUE);
+  lekh_test_spin (300);
+
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (authors)), authors) ||
+                 gtk_root_get_focus (gtk_widget_get_root (authors)) == authors);
+  after = y_in_window (authors);
+  g_assert_cmpfloat (ABS (after - before), <=, 1.0);
+
+  lekh_test_discard_and_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,5 +545,7 @@ main (int   argc,
   g_test_add_func ("/diagnostics/site-checks", test_site_checks);
   g_test_add_func ("/diagnostics/counters", test_counters);
 
+  g_test_add_func ("/diagnostics/status-counts", test_status_counts);
+  g_test_add_func ("/diagnostics/form-stays-put", test_form_stays_put);
   return g_test_run ();
 }

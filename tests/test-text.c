@@ -175,6 +175,27 @@ test_reading_minutes (void)
   g_assert_cmpuint (lekh_text_reading_minutes (401), ==, 3);
 }
 
+static void
+test_suggest_file_name (void)
+{
+  struct { const char *title, *date, *name; } cases[] = {
+    { "Hello, World!", NULL, "hello-world.md" },
+    { "हिंदी में पहला लेख", NULL, "हिंदी-में-पहला-लेख.md" },
+    { "First post", "2024-06-01", "2024-06-01-first-post.md" },
+    { "First post", "2024-06-01T10:00:00Z", "2024-06-01-first-post.md" },
+    { "First post", "June 1", "first-post.md" },
+    { NULL, NULL, "article.md" },
+    { "!!!", "2024-06-01", "2024-06-01-article.md" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = lekh_text_suggest_file_name (cases[i].title, cases[i].date);
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,5 +211,6 @@ main (int   argc,
   g_test_add_func ("/text/word-count", test_word_count);
   g_test_add_func ("/text/reading-minutes", test_reading_minutes);
 
+  g_test_add_func ("/text/suggest-file-name", test_suggest_file_name);
   return g_test_run ();
 }

@@ -815,6 +815,71 @@ test_threads (void)
     g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (threads[i])), ==, 200 * 2);
 }
 
+static void
+test_default_profile (void)
+{
+  LekhValidator *validator = lekh_validator_new ();
+  LekhSite *site;
+
+  /* Outside any site: generic, or the default profile chosen in Preferences. */
+  site = lekh_validator_get_site (validator, NULL);
+  g_assert_true (lekh_site_get_profile (site) == lekh_profile_get (LEKH_PROFILE_GENERIC));
+  lekh_site_unref (site);
+
+  lekh_validator_set_default_profile (validator, lekh_profile_get (LEKH_PROFILE_HUGO));
+  site = lekh_validator_get_site (validator, NULL);
+  g_assert_true (lekh_site_get_profile (site) == lekh_profile_get (LEKH_PROFILE_HUGO));
+  lekh_site_unref (site);
+
+  /* A forced profile (lekh check --profile) still wins. */
+  lekh_validator_set_profile (validator, lekh_profile_get (LEKH_PROFILE_JEKYLL));
+  site = lekh_validator_get_site (validator, NULL);
+  g_assert_true (lekh_site_get_profile (site) == lekh_profile_get (LEKH_PROFILE_JEKYLL));
+  lekh_site_unref (site);
+
+  lekh_validator_unref (validator);
+}
+
+static void
+test_author_did_you_mean (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("lekh-validator-XXXXXX", NULL);
+  g_autofree char *config = g_build_filename (tmp, "docusaurus.config.js", NULL);
+  g_autofree char *blog = g_build_filename (tmp, "blog", NULL);
+  g_autofree char *authors = g_build_filename (blog, "authors.yml", NULL);
+  g_autofree char *post = g_build_filename (blog, "post.md", NULL);
+  g_autoptr(LekhValidator) validator = lekh_validator_new ();
+  g_autoptr(LekhArticle) typo = lekh_article_new ("---\ntitle: Hi\nauthors: [asha, lakr]\n---\n", -1);
+  g_autoptr(LekhArticle) stranger = lekh_article_new ("---\ntitle: Hi\nauthors: [meera]\n---\n", -1);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+  g_autoptr(LekhEdit) edit = NULL;
+  g_autoptr(GBytes) fixed = NULL;
+  const LekhDiagnostic *d;
+
+  g_assert_cmpint (g_mkdir (blog, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (config, "module.exports = {};\n", -1, NULL));
+  g_assert_true (g_file_set_contents (authors, "asha:\n  name: Asha\nlark:\n  name: Lark\n", -1, NULL));
+
+  /* A typo of a known author: the fix puts the known author in, authors.yml is untouched. */
+  found = lekh_validator_check (validator, typo, post);
+  d = find_rule (found, "unknown-author");
+  g_assert_nonnull (d);
+  g_assert_nonnull (strstr (d->message, "Did you mean “lark”?"));
+  g_assert_cmpint (d->fix_kind, ==, LEKH_FIX_REPLACE_VALUE);
+  g_assert_cmpstr (d->fix_value, ==, "lark");
+  edit = lekh_diagnostic_create_edit (d, typo, NULL);
+  g_assert_nonnull (edit);
+  fixed = lekh_edit_apply (edit, typo);
+  g_assert_cmpstr (g_bytes_get_data (fixed, NULL), ==, "---\ntitle: Hi\nauthors: [asha, lark]\n---\n");
+
+  /* Nobody close: adding the new author stays the fix. */
+  other = lekh_validator_check (validator, stranger, post);
+  d = find_rule (other, "unknown-author");
+  g_assert_nonnull (d);
+  g_assert_cmpint (d->fix_kind, ==, LEKH_FIX_ADD_AUTHOR);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -835,6 +900,8 @@ main (int   argc,
   g_test_add_func ("/validator/unreadable-site", test_unreadable_site);
   g_test_add_func ("/validator/site-data-refused", test_site_data_refused);
   g_test_add_func ("/validator/threads", test_threads);
+  g_test_add_func ("/validator/default-profile", test_default_profile);
+  g_test_add_func ("/validator/author-did-you-mean", test_author_did_you_mean);
 
   return g_test_run ();
 }

@@ -68,8 +68,11 @@ static GtkWidget *
 control (LekhWindow *window,
          const char *label)
 {
-  GtkWidget *widget = find_by_label (GTK_WIDGET (window), label);
+  /* The form's controls first: the preview's header card names its parts the same way. */
+  GtkWidget *widget = find_by_label (GTK_WIDGET (lekh_window_get_metadata_panel (window)), label);
 
+  if (widget == NULL)
+    widget = find_by_label (GTK_WIDGET (window), label);
   if (widget == NULL)
     g_error ("No control labelled “%s”", label);
   return widget;
@@ -418,7 +421,9 @@ test_source_to_form (void)
   g_assert_false (gtk_widget_is_sensitive (control (window, "Title")));
   g_assert_false (gtk_widget_is_sensitive (tags));
   g_assert_nonnull (lekh_metadata_panel_get_message (panel));
-  g_assert_nonnull (strstr (lekh_metadata_panel_get_message (panel), "Line "));
+  g_assert_nonnull (strstr (lekh_metadata_panel_get_message (panel), "Line 3, column 8: "));
+  /* In plain words, not libyaml's ("while parsing a flow sequence"). */
+  g_assert_nonnull (strstr (lekh_metadata_panel_get_message (panel), "A list in [ ] is not closed"));
 
   /* "Go to Error" puts the cursor on the broken line. */
   {
@@ -429,10 +434,11 @@ test_source_to_form (void)
     g_assert_true (gtk_widget_get_visible (go));
     g_signal_emit_by_name (go, "clicked");
     gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-    /* libyaml notices an unclosed [ where the next key starts. */
-    g_assert_cmpint (gtk_text_iter_get_line (&cursor) + 1, ==,
-                     lekh_article_get_error_line (lekh_document_get_article (lekh_window_get_document (window))));
-    g_assert_cmpint (gtk_text_iter_get_line (&cursor), >=, 2);
+    /* libyaml notices an unclosed [ where the next key starts; the mistake is the [. */
+    g_assert_cmpint (lekh_article_get_error_line (lekh_document_get_article (lekh_window_get_document (window))),
+                     >, 3);
+    g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, 2);
+    g_assert_cmpint (gtk_text_iter_get_line_offset (&cursor), ==, 7);
   }
 
   /* Typing in the read-only form's fields never writes stale values. */
@@ -614,17 +620,24 @@ test_changed_on_disk (void)
   g_assert_false (lekh_document_get_externally_modified (document));
   assert_text_soon (control (window, "Title"), "changed elsewhere");
 
-  /* Keep mine: the bar goes, the text stays, and saving overwrites the other version. */
+  /* Without unsaved changes there is nothing to keep: only Reload is offered. */
   g_usleep (20 * 1000);
   g_assert_true (g_file_set_contents (path, "---\ntitle: third\n---\n", -1, NULL));
   g_assert_true (lekh_test_wait_until (externally_modified, window, 5000));
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (window), "_Keep Mine")));
+  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (window), "_Reload")));
+
+  /* Keep mine: the bar goes, the text stays, and saving overwrites the other version. */
+  lekh_test_insert_at_end (window, "mine\n");
+  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (window), "_Keep Mine")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-mine", NULL));
   g_assert_false (lekh_document_get_externally_modified (document));
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_true (lekh_test_wait_until (saved, document, 5000));
   g_assert_true (g_file_get_contents (path, &saved_text, NULL, NULL));
-  g_assert_cmpstr (saved_text, ==, "---\ntitle: changed elsewhere\n---\nnew\n");
+  g_assert_cmpstr (saved_text, ==, "---\ntitle: changed elsewhere\n---\nnew\nmine\n");
 
   lekh_test_discard_and_close (window);
 }
@@ -1249,6 +1262,47 @@ test_image_thumbnail (void)
 }
 
 static gboolean
+document_saved_to (gpointer data)
+{
+  LekhWindow *window = ((gpointer *) data)[0];
+  GFile *target = ((gpointer *) data)[1];
+  GFile *file = lekh_document_get_file (lekh_window_get_document (window));
+
+  return file != NULL && g_file_equal (file, target) &&
+         !lekh_document_get_busy (lekh_window_get_document (window));
+}
+
+static void
+test_image_after_save_as (void)
+{
+  g_autofree char *first = g_dir_make_tmp ("lekh-first-XXXXXX", NULL);
+  g_autofree char *second = g_dir_make_tmp ("lekh-second-XXXXXX", NULL);
+  g_autofree char *post = g_build_filename (first, "post.md", NULL);
+  g_autofree char *moved = g_build_filename (second, "post.md", NULL);
+  g_autofree char *image = g_build_filename (second, "pic.svg", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (moved);
+  const char *svg = "<svg xmlns='http://www.w3.org/2000/svg' width='8' height='8'>"
+                    "<rect width='8' height='8' fill='#36c'/></svg>";
+  gpointer wait[2];
+  LekhWindow *window;
+
+  g_assert_true (g_file_set_contents (post, "---\ntitle: Post\nimage: pic.svg\n---\nText.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (image, svg, -1, NULL));
+  window = lekh_test_open_window (app, post, 5000);
+  g_assert_null (find_image_with_tooltip (control (window, "Image"), image));
+
+  /* Saved into the folder that has the image: it resolves at once, no reopening. */
+  lekh_document_save_async (lekh_window_get_document (window), target, NULL, NULL, NULL);
+  wait[0] = window;
+  wait[1] = target;
+  g_assert_true (lekh_test_wait_until (document_saved_to, wait, 5000));
+  lekh_test_spin (50);
+  g_assert_nonnull (find_image_with_tooltip (control (window, "Image"), image));
+
+  lekh_test_discard_and_close (window);
+}
+
+static gboolean
 adjustment_tall (gpointer data)
 {
   return gtk_adjustment_get_upper (data) > 8000;
@@ -1398,6 +1452,7 @@ main (int   argc,
   g_test_add_func ("/window/drop-files", test_drop_files);
   g_test_add_func ("/window/toml-read-only", test_toml_read_only);
   g_test_add_func ("/window/image-thumbnail", test_image_thumbnail);
+  g_test_add_func ("/window/image-after-save-as", test_image_after_save_as);
   g_test_add_func ("/window/scroll-stays", test_scroll_stays);
 
   return g_test_run ();

@@ -134,6 +134,22 @@ lekh_diagnostic_create_edit (const LekhDiagnostic *self,
                                            (const char * const *) kept->pdata, error);
       }
 
+    case LEKH_FIX_REPLACE_VALUE:
+      {
+        gsize len = 0;
+        LekhEdit *edit;
+
+        lekh_article_get_text (article, &len);
+        if (self->fix_value == NULL || self->end > len || self->start >= self->end)
+          break;
+        /* Quoted as inside [ ]: safe in a flow list and plain for a simple key. */
+        edit = g_new0 (LekhEdit, 1);
+        edit->start = self->start;
+        edit->end = self->end;
+        edit->text = lekh_yaml_quote_string (self->fix_value, TRUE);
+        return edit;
+      }
+
     case LEKH_FIX_ADD_AUTHOR:
     case LEKH_FIX_ADD_TAG:
     case LEKH_FIX_NONE:

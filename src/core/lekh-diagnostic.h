@@ -26,6 +26,8 @@ typedef enum
   LEKH_FIX_REMOVE_LIST_ITEM,    /* remove item fix_index of the list under key */
   LEKH_FIX_ADD_AUTHOR,          /* add fix_value to the authors file fix_file */
   LEKH_FIX_ADD_TAG,             /* add fix_value to the tags file fix_file */
+  LEKH_FIX_REPLACE_VALUE,       /* replace the value at [start, end) with fix_value
+                                 * ("did you mean …?") */
 } LekhFixKind;
 
 typedef struct

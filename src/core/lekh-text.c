@@ -462,3 +462,25 @@ lekh_text_slugify (const char *text)
     }
   return g_string_free (slug, FALSE);
 }
+
+char *
+lekh_text_suggest_file_name (const char *title,
+                             const char *date)
+{
+  g_autofree char *slug = title ? lekh_text_slugify (title) : NULL;
+  gboolean dated = date != NULL && strlen (date) >= 10 &&
+                   g_ascii_isdigit (date[0]) && g_ascii_isdigit (date[1]) &&
+                   g_ascii_isdigit (date[2]) && g_ascii_isdigit (date[3]) && date[4] == '-' &&
+                   g_ascii_isdigit (date[5]) && g_ascii_isdigit (date[6]) && date[7] == '-' &&
+                   g_ascii_isdigit (date[8]) && g_ascii_isdigit (date[9]) &&
+                   (date[10] == '\0' || date[10] == 'T' || date[10] == ' ');
+
+  if (slug == NULL || slug[0] == '\0')
+    {
+      g_free (slug);
+      slug = g_strdup ("article");
+    }
+  if (dated)
+    return g_strdup_printf ("%.10s-%s.md", date, slug);
+  return g_strconcat (slug, ".md", NULL);
+}

@@ -57,5 +57,10 @@ lekh_text_is_word_char (gunichar c)
  * this text: lower case, letters (Devanagari vowel signs and viramas included), numbers,
  * '_' and '-' kept, each space a '-', other punctuation dropped. */
 char        *lekh_text_slugify          (const char  *text);
+/* The file name to offer for a new article: its title's slug ("article" without one), after
+ * "YYYY-MM-DD-" when DATE starts with a date - the convention of Jekyll's _posts and
+ * Docusaurus's blog - with ".md". TITLE and DATE may be NULL. */
+char        *lekh_text_suggest_file_name (const char *title,
+                                          const char *date);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "lekh-text.h"
 #include "lekh-validator.h"
+#include "lekh-yaml-error.h"
 
 #define TITLE_MAX 60
 #define DESCRIPTION_MIN 50
@@ -19,6 +20,7 @@ struct _LekhValidator
 {
   gatomicrefcount    ref_count;
   const LekhProfile *forced;
+  int                 fallback;  /* LekhProfileId without a site; atomic */
   LekhSiteCache     *sites;
   GMutex             mutex;
   GHashTable        *forced_sites;    /* root -> LekhSite* with the forced profile */
@@ -106,6 +108,14 @@ lekh_validator_set_profile (LekhValidator     *self,
 }
 
 void
+lekh_validator_set_default_profile (LekhValidator     *self,
+                                    const LekhProfile *profile)
+{
+  g_return_if_fail (self != NULL);
+  g_atomic_int_set (&self->fallback, profile ? (int) lekh_profile_get_id (profile) : LEKH_PROFILE_GENERIC);
+}
+
+void
 lekh_validator_invalidate (LekhValidator *self)
 {
   g_return_if_fail (self != NULL);
@@ -132,7 +142,8 @@ lekh_validator_get_site (LekhValidator *self,
     {
       if (detected != NULL)
         return g_steal_pointer (&detected);
-      return lekh_site_ref (self->rootless[LEKH_PROFILE_GENERIC]);
+      return lekh_site_ref (self->rootless[CLAMP (g_atomic_int_get (&self->fallback), 0,
+                                                  LEKH_N_PROFILES - 1)]);
     }
 
   if (detected == NULL)
@@ -732,6 +743,34 @@ check_author_key (Check              *check,
     return;
   keys = list_keys (authors);
   basename = g_path_get_basename (lekh_site_data_get_path (authors));
+
+  /* A typo of a known author ("lakr" for "lark"): offer the author, not adding the typo. */
+  {
+    const char *closest = NULL;
+    guint best = 3;
+    guint len = g_utf8_strlen (key, -1);
+
+    for (guint i = 0; i < lekh_site_data_get_n_entries (authors); i++)
+      {
+        const char *known = lekh_site_data_get_entry (authors, i)->key;
+        guint distance = lekh_text_edit_distance (key, known, 2);
+
+        if (distance < best && distance < len)
+          {
+            best = distance;
+            closest = known;
+          }
+      }
+    if (closest != NULL)
+      {
+        d = emit (check, "unknown-author", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+                  _("The author “%s” is not in %s. Did you mean “%s”?"), key, basename, closest);
+        description = g_strdup_printf (_("Replace with “%s”"), closest);
+        lekh_diagnostic_set_fix (d, LEKH_FIX_REPLACE_VALUE, description, closest, 0, NULL);
+        return;
+      }
+  }
+
   d = emit (check, "unknown-author", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
             _("The author “%s” is not in %s (known authors: %s)"),
             key, basename, keys->len > 0 ? keys->str : _("none"));
@@ -3182,7 +3221,17 @@ check_article_error (Check *check)
   else if (lekh_article_get_split (check->article)->format == LEKH_FRONT_MATTER_JSON)
     rule = "json-syntax";
   else
-    rule = "yaml-syntax";
+    {
+      gsize len = 0;
+      const char *text = lekh_article_get_text (check->article, &len);
+      g_autofree char *plain = lekh_yaml_error_explain (text, len, error->message, line, column,
+                                                        &line, &column);
+
+      /* In plain words, at the mistake rather than where the parser gave up. */
+      span = span_at_position (check->article, line, column);
+      emit (check, "yaml-syntax", LEKH_SEVERITY_ERROR, &span, NULL, "%s", plain);
+      return;
+    }
 
   emit (check, rule, LEKH_SEVERITY_ERROR, &span, NULL, "%s", error->message);
 }

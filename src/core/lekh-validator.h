@@ -22,6 +22,10 @@ void           lekh_validator_unref       (LekhValidator     *self);
  * checking. */
 void           lekh_validator_set_profile (LekhValidator     *self,
                                            const LekhProfile *profile);
+/* The profile for articles outside any site configuration (NULL: generic). May be
+ * changed at any time; lekh_validator_set_profile() takes precedence. */
+void           lekh_validator_set_default_profile (LekhValidator     *self,
+                                                   const LekhProfile *profile);
 /* The site an article at PATH belongs to (a new reference; never NULL: without a site
  * configuration, a site without root under the generic or forced profile). */
 LekhSite      *lekh_validator_get_site    (LekhValidator     *self,

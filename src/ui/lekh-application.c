@@ -11,6 +11,7 @@
 #include "lekh-application.h"
 #include "lekh-site-window.h"
 #include "lekh-draft-store.h"
+#include "lekh-preferences-window.h"
 #include "lekh-recovery.h"
 #include "lekh-window.h"
 
@@ -177,16 +178,144 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (lekh_preferences_window_new (parent)));
+}
+
+typedef struct
+{
+  LekhApplication *app;
+  gboolean         save;
+} QuitAnswer;
+
+static gpointer
+ref_copy (gconstpointer object,
+          gpointer      data)
+{
+  return g_object_ref ((gpointer) object);
+}
+
+static gboolean
+quit_idle_cb (gpointer data)
+{
+  QuitAnswer *answer = data;
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (answer->app)),
+                                     ref_copy, NULL);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (LEKH_IS_WINDOW (l->data))
+      lekh_window_close_saving (l->data, answer->save);
+  g_list_free_full (windows, g_object_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+quit_answer_free (gpointer data)
+{
+  QuitAnswer *answer = data;
+
+  g_object_unref (answer->app);
+  g_free (answer);
+}
+
+static void
+quit_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  LekhApplication  *self)
+{
+  QuitAnswer *answer;
+
+  if (g_str_equal (response, "cancel"))
+    return;
+  /* Close the windows once the dialog is done with its response, not from inside it. */
+  answer = g_new0 (QuitAnswer, 1);
+  answer->app = g_object_ref (self);
+  answer->save = g_str_equal (response, "save");
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, quit_idle_cb, answer, quit_answer_free);
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
-  /* Each window asks about its own unsaved changes; the app ends with the last one. */
-  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+  LekhApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n_modified = 0;
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
 
   for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+    if (LEKH_IS_WINDOW (l->data) &&
+        gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (lekh_window_get_document (l->data))))
+      {
+        g_autofree char *title = lekh_document_dup_title (lekh_window_get_document (l->data));
+
+        g_string_append_printf (names, "\n• %s", title);
+        n_modified++;
+      }
+
+  /* Nothing to lose, or one window: each window asks about its own changes. */
+  if (n_modified <= 1)
+    {
+      for (GList *l = windows; l != NULL; l = l->next)
+        gtk_window_close (l->data);
+      g_list_free (windows);
+      return;
+    }
   g_list_free (windows);
+
+  /* Several: one question listing them, not a stack of dialogs. */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u article has changes that are not saved:%s",
+                                       "%u articles have changes that are not saved:%s",
+                                       n_modified),
+                          n_modified, names->str);
+  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   _("Save Changes Before Quitting?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard All"),
+                                    "save", _("_Save All"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (quit_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+#define ZOOM_STEP 1.1
+
+static void
+zoom_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  LekhApplication *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  double scale = g_settings_get_double (self->settings, "font-scale");
+
+  if (g_str_equal (name, "zoom-in"))
+    scale *= ZOOM_STEP;
+  else if (g_str_equal (name, "zoom-out"))
+    scale /= ZOOM_STEP;
+  else
+    scale = 1.0;
+  /* Whole percent steps, so zooming in and out again lands back on 100 %. */
+  scale = CLAMP ((int) (scale * 100.0 + 0.5) / 100.0, 0.5, 4.0);
+  if (scale > 0.95 && scale < 1.05)
+    scale = 1.0;
+  g_settings_set_double (self->settings, "font-scale", scale);
 }
 
 static void
@@ -205,7 +334,11 @@ static const GActionEntry app_entries[] = {
   { "new-window", new_window_action },
   { "open-recent", open_recent_action, "s" },
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
+  { "zoom-in", zoom_action },
+  { "zoom-out", zoom_action },
+  { "zoom-reset", zoom_action },
 };
 
 static void
@@ -256,8 +389,6 @@ lekh_application_startup (GApplication *app)
   LekhApplication *self = LEKH_APPLICATION (app);
   static const char *new_window_accels[] = { "<Control>n", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *sidebar_accels[] = { "F9", NULL };
-  static const char *preview_accels[] = { "<Control><Shift>p", NULL };
   static const char *site_accels[] = { "<Control><Shift>o", NULL };
   const char *setting_actions[] = {
     "style-variant", "wrap-text", "show-line-numbers", "show-sidebar", "show-preview",
@@ -266,6 +397,14 @@ lekh_application_startup (GApplication *app)
   static const char *source_only_accels[] = { "<Control>1", NULL };
   static const char *split_accels[] = { "<Control>2", NULL };
   static const char *preview_only_accels[] = { "<Control>3", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *form_accels[] = { "F9", NULL };
+  static const char *preview_accels[] = { "<Control><Shift>p", NULL };
+  static const char *fullscreen_accels[] = { "F11", NULL };
+  static const char *focus_accels[] = { "<Control><Shift>f", NULL };
+  static const char *zoom_in_accels[] = { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL };
+  static const char *zoom_out_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
+  static const char *zoom_reset_accels[] = { "<Control>0", "<Control>KP_0", NULL };
 
   G_APPLICATION_CLASS (lekh_application_parent_class)->startup (app);
   gtk_source_init ();
@@ -301,14 +440,22 @@ lekh_application_startup (GApplication *app)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.show-sidebar", sidebar_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.show-preview", preview_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-site", site_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::source",
                                          source_only_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::split", split_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::preview",
                                          preview_only_accels);
+
+  /* The form and the preview are per window: narrow windows show them in turn. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-form", form_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-preview-pane", preview_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.fullscreen", fullscreen_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.focus-mode", focus_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom-in", zoom_in_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom-out", zoom_out_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom-reset", zoom_reset_accels);
 
   self->recent_menu = g_menu_new ();
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",

@@ -5,26 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "lekh-editor.h"
+#include "lekh-editor-private.h"
 
-struct _LekhEditor
-{
-  GtkWidget                parent_instance;
-
-  LekhDocument            *document;
-  GSettings               *settings;
-  GSettings               *interface_settings;
-  GtkCssProvider          *font_css;
-  GtkSourceSearchSettings *search_settings;
-  GtkSourceSearchContext  *search_context;
-
-  GtkWidget               *box;
-  GtkWidget               *search_bar;
-  GtkWidget               *search_entry;
-  GtkWidget               *search_count;
-  GtkWidget               *scroller;
-  GtkWidget               *view;
-};
 
 G_DEFINE_FINAL_TYPE (LekhEditor, lekh_editor, GTK_TYPE_WIDGET)
 
@@ -48,6 +30,10 @@ update_scheme (LekhEditor *self)
                                         gtk_source_style_scheme_manager_get_scheme (schemes, id));
 }
 
+/* Proportional by default: Noto Sans has a Latin and a Devanagari face of one design, so
+ * Hindi and English prose sit well together; Cantarell is GNOME's fallback. */
+#define PROPORTIONAL_FONT "Noto Sans, Noto Sans Devanagari, Cantarell, sans-serif 12"
+
 static void
 update_font (LekhEditor *self)
 {
@@ -55,28 +41,58 @@ update_font (LekhEditor *self)
   g_autoptr(PangoFontDescription) desc = NULL;
   g_autoptr(GString) css = g_string_new ("textview.lekh-source {");
   PangoFontMask mask;
+  int kind = g_settings_get_enum (self->settings, "font-kind");
 
-  if (g_settings_get_boolean (self->settings, "use-system-font") && self->interface_settings)
+  if (kind == 0)
+    name = g_strdup (PROPORTIONAL_FONT);
+  else if (kind == 1 && self->interface_settings != NULL)
     name = g_settings_get_string (self->interface_settings, "monospace-font-name");
-  else if (!g_settings_get_boolean (self->settings, "use-system-font"))
+  else if (kind == 2)
     name = g_settings_get_string (self->settings, "custom-font");
   if (name == NULL || name[0] == '\0')
     {
       g_free (name);
       name = g_strdup ("Monospace 11");
     }
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (self->view), kind == 1);
 
   desc = pango_font_description_from_string (name);
   mask = pango_font_description_get_set_fields (desc);
   if (mask & PANGO_FONT_MASK_FAMILY)
-    g_string_append_printf (css, "font-family: \"%s\";", pango_font_description_get_family (desc));
-  if (mask & PANGO_FONT_MASK_SIZE)
-    g_string_append_printf (css, "font-size: %dpt;",
-                            pango_font_description_get_size (desc) / PANGO_SCALE);
+    {
+      g_auto(GStrv) families = g_strsplit (pango_font_description_get_family (desc), ",", -1);
+
+      g_string_append (css, "font-family:");
+      for (guint i = 0; families[i] != NULL; i++)
+        {
+          const char *family = g_strstrip (families[i]);
+          gboolean generic = g_str_equal (family, "sans-serif") || g_str_equal (family, "serif") ||
+                             g_str_equal (family, "monospace");
+
+          g_string_append_printf (css, "%s%s%s%s", i > 0 ? ", " : " ", generic ? "" : "\"",
+                                  family, generic ? "" : "\"");
+        }
+      g_string_append (css, ";");
+    }
+  {
+    /* Zoom (Ctrl+plus, Ctrl+minus, Ctrl+0) scales the font's size. */
+    double size = (mask & PANGO_FONT_MASK_SIZE) ? pango_font_description_get_size (desc) / (double) PANGO_SCALE
+                                                : 11.0;
+    char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+    size *= g_settings_get_double (self->settings, "font-scale");
+    g_string_append_printf (css, "font-size: %spt;",
+                            g_ascii_formatd (number, sizeof number, "%.1f", size));
+  }
   if (mask & PANGO_FONT_MASK_WEIGHT)
     g_string_append_printf (css, "font-weight: %d;", pango_font_description_get_weight (desc));
   g_string_append (css, "}");
 
+  /* Reloading restyles the whole view: only when the font did change. */
+  if (g_strcmp0 (css->str, self->font_css_text) == 0)
+    return;
+  g_free (self->font_css_text);
+  self->font_css_text = g_strdup (css->str);
   gtk_css_provider_load_from_data (self->font_css, css->str, css->len);
 }
 
@@ -196,9 +212,12 @@ lekh_editor_dispose (GObject *object)
 {
   LekhEditor *self = LEKH_EDITOR (object);
 
+  g_clear_handle_id (&self->margin_idle, g_source_remove);
   g_clear_object (&self->search_context);
+  g_clear_object (&self->spell);
   g_clear_object (&self->document);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->goto_popover, gtk_widget_unparent);
 
   G_OBJECT_CLASS (lekh_editor_parent_class)->dispose (object);
 }
@@ -211,6 +230,7 @@ lekh_editor_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->interface_settings);
   g_clear_object (&self->font_css);
+  g_clear_pointer (&self->font_css_text, g_free);
   g_clear_object (&self->search_settings);
 
   G_OBJECT_CLASS (lekh_editor_parent_class)->finalize (object);
@@ -224,6 +244,63 @@ lekh_editor_grab_focus (GtkWidget *widget)
   return self->view != NULL && gtk_widget_grab_focus (self->view);
 }
 
+/* The text column in focus mode, in characters of the source's font. */
+#define FOCUS_COLUMN_CHARS 72
+
+static void
+lekh_editor_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  LekhEditor *self = LEKH_EDITOR (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static gboolean
+apply_margins_cb (gpointer data)
+{
+  LekhEditor *self = data;
+
+  self->margin_idle = 0;
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), self->margin);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->view), self->margin);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+lekh_editor_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  LekhEditor *self = LEKH_EDITOR (widget);
+  int margin = 12;
+
+  if (self->focus_mode)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (self->view);
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+      int column = FOCUS_COLUMN_CHARS * pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
+
+      pango_font_metrics_unref (metrics);
+      margin = MAX (12, (width - column) / 2);
+    }
+  /* New margins lay the text out again: not from inside this allocation. */
+  if (margin != self->margin && self->margin_idle == 0)
+    self->margin_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_margins_cb, self, NULL);
+  self->margin = margin;
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  if (self->goto_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->goto_popover));
+}
+
 static void
 lekh_editor_class_init (LekhEditorClass *klass)
 {
@@ -234,8 +311,10 @@ lekh_editor_class_init (LekhEditorClass *klass)
   object_class->finalize = lekh_editor_finalize;
 
   widget_class->grab_focus = lekh_editor_grab_focus;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = lekh_editor_measure;
+  widget_class->size_allocate = lekh_editor_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "editor");
+  _lekh_editor_class_writing_init (widget_class);
 }
 
 static GtkWidget *
@@ -290,7 +369,7 @@ lekh_editor_init (LekhEditor *self)
   g_signal_connect_swapped (previous, "clicked", G_CALLBACK (search_previous_cb), self);
   g_signal_connect_swapped (next, "clicked", G_CALLBACK (search_next_cb), self);
   search_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_size_request (search_box, 360, -1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 8);
   gtk_box_append (GTK_BOX (search_box), self->search_entry);
   gtk_box_append (GTK_BOX (search_box), self->search_count);
   gtk_box_append (GTK_BOX (search_box), previous);
@@ -309,7 +388,7 @@ lekh_editor_init (LekhEditor *self)
   /* Source view */
   self->view = gtk_source_view_new ();
   gtk_widget_add_css_class (self->view, "lekh-source");
-  gtk_text_view_set_monospace (GTK_TEXT_VIEW (self->view), TRUE);
+  self->margin = 12;
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), 12);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->view), 12);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->view), 10);
@@ -324,7 +403,28 @@ lekh_editor_init (LekhEditor *self)
   self->scroller = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (self->scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->view);
-  gtk_box_append (GTK_BOX (self->box), self->scroller);
+  {
+    /* A new, empty article: say what to do, and offer the front matter. */
+    GtkWidget *overlay = gtk_overlay_new ();
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("Add _Front Matter"));
+
+    gtk_widget_set_vexpand (overlay, TRUE);
+    gtk_overlay_set_child (GTK_OVERLAY (overlay), self->scroller);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.insert-front-matter");
+    gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (button, "pill");
+    gtk_widget_add_css_class (button, "suggested-action");
+    self->empty_page = adw_status_page_new ();
+    adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty_page), "document-new-symbolic");
+    adw_status_page_set_title (ADW_STATUS_PAGE (self->empty_page), _("New Article"));
+    adw_status_page_set_description (ADW_STATUS_PAGE (self->empty_page),
+                                     _("Start typing, or begin with the front matter of your site’s "
+                                       "articles (Preferences → Default Site Profile)."));
+    adw_status_page_set_child (ADW_STATUS_PAGE (self->empty_page), button);
+    gtk_widget_set_visible (self->empty_page, FALSE);
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->empty_page);
+    gtk_box_append (GTK_BOX (self->box), overlay);
+  }
 
   self->font_css = gtk_css_provider_new ();
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -339,9 +439,11 @@ lekh_editor_init (LekhEditor *self)
                    "show-line-numbers", G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->settings, "changed::wrap-text",
                            G_CALLBACK (update_wrap), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::use-system-font",
+  g_signal_connect_object (self->settings, "changed::font-kind",
                            G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::custom-font",
+                           G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::font-scale",
                            G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
   if (self->interface_settings != NULL)
     g_signal_connect_object (self->interface_settings, "changed::monospace-font-name",
@@ -350,6 +452,7 @@ lekh_editor_init (LekhEditor *self)
                            G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
   update_wrap (self);
   update_font (self);
+  _lekh_editor_writing_init (self);
 }
 
 GtkWidget *
@@ -369,6 +472,14 @@ lekh_editor_set_document (LekhEditor   *self,
     return;
 
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (document));
+  g_signal_connect_object (document, "changed", G_CALLBACK (_lekh_editor_update_empty_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::file", G_CALLBACK (_lekh_editor_update_empty_state),
+                           self, G_CONNECT_SWAPPED);
+  g_clear_object (&self->spell);
+  self->spell = lekh_spell_checker_new (GTK_TEXT_VIEW (self->view), document);
+  /* Spelling first in the context menu; the window adds its quick fix around it. */
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), lekh_spell_checker_get_menu (self->spell));
   g_clear_object (&self->search_context);
   self->search_context = gtk_source_search_context_new (GTK_SOURCE_BUFFER (document),
                                                         self->search_settings);
@@ -380,6 +491,7 @@ lekh_editor_set_document (LekhEditor   *self,
                            G_CONNECT_SWAPPED);
   update_busy (self);
   update_scheme (self);
+  _lekh_editor_update_empty_state (self);
 }
 
 LekhDocument *
@@ -460,4 +572,31 @@ lekh_editor_jump_to (LekhEditor *self,
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (buffer),
                                 0.25, FALSE, 0, 0);
   gtk_widget_grab_focus (self->view);
+}
+
+void
+lekh_editor_set_focus_mode (LekhEditor *self,
+                            gboolean    focus_mode)
+{
+  g_return_if_fail (LEKH_IS_EDITOR (self));
+
+  focus_mode = !!focus_mode;
+  if (self->focus_mode == focus_mode)
+    return;
+  self->focus_mode = focus_mode;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+gboolean
+lekh_editor_get_focus_mode (LekhEditor *self)
+{
+  g_return_val_if_fail (LEKH_IS_EDITOR (self), FALSE);
+  return self->focus_mode;
+}
+
+LekhSpellChecker *
+lekh_editor_get_spell_checker (LekhEditor *self)
+{
+  g_return_val_if_fail (LEKH_IS_EDITOR (self), NULL);
+  return self->spell;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "lekh-document.h"
+#include "lekh-spell-checker.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,16 @@ GtkSourceSearchSettings *
 void           lekh_editor_jump_to        (LekhEditor   *self,
                                            guint         line,
                                            guint         column);
+
+/* The writing keys' edits (lekh-editor-writing.c), also reached through the actions
+ * editor.bold, editor.italic, editor.code, editor.link, editor.heading-up/-down. */
+gboolean       lekh_editor_continue_list  (LekhEditor   *self);
+void           lekh_editor_show_go_to_line (LekhEditor  *self);
+GtkWidget     *lekh_editor_get_go_to_line_entry (LekhEditor *self);
+/* Focus mode: the text in a centred column of a comfortable width. */
+void           lekh_editor_set_focus_mode (LekhEditor   *self,
+                                           gboolean      focus_mode);
+gboolean       lekh_editor_get_focus_mode (LekhEditor   *self);
+LekhSpellChecker *lekh_editor_get_spell_checker (LekhEditor *self);
 
 G_END_DECLS

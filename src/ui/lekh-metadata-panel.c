@@ -10,6 +10,7 @@
 #include "lekh-chip-editor.h"
 #include "lekh-metadata-panel.h"
 #include "lekh-site.h"
+#include "lekh-yaml-error.h"
 
 /* A pause in typing this long sends a text field to the source (one undo step). */
 #define COMMIT_DELAY_MS 300
@@ -34,7 +35,13 @@ struct _LekhMetadataPanel
 
   LekhDocument         *document;
   gulong                article_changed_id;
+  gulong                file_changed_id;
+  /* Scroll anchoring: the focused field and where it was in the content. */
+  GtkWidget            *anchor;
+  double                anchor_y;
+  guint                 anchor_tick;
 
+  GtkWidget            *scroller;
   GtkWidget            *content_box;
   GtkWidget            *error_box;
   GtkWidget            *error_icon;
@@ -674,14 +681,17 @@ sync_from_article (LekhMetadataPanel *self)
 
   if (error != NULL)
     {
-      g_autofree char *where = g_strdup_printf (_("Line %u, column %u: %s"),
-                                                lekh_article_get_error_line (article),
-                                                lekh_article_get_error_column (article),
-                                                error->message);
+      gsize len = 0;
+      const char *text = lekh_article_get_text (article, &len);
+      guint line = 0, column = 0;
+      g_autofree char *plain = lekh_yaml_error_explain (text, len, error->message,
+                                                        lekh_article_get_error_line (article),
+                                                        lekh_article_get_error_column (article),
+                                                        &line, &column);
+      g_autofree char *where = g_strdup_printf (_("Line %u, column %u: %s"), line, column, plain);
 
-      set_message (self, _("The front matter cannot be read"), where,
-                   lekh_article_get_error_line (article),
-                   lekh_article_get_error_column (article));
+      /* Go to Error lands on the mistake, not on the line after it. */
+      set_message (self, _("The front matter cannot be read"), where, line, column);
     }
   else if (!live)
     set_message (self, _("The front matter cannot be edited here"),
@@ -722,6 +732,64 @@ sync_from_article (LekhMetadataPanel *self)
   }
 }
 
+/* Problems and the broken-YAML card appear above the fields while the writer types in
+ * one: keep the focused field where it is on screen by scrolling by what was added above. */
+static gboolean
+anchor_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  LekhMetadataPanel *self = LEKH_METADATA_PANEL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  graphene_point_t point;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, self->content_box) ||
+      !gtk_widget_compute_point (focus, self->content_box, &GRAPHENE_POINT_INIT (0, 0), &point))
+    {
+      self->anchor = NULL;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (focus == self->anchor && point.y != self->anchor_y)
+    {
+      GtkAdjustment *adjustment =
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                            (point.y - self->anchor_y));
+    }
+  self->anchor = focus;
+  self->anchor_y = point.y;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Only while the focus is in the form: a tick callback keeps the frame clock running. */
+static void
+focus_enter_cb (LekhMetadataPanel *self)
+{
+  if (self->anchor_tick == 0)
+    self->anchor_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), anchor_tick_cb, NULL, NULL);
+}
+
+static void
+focus_leave_cb (LekhMetadataPanel *self)
+{
+  if (self->anchor_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->anchor_tick);
+  self->anchor_tick = 0;
+  self->anchor = NULL;
+}
+
+static void
+file_changed_cb (LekhMetadataPanel *self)
+{
+  LekhArticle *article = lekh_document_get_article (self->document);
+
+  if (article != NULL)
+    sync_thumbnail (self, article);
+}
+
 /* GObject */
 
 static void
@@ -732,8 +800,16 @@ lekh_metadata_panel_dispose (GObject *object)
 
   g_clear_handle_id (&self->commit_source, g_source_remove);
   g_clear_handle_id (&self->sync_source, g_source_remove);
+  if (self->anchor_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->anchor_tick);
+      self->anchor_tick = 0;
+    }
   if (self->document != NULL)
-    g_clear_signal_handler (&self->article_changed_id, self->document);
+    {
+      g_clear_signal_handler (&self->article_changed_id, self->document);
+      g_clear_signal_handler (&self->file_changed_id, self->document);
+    }
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEKH_TYPE_METADATA_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -775,6 +851,7 @@ lekh_metadata_panel_class_init (LekhMetadataPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lekh/Lekh/lekh-metadata-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, content_box);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, error_box);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, error_icon);
@@ -880,6 +957,13 @@ lekh_metadata_panel_init (LekhMetadataPanel *self)
   g_signal_connect_swapped (self->keywords_editor, "changed", G_CALLBACK (keywords_changed_cb), self);
   g_signal_connect_swapped (self->authors_editor, "changed", G_CALLBACK (authors_changed_cb), self);
   g_signal_connect_swapped (self->draft_switch, "notify::active", G_CALLBACK (draft_active_cb), self);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_enter_cb), self);
+    g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  }
 }
 
 GtkWidget *
@@ -901,7 +985,10 @@ lekh_metadata_panel_set_document (LekhMetadataPanel *self,
   g_clear_handle_id (&self->commit_source, g_source_remove);
   memset (self->pending, 0, sizeof self->pending);
   if (self->document != NULL)
-    g_clear_signal_handler (&self->article_changed_id, self->document);
+    {
+      g_clear_signal_handler (&self->article_changed_id, self->document);
+      g_clear_signal_handler (&self->file_changed_id, self->document);
+    }
   g_set_object (&self->document, document);
 
   if (document != NULL)
@@ -909,6 +996,9 @@ lekh_metadata_panel_set_document (LekhMetadataPanel *self,
       self->article_changed_id =
         g_signal_connect_swapped (document, "article-changed",
                                   G_CALLBACK (sync_from_article), self);
+      /* Saved elsewhere (Save As): relative images resolve from the new folder. */
+      self->file_changed_id =
+        g_signal_connect_swapped (document, "notify::file", G_CALLBACK (file_changed_cb), self);
       sync_from_article (self);
     }
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lekh-chip-editor.h"
+#include "lekh-profile.h"
 #include "lekh-text.h"
 #include "lekh-window-diagnostics.h"
 
@@ -32,6 +33,7 @@ typedef struct
   LekhWindow         *window;
   gboolean            disposed;
   LekhValidator      *validator;
+  GSettings          *settings;
   LekhSiteController *site;
   LekhDiagnostics    *diagnostics;
   GtkWidget          *problems;
@@ -77,7 +79,18 @@ update_status (WindowDiagnostics *wd)
 
   gtk_widget_remove_css_class (wd->status_button, "error");
   gtk_widget_remove_css_class (wd->status_button, "warning");
-  if (n_errors > 0)
+  if (n_errors > 0 && n_warnings > 0)
+    {
+      g_autofree char *errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
+      g_autofree char *warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings),
+                                                   n_warnings);
+
+      /* Translators: the header's problem count, e.g. "1 error, 2 warnings" */
+      text = g_strdup_printf (_("%s, %s"), errors, warnings);
+      icon = "dialog-error-symbolic";
+      gtk_widget_add_css_class (wd->status_button, "error");
+    }
+  else if (n_errors > 0)
     {
       text = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
       icon = "dialog-error-symbolic";
@@ -100,6 +113,14 @@ update_status (WindowDiagnostics *wd)
   gtk_widget_set_tooltip_text (wd->status_button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (wd->status_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+static void
+window_classes_cb (WindowDiagnostics *wd)
+{
+  /* A narrow window shows the problem count's icon only (the text is in its tooltip). */
+  gtk_widget_set_visible (wd->status_label,
+                          !gtk_widget_has_css_class (GTK_WIDGET (wd->window), "narrow"));
 }
 
 static void
@@ -490,7 +511,9 @@ teardown (WindowDiagnostics *wd)
   wd->disposed = TRUE;
   g_signal_handlers_disconnect_by_data (wd->diagnostics, wd);
   g_signal_handlers_disconnect_by_data (wd->site, wd);
+  g_signal_handlers_disconnect_by_data (wd->settings, wd);
   g_signal_handlers_disconnect_by_data (lekh_window_get_document (wd->window), wd);
+  g_signal_handlers_disconnect_by_func (wd->window, window_classes_cb, wd);
   g_object_run_dispose (G_OBJECT (wd->diagnostics));
   g_object_run_dispose (G_OBJECT (wd->site));
 }
@@ -502,10 +525,22 @@ window_diagnostics_free (WindowDiagnostics *wd)
   g_clear_object (&wd->diagnostics);
   g_clear_object (&wd->site);
   g_clear_pointer (&wd->validator, lekh_validator_unref);
+  g_clear_object (&wd->settings);
   for (guint i = 0; i < G_N_ELEMENTS (field_keys); i++)
     g_free (wd->fields[i].message);
   g_free (wd->permalink);
   g_free (wd);
+}
+
+static void
+default_profile_cb (WindowDiagnostics *wd)
+{
+  g_autofree char *name = g_settings_get_string (wd->settings, "default-profile");
+
+  /* Preferences → Default Site Profile: the rules for articles outside any site. */
+  lekh_validator_set_default_profile (wd->validator, lekh_profile_lookup (name));
+  lekh_validator_invalidate (wd->validator);
+  lekh_diagnostics_refresh (wd->diagnostics);
 }
 
 void
@@ -533,6 +568,12 @@ lekh_window_setup_diagnostics (LekhWindow *self)
   wd->validator = lekh_validator_new ();
   wd->site = lekh_site_controller_new (wd->validator);
   wd->diagnostics = lekh_diagnostics_new (lekh_editor_get_view (editor), wd->validator, wd->site);
+  wd->settings = g_settings_new (APP_ID);
+  g_signal_connect_swapped (wd->settings, "changed::default-profile", G_CALLBACK (default_profile_cb), wd);
+  {
+    g_autofree char *name = g_settings_get_string (wd->settings, "default-profile");
+    lekh_validator_set_default_profile (wd->validator, lekh_profile_lookup (name));
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (chips); i++)
     {
@@ -562,6 +603,8 @@ lekh_window_setup_diagnostics (LekhWindow *self)
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   wd->status_icon = gtk_image_new ();
   wd->status_label = gtk_label_new (NULL);
+  /* Narrow windows: the count gives way before the window does. */
+  gtk_label_set_ellipsize (GTK_LABEL (wd->status_label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), wd->status_icon);
   gtk_box_append (GTK_BOX (box), wd->status_label);
   gtk_button_set_child (GTK_BUTTON (wd->status_button), box);
@@ -569,6 +612,8 @@ lekh_window_setup_diagnostics (LekhWindow *self)
   gtk_widget_add_css_class (wd->status_button, "lekh-diagnostics-status");
   g_signal_connect_swapped (wd->status_button, "clicked", G_CALLBACK (status_clicked_cb), wd);
   lekh_window_add_header_widget (self, wd->status_button, GTK_PACK_END);
+  g_signal_connect_swapped (self, "notify::css-classes", G_CALLBACK (window_classes_cb), wd);
+  window_classes_cb (wd);
 
   setup_fields (wd);
   setup_quick_fix (wd);

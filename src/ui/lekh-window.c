@@ -10,45 +10,15 @@
 #include "lekh-application.h"
 #include "lekh-chip-editor.h"
 #include "lekh-file.h"
+#include "lekh-fold-bin.h"
 #include "lekh-html-export.h"
 #include "lekh-preview.h"
 #include "lekh-preview-guard.h"
+#include "lekh-text.h"
 #include "lekh-window-diagnostics.h"
+#include "lekh-window-private.h"
 #include "lekh-window-site.h"
-#include "lekh-window.h"
 
-struct _LekhWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  LekhDocument         *document;
-  GSettings            *settings;
-  GtkFileChooserNative *chooser;
-  GtkWidget            *close_dialog;
-  GtkWidget            *preview;
-
-  /* Template children */
-  GMenu                *file_section;
-  GtkWidget            *header_bar;
-  GtkWidget            *window_title;
-  GtkWidget            *sidebar_button;
-  GtkWidget            *preview_button;
-  GtkWidget            *save_button;
-  GtkWidget            *changed_bar;
-  GtkWidget            *changed_label;
-  GtkWidget            *toast_overlay;
-  GtkWidget            *sidebar_paned;
-  GtkWidget            *content_paned;
-  GtkWidget            *metadata_panel;
-  GtkWidget            *editor;
-  GtkWidget            *preview_slot;
-  GtkWidget            *format_label;
-  GtkWidget            *words_label;
-  GtkWidget            *position_label;
-
-  guint                 close_after_save : 1;
-  guint                 close_confirmed : 1;
-};
 
 G_DEFINE_FINAL_TYPE (LekhWindow, lekh_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -155,6 +125,9 @@ update_externally_modified (LekhWindow *self)
   g_autofree char *text = NULL;
 
   gtk_widget_set_visible (self->changed_bar, changed);
+  /* Without unsaved changes there is nothing of the writer's to keep: only Reload. */
+  gtk_widget_set_visible (self->keep_button, modified || !exists);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-mine", changed && (modified || !exists));
   if (!changed)
     return;
 
@@ -323,6 +296,24 @@ add_filters (GtkFileChooser *chooser)
   gtk_file_chooser_add_filter (chooser, all);
 }
 
+char *
+lekh_window_suggest_file_name (LekhWindow *self)
+{
+  LekhArticle *article;
+  const LekhNode *title, *date;
+  GFile *file;
+
+  g_return_val_if_fail (LEKH_IS_WINDOW (self), NULL);
+
+  if ((file = lekh_document_get_file (self->document)) != NULL)
+    return g_file_get_basename (file);
+  article = lekh_document_ensure_article (self->document);
+  title = article ? lekh_article_get_value (article, "title") : NULL;
+  date = article ? lekh_article_get_value (article, "date") : NULL;
+  return lekh_text_suggest_file_name (title ? lekh_node_get_string (title) : NULL,
+                                      date ? lekh_node_get_string (date) : NULL);
+}
+
 static void
 save_as (LekhWindow *self)
 {
@@ -339,7 +330,13 @@ save_as (LekhWindow *self)
   if (file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), file, NULL);
   else
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("article.md"));
+    {
+      /* The title's slug, dated when the front matter has a date (Jekyll and Docusaurus
+       * blog posts are named YYYY-MM-DD-slug.md). */
+      g_autofree char *name = lekh_window_suggest_file_name (self);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+    }
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (save_as_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -495,6 +492,22 @@ save_window_state (LekhWindow *self)
                         gtk_paned_get_position (GTK_PANED (self->content_paned)));
 }
 
+void
+lekh_window_close_saving (LekhWindow *self,
+                          gboolean    save_first)
+{
+  g_return_if_fail (LEKH_IS_WINDOW (self));
+
+  if (save_first && gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
+    {
+      self->close_after_save = TRUE;
+      save (self);
+      return;
+    }
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 lekh_window_close_request (GtkWindow *window)
 {
@@ -616,9 +629,6 @@ setup_preview (LekhWindow *self)
   g_settings_bind (self->settings, "load-remote-images", preview, "load-remote-images",
                    G_SETTINGS_BIND_GET);
   lekh_window_set_preview (self, preview);
-
-  /* Preview only hides the source (app.view-mode). */
-  g_settings_bind (self->settings, "show-source", self->editor, "visible", G_SETTINGS_BIND_GET);
 }
 
 /* Export HTML */
@@ -735,6 +745,7 @@ lekh_window_dispose (GObject *object)
 {
   LekhWindow *self = LEKH_WINDOW (object);
 
+  _lekh_window_layout_dispose (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -767,6 +778,7 @@ lekh_window_class_init (LekhWindowClass *klass)
   window_class->close_request = lekh_window_close_request;
 
   g_type_ensure (LEKH_TYPE_EDITOR);
+  g_type_ensure (LEKH_TYPE_FOLD_BIN);
   g_type_ensure (LEKH_TYPE_METADATA_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lekh/Lekh/lekh-window.ui");
@@ -779,7 +791,11 @@ lekh_window_class_init (LekhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, changed_bar);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, changed_label);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, LekhWindow, sidebar_paned);
+  gtk_widget_class_bind_template_child (widget_class, LekhWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, LekhWindow, fold_bin);
+  gtk_widget_class_bind_template_child (widget_class, LekhWindow, status_bar);
+  gtk_widget_class_bind_template_child (widget_class, LekhWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, LekhWindow, keep_button);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, content_paned);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, metadata_panel);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, editor);
@@ -812,6 +828,8 @@ lekh_window_class_init (LekhWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.find-previous", NULL);
+
+  _lekh_window_class_layout_init (widget_class);
 }
 
 static void
@@ -832,15 +850,13 @@ lekh_window_init (LekhWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  g_settings_bind (self->settings, "show-sidebar", self->metadata_panel, "visible",
-                   G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "sidebar-width", self->sidebar_paned, "position",
-                   G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (self->document, "notify::title", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "modified-changed", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "modified-changed",
+                           G_CALLBACK (update_externally_modified), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::word-count", G_CALLBACK (update_words), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::cursor-position", G_CALLBACK (update_position),
@@ -855,6 +871,7 @@ lekh_window_init (LekhWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  _lekh_window_layout_init (self);
   setup_preview (self);
   /* Validation and site awareness live in lekh-window-diagnostics.c. */
   lekh_window_setup_diagnostics (self);
@@ -909,17 +926,15 @@ lekh_window_set_preview (LekhWindow *self,
   self->preview = preview;
   if (preview == NULL)
     {
-      g_settings_unbind (self->preview_slot, "visible");
-      gtk_widget_set_visible (self->preview_slot, FALSE);
       gtk_widget_set_visible (self->preview_button, FALSE);
+      _lekh_window_update_panes (self);
       return;
     }
 
   gtk_widget_set_vexpand (preview, TRUE);
   gtk_box_append (GTK_BOX (self->preview_slot), preview);
-  g_settings_bind (self->settings, "show-preview", self->preview_slot, "visible",
-                   G_SETTINGS_BIND_GET);
   gtk_widget_set_visible (self->preview_button, TRUE);
+  _lekh_window_update_panes (self);
   position = g_settings_get_int (self->settings, "preview-position");
   if (position >= 0)
     gtk_paned_set_position (GTK_PANED (self->content_paned), position);

@@ -39,4 +39,15 @@ gboolean           lekh_window_export_html        (LekhWindow   *self,
                                                    GFile        *file,
                                                    GError      **error);
 
+/* Closes without asking: after saving (SAVE_FIRST, and only once saved) or discarding. */
+void               lekh_window_close_saving        (LekhWindow      *self,
+                                                    gboolean         save_first);
+/* The name Save As offers: the file's, or for a new article its title's slug, dated when
+ * the front matter has a date. */
+char              *lekh_window_suggest_file_name   (LekhWindow      *self);
+/* Focus mode (win.focus-mode, Ctrl+Shift+F): the source alone, its text centred. */
+void               lekh_window_set_focus_mode      (LekhWindow      *self,
+                                                    gboolean         focus_mode);
+gboolean           lekh_window_get_focus_mode      (LekhWindow      *self);
+
 G_END_DECLS
