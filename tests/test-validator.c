@@ -43,6 +43,9 @@ static const Trigger triggers[] = {
     LEKH_SEVERITY_ERROR, 1, 1 },
   { "unsupported-front-matter", "hugo", NULL, "---toml\ntitle = \"Hello\"\n---\nBody\n",
     LEKH_SEVERITY_INFO, 1, 1 },
+  /* a fence name that is not UTF-8 is the file's invalid-utf8 error, with no message of its
+   * own quoting the bytes (fuzz/regressions/fuzz-validator/crash-2a8df9cd…) */
+  { "invalid-utf8", "docusaurus", NULL, "---*ta\xe0\xa4\xa8:\xf8c--\n", LEKH_SEVERITY_ERROR, 1, 9 },
   /* gray-matter has no toml reader: Docusaurus refuses the file */
   { "unsupported-front-matter", "docusaurus", NULL, "---toml\ntitle = \"Hello\"\n---\nBody\n",
     LEKH_SEVERITY_ERROR, 1, 1 },
@@ -326,6 +329,10 @@ test_rules_trigger (void)
 
       g_test_message ("trigger %u: %s", i, t->rule);
       dump (diagnostics);
+      /* Whatever the input's bytes, every message is text. */
+      for (guint k = 0; k < diagnostics->len; k++)
+        g_assert_true (g_utf8_validate (((LekhDiagnostic *) g_ptr_array_index (diagnostics, k))->message,
+                                        -1, NULL));
       g_assert_nonnull (d);
       g_assert_cmpstr (d->rule, ==, t->rule);
       g_assert_cmpint (d->severity, ==, t->severity);

@@ -3180,6 +3180,9 @@ check_docusaurus_opening (Check *check)
     lang_end--;
   if (lang == lang_end)
     return;
+  /* Bytes that are not UTF-8 are the invalid-utf8 error's, reported for the whole file. */
+  if (!g_utf8_validate_len (lang, lang_end - lang, NULL))
+    return;
 
   name = g_strndup (lang, lang_end - lang);
   lower = g_ascii_strdown (name, -1);
