@@ -45,7 +45,7 @@ static const Trigger triggers[] = {
     LEKH_SEVERITY_INFO, 1, 1 },
   /* a fence name that is not UTF-8 is the file's invalid-utf8 error, with no message of its
    * own quoting the bytes (fuzz/regressions/fuzz-validator/crash-2a8df9cd…) */
-  { "invalid-utf8", "docusaurus", NULL, "---*ta\xe0\xa4\xa8:\xf8c--\n", LEKH_SEVERITY_ERROR, 1, 9 },
+  { "invalid-utf8", "docusaurus", NULL, "---*ta\xe0\xa4\xa8:\xf8" "c--\n", LEKH_SEVERITY_ERROR, 1, 9 },
   /* gray-matter has no toml reader: Docusaurus refuses the file */
   { "unsupported-front-matter", "docusaurus", NULL, "---toml\ntitle = \"Hello\"\n---\nBody\n",
     LEKH_SEVERITY_ERROR, 1, 1 },
