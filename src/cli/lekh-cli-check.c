@@ -120,29 +120,6 @@ run_checks (Job   *job,
     g_thread_join (g_ptr_array_index (threads, i));
 }
 
-static void
-json_string (GString    *out,
-             const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) s; *p; p++)
-    {
-      switch (*p)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, *p);
-        }
-    }
-  g_string_append_c (out, '"');
-}
 
 static const char *
 fix_kind_name (LekhFixKind kind)
@@ -259,34 +236,34 @@ print_json_diagnostic (GString              *out,
   g_string_append (out, *first ? "\n    {" : ",\n    {");
   *first = FALSE;
   g_string_append (out, "\"path\": ");
-  json_string (out, path);
+  lekh_cli_append_json_string (out, path);
   g_string_append_printf (out, ", \"line\": %u, \"column\": %u, \"start\": %" G_GSIZE_FORMAT
                           ", \"end\": %" G_GSIZE_FORMAT ", \"severity\": \"%s\", \"rule\": ",
                           d->line, d->column, d->start, d->end,
                           lekh_severity_to_string (d->severity));
-  json_string (out, d->rule);
+  lekh_cli_append_json_string (out, d->rule);
   g_string_append (out, ", \"message\": ");
-  json_string (out, d->message);
+  lekh_cli_append_json_string (out, d->message);
   if (d->key != NULL)
     {
       g_string_append (out, ", \"key\": ");
-      json_string (out, d->key);
+      lekh_cli_append_json_string (out, d->key);
     }
   if (fix != NULL)
     {
       g_string_append_printf (out, ", \"fix\": {\"kind\": \"%s\", \"description\": ", fix);
-      json_string (out, d->fix_description ? d->fix_description : "");
+      lekh_cli_append_json_string (out, d->fix_description ? d->fix_description : "");
       if (d->fix_value != NULL)
         {
           g_string_append (out, ", \"value\": ");
-          json_string (out, d->fix_value);
+          lekh_cli_append_json_string (out, d->fix_value);
         }
       if (d->fix_kind == LEKH_FIX_REMOVE_LIST_ITEM)
         g_string_append_printf (out, ", \"index\": %u", d->fix_index);
       if (d->fix_file != NULL)
         {
           g_string_append (out, ", \"file\": ");
-          json_string (out, d->fix_file);
+          lekh_cli_append_json_string (out, d->fix_file);
         }
       g_string_append_c (out, '}');
     }
@@ -301,10 +278,10 @@ print_json_read_error (GString          *out,
   g_string_append (out, *first ? "\n    {" : ",\n    {");
   *first = FALSE;
   g_string_append (out, "\"path\": ");
-  json_string (out, result->path);
+  lekh_cli_append_json_string (out, result->path);
   g_string_append (out, ", \"line\": 0, \"column\": 0, \"severity\": \"error\", "
                         "\"rule\": \"read-error\", \"message\": ");
-  json_string (out, result->read_error);
+  lekh_cli_append_json_string (out, result->read_error);
   g_string_append_c (out, '}');
 }
 
@@ -393,7 +370,7 @@ print_sarif_start (GString   *out,
                         "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
                         "      \"tool\": {\n        \"driver\": {\n"
                         "          \"name\": \"lekh\",\n          \"version\": ");
-  json_string (out, PACKAGE_VERSION);
+  lekh_cli_append_json_string (out, PACKAGE_VERSION);
   g_string_append (out, ",\n          \"informationUri\": \"https://github.com/lekh/lekh\",\n"
                         "          \"rules\": [");
   for (guint i = 0; i < rules->len; i++)
@@ -401,9 +378,9 @@ print_sarif_start (GString   *out,
       const char *rule = g_ptr_array_index (rules, i);
 
       g_string_append (out, i == 0 ? "\n            {\"id\": " : ",\n            {\"id\": ");
-      json_string (out, rule);
+      lekh_cli_append_json_string (out, rule);
       g_string_append (out, ", \"shortDescription\": {\"text\": ");
-      json_string (out, describe_rule (rule));
+      lekh_cli_append_json_string (out, describe_rule (rule));
       g_string_append (out, "}}");
     }
   /* Columns count characters (Unicode code points), as in the text output. */
@@ -421,7 +398,7 @@ sarif_uri (GString    *out,
   g_autofree char *uri = g_path_is_absolute (path) ? g_strconcat ("file://", escaped, NULL) :
                                                      g_strdup (escaped);
 
-  json_string (out, uri);
+  lekh_cli_append_json_string (out, uri);
 }
 
 static void
@@ -440,12 +417,12 @@ print_sarif_result (GString      *out,
   g_string_append (out, *first ? "\n        {" : ",\n        {");
   *first = FALSE;
   g_string_append (out, "\"ruleId\": ");
-  json_string (out, rule);
+  lekh_cli_append_json_string (out, rule);
   if (index != G_MAXUINT)
     g_string_append_printf (out, ", \"ruleIndex\": %u", index);
   g_string_append_printf (out, ", \"level\": \"%s\", \"message\": {\"text\": ",
                           sarif_level (severity));
-  json_string (out, message);
+  lekh_cli_append_json_string (out, message);
   g_string_append (out, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
                         "{\"uri\": ");
   sarif_uri (out, path);

@@ -38,34 +38,6 @@ option_context_new (const char         *prgname,
   return context;
 }
 
-static void
-json_string (GString    *out,
-             const char *s)
-{
-  if (s == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) s; *p; p++)
-    {
-      switch (*p)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, *p);
-        }
-    }
-  g_string_append_c (out, '"');
-}
 
 static void
 json_strv (GString            *out,
@@ -76,7 +48,7 @@ json_strv (GString            *out,
     {
       if (i > 0)
         g_string_append (out, ", ");
-      json_string (out, values[i]);
+      lekh_cli_append_json_string (out, values[i]);
     }
   g_string_append_c (out, ']');
 }
@@ -140,13 +112,13 @@ lekh_cli_list (int    argc,
       if (json)
         {
           g_string_append (out, i > 0 ? ",\n  {\"path\": " : "\n  {\"path\": ");
-          json_string (out, lekh_article_info_get_path (info));
+          lekh_cli_append_json_string (out, lekh_article_info_get_path (info));
           g_string_append (out, ", \"profile\": ");
-          json_string (out, lekh_article_info_get_profile (info));
+          lekh_cli_append_json_string (out, lekh_article_info_get_profile (info));
           g_string_append (out, ", \"title\": ");
-          json_string (out, lekh_article_info_get_title (info));
+          lekh_cli_append_json_string (out, lekh_article_info_get_title (info));
           g_string_append (out, ", \"date\": ");
-          json_string (out, lekh_article_info_get_date (info));
+          lekh_cli_append_json_string (out, lekh_article_info_get_date (info));
           g_string_append_printf (out, ", \"draft\": %s, \"tags\": ",
                                   lekh_article_info_get_draft (info) ? "true" : "false");
           json_strv (out, lekh_article_info_get_tags (info));

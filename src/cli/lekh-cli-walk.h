@@ -13,4 +13,8 @@ GPtrArray *lekh_cli_walk (const char         *command,
                           const char * const *paths,
                           gboolean           *failed);
 
+/* Appends S as a JSON string (NULL as null) to OUT. */
+void lekh_cli_append_json_string (GString    *out,
+                                  const char *s);
+
 G_END_DECLS
