@@ -10,26 +10,11 @@
 #include "lekh-article.h"
 #include "lekh-diff.h"
 #include "lekh-new-article.h"
+#include "lekh-cli-test.h"
 
 /* lekh list, replace and new, run as the real executable. */
 
 static char *tmpdir;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
 become_nobody (gpointer data)
@@ -45,21 +30,7 @@ run_argv (Run                *run,
           gboolean            as_nobody,
           const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *exe = g_getenv ("LEKH_EXE");
-  int wait_status;
-
-  g_assert_nonnull (exe);
-  g_ptr_array_add (argv, (char *) exe);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (cwd, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
-                               as_nobody ? become_nobody : NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128 + WTERMSIG (wait_status);
+  lekh_test_run (run, cwd, as_nobody ? become_nobody : NULL, NULL, args);
 }
 
 #define RUN(run, cwd, ...) \
