@@ -620,6 +620,90 @@ test_anchor_link (Fixture       *f,
   }
 }
 
+static GtkWidget *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* A link in a table cell does what one in the prose does: "#id" scrolls to the heading,
+ * another asks before it opens; the text beside it is no link. */
+static void
+test_table_links (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GString) article = g_string_new ("# Top\n\n"
+                                             "| कड़ी | Where |\n|---|---|\n"
+                                             "| [नीचे](#नीचे-का-भाग) | [Site](https://example.org/x) plain |\n\n");
+  g_autoptr(GPtrArray) grids = g_ptr_array_new ();
+  GtkWidget *view = GTK_WIDGET (lekh_preview_get_text_view (f->preview));
+  LekhTableView *table;
+  graphene_rect_t area;
+  GtkWidget *dialog;
+  guint target_line;
+  guint top;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append_printf (article, "Paragraph %u.\n\n", i);
+  target_line = 7 + 2 * 80;
+  g_string_append (article, "## नीचे का भाग\n\n");
+  for (guint i = 0; i < 80; i++)
+    g_string_append_printf (article, "After %u.\n\n", i);
+  lekh_preview_set_text (f->preview, article->str, (gssize) article->len);
+  lekh_preview_flush (f->preview);
+  spin (300);
+
+  collect_widgets (view, LEKH_TYPE_TABLE_VIEW, grids);
+  g_assert_cmpuint (grids->len, ==, 1);
+  table = g_ptr_array_index (grids, 0);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (table)), >, 0);
+
+  /* Header cells and the text after a link are not links. */
+  g_assert_true (lekh_table_view_get_cell_area (table, 0, 0, &area));
+  g_assert_null (lekh_table_view_get_link_at (table, area.origin.x + 2,
+                                              area.origin.y + area.size.height / 2));
+  g_assert_true (lekh_table_view_get_cell_area (table, 1, 1, &area));
+  g_assert_cmpstr (lekh_table_view_get_link_at (table, area.origin.x + 2,
+                                                area.origin.y + area.size.height / 2),
+                   ==, "https://example.org/x");
+  {
+    PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (table), "Site plain");
+    int width;
+
+    pango_layout_get_pixel_size (layout, &width, NULL);
+    g_object_unref (layout);
+    g_assert_null (lekh_table_view_get_link_at (table, area.origin.x + width - 2,
+                                                area.origin.y + area.size.height / 2));
+  }
+
+  /* An external link asks first. */
+  g_assert_null (find_message_dialog ());
+  g_assert_true (lekh_table_view_activate_at (table, area.origin.x + 2,
+                                              area.origin.y + area.size.height / 2));
+  spin (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "https://example.org/x");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A link to a heading scrolls there. */
+  g_assert_cmpuint (lekh_preview_get_top_line (f->preview), <, target_line);
+  g_assert_true (lekh_table_view_get_cell_area (table, 1, 0, &area));
+  g_assert_true (lekh_table_view_activate_at (table, area.origin.x + 2,
+                                              area.origin.y + area.size.height / 2));
+  spin (300);
+  top = lekh_preview_get_top_line (f->preview);
+  g_assert_cmpuint (top, >=, target_line - 1);
+  g_assert_cmpuint (top, <=, target_line + 2);
+  g_assert_null (find_message_dialog ());
+}
+
 static void
 test_scroll_sync (Fixture       *f,
                   gconstpointer  data)
@@ -918,6 +1002,7 @@ main (int   argc,
   g_test_add ("/preview/incremental", Fixture, NULL, fixture_setup, test_incremental, fixture_teardown);
   g_test_add ("/preview/scroll-sync", Fixture, NULL, fixture_setup, test_scroll_sync, fixture_teardown);
   g_test_add ("/preview/anchor-link", Fixture, NULL, fixture_setup, test_anchor_link, fixture_teardown);
+  g_test_add ("/preview/table-links", Fixture, NULL, fixture_setup, test_table_links, fixture_teardown);
   g_test_add_func ("/preview/scroll-sync-both-ways", test_scroll_sync_both_ways);
   g_test_add_func ("/preview/header-states", test_header_states);
   g_test_add ("/preview/header-avatars", Fixture, NULL, fixture_setup, test_header_avatars, fixture_teardown);

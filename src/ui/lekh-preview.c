@@ -670,6 +670,8 @@ create_table (LekhPreview      *self,
 
   gtk_widget_set_halign (view, GTK_ALIGN_START);
   gtk_widget_set_valign (view, GTK_ALIGN_START);
+  g_signal_connect_object (view, "link-activated", G_CALLBACK (lekh_preview_activate_link),
+                           self, G_CONNECT_SWAPPED);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
                                   GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
