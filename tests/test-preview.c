@@ -356,6 +356,79 @@ test_header_site_data (Fixture       *f,
 }
 
 static void
+collect_avatars (GtkWidget *widget,
+                 GPtrArray *out)
+{
+  if (ADW_IS_AVATAR (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_avatars (child, out);
+}
+
+static gboolean
+avatar_has_image (GtkWidget *avatar)
+{
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (adw_avatar_get_custom_image (ADW_AVATAR (avatar)) == NULL
+         && g_get_monotonic_time () < until)
+    spin (10);
+  return adw_avatar_get_custom_image (ADW_AVATAR (avatar)) != NULL;
+}
+
+/* Authors with a picture in authors.yml have it in the header card, round and small: a
+ * local one at once (from the site's static folder), a remote one only when allowed. */
+static void
+test_header_avatars (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *post = g_test_build_filename (G_TEST_DIST, "data", "sites", "docusaurus",
+                                                 "blog", "2024-03-05-jaipur", "index.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (post);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) avatars = g_ptr_array_new ();
+  g_autofree char *root = g_dir_make_tmp ("lekh-avatar-XXXXXX", NULL);
+  g_autofree char *blog = g_build_filename (root, "blog", NULL);
+  g_autofree char *config = g_build_filename (root, "docusaurus.config.js", NULL);
+  g_autofree char *authors = g_build_filename (blog, "authors.yml", NULL);
+  g_autofree char *remote_post = g_build_filename (blog, "2024-07-01-monsoon.md", NULL);
+  g_autoptr(GFile) remote_file = g_file_new_for_path (remote_post);
+  const char *remote_text = "---\ntitle: Rain\nauthors: [lark]\n---\n\nBody.\n";
+
+  g_assert_true (g_file_get_contents (post, &text, NULL, NULL));
+  lekh_preview_set_base_file (f->preview, file);
+  lekh_preview_set_text (f->preview, text, -1);
+  collect_avatars (lekh_preview_get_header (f->preview), avatars);
+  /* asha has image_url: /img/asha.png; ravi has none. */
+  g_assert_cmpuint (avatars->len, ==, 1);
+  g_assert_cmpstr (adw_avatar_get_text (g_ptr_array_index (avatars, 0)), ==, "आशा वर्मा");
+  g_assert_true (avatar_has_image (g_ptr_array_index (avatars, 0)));
+  g_assert_cmpint (gtk_widget_get_width (g_ptr_array_index (avatars, 0)), <=, 32);
+
+  g_assert_cmpint (g_mkdir (blog, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (config, "module.exports = {};\n", -1, NULL));
+  g_assert_true (g_file_set_contents (authors, "lark:\n  name: Lark Sen\n"
+                                      "  image_url: https://example.invalid/lark.png\n", -1, NULL));
+  g_assert_true (g_file_set_contents (remote_post, remote_text, -1, NULL));
+  lekh_preview_set_load_remote_images (f->preview, FALSE);
+  lekh_preview_set_base_file (f->preview, remote_file);
+  lekh_preview_set_text (f->preview, remote_text, -1);
+  g_ptr_array_set_size (avatars, 0);
+  collect_avatars (lekh_preview_get_header (f->preview), avatars);
+  /* Not allowed to load: the initials stand in. */
+  g_assert_cmpuint (avatars->len, ==, 1);
+  spin (100);
+  g_assert_null (adw_avatar_get_custom_image (g_ptr_array_index (avatars, 0)));
+
+  g_unlink (remote_post);
+  g_unlink (authors);
+  g_unlink (config);
+  g_rmdir (blog);
+  g_rmdir (root);
+}
+
+static void
 test_header_card (Fixture       *f,
                   gconstpointer  data)
 {
@@ -545,6 +618,90 @@ test_anchor_link (Fixture       *f,
     g_assert_cmpuint (top, >=, custom_line - 1);
     g_assert_cmpuint (top, <=, custom_line + 2);
   }
+}
+
+static GtkWidget *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* A link in a table cell does what one in the prose does: "#id" scrolls to the heading,
+ * another asks before it opens; the text beside it is no link. */
+static void
+test_table_links (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GString) article = g_string_new ("# Top\n\n"
+                                             "| कड़ी | Where |\n|---|---|\n"
+                                             "| [नीचे](#नीचे-का-भाग) | [Site](https://example.org/x) plain |\n\n");
+  g_autoptr(GPtrArray) grids = g_ptr_array_new ();
+  GtkWidget *view = GTK_WIDGET (lekh_preview_get_text_view (f->preview));
+  LekhTableView *table;
+  graphene_rect_t area;
+  GtkWidget *dialog;
+  guint target_line;
+  guint top;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append_printf (article, "Paragraph %u.\n\n", i);
+  target_line = 7 + 2 * 80;
+  g_string_append (article, "## नीचे का भाग\n\n");
+  for (guint i = 0; i < 80; i++)
+    g_string_append_printf (article, "After %u.\n\n", i);
+  lekh_preview_set_text (f->preview, article->str, (gssize) article->len);
+  lekh_preview_flush (f->preview);
+  spin (300);
+
+  collect_widgets (view, LEKH_TYPE_TABLE_VIEW, grids);
+  g_assert_cmpuint (grids->len, ==, 1);
+  table = g_ptr_array_index (grids, 0);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (table)), >, 0);
+
+  /* Header cells and the text after a link are not links. */
+  g_assert_true (lekh_table_view_get_cell_area (table, 0, 0, &area));
+  g_assert_null (lekh_table_view_get_link_at (table, area.origin.x + 2,
+                                              area.origin.y + area.size.height / 2));
+  g_assert_true (lekh_table_view_get_cell_area (table, 1, 1, &area));
+  g_assert_cmpstr (lekh_table_view_get_link_at (table, area.origin.x + 2,
+                                                area.origin.y + area.size.height / 2),
+                   ==, "https://example.org/x");
+  {
+    PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (table), "Site plain");
+    int width;
+
+    pango_layout_get_pixel_size (layout, &width, NULL);
+    g_object_unref (layout);
+    g_assert_null (lekh_table_view_get_link_at (table, area.origin.x + width - 2,
+                                                area.origin.y + area.size.height / 2));
+  }
+
+  /* An external link asks first. */
+  g_assert_null (find_message_dialog ());
+  g_assert_true (lekh_table_view_activate_at (table, area.origin.x + 2,
+                                              area.origin.y + area.size.height / 2));
+  spin (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "https://example.org/x");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A link to a heading scrolls there. */
+  g_assert_cmpuint (lekh_preview_get_top_line (f->preview), <, target_line);
+  g_assert_true (lekh_table_view_get_cell_area (table, 1, 0, &area));
+  g_assert_true (lekh_table_view_activate_at (table, area.origin.x + 2,
+                                              area.origin.y + area.size.height / 2));
+  spin (300);
+  top = lekh_preview_get_top_line (f->preview);
+  g_assert_cmpuint (top, >=, target_line - 1);
+  g_assert_cmpuint (top, <=, target_line + 2);
+  g_assert_null (find_message_dialog ());
 }
 
 static void
@@ -845,8 +1002,10 @@ main (int   argc,
   g_test_add ("/preview/incremental", Fixture, NULL, fixture_setup, test_incremental, fixture_teardown);
   g_test_add ("/preview/scroll-sync", Fixture, NULL, fixture_setup, test_scroll_sync, fixture_teardown);
   g_test_add ("/preview/anchor-link", Fixture, NULL, fixture_setup, test_anchor_link, fixture_teardown);
+  g_test_add ("/preview/table-links", Fixture, NULL, fixture_setup, test_table_links, fixture_teardown);
   g_test_add_func ("/preview/scroll-sync-both-ways", test_scroll_sync_both_ways);
   g_test_add_func ("/preview/header-states", test_header_states);
+  g_test_add ("/preview/header-avatars", Fixture, NULL, fixture_setup, test_header_avatars, fixture_teardown);
   g_test_add_func ("/preview/long-article-lazy", test_long_article_lazy);
   g_test_add_func ("/preview/long-article-background-parse", test_long_article_background_parse);
   return g_test_run ();

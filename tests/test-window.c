@@ -1302,6 +1302,82 @@ test_image_after_save_as (void)
   lekh_test_discard_and_close (window);
 }
 
+static const char *
+date_placeholder (LekhWindow *window)
+{
+  GtkEditable *row = GTK_EDITABLE (control (window, "Date"));
+  const char *text = gtk_text_get_placeholder_text (GTK_TEXT (gtk_editable_get_delegate (row)));
+
+  return text != NULL && text[0] != '\0' ? text : NULL;
+}
+
+/* A label with TEXT outside the entry's own text (whose placeholder is a label too). */
+static GtkWidget *
+find_hint (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_TEXT (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_hint (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+date_placeholder_gone (gpointer window)
+{
+  return date_placeholder (window) == NULL;
+}
+
+/* A Docusaurus blog post or a Jekyll post without a date in its front matter has the one
+ * its file name gives; the Date field shows it as its placeholder, after Save As too. */
+static void
+test_date_from_file_name (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lekh-date-XXXXXX", NULL);
+  g_autofree char *post = g_build_filename (dir, "tea.md", NULL);
+  g_autofree char *dated = g_build_filename (dir, "2024-03-05-tea.md", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (dated);
+  gpointer wait[2];
+  LekhWindow *window;
+  GtkWidget *hint;
+
+  g_assert_true (g_file_set_contents (post, "---\ntitle: Tea\n---\nText.\n", -1, NULL));
+  window = lekh_test_open_window (app, post, 5000);
+  g_assert_null (date_placeholder (window));
+
+  lekh_document_save_async (lekh_window_get_document (window), target, NULL, NULL, NULL);
+  wait[0] = window;
+  wait[1] = target;
+  g_assert_true (lekh_test_wait_until (document_saved_to, wait, 5000));
+  lekh_test_spin (50);
+  g_assert_cmpstr (date_placeholder (window), ==, "2024-03-05 (from the file name)");
+  /* Seen without entering the field, too: AdwEntryRow shows its title there instead. */
+  hint = find_hint (control (window, "Date"), "2024-03-05 (from the file name)");
+  g_assert_nonnull (hint);
+  g_assert_true (gtk_widget_get_visible (hint));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (window, "Date"))), ==, "");
+
+  /* A date in the front matter wins: nothing is offered then. */
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (lekh_window_get_document (window)),
+                            "---\ntitle: Tea\ndate: 2024-04-01\n---\nText.\n", -1);
+  g_assert_true (lekh_test_wait_until (date_placeholder_gone, window, 5000));
+  g_assert_false (gtk_widget_get_visible (hint));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (window, "Date"))), ==,
+                   "2024-04-01");
+
+  lekh_test_discard_and_close (window);
+}
+
 static gboolean
 adjustment_tall (gpointer data)
 {
@@ -1454,6 +1530,7 @@ main (int   argc,
   g_test_add_func ("/window/image-thumbnail", test_image_thumbnail);
   g_test_add_func ("/window/image-after-save-as", test_image_after_save_as);
   g_test_add_func ("/window/scroll-stays", test_scroll_stays);
+  g_test_add_func ("/window/date-from-file-name", test_date_from_file_name);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "lekh-chip-editor.h"
 #include "lekh-metadata-panel.h"
 #include "lekh-site.h"
+#include "lekh-site-syntax.h"
 #include "lekh-yaml-error.h"
 
 /* A pause in typing this long sends a text field to the source (one undo step). */
@@ -63,6 +64,7 @@ struct _LekhMetadataPanel
   GtkWidget            *image_row;
   GtkWidget            *image_thumbnail;
   GtkWidget            *date_row;
+  GtkWidget            *date_hint;
   GtkWidget            *date_button;
   GtkWidget            *date_popover;
   GtkWidget            *calendar;
@@ -73,6 +75,7 @@ struct _LekhMetadataPanel
 
   char                 *message;
   char                 *thumbnail_path;
+  char                 *date_placeholder;  /* the date the file name gives, or NULL */
   char                 *thumbnail_key;
   guint                 error_line;
   guint                 error_column;
@@ -274,7 +277,14 @@ text_changed (LekhMetadataPanel *self,
 static void title_changed_cb (LekhMetadataPanel *self) { text_changed (self, TEXT_TITLE); }
 static void description_changed_cb (LekhMetadataPanel *self) { text_changed (self, TEXT_DESCRIPTION); }
 static void image_changed_cb (LekhMetadataPanel *self) { text_changed (self, TEXT_IMAGE); }
-static void date_changed_cb (LekhMetadataPanel *self) { text_changed (self, TEXT_DATE); }
+static void update_date_hint (LekhMetadataPanel *self);
+
+static void
+date_changed_cb (LekhMetadataPanel *self)
+{
+  text_changed (self, TEXT_DATE);
+  update_date_hint (self);
+}
 
 static gboolean
 sync_idle_cb (gpointer data)
@@ -612,6 +622,43 @@ sync_thumbnail (LekhMetadataPanel *self,
   gtk_widget_set_visible (self->image_thumbnail, self->thumbnail_path != NULL);
 }
 
+/* Where the date comes from when the front matter has none is hidden by AdwEntryRow
+ * until the writer is in the field (its title stands in for the text): beside the field
+ * the same words say it meanwhile. */
+static void
+update_date_hint (LekhMetadataPanel *self)
+{
+  gboolean empty = gtk_editable_get_text (GTK_EDITABLE (self->date_row))[0] == '\0';
+
+  gtk_widget_set_visible (self->date_hint, self->date_placeholder != NULL && empty
+                                           && !has_focus_within (self->date_row));
+}
+
+/* Docusaurus blog posts and Jekyll posts without a date take it from their file name. */
+static void
+sync_date_placeholder (LekhMetadataPanel *self,
+                       LekhArticle       *article)
+{
+  const LekhNode *node = lekh_article_get_value (article, "date");
+  const char *value = lekh_node_get_string (node);
+  GFile *location = self->document ? lekh_document_get_file (self->document) : NULL;
+  g_autofree char *path = location ? g_file_get_path (location) : NULL;
+  g_autofree char *date = NULL;
+  GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->date_row)));
+
+  if ((value == NULL || value[0] == '\0') && path != NULL)
+    date = lekh_site_syntax_file_name_date (path);
+  g_clear_pointer (&self->date_placeholder, g_free);
+  if (date != NULL)
+    /* Translators: the date of a blog post that its file name gives, e.g. "2024-03-05" */
+    self->date_placeholder = g_strdup_printf (_("%s (from the file name)"), date);
+  if (GTK_IS_TEXT (text))
+    gtk_text_set_placeholder_text (GTK_TEXT (text), self->date_placeholder);
+  gtk_label_set_text (GTK_LABEL (self->date_hint),
+                      self->date_placeholder != NULL ? self->date_placeholder : "");
+  update_date_hint (self);
+}
+
 static void
 sync_others (LekhMetadataPanel *self,
              LekhArticle       *article)
@@ -717,6 +764,7 @@ sync_from_article (LekhMetadataPanel *self)
   sync_list (self, article, self->keywords_editor, "keywords", NULL);
   sync_list (self, article, self->authors_editor, "authors", self->authors_note);
   sync_thumbnail (self, article);
+  sync_date_placeholder (self, article);
   sync_others (self, article);
 
   lekh_node_get_boolean (lekh_article_get_value (article, "draft"), &draft);
@@ -787,7 +835,10 @@ file_changed_cb (LekhMetadataPanel *self)
   LekhArticle *article = lekh_document_get_article (self->document);
 
   if (article != NULL)
-    sync_thumbnail (self, article);
+    {
+      sync_thumbnail (self, article);
+      sync_date_placeholder (self, article);
+    }
 }
 
 /* GObject */
@@ -826,6 +877,7 @@ lekh_metadata_panel_finalize (GObject *object)
   g_clear_pointer (&self->other_rows, g_ptr_array_unref);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->thumbnail_path, g_free);
+  g_clear_pointer (&self->date_placeholder, g_free);
   g_clear_pointer (&self->thumbnail_key, g_free);
 
   G_OBJECT_CLASS (lekh_metadata_panel_parent_class)->finalize (object);
@@ -873,6 +925,7 @@ lekh_metadata_panel_class_init (LekhMetadataPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, image_row);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, image_thumbnail);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, date_row);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, date_hint);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, date_button);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, date_popover);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, calendar);
@@ -942,6 +995,13 @@ lekh_metadata_panel_init (LekhMetadataPanel *self)
                             "changed", G_CALLBACK (description_changed_cb), self);
   g_signal_connect_swapped (self->image_row, "changed", G_CALLBACK (image_changed_cb), self);
   g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (date_changed_cb), self);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_swapped (focus, "notify::contains-focus", G_CALLBACK (update_date_hint),
+                              self);
+    gtk_widget_add_controller (self->date_row, focus);
+  }
   g_signal_connect_swapped (self->title_row, "entry-activated", G_CALLBACK (entry_activated_cb), self);
   g_signal_connect_swapped (self->image_row, "entry-activated", G_CALLBACK (entry_activated_cb), self);
   g_signal_connect_swapped (self->date_row, "entry-activated", G_CALLBACK (entry_activated_cb), self);

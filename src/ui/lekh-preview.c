@@ -670,6 +670,8 @@ create_table (LekhPreview      *self,
 
   gtk_widget_set_halign (view, GTK_ALIGN_START);
   gtk_widget_set_valign (view, GTK_ALIGN_START);
+  g_signal_connect_object (view, "link-activated", G_CALLBACK (lekh_preview_activate_link),
+                           self, G_CONNECT_SWAPPED);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
                                   GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
@@ -905,6 +907,106 @@ apply_change (LekhPreview *self,
 
 /* Header card ------------------------------------------------------------------- */
 
+typedef struct
+{
+  LekhSite *site;
+  char     *data_path;   /* the authors.yml the picture is named in */
+  char     *url;
+} AvatarLoad;
+
+static void
+avatar_load_free (gpointer data)
+{
+  AvatarLoad *load = data;
+
+  g_clear_pointer (&load->site, lekh_site_unref);
+  g_free (load->data_path);
+  g_free (load->url);
+  g_free (load);
+}
+
+static void
+load_avatar_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      data,
+                    GCancellable *cancellable)
+{
+  AvatarLoad *load = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+
+  if (is_remote (load->url))
+    {
+      g_autofree char *uri = g_str_has_prefix (load->url, "//")
+                             ? g_strconcat ("https:", load->url, NULL) : g_strdup (load->url);
+      file = g_file_new_for_uri (uri);
+    }
+  else
+    {
+      /* As Docusaurus resolves image_url: from the static folder for "/img/…", else
+       * beside authors.yml. */
+      g_autofree char *path = lekh_site_resolve_image (load->site, load->data_path, load->url,
+                                                       NULL);
+      if (path != NULL)
+        file = g_file_new_for_path (path);
+    }
+  if (file == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("Image not found: %s"), load->url);
+      return;
+    }
+  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
+  texture = bytes != NULL ? gdk_texture_new_from_bytes (bytes, &error) : NULL;
+  if (texture == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, texture, g_object_unref);
+}
+
+static void
+avatar_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  g_autoptr(GtkWidget) avatar = data;
+  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Not found or not an image: the initials stay. */
+  if (texture != NULL)
+    adw_avatar_set_custom_image (ADW_AVATAR (avatar), GDK_PAINTABLE (texture));
+}
+
+/* A small round picture of an author whose authors.yml entry has an image_url: the
+ * initials until it is loaded (or for good, for a remote one the writer did not allow). */
+static GtkWidget *
+create_avatar (LekhPreview         *self,
+               const LekhSiteData  *data,
+               const LekhSiteEntry *entry,
+               const char          *name)
+{
+  GtkWidget *avatar = adw_avatar_new (28, name, TRUE);
+
+  gtk_widget_add_css_class (avatar, "lekh-avatar");
+  gtk_widget_set_valign (avatar, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (avatar, name);
+  if (!is_remote (entry->image_url) || self->load_remote_images)
+    {
+      AvatarLoad *load = g_new0 (AvatarLoad, 1);
+      g_autoptr(GTask) task = NULL;
+
+      load->site = lekh_site_ref (self->site);
+      load->data_path = g_strdup (lekh_site_data_get_path (data));
+      load->url = g_strdup (entry->image_url);
+      task = g_task_new (NULL, self->cancellable, avatar_loaded_cb, g_object_ref_sink (avatar));
+      g_task_set_task_data (task, load, avatar_load_free);
+      g_task_run_in_thread (task, load_avatar_thread);
+    }
+  return avatar;
+}
+
 static GtkWidget *
 header_label (const char *text,
               const char *css_class)
@@ -987,6 +1089,8 @@ update_header (LekhPreview *self)
       g_autoptr(GString) authors = g_string_new (NULL);
       g_autofree char *byline = NULL;
       const char *when = meta->date != NULL ? meta->date : date;
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      GtkWidget *label;
 
       /* Authors by the names the site's authors.yml gives their keys. */
       for (guint i = 0; meta->authors[i] != NULL; i++)
@@ -999,6 +1103,10 @@ update_header (LekhPreview *self)
             g_string_append (authors, ", ");
           g_string_append (authors, entry != NULL && entry->name != NULL ? entry->name
                                                                          : meta->authors[i]);
+          if (entry != NULL && entry->image_url != NULL && entry->image_url[0] != '\0')
+            gtk_box_append (GTK_BOX (row),
+                            create_avatar (self, authors_data, entry,
+                                           entry->name != NULL ? entry->name : meta->authors[i]));
           if (entry != NULL && entry->title != NULL)
             g_string_append_printf (authors, " (%s)", entry->title);
         }
@@ -1007,7 +1115,12 @@ update_header (LekhPreview *self)
         byline = g_strdup_printf (_("%s · %s"), authors->str, when);
       else
         byline = g_strdup (meta->authors[0] != NULL ? authors->str : when);
-      gtk_box_append (GTK_BOX (box), header_label (byline, "lekh-byline"));
+      label = header_label (byline, "lekh-byline");
+      gtk_widget_set_hexpand (label, TRUE);
+      if (gtk_widget_get_first_child (row) != NULL)
+        gtk_widget_set_margin_start (label, 4);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (box), row);
       any = TRUE;
     }
   if (meta->tags[0] != NULL)
@@ -2016,6 +2129,7 @@ lekh_preview_set_load_remote_images (LekhPreview *self,
   if (self->load_remote_images != load)
     {
       self->load_remote_images = load;
+      update_header (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_REMOTE_IMAGES]);
     }
 }

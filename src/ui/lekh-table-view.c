@@ -5,6 +5,20 @@
 
 #include "lekh-table-view.h"
 
+typedef struct
+{
+  guint  cell;      /* row * n_columns + column */
+  int    start;     /* byte indices in the cell's layout text */
+  int    end;
+  char  *url;
+} CellLink;
+
+static void
+cell_link_clear (gpointer data)
+{
+  g_free (((CellLink *) data)->url);
+}
+
 static void
 string_free (gpointer data)
 {
@@ -81,9 +95,18 @@ struct _LekhTableView
   int        *minimum;
   int        *widths;        /* per column, for the allocated width */
   int        *heights;       /* per row */
+  GArray     *links;         /* CellLink */
+  gboolean    over_link;
 };
 
 G_DEFINE_FINAL_TYPE (LekhTableView, lekh_table_view, GTK_TYPE_WIDGET)
+
+enum {
+  LINK_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static PangoLayout *
 table_cell (LekhTableView *self,
@@ -293,12 +316,163 @@ G_GNUC_END_IGNORE_DEPRECATIONS
     }
 }
 
+/* The cell at X, Y and the point in its text's coordinates; FALSE on a rule or outside. */
+static gboolean
+cell_at_point (LekhTableView *self,
+               double         x,
+               double         y,
+               guint         *row,
+               guint         *column,
+               int           *cell_x,
+               int           *cell_y)
+{
+  int top = 1, left = 1;
+  guint r, c;
+
+  for (r = 0; r < self->n_rows && y >= top + self->heights[r] - 1; r++)
+    top += self->heights[r];
+  for (c = 0; c < self->n_columns && x >= left + self->widths[c] + 2 * CELL_PAD_X; c++)
+    left += self->widths[c] + 2 * CELL_PAD_X + 1;
+  if (r >= self->n_rows || c >= self->n_columns || y < top || x < left)
+    return FALSE;
+  *row = r;
+  *column = c;
+  *cell_x = (int) x - left - CELL_PAD_X;
+  *cell_y = (int) y - top - CELL_PAD_Y;
+  return TRUE;
+}
+
+const char *
+lekh_table_view_get_link_at (LekhTableView *self,
+                             double         x,
+                             double         y)
+{
+  PangoLayout *layout;
+  guint row, column, cell;
+  int cell_x, cell_y, index, trailing;
+
+  g_return_val_if_fail (LEKH_IS_TABLE_VIEW (self), NULL);
+
+  if (self->links == NULL || !cell_at_point (self, x, y, &row, &column, &cell_x, &cell_y))
+    return NULL;
+  cell = row * self->n_columns + column;
+  layout = table_cell (self, row, column);
+  if (layout == NULL
+      || !pango_layout_xy_to_index (layout, cell_x * PANGO_SCALE, cell_y * PANGO_SCALE,
+                                    &index, &trailing))
+    return NULL;
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      CellLink *link = &g_array_index (self->links, CellLink, i);
+
+      if (link->cell == cell && index >= link->start && index < link->end)
+        return link->url;
+    }
+  return NULL;
+}
+
+gboolean
+lekh_table_view_activate_at (LekhTableView *self,
+                             double         x,
+                             double         y)
+{
+  const char *url;
+
+  g_return_val_if_fail (LEKH_IS_TABLE_VIEW (self), FALSE);
+
+  url = lekh_table_view_get_link_at (self, x, y);
+  if (url == NULL)
+    return FALSE;
+  g_signal_emit (self, signals[LINK_ACTIVATED], 0, url);
+  return TRUE;
+}
+
+gboolean
+lekh_table_view_get_cell_area (LekhTableView   *self,
+                               guint            row,
+                               guint            column,
+                               graphene_rect_t *area)
+{
+  int top = 1, left = 1;
+
+  g_return_val_if_fail (LEKH_IS_TABLE_VIEW (self), FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  if (row >= self->n_rows || column >= self->n_columns)
+    return FALSE;
+  for (guint r = 0; r < row; r++)
+    top += self->heights[r];
+  for (guint c = 0; c < column; c++)
+    left += self->widths[c] + 2 * CELL_PAD_X + 1;
+  graphene_rect_init (area, left + CELL_PAD_X, top + CELL_PAD_Y,
+                      self->widths[column], self->heights[row] - 2 * CELL_PAD_Y - 1);
+  return TRUE;
+}
+
+/* A press on a link is the table's: the preview's own click (which moves the source to
+ * the block's line) does not follow it. */
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            LekhTableView   *self)
+{
+  if (n_press == 1 && lekh_table_view_get_link_at (self, x, y) != NULL)
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  else
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+}
+
+static void
+released_cb (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             LekhTableView   *self)
+{
+  if (n_press == 1)
+    lekh_table_view_activate_at (self, x, y);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           LekhTableView            *self)
+{
+  gboolean link = lekh_table_view_get_link_at (self, x, y) != NULL;
+
+  if (link != self->over_link)
+    {
+      self->over_link = link;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), link ? "pointer" : NULL);
+    }
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget     *widget,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip,
+                  LekhTableView *self)
+{
+  const char *url = keyboard ? NULL : lekh_table_view_get_link_at (self, x, y);
+
+  if (url == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, url);
+  return TRUE;
+}
+
 static void
 lekh_table_view_finalize (GObject *object)
 {
   LekhTableView *self = LEKH_TABLE_VIEW (object);
 
   g_clear_pointer (&self->layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->links, g_array_unref);
   g_free (self->natural);
   g_free (self->minimum);
   g_free (self->widths);
@@ -317,12 +491,61 @@ lekh_table_view_class_init (LekhTableViewClass *klass)
   widget_class->size_allocate = lekh_table_view_size_allocate;
   widget_class->snapshot = lekh_table_view_snapshot;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TABLE);
+
+  /* A link in a cell was clicked; URL as the article has it. */
+  signals[LINK_ACTIVATED] =
+    g_signal_new ("link-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
 lekh_table_view_init (LekhTableView *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
   self->serial = G_MAXUINT;
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+}
+
+/* The cell's links, by byte index in its text: what Pango hit testing gives. */
+static void
+add_cell_links (LekhTableView        *self,
+                LekhPreviewRendering *cell,
+                guint                 index)
+{
+  LekhPreviewBlockRendering *block;
+  const char *text = cell->text->str;
+  glong n_chars = g_utf8_strlen (text, (gssize) cell->text->len);
+
+  if (cell->blocks->len == 0)
+    return;
+  block = &g_array_index (cell->blocks, LekhPreviewBlockRendering, 0);
+  for (guint i = 0; block->links != NULL && i < block->links->len; i++)
+    {
+      LekhPreviewLink *link = &g_array_index (block->links, LekhPreviewLink, i);
+      CellLink copy;
+
+      if (link->url == NULL || link->start >= link->end || link->start >= (guint) n_chars)
+        continue;
+      if (self->links == NULL)
+        {
+          self->links = g_array_new (FALSE, FALSE, sizeof (CellLink));
+          g_array_set_clear_func (self->links, cell_link_clear);
+        }
+      copy.cell = index;
+      copy.start = (int) (g_utf8_offset_to_pointer (text, link->start) - text);
+      copy.end = (int) (g_utf8_offset_to_pointer (text, MIN (link->end, (guint) n_chars)) - text);
+      copy.url = g_strdup (link->url);
+      g_array_append_val (self->links, copy);
+    }
 }
 
 GtkWidget *
@@ -365,6 +588,7 @@ lekh_table_view_new (LekhPreviewTable *table)
                                             : align == 'c' ? PANGO_ALIGN_CENTER
                                             : PANGO_ALIGN_LEFT);
         g_ptr_array_index (self->layouts, r * self->n_columns + c) = layout;
+        add_cell_links (self, cell, r * self->n_columns + c);
         if (text->len > 0)
           g_string_append_c (text, r < self->n_rows && c == 0 ? '\n' : '\t');
         g_string_append (text, cell->text->str);

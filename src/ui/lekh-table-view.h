@@ -21,5 +21,18 @@ gboolean        lekh_table_view_is_header_row  (LekhTableView    *self,
                                                 guint             row);
 PangoAlignment  lekh_table_view_get_alignment  (LekhTableView    *self,
                                                 guint             column);
+/* Links in cells: a click on one emits link-activated (const char *url), as
+ * lekh_table_view_activate_at() does. X, Y in the widget's coordinates. */
+const char     *lekh_table_view_get_link_at    (LekhTableView    *self,
+                                                double            x,
+                                                double            y);
+gboolean        lekh_table_view_activate_at    (LekhTableView    *self,
+                                                double            x,
+                                                double            y);
+/* Where a cell's text is drawn, for tests and tools. */
+gboolean        lekh_table_view_get_cell_area  (LekhTableView    *self,
+                                                guint             row,
+                                                guint             column,
+                                                graphene_rect_t  *area);
 
 G_END_DECLS
