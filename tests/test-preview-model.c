@@ -698,6 +698,27 @@ static const char site_text[] =
   "\n"
   "```js\n:::tip\n{/* kept */}\n```\n";       /* 23-26 */
 
+/* HTML comments whose "-->" overlaps their "<!--" ("<!--->", "<!-->") are comments, not a
+ * negative length (fuzz/regressions/fuzz-preview-model/crash-fb44b999…). */
+static void
+test_short_comments (void)
+{
+  static const char * const texts[] = {
+    "<!--->\n\ntext\n", "<!-->\n\ntext\n", "<!---->\n", "<!-- truncate --->\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(LekhPreviewModel) model = lekh_preview_model_new ();
+      g_autoptr(LekhPreviewRendering) r = NULL;
+
+      lekh_preview_model_set_text (model, texts[i], strlen (texts[i]), NULL);
+      r = render_blocks (model);
+      g_assert_true (g_utf8_validate (r->text->str, r->text->len, NULL));
+      g_assert_null (strstr (r->text->str, "Read more"));
+    }
+}
+
 static void
 test_site_syntax (void)
 {
@@ -953,6 +974,7 @@ main (int   argc,
   g_test_add_func ("/preview-model/gfm-blocks", test_gfm_blocks);
   g_test_add_func ("/preview-model/gfm-rendering", test_gfm_rendering);
   g_test_add_func ("/preview-model/site-syntax", test_site_syntax);
+  g_test_add_func ("/preview-model/short-comments", test_short_comments);
   g_test_add_func ("/preview-model/site-syntax-restyle", test_site_syntax_restyle);
   g_test_add_func ("/preview-model/quote-rules", test_quote_rules);
   g_test_add_func ("/preview-model/site-syntax-parts", test_site_syntax_parts);

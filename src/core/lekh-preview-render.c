@@ -593,14 +593,16 @@ render_site_html (Renderer   *r,
                   cmark_node *node)
 {
   const char *literal = cmark_node_get_literal (node);
+  const char *close;
   g_auto(GStrv) split = NULL;
   gboolean any_tag = FALSE;
 
   if (literal == NULL)
     return FALSE;
-  if (g_str_has_prefix (literal, "<!--") && strstr (literal, "-->") != NULL)
+  /* The comment's end is looked for after its start: in "<!--->" the "-->" overlaps it. */
+  if (g_str_has_prefix (literal, "<!--") && (close = strstr (literal + 4, "-->")) != NULL)
     {
-      g_autofree char *inner = g_strndup (literal + 4, (gsize) (strstr (literal, "-->") - literal - 4));
+      g_autofree char *inner = g_strndup (literal + 4, (gsize) (close - literal - 4));
 
       if (strcmp (g_strstrip (inner), "truncate") == 0)
         {
