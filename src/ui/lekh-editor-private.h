@@ -39,5 +39,7 @@ struct _LekhEditor
 void _lekh_editor_class_writing_init (GtkWidgetClass *widget_class);
 void _lekh_editor_writing_init       (LekhEditor     *self);
 void _lekh_editor_update_empty_state (LekhEditor     *self);
+/* lekh-editor-images.c: images dropped or pasted into the view. */
+void _lekh_editor_images_init        (LekhEditor     *self);
 
 G_END_DECLS

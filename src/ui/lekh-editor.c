@@ -453,6 +453,7 @@ lekh_editor_init (LekhEditor *self)
   update_wrap (self);
   update_font (self);
   _lekh_editor_writing_init (self);
+  _lekh_editor_images_init (self);
 }
 
 GtkWidget *

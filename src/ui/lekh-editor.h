@@ -40,5 +40,16 @@ void           lekh_editor_set_focus_mode (LekhEditor   *self,
                                            gboolean      focus_mode);
 gboolean       lekh_editor_get_focus_mode (LekhEditor   *self);
 LekhSpellChecker *lekh_editor_get_spell_checker (LekhEditor *self);
+/* What a drop of FILES does (lekh-editor-images.c): each image among them becomes a
+ * Markdown image at WHERE (NULL: the cursor), copied into the site first when it lies
+ * outside, after asking. FALSE when there is no image among them (nothing happens). */
+gboolean       lekh_editor_insert_image_files   (LekhEditor        *self,
+                                                 GSList            *files,
+                                                 const GtkTextIter *where);
+/* What pasting an image does: TEXTURE is saved as PNG in the site's image folder, after
+ * asking, and linked at WHERE (NULL: the cursor). */
+void           lekh_editor_insert_image_texture (LekhEditor        *self,
+                                                 GdkTexture        *texture,
+                                                 const GtkTextIter *where);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "lekh-chip-editor.h"
+#include "lekh-image-import.h"
+#include "lekh-image-path.h"
 #include "lekh-metadata-panel.h"
 #include "lekh-site.h"
 #include "lekh-site-syntax.h"
@@ -63,6 +65,8 @@ struct _LekhMetadataPanel
   GtkWidget            *authors_note;
   GtkWidget            *image_row;
   GtkWidget            *image_thumbnail;
+  GtkWidget            *image_button;
+  GCancellable         *image_cancellable;
   GtkWidget            *date_row;
   GtkWidget            *date_hint;
   GtkWidget            *date_button;
@@ -622,6 +626,123 @@ sync_thumbnail (LekhMetadataPanel *self,
   gtk_widget_set_visible (self->image_thumbnail, self->thumbnail_path != NULL);
 }
 
+/* The Image field's chooser: a file from the site's image folder (or anywhere: then it is
+ * copied in, after asking) becomes the reference the generator expects. */
+static void
+image_imported_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(LekhMetadataPanel) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = lekh_image_import_finish (result, NULL, &error);
+
+  if (reference == NULL || self->document == NULL || !self->live)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->image_row), reference);
+  self->pending[TEXT_IMAGE] = TRUE;
+  commit_all (self);
+}
+
+void
+lekh_metadata_panel_choose_image_file (LekhMetadataPanel *self,
+                                       GFile             *file)
+{
+  g_return_if_fail (LEKH_IS_METADATA_PANEL (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->document == NULL || !self->live)
+    return;
+  g_cancellable_cancel (self->image_cancellable);
+  g_clear_object (&self->image_cancellable);
+  self->image_cancellable = g_cancellable_new ();
+  lekh_image_import_async (GTK_WIDGET (self), lekh_document_get_file (self->document), file, NULL,
+                           self->image_cancellable, image_imported_cb, g_object_ref (self));
+}
+
+static GFile *
+image_browse_folder (LekhMetadataPanel *self)
+{
+  GFile *location = self->document ? lekh_document_get_file (self->document) : NULL;
+  g_autofree char *article_path = location ? g_file_get_path (location) : NULL;
+  g_autoptr(LekhSite) site = NULL;
+  g_autofree char *folder = NULL;
+
+  if (article_path == NULL)
+    return NULL;
+  site = lekh_site_detect (article_path);
+  folder = lekh_image_path_browse_folder (site, article_path);
+  return g_file_new_for_path (folder);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+image_dialog_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(LekhMetadataPanel) self = data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    lekh_metadata_panel_choose_image_file (self, file);
+}
+
+static void
+image_button_clicked_cb (LekhMetadataPanel *self)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = lekh_image_import_new_filter ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GFile) folder = image_browse_folder (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_title (dialog, _("Choose an Image"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, filter);
+  if (folder != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, folder);
+  gtk_file_dialog_open (dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                        image_dialog_cb, g_object_ref (self));
+}
+#else
+static void
+image_chooser_response_cb (GtkNativeDialog   *chooser,
+                           int                response,
+                           LekhMetadataPanel *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        lekh_metadata_panel_choose_image_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+image_button_clicked_cb (LekhMetadataPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GFile) folder = image_browse_folder (self);
+
+  chooser = gtk_file_chooser_native_new (_("Choose an Image"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), lekh_image_import_new_filter ());
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (image_chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+#endif
+
 /* Where the date comes from when the front matter has none is hidden by AdwEntryRow
  * until the writer is in the field (its title stands in for the text): beside the field
  * the same words say it meanwhile. */
@@ -851,6 +972,8 @@ lekh_metadata_panel_dispose (GObject *object)
 
   g_clear_handle_id (&self->commit_source, g_source_remove);
   g_clear_handle_id (&self->sync_source, g_source_remove);
+  g_cancellable_cancel (self->image_cancellable);
+  g_clear_object (&self->image_cancellable);
   if (self->anchor_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->anchor_tick);
@@ -924,6 +1047,7 @@ lekh_metadata_panel_class_init (LekhMetadataPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, authors_note);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, image_row);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, image_thumbnail);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, image_button);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, date_row);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, date_hint);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, date_button);
@@ -933,6 +1057,7 @@ lekh_metadata_panel_class_init (LekhMetadataPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, draft_switch);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, other_group);
   gtk_widget_class_bind_template_callback (widget_class, error_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, image_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
 
   gtk_widget_class_set_css_name (widget_class, "metadatapanel");

@@ -30,6 +30,11 @@ const char   *lekh_metadata_panel_get_message   (LekhMetadataPanel *self);
  * NULL for keys the form does not edit. */
 GtkWidget    *lekh_metadata_panel_get_field_widget (LekhMetadataPanel *self,
                                                     const char        *key);
+/* What the Image field's chooser does with the chosen FILE: the reference the site's
+ * generator expects goes into the front matter; a file it would not publish is copied
+ * into the site's image folder first, after asking (lekh-image-import). */
+void          lekh_metadata_panel_choose_image_file (LekhMetadataPanel *self,
+                                                     GFile             *file);
 /* Adds a section (e.g. the problems list) above the fields. */
 void          lekh_metadata_panel_add_section   (LekhMetadataPanel *self,
                                                  GtkWidget         *section);
