@@ -9,6 +9,7 @@
 
 #include "lekh-editor.h"
 #include "lekh-gui-test.h"
+#include "lekh-metadata-panel.h"
 #include "lekh-spell-checker.h"
 #include "lekh-window.h"
 
@@ -187,6 +188,135 @@ test_language_remembered (void)
   lekh_test_discard_and_close (window);
 }
 
+static GtkWidget *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the first occurrence of WORD in BUFFER carries an error underline. */
+static gboolean
+buffer_underlined (GtkTextBuffer *buffer,
+                   const char    *word)
+{
+  GtkTextIter start, match, end;
+  g_autoptr(GSList) tags = NULL;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, word, 0, &match, &end, NULL));
+  tags = gtk_text_iter_get_tags (&match);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      PangoUnderline underline;
+      gboolean set;
+
+      g_object_get (l->data, "underline", &underline, "underline-set", &set, NULL);
+      if (set && underline == PANGO_UNDERLINE_ERROR)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+description_checked (gpointer data)
+{
+  return buffer_underlined (data, "Journy");
+}
+
+/* Whether bytes START…END of the entry's text have an error underline. */
+static gboolean
+attrs_underline (PangoAttrList *attrs,
+                 guint          start,
+                 guint          end)
+{
+  g_autoptr(GSList) list = attrs ? pango_attr_list_get_attributes (attrs) : NULL;
+  gboolean found = FALSE;
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_UNDERLINE &&
+          ((PangoAttrInt *) attr)->value == PANGO_UNDERLINE_ERROR &&
+          attr->start_index == start && attr->end_index == end)
+        found = TRUE;
+    }
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+  return found;
+}
+
+/* The form's title and description are checked with the document's dictionaries. */
+static void
+test_form (void)
+{
+  const char text[] =
+    "---\n"
+    "title: Teh trip to पहाड़\n"
+    "description: A Journy through हिंदी words\n"
+    "---\n"
+    "Body.\n";
+  g_autofree char *path = NULL;
+  LekhWindow *window;
+  LekhMetadataPanel *panel;
+  GtkWidget *title;
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  GMenuModel *menu;
+  PangoAttrList *attrs;
+
+  if (!have_dictionaries ())
+    {
+      g_test_skip ("the en_US and hi_IN dictionaries are not installed");
+      return;
+    }
+
+  path = lekh_test_write_temp ("form.md", text, -1);
+  window = lekh_test_open_window (app, path, 5000);
+  panel = lekh_window_get_metadata_panel (window);
+  title = lekh_metadata_panel_get_field_widget (panel, "title");
+  view = find_text_view (lekh_metadata_panel_get_field_widget (panel, "description"));
+  g_assert_nonnull (view);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+  /* Description: underlined in the view, Devanagari checked in Hindi. */
+  g_assert_true (lekh_test_wait_until (description_checked, buffer, 5000));
+  g_assert_false (buffer_underlined (buffer, "through"));
+  g_assert_false (buffer_underlined (buffer, "हिंदी"));
+
+  /* Its context menu: suggestions and Add to Dictionary for the word at the cursor. */
+  menu = gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (view));
+  g_assert_nonnull (menu);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 4);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (menu_has (menu, "_Add to Dictionary"));
+  g_assert_true (menu_has (menu, "Journey"));
+
+  /* Title: an error underline over "Teh" (bytes 0–3) only. */
+  attrs = adw_entry_row_get_attributes (ADW_ENTRY_ROW (title));
+  g_assert_true (attrs_underline (attrs, 0, 3));
+  g_assert_false (attrs_underline (attrs, 4, 8));
+  /* Typing updates it. */
+  gtk_editable_set_text (GTK_EDITABLE (title), "The trip");
+  attrs = adw_entry_row_get_attributes (ADW_ENTRY_ROW (title));
+  g_assert_false (attrs_underline (attrs, 0, 3));
+  gtk_editable_set_text (GTK_EDITABLE (title), "The tripp");
+  attrs = adw_entry_row_get_attributes (ADW_ENTRY_ROW (title));
+  g_assert_true (attrs_underline (attrs, 4, 9));
+
+  lekh_test_discard_and_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,5 +327,6 @@ main (int   argc,
 
   g_test_add_func ("/spelling/marks", test_marks);
   g_test_add_func ("/spelling/language-remembered", test_language_remembered);
+  g_test_add_func ("/spelling/form", test_form);
   return g_test_run ();
 }

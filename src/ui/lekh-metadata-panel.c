@@ -13,6 +13,7 @@
 #include "lekh-metadata-panel.h"
 #include "lekh-site.h"
 #include "lekh-site-syntax.h"
+#include "lekh-spell-checker.h"
 #include "lekh-yaml-error.h"
 
 /* A pause in typing this long sends a text field to the source (one undo step). */
@@ -67,6 +68,7 @@ struct _LekhMetadataPanel
   GtkWidget            *image_thumbnail;
   GtkWidget            *image_button;
   GCancellable         *image_cancellable;
+  LekhSpellChecker     *spell;   /* the description's, and the title's words */
   GtkWidget            *date_row;
   GtkWidget            *date_hint;
   GtkWidget            *date_button;
@@ -278,7 +280,28 @@ text_changed (LekhMetadataPanel *self,
   self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
 }
 
-static void title_changed_cb (LekhMetadataPanel *self) { text_changed (self, TEXT_TITLE); }
+/* The title's misspelled words, underlined as in the source and the description. */
+static void
+update_title_spelling (LekhMetadataPanel *self)
+{
+  g_autoptr(PangoAttrList) attrs = NULL;
+
+  if (self->spell == NULL)
+    {
+      adw_entry_row_set_attributes (ADW_ENTRY_ROW (self->title_row), NULL);
+      return;
+    }
+  attrs = lekh_spell_checker_underline (self->spell,
+                                        gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  adw_entry_row_set_attributes (ADW_ENTRY_ROW (self->title_row), attrs);
+}
+
+static void
+title_changed_cb (LekhMetadataPanel *self)
+{
+  update_title_spelling (self);
+  text_changed (self, TEXT_TITLE);
+}
 static void description_changed_cb (LekhMetadataPanel *self) { text_changed (self, TEXT_DESCRIPTION); }
 static void image_changed_cb (LekhMetadataPanel *self) { text_changed (self, TEXT_IMAGE); }
 static void update_date_hint (LekhMetadataPanel *self);
@@ -974,6 +997,7 @@ lekh_metadata_panel_dispose (GObject *object)
   g_clear_handle_id (&self->sync_source, g_source_remove);
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
+  g_clear_object (&self->spell);
   if (self->anchor_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->anchor_tick);
@@ -1175,9 +1199,16 @@ lekh_metadata_panel_set_document (LekhMetadataPanel *self,
       g_clear_signal_handler (&self->file_changed_id, self->document);
     }
   g_set_object (&self->document, document);
+  g_clear_object (&self->spell);
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->description_view), NULL);
 
   if (document != NULL)
     {
+      /* The form's prose is checked as the source's is, in the document's language. */
+      self->spell = lekh_spell_checker_new_for_field (GTK_TEXT_VIEW (self->description_view),
+                                                      document);
+      gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->description_view),
+                                    lekh_spell_checker_get_menu (self->spell));
       self->article_changed_id =
         g_signal_connect_swapped (document, "article-changed",
                                   G_CALLBACK (sync_from_article), self);
@@ -1186,6 +1217,7 @@ lekh_metadata_panel_set_document (LekhMetadataPanel *self,
         g_signal_connect_swapped (document, "notify::file", G_CALLBACK (file_changed_cb), self);
       sync_from_article (self);
     }
+  update_title_spelling (self);
 }
 
 LekhDocument *

@@ -20,7 +20,8 @@ struct _LekhSpellChecker
   GObject           parent_instance;
 
   GtkTextView      *view;      /* weak */
-  LekhDocument     *document;  /* weak */
+  LekhDocument     *document;  /* weak: gives the language */
+  GtkTextBuffer    *buffer;    /* the text checked: the document's, or a form field's */
   GSettings        *settings;
   EnchantBroker    *broker;
   EnchantDict      *latin;
@@ -154,8 +155,15 @@ update_dictionaries (LekhSpellChecker *self)
 {
   g_autofree char *wanted = NULL;
   g_autofree char *latin = NULL;
+  g_autofree char *remembered = load_remembered (self);
   GAction *action;
 
+  /* The source's menu and a form field's share the file's choice. */
+  if (remembered != NULL)
+    {
+      g_free (self->chosen);
+      self->chosen = g_steal_pointer (&remembered);
+    }
   if (self->chosen != NULL)
     wanted = g_strdup (self->chosen);
   if (wanted == NULL && self->document != NULL)
@@ -233,7 +241,7 @@ check_all (LekhSpellChecker *self)
   if (self->document == NULL || self->view == NULL)
     return;
 
-  buffer = GTK_TEXT_BUFFER (self->document);
+  buffer = self->buffer;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->tag, &start, &end);
   enabled = g_settings_get_boolean (self->settings, "spell-check");
@@ -313,7 +321,7 @@ misspelled_word_at (LekhSpellChecker *self,
                     GtkTextIter      *start,
                     GtkTextIter      *end)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  GtkTextBuffer *buffer = self->buffer;
   GtkTextIter iter;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
@@ -383,7 +391,7 @@ mark_set_cb (LekhSpellChecker *self,
              GtkTextIter      *location,
              GtkTextMark      *mark)
 {
-  if (mark == gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->document)))
+  if (mark == gtk_text_buffer_get_insert (self->buffer))
     update_menu (self);
 }
 
@@ -393,7 +401,7 @@ replace_action (GSimpleAction *action,
                 gpointer       user_data)
 {
   LekhSpellChecker *self = user_data;
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  GtkTextBuffer *buffer = self->buffer;
   GtkTextIter start, end;
 
   if (self->menu_word == NULL)
@@ -485,6 +493,8 @@ lekh_spell_checker_dispose (GObject *object)
   LekhSpellChecker *self = LEKH_SPELL_CHECKER (object);
 
   g_clear_handle_id (&self->check_id, g_source_remove);
+  if (self->buffer != NULL)
+    g_signal_handlers_disconnect_by_data (self->buffer, self);
   if (self->document != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
@@ -509,6 +519,7 @@ lekh_spell_checker_finalize (GObject *object)
   if (self->hindi != NULL)
     enchant_broker_free_dict (self->broker, self->hindi);
   enchant_broker_free (self->broker);
+  g_clear_object (&self->buffer);
   g_clear_object (&self->settings);
   g_clear_object (&self->menu);
   g_clear_object (&self->suggestions);
@@ -553,29 +564,28 @@ settings_changed_cb (LekhSpellChecker *self)
   schedule_check (self);
 }
 
-LekhSpellChecker *
-lekh_spell_checker_new (GtkTextView  *view,
-                        LekhDocument *document)
+static LekhSpellChecker *
+checker_new (GtkTextView   *view,
+             GtkTextBuffer *buffer,
+             LekhDocument  *document)
 {
   LekhSpellChecker *self;
   GdkRGBA red = { 0.88, 0.11, 0.14, 1.0 };
-
-  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
-  g_return_val_if_fail (LEKH_IS_DOCUMENT (document), NULL);
 
   self = g_object_new (LEKH_TYPE_SPELL_CHECKER, NULL);
   self->view = view;
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
   self->document = document;
   g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &self->document);
+  self->buffer = g_object_ref (buffer);
 
-  self->tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (document), "lekh-misspelled",
+  self->tag = gtk_text_buffer_create_tag (buffer, NULL,
                                           "underline", PANGO_UNDERLINE_ERROR,
                                           "underline-rgba", &red,
                                           NULL);
   gtk_widget_insert_action_group (GTK_WIDGET (view), "spelling", G_ACTION_GROUP (self->actions));
-  g_signal_connect_object (document, "changed", G_CALLBACK (schedule_check), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "mark-set", G_CALLBACK (mark_set_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (schedule_check), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "mark-set", G_CALLBACK (mark_set_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::file", G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::spell-check", G_CALLBACK (settings_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -583,6 +593,61 @@ lekh_spell_checker_new (GtkTextView  *view,
                            self, G_CONNECT_SWAPPED);
   file_changed_cb (self);
   return self;
+}
+
+LekhSpellChecker *
+lekh_spell_checker_new (GtkTextView  *view,
+                        LekhDocument *document)
+{
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+  g_return_val_if_fail (LEKH_IS_DOCUMENT (document), NULL);
+
+  return checker_new (view, GTK_TEXT_BUFFER (document), document);
+}
+
+LekhSpellChecker *
+lekh_spell_checker_new_for_field (GtkTextView  *view,
+                                  LekhDocument *document)
+{
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+  g_return_val_if_fail (LEKH_IS_DOCUMENT (document), NULL);
+
+  return checker_new (view, gtk_text_view_get_buffer (view), document);
+}
+
+PangoAttrList *
+lekh_spell_checker_underline (LekhSpellChecker *self,
+                              const char       *text)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+  g_autoptr(GArray) ranges = NULL;
+
+  g_return_val_if_fail (LEKH_IS_SPELL_CHECKER (self), attrs);
+  g_return_val_if_fail (text != NULL, attrs);
+
+  if (!g_settings_get_boolean (self->settings, "spell-check"))
+    return attrs;
+  if (self->language == NULL && self->hindi == NULL)
+    update_dictionaries (self);
+  ranges = lekh_spell_text_ranges (text);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      LekhSpellRange *r = &g_array_index (ranges, LekhSpellRange, i);
+      const char *word = g_utf8_offset_to_pointer (text, r->start);
+      const char *word_end = g_utf8_offset_to_pointer (word, r->end - r->start);
+
+      if (!word_is_correct (self, word, word_end - word))
+        {
+          PangoAttribute *underline = pango_attr_underline_new (PANGO_UNDERLINE_ERROR);
+          PangoAttribute *color = pango_attr_underline_color_new (0xe100, 0x1c00, 0x2400);
+
+          underline->start_index = color->start_index = word - text;
+          underline->end_index = color->end_index = word_end - text;
+          pango_attr_list_insert (attrs, underline);
+          pango_attr_list_insert (attrs, color);
+        }
+    }
+  return attrs;
 }
 
 GMenuModel *

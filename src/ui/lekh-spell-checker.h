@@ -19,6 +19,14 @@ G_DECLARE_FINAL_TYPE (LekhSpellChecker, lekh_spell_checker, LEKH, SPELL_CHECKER,
  * Dictionary, Ignore and the language. */
 LekhSpellChecker *lekh_spell_checker_new            (GtkTextView      *view,
                                                      LekhDocument     *document);
+/* The same for a form field's text view (the description): its own buffer is checked,
+ * in the language of DOCUMENT (its file's choice, its front matter). */
+LekhSpellChecker *lekh_spell_checker_new_for_field  (GtkTextView      *view,
+                                                     LekhDocument     *document);
+/* Error underlines for the misspelled words of a one-line TEXT (an entry's), with this
+ * checker's dictionaries: a new list for gtk_text_set_attributes(). */
+PangoAttrList    *lekh_spell_checker_underline      (LekhSpellChecker *self,
+                                                     const char       *text);
 GMenuModel       *lekh_spell_checker_get_menu       (LekhSpellChecker *self);
 /* The dictionary for words that are not Devanagari, e.g. "en_US" (NULL: none). */
 const char       *lekh_spell_checker_get_language   (LekhSpellChecker *self);
