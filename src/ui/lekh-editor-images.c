@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "lekh-editor-private.h"
 #include "lekh-image-import.h"
 #include "lekh-image-path.h"

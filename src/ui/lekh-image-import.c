@@ -196,7 +196,7 @@ ask (GTask *task)
   g_autofree char *shown = NULL;
   GtkWidget *dialog;
 
-  name = import->file ? g_file_get_basename (import->file) : g_strdup (_("pasted-image.png"));
+  name = import->file ? g_file_get_basename (import->file) : g_strdup ("pasted-image.png");
   import->destination = lekh_image_path_free_file (folder, name);
   if (import->destination == NULL)
     {
@@ -220,8 +220,8 @@ ask (GTask *task)
       g_autofree char *source = g_file_get_parse_name (import->file);
 
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("“%s” is where the site does not publish it. "
-                                        "A copy will be made as “%s”; the original stays as it is."),
+                                      _("The site does not publish “%s” from where it is. "
+                                        "A copy will be made as “%s”; the original stays where it is."),
                                       source, shown);
     }
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
