@@ -187,38 +187,70 @@ test_image_field (void)
   lekh_test_discard_and_close (window);
 }
 
-/* A dropped image file becomes a Markdown image at the drop point, one undo step. */
+/* Where ITER is drawn, in WINDOW's coordinates (the window's drop target gets those). */
+static void
+window_point_of (LekhWindow        *window,
+                 GtkWidget         *view,
+                 const GtkTextIter *iter,
+                 double            *x,
+                 double            *y)
+{
+  GdkRectangle rect;
+  int wx, wy;
+
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), iter, &rect);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x, rect.y + rect.height / 2, &wx, &wy);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_true (gtk_widget_translate_coordinates (view, GTK_WIDGET (window), wx + 1, wy, x, y));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* Image files dropped on the source become Markdown images at the drop point, one undo
+ * step each; other files, or a drop beside the source, are left to the window to open. */
 static void
 test_drop (void)
 {
   g_autofree char *site = NULL;
   LekhWindow *window = open_site (&site);
   LekhEditor *editor = lekh_window_get_editor (window);
+  GtkWidget *view = GTK_WIDGET (lekh_editor_get_view (editor));
+  GtkWidget *panel = GTK_WIDGET (lekh_window_get_metadata_panel (window));
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (lekh_window_get_document (window));
   g_autofree char *logo = g_build_filename (site, "static/img/logo.png", NULL);
   g_autofree char *beside = write_png (site, "blog/my map.png");
-  g_autofree char *notes = g_build_filename (site, "blog/notes.txt", NULL);
+  g_autofree char *notes = g_build_filename (site, "blog/notes.md", NULL);
   g_autofree char *before = lekh_test_buffer_text (window);
   g_autofree char *after = NULL;
   GSList *files = NULL;
+  GSList *mixed = NULL;
   GtkTextIter at;
+  double x, y, px, py;
 
   g_assert_true (g_file_set_contents (notes, "x", -1, NULL));
-
-  /* Nothing but a text file: not taken. */
-  files = g_slist_append (files, g_file_new_for_path (notes));
-  g_assert_false (lekh_editor_insert_image_files (editor, files, NULL));
-  g_slist_free_full (files, g_object_unref);
-  files = NULL;
-
-  /* Two images (and the text file, left out) dropped at the end of "Before the picture." */
-  files = g_slist_append (files, g_file_new_for_path (logo));
-  files = g_slist_append (files, g_file_new_for_path (notes));
-  files = g_slist_append (files, g_file_new_for_path (beside));
   gtk_text_buffer_get_iter_at_line (buffer, &at, 3);
   gtk_text_iter_forward_to_line_end (&at);
-  g_assert_true (lekh_editor_insert_image_files (editor, files, &at));
-  g_slist_free_full (files, g_object_unref);
+  window_point_of (window, view, &at, &x, &y);
+
+  files = g_slist_append (files, g_file_new_for_path (logo));
+  files = g_slist_append (files, g_file_new_for_path (beside));
+  mixed = g_slist_append (mixed, g_file_new_for_path (logo));
+  mixed = g_slist_append (mixed, g_file_new_for_path (notes));
+
+  /* An article among them: for the window to open. */
+  g_assert_false (lekh_editor_drop_files (editor, mixed, GTK_WIDGET (window), x, y));
+  /* Beside the source (on the form): the same. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_true (gtk_widget_translate_coordinates (panel, GTK_WIDGET (window), 20, 20, &px, &py));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_false (lekh_editor_drop_files (editor, files, GTK_WIDGET (window), px, py));
+  lekh_test_spin (100);
+  after = lekh_test_buffer_text (window);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* Two images dropped at the end of "Before the picture." */
+  g_assert_true (lekh_editor_drop_files (editor, files, GTK_WIDGET (window), x, y));
   wait_for_text (window, "Before the picture.![logo](/img/logo.png)\n![my map](<./my map.png>)\nAfter it.\n");
   g_assert_false (lekh_test_has_dialog (window));
 
@@ -229,6 +261,11 @@ test_drop (void)
   after = lekh_test_buffer_text (window);
   g_assert_cmpstr (after, ==, before);
 
+  /* A text file alone is not an image to insert. */
+  g_assert_false (lekh_editor_insert_image_files (editor, mixed->next, NULL));
+
+  g_slist_free_full (files, g_object_unref);
+  g_slist_free_full (mixed, g_object_unref);
   lekh_test_discard_and_close (window);
 }
 

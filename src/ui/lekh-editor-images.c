@@ -148,22 +148,50 @@ lekh_editor_insert_image_texture (LekhEditor        *self,
   insert_next (insertion);
 }
 
-/* Drop */
+/* Drop: the window's file drop target (which opens files) asks here first. */
 
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         LekhEditor    *self)
+gboolean
+lekh_editor_drop_files (LekhEditor *self,
+                        GSList     *files,
+                        GtkWidget  *relative_to,
+                        double      x,
+                        double      y)
 {
-  GdkFileList *list = g_value_get_boxed (value);
-  g_autoptr(GSList) files = list ? gdk_file_list_get_files (list) : NULL;
   GtkTextIter at;
+  double vx, vy;
   int bx, by;
 
+  g_return_val_if_fail (LEKH_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (relative_to), FALSE);
+
+  if (files == NULL || !gtk_widget_get_mapped (self->view))
+    return FALSE;
+#if GTK_CHECK_VERSION (4, 12, 0)
+  {
+    graphene_point_t point = GRAPHENE_POINT_INIT ((float) x, (float) y), out;
+
+    if (!gtk_widget_compute_point (relative_to, self->view, &point, &out))
+      return FALSE;
+    vx = out.x;
+    vy = out.y;
+  }
+#else
+  if (!gtk_widget_translate_coordinates (relative_to, self->view, x, y, &vx, &vy))
+    return FALSE;
+#endif
+  if (!gtk_widget_contains (self->view, vx, vy))
+    return FALSE;
+  /* Only images go into the text; anything else is for opening. */
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+
+      if (name == NULL || !lekh_image_path_is_image_name (name))
+        return FALSE;
+    }
+
   gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->view), GTK_TEXT_WINDOW_WIDGET,
-                                         (int) x, (int) y, &bx, &by);
+                                         (int) vx, (int) vy, &bx, &by);
   gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &at, bx, by);
   return lekh_editor_insert_image_files (self, files, &at);
 }
@@ -243,11 +271,5 @@ paste_clipboard_cb (GtkTextView *view,
 void
 _lekh_editor_images_init (LekhEditor *self)
 {
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
-  /* Before the view's own target, which takes text. */
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (target), GTK_PHASE_CAPTURE);
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (self->view, GTK_EVENT_CONTROLLER (target));
   g_signal_connect (self->view, "paste-clipboard", G_CALLBACK (paste_clipboard_cb), self);
 }

@@ -46,6 +46,14 @@ LekhSpellChecker *lekh_editor_get_spell_checker (LekhEditor *self);
 gboolean       lekh_editor_insert_image_files   (LekhEditor        *self,
                                                  GSList            *files,
                                                  const GtkTextIter *where);
+/* A drop of FILES at X, Y of RELATIVE_TO (e.g. the window, whose capture-phase target
+ * receives every file drop): when the point is on the source and every file is an image,
+ * they are inserted there as above and TRUE is returned; else FALSE (open them). */
+gboolean       lekh_editor_drop_files           (LekhEditor        *self,
+                                                 GSList            *files,
+                                                 GtkWidget         *relative_to,
+                                                 double             x,
+                                                 double             y);
 /* What pasting an image does: TEXTURE is saved as PNG in the site's image folder, after
  * asking, and linked at WHERE (NULL: the cursor). */
 void           lekh_editor_insert_image_texture (LekhEditor        *self,
