@@ -123,6 +123,23 @@ find_thumbnail (GtkWidget *widget)
   return NULL;
 }
 
+static GtkWidget *
+find_image_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "folder-pictures-symbolic") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_image_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 thumbnail_shows (gpointer data)
 {
@@ -153,6 +170,7 @@ test_image_field (void)
 
   g_assert_nonnull (thumbnail);
   g_assert_false (gtk_widget_get_visible (thumbnail));
+  g_assert_true (gtk_widget_get_sensitive (find_image_button (row)));
 
   lekh_metadata_panel_choose_image_file (panel, logo_file);
   wait_for_text (window, "image: /img/logo.png\n");
@@ -336,6 +354,14 @@ test_unsaved (void)
 
   gtk_window_present (GTK_WINDOW (window));
   lekh_test_spin (100);
+  /* The Image field's chooser waits for a file to place images by. */
+  {
+    LekhMetadataPanel *panel = lekh_window_get_metadata_panel (window);
+    GtkWidget *button = find_image_button (lekh_metadata_panel_get_field_widget (panel, "image"));
+
+    g_assert_nonnull (button);
+    g_assert_false (gtk_widget_get_sensitive (button));
+  }
   g_assert_true (lekh_editor_insert_image_files (editor, files, NULL));
   g_slist_free_full (files, g_object_unref);
   dialog = wait_for_dialog (window);

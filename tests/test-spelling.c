@@ -314,6 +314,19 @@ test_form (void)
   attrs = adw_entry_row_get_attributes (ADW_ENTRY_ROW (title));
   g_assert_true (attrs_underline (attrs, 4, 9));
 
+  /* A word ignored from the description's menu is no longer underlined in the title. */
+  g_assert_true (buffer_underlined (buffer, "Journy"));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 4);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_editable_set_text (GTK_EDITABLE (title), "Journy tripp");
+  attrs = adw_entry_row_get_attributes (ADW_ENTRY_ROW (title));
+  g_assert_true (attrs_underline (attrs, 0, 6));
+  g_assert_true (gtk_widget_activate_action (view, "spelling.ignore", NULL));
+  g_assert_false (buffer_underlined (buffer, "Journy"));
+  attrs = adw_entry_row_get_attributes (ADW_ENTRY_ROW (title));
+  g_assert_false (attrs_underline (attrs, 0, 6));
+  g_assert_true (attrs_underline (attrs, 7, 12));
+
   lekh_test_discard_and_close (window);
 }
 

@@ -973,11 +973,25 @@ focus_leave_cb (LekhMetadataPanel *self)
   self->anchor = NULL;
 }
 
+/* Images are placed relative to the article: the chooser waits for its file. */
+static void
+update_image_button (LekhMetadataPanel *self)
+{
+  gboolean saved = self->document != NULL && lekh_document_get_file (self->document) != NULL;
+
+  gtk_widget_set_sensitive (self->image_button, saved);
+  gtk_widget_set_tooltip_text (self->image_button,
+                               saved ? _("Choose Image…")
+                                     : _("Save the article first: its images are placed "
+                                         "relative to its file."));
+}
+
 static void
 file_changed_cb (LekhMetadataPanel *self)
 {
   LekhArticle *article = lekh_document_get_article (self->document);
 
+  update_image_button (self);
   if (article != NULL)
     {
       sync_thumbnail (self, article);
@@ -1209,6 +1223,8 @@ lekh_metadata_panel_set_document (LekhMetadataPanel *self,
                                                       document);
       gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->description_view),
                                     lekh_spell_checker_get_menu (self->spell));
+      g_signal_connect_object (self->spell, "checked", G_CALLBACK (update_title_spelling),
+                               self, G_CONNECT_SWAPPED);
       self->article_changed_id =
         g_signal_connect_swapped (document, "article-changed",
                                   G_CALLBACK (sync_from_article), self);
@@ -1218,6 +1234,7 @@ lekh_metadata_panel_set_document (LekhMetadataPanel *self,
       sync_from_article (self);
     }
   update_title_spelling (self);
+  update_image_button (self);
 }
 
 LekhDocument *

@@ -36,9 +36,17 @@ struct _LekhSpellChecker
   char             *menu_word;
   int               menu_start;
   guint             check_id;
+  gboolean          loaded;    /* update_dictionaries() has run */
 };
 
 G_DEFINE_FINAL_TYPE (LekhSpellChecker, lekh_spell_checker, G_TYPE_OBJECT)
+
+enum {
+  CHECKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Dictionaries */
 
@@ -200,6 +208,7 @@ update_dictionaries (LekhSpellChecker *self)
     }
   if (self->hindi == NULL && enchant_broker_dict_exists (self->broker, HINDI))
     self->hindi = enchant_broker_request_dict (self->broker, HINDI);
+  self->loaded = TRUE;
 
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "language");
   g_simple_action_set_state (G_SIMPLE_ACTION (action),
@@ -287,6 +296,7 @@ check_cb (gpointer data)
   self->check_id = 0;
   update_dictionaries (self);
   check_all (self);
+  g_signal_emit (self, signals[CHECKED], 0);
   return G_SOURCE_REMOVE;
 }
 
@@ -538,6 +548,11 @@ lekh_spell_checker_class_init (LekhSpellCheckerClass *klass)
 
   object_class->dispose = lekh_spell_checker_dispose;
   object_class->finalize = lekh_spell_checker_finalize;
+
+  /* After every check: the dictionaries, the language or the word lists may have changed,
+   * so text checked elsewhere with this checker (a title's underlines) is due again. */
+  signals[CHECKED] = g_signal_new ("checked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -627,7 +642,7 @@ lekh_spell_checker_underline (LekhSpellChecker *self,
 
   if (!g_settings_get_boolean (self->settings, "spell-check"))
     return attrs;
-  if (self->language == NULL && self->hindi == NULL)
+  if (!self->loaded)
     update_dictionaries (self);
   ranges = lekh_spell_text_ranges (text);
   for (guint i = 0; i < ranges->len; i++)

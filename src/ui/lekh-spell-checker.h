@@ -24,7 +24,8 @@ LekhSpellChecker *lekh_spell_checker_new            (GtkTextView      *view,
 LekhSpellChecker *lekh_spell_checker_new_for_field  (GtkTextView      *view,
                                                      LekhDocument     *document);
 /* Error underlines for the misspelled words of a one-line TEXT (an entry's), with this
- * checker's dictionaries: a new list for gtk_text_set_attributes(). */
+ * checker's dictionaries: a new list for gtk_text_set_attributes(). The "checked" signal
+ * says when they may have changed (language, dictionary, settings). */
 PangoAttrList    *lekh_spell_checker_underline      (LekhSpellChecker *self,
                                                      const char       *text);
 GMenuModel       *lekh_spell_checker_get_menu       (LekhSpellChecker *self);
