@@ -187,6 +187,18 @@ test_image_field (void)
   g_assert_false (g_file_test (copied, G_FILE_TEST_EXISTS));
   wait_for_text (window, "image: /img/logo.png\n");
 
+  /* Another image chosen while asked: the question goes, the new choice counts. */
+  lekh_metadata_panel_choose_image_file (panel, outside_file);
+  dialog = wait_for_dialog (window);
+  g_object_ref (dialog);
+  lekh_metadata_panel_choose_image_file (panel, logo_file);
+  lekh_test_spin (300);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_unref (dialog);
+  g_assert_false (lekh_test_has_dialog (window));
+  g_assert_false (g_file_test (copied, G_FILE_TEST_EXISTS));
+  wait_for_text (window, "image: /img/logo.png\n");
+
   /* Accepted: copied into static/img, the original left alone. */
   lekh_metadata_panel_choose_image_file (panel, outside_file);
   dialog = wait_for_dialog (window);

@@ -140,6 +140,12 @@ response_cb (AdwMessageDialog *dialog,
 
   /* One answer per question. */
   g_signal_handlers_disconnect_by_func (dialog, response_cb, task);
+  /* Asked for something else meanwhile: this answer is no longer wanted. */
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
   if (g_strcmp0 (response, "copy") != 0)
     {
       fail (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Not copied")));
@@ -233,6 +239,10 @@ ask (GTask *task)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), task);
+  /* Cancelled (another image chosen, the form closed): the question goes too. */
+  if (g_task_get_cancellable (task) != NULL)
+    g_signal_connect_object (g_task_get_cancellable (task), "cancelled",
+                             G_CALLBACK (gtk_window_close), dialog, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
