@@ -344,10 +344,29 @@ test_paste (void)
   wait_for_text (window, "![pasted-image](/img/pasted-image.png)![shot](/img/shot.png)");
   g_assert_true (g_file_test (copied, G_FILE_TEST_IS_REGULAR));
 
+  /* A copied web address of an image is pasted as the text it is. */
+  {
+    g_autoptr(GFile) web = g_file_new_for_uri ("https://example.org/pic.png");
+    GSList *remote = g_slist_append (NULL, web);
+    GdkFileList *remote_list = gdk_file_list_new_from_list (remote);
+    GdkContentProvider *providers[2];
+    g_autoptr(GdkContentProvider) both = NULL;
+
+    g_slist_free (remote);
+    providers[0] = gdk_content_provider_new_typed (GDK_TYPE_FILE_LIST, remote_list);
+    providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, " https://example.org/pic.png");
+    both = gdk_content_provider_new_union (providers, 2);
+    g_boxed_free (GDK_TYPE_FILE_LIST, remote_list);
+    g_assert_true (gdk_clipboard_set_content (gtk_widget_get_clipboard (view), both));
+    g_signal_emit_by_name (view, "paste-clipboard");
+    wait_for_text (window, "![shot](/img/shot.png) https://example.org/pic.png");
+    g_assert_false (lekh_test_has_dialog (window));
+  }
+
   /* Plain text still pastes as text. */
   gdk_clipboard_set_text (gtk_widget_get_clipboard (view), " and words");
   g_signal_emit_by_name (view, "paste-clipboard");
-  wait_for_text (window, "![shot](/img/shot.png) and words");
+  wait_for_text (window, "![shot](/img/shot.png) https://example.org/pic.png and words");
 
   lekh_test_discard_and_close (window);
 }

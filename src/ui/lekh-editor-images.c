@@ -119,7 +119,8 @@ lekh_editor_insert_image_files (LekhEditor        *self,
     {
       g_autofree char *name = g_file_get_basename (l->data);
 
-      if (name != NULL && lekh_image_path_is_image_name (name))
+      /* A web address (a copied link to a .png) is text, not a file to bring in. */
+      if (name != NULL && g_file_is_native (l->data) && lekh_image_path_is_image_name (name))
         g_queue_push_tail (&insertion->files, g_object_ref (l->data));
     }
   if (g_queue_is_empty (&insertion->files))
@@ -186,7 +187,7 @@ lekh_editor_drop_files (LekhEditor *self,
     {
       g_autofree char *name = g_file_get_basename (l->data);
 
-      if (name == NULL || !lekh_image_path_is_image_name (name))
+      if (name == NULL || !g_file_is_native (l->data) || !lekh_image_path_is_image_name (name))
         return FALSE;
     }
 

@@ -302,6 +302,7 @@ title_changed_cb (LekhMetadataPanel *self)
   update_title_spelling (self);
   text_changed (self, TEXT_TITLE);
 }
+
 static void description_changed_cb (LekhMetadataPanel *self) { text_changed (self, TEXT_DESCRIPTION); }
 static void image_changed_cb (LekhMetadataPanel *self) { text_changed (self, TEXT_IMAGE); }
 static void update_date_hint (LekhMetadataPanel *self);
