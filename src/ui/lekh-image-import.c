@@ -193,6 +193,20 @@ response_cb (AdwMessageDialog *dialog,
     }
 }
 
+/* Where the copy goes, as the writer knows the site: "static/img/x.png" from its root
+ * (or from the article's folder for a lone file). */
+static char *
+display_destination (Import *import)
+{
+  const char *root = import->site ? lekh_site_get_root (import->site) : NULL;
+  g_autofree char *base = root ? g_strdup (root) : g_path_get_dirname (import->article_path);
+  g_autoptr(GFile) from = g_file_new_for_path (base);
+  g_autoptr(GFile) to = g_file_new_for_path (import->destination);
+  g_autofree char *relative = g_file_get_relative_path (from, to);
+
+  return g_filename_display_name (relative ? relative : import->destination);
+}
+
 static void
 ask (GTask *task)
 {
@@ -210,7 +224,7 @@ ask (GTask *task)
                                _("No free file name for “%s” in “%s”"), name, folder));
       return;
     }
-  shown = g_filename_display_name (import->destination);
+  shown = display_destination (import);
   if (import->texture != NULL)
     dialog = adw_message_dialog_new (parent_window (import->parent),
                                      _("Save the Pasted Image?"), NULL);
