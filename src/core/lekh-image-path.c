@@ -94,7 +94,6 @@ lekh_image_path_browse_folder (LekhSite   *site,
                                const char *article_path)
 {
   g_autofree char *folder = NULL;
-  g_autofree char *dir = NULL;
   const char *root;
 
   g_return_val_if_fail (article_path != NULL, NULL);
