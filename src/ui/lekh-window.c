@@ -580,6 +580,9 @@ drop_cb (GtkDropTarget *target,
     return FALSE;
 
   files = g_value_get_boxed (value);
+  /* Images dropped on the source go into the text; anything else is opened. */
+  if (lekh_editor_drop_files (LEKH_EDITOR (self->editor), files, GTK_WIDGET (self), x, y))
+    return TRUE;
   for (GSList *l = files; l != NULL; l = l->next)
     lekh_application_open_file (LEKH_APPLICATION (app), l->data, self);
   return files != NULL;
