@@ -964,52 +964,54 @@ plan_append_other (LekhArticle *self,
     }
 }
 
-/* The layout of an existing TOML or JSON array, to write a new one like it. */
+/* How a list is written, read from an existing one to write a new one like it: a YAML
+ * block list's indentation and gap after the dash; a flow list's padding, lines and
+ * indentation (TOML and JSON arrays are flow lists). */
 typedef struct
 {
-  gboolean  multiline;
+  gboolean  flow;         /* [a, b] */
+  gboolean  multiline;    /* a TOML or JSON array over several lines */
   gboolean  padded;       /* "[ a, b ]" */
   gboolean  trailing;     /* a comma after the last item (TOML) */
   gboolean  literal;      /* the items are TOML 'literal' strings */
-  char     *indent;       /* before each item of a multi-line array */
-  char     *close_indent; /* before its ']' */
-} ArrayLayout;
+  char     *indent;       /* before a block item's dash; before each item of a multi-line array */
+  char     *gap;          /* between a block item's dash and the item */
+  char     *close_indent; /* before the ']' of a multi-line array */
+} ListLayout;
 
 static void
-array_layout_clear (ArrayLayout *layout)
+list_layout_clear (ListLayout *layout)
 {
   g_clear_pointer (&layout->indent, g_free);
+  g_clear_pointer (&layout->gap, g_free);
   g_clear_pointer (&layout->close_indent, g_free);
 }
 
 static void
-array_layout_from_node (LekhArticle    *self,
-                        const LekhNode *node,
-                        ArrayLayout    *layout)
+flow_layout_read (LekhArticle    *self,
+                  const LekhNode *node,
+                  ListLayout     *layout)
 {
   const char *text = lekh_article_get_text (self, NULL);
-  gsize start, end;
+  gboolean toml = article_format (self) == LEKH_FRONT_MATTER_TOML;
+  gboolean yaml = !toml && article_format (self) != LEKH_FRONT_MATTER_JSON;
+  gsize start = node->span.start;
+  gsize end = node->span.end;
 
-  memset (layout, 0, sizeof *layout);
-  if (node == NULL || node->kind != LEKH_NODE_SEQUENCE || node->style != LEKH_STYLE_FLOW)
-    return;
-  start = node->span.start;
-  end = node->span.end;
   if (end - start < 2)
     return;
-  layout->multiline = memchr (text + start, '\n', end - start) != NULL;
-  layout->padded = !layout->multiline && text[start + 1] == ' ' && end - start > 3;
+  /* A YAML flow list is written on one line; "[ ]" pads YAML items to come, not TOML's
+   * or JSON's. */
+  layout->multiline = !yaml && memchr (text + start, '\n', end - start) != NULL;
+  layout->padded = text[start + 1] == ' ' && end - start > (yaml ? 2u : 3u);
   if (node->children->len > 0)
     {
       const LekhNode *first = g_ptr_array_index (node->children, 0);
       const LekhNode *last = g_ptr_array_index (node->children, node->children->len - 1);
 
-      if (article_format (self) == LEKH_FRONT_MATTER_TOML && first->kind == LEKH_NODE_SCALAR &&
+      if (toml && first->kind == LEKH_NODE_SCALAR &&
           lekh_toml_node_get_type (first) == LEKH_TOML_STRING)
-        {
-          LekhTomlStringStyle style = lekh_toml_node_get_string_style (first);
-          layout->literal = style == LEKH_TOML_STRING_LITERAL;
-        }
+        layout->literal = lekh_toml_node_get_string_style (first) == LEKH_TOML_STRING_LITERAL;
       if (layout->multiline)
         {
           gsize ls = first->span.start;
@@ -1018,7 +1020,7 @@ array_layout_from_node (LekhArticle    *self,
             ls--;
           if (ls > start && only_blanks (text, ls, first->span.start))
             layout->indent = g_strndup (text + ls, first->span.start - ls);
-          for (gsize p = last->span.end; p + 1 < end; p++)
+          for (gsize p = last->span.end; toml && p + 1 < end; p++)
             if (text[p] == ',')
               layout->trailing = TRUE;
             else if (text[p] == '#')
@@ -1036,30 +1038,120 @@ array_layout_from_node (LekhArticle    *self,
       if (layout->indent == NULL)
         layout->indent = g_strconcat (layout->close_indent ? layout->close_indent : "", "  ", NULL);
     }
-  if (article_format (self) != LEKH_FRONT_MATTER_TOML)
-    layout->trailing = FALSE;
 }
 
+/* FALSE for a YAML block list whose dash does not start its line (nested). */
+static gboolean
+block_layout_read (LekhArticle    *self,
+                   const LekhNode *node,
+                   ListLayout     *layout)
+{
+  const char *text = lekh_article_get_text (self, NULL);
+  gsize dash = node->span.start;
+  gsize ls = dash;
+  gsize item_start = dash + 1;
+
+  while (ls > 0 && text[ls - 1] != '\n')
+    ls--;
+  for (gsize p = ls; p < dash; p++)
+    if (text[p] != ' ')
+      return FALSE;
+  if (node->children->len > 0)
+    {
+      const LekhNode *first = g_ptr_array_index (node->children, 0);
+
+      if (first->span.start > dash && first->span.start - dash <= 8)
+        item_start = first->span.start;
+    }
+  for (gsize p = dash + 1; p < item_start; p++)
+    if (text[p] != ' ')
+      {
+        item_start = dash + 2;
+        break;
+      }
+  layout->indent = g_strndup (text + ls, dash - ls);
+  layout->gap = g_strndup (text + dash + 1, MAX (item_start, dash + 2) - dash - 1);
+  if (strchr (layout->gap, '\n') || *layout->gap == '\0')
+    {
+      g_free (layout->gap);
+      layout->gap = g_strdup (" ");
+    }
+  return TRUE;
+}
+
+/* The layout of NODE, in any format; FALSE when NODE is not a list or is a nested YAML
+ * block list (LAYOUT is then a one-line list's: a flow one in TOML and JSON). */
+static gboolean
+list_layout_read (LekhArticle    *self,
+                  const LekhNode *node,
+                  ListLayout     *layout)
+{
+  memset (layout, 0, sizeof *layout);
+  layout->flow = article_format (self) == LEKH_FRONT_MATTER_TOML ||
+                 article_format (self) == LEKH_FRONT_MATTER_JSON;
+  if (node == NULL || node->kind != LEKH_NODE_SEQUENCE)
+    return FALSE;
+  layout->flow = node->style == LEKH_STYLE_FLOW;
+  if (layout->flow)
+    flow_layout_read (self, node, layout);
+  else if (!block_layout_read (self, node, layout))
+    return FALSE;
+  return TRUE;
+}
+
+/* ITEM as a list item in the article's format. */
 static char *
-format_array_for (LekhArticle       *self,
-                  const char *const *items,
-                  const ArrayLayout *layout)
+quote_item_for (LekhArticle      *self,
+                const char       *item,
+                const ListLayout *layout)
+{
+  switch (article_format (self))
+    {
+    case LEKH_FRONT_MATTER_TOML:
+      return toml_quote_string (item, layout->literal);
+    case LEKH_FRONT_MATTER_JSON:
+      return lekh_json_quote_string (item, strlen (item));
+    case LEKH_FRONT_MATTER_NONE:
+    case LEKH_FRONT_MATTER_YAML:
+    default:
+      return lekh_yaml_quote_string (item, layout->flow);
+    }
+}
+
+/* ITEMS as a list laid out as LAYOUT says; a YAML block list's text starts at its first
+ * dash. No items make "[]". */
+static char *
+format_list_for (LekhArticle       *self,
+                 const char *const *items,
+                 const ListLayout  *layout)
 {
   const char *nl = lekh_article_get_newline (self);
-  GString *out = g_string_new ("[");
-  gboolean toml = article_format (self) == LEKH_FRONT_MATTER_TOML;
+  const char *pad = layout->padded ? " " : "";
+  GString *out = g_string_new (NULL);
 
   if (items[0] == NULL)
     {
-      g_string_append_c (out, ']');
+      g_string_append (out, "[]");
       return g_string_free (out, FALSE);
     }
+  if (!layout->flow)
+    {
+      for (guint i = 0; items[i]; i++)
+        {
+          g_autofree char *q = quote_item_for (self, items[i], layout);
+
+          if (i > 0)
+            g_string_append_printf (out, "%s%s", nl, layout->indent);
+          g_string_append_printf (out, "-%s%s", layout->gap, q);
+        }
+      return g_string_free (out, FALSE);
+    }
+  g_string_append_c (out, '[');
   if (layout->multiline)
     {
       for (guint i = 0; items[i]; i++)
         {
-          g_autofree char *q = toml ? toml_quote_string (items[i], layout->literal)
-                                    : lekh_json_quote_string (items[i], strlen (items[i]));
+          g_autofree char *q = quote_item_for (self, items[i], layout);
 
           g_string_append_printf (out, "%s%s%s%s", nl, layout->indent, q,
                                   items[i + 1] || layout->trailing ? "," : "");
@@ -1067,18 +1159,14 @@ format_array_for (LekhArticle       *self,
       g_string_append_printf (out, "%s%s]", nl, layout->close_indent ? layout->close_indent : "");
       return g_string_free (out, FALSE);
     }
-  if (layout->padded)
-    g_string_append_c (out, ' ');
+  g_string_append (out, pad);
   for (guint i = 0; items[i]; i++)
     {
-      g_autofree char *q = toml ? toml_quote_string (items[i], layout->literal)
-                                : lekh_json_quote_string (items[i], strlen (items[i]));
+      g_autofree char *q = quote_item_for (self, items[i], layout);
 
       g_string_append_printf (out, "%s%s", i ? ", " : "", q);
     }
-  if (layout->padded)
-    g_string_append_c (out, ' ');
-  g_string_append_c (out, ']');
+  g_string_append_printf (out, "%s]", pad);
   return g_string_free (out, FALSE);
 }
 
@@ -1152,14 +1240,14 @@ set_list_other (LekhArticle        *self,
 {
   g_autoptr(LekhEdit) edit = NULL;
   g_autofree char *text = NULL;
-  ArrayLayout layout;
+  ListLayout layout;
   Expected expected = { key, EXPECT_LIST, NULL, LEKH_VALUE_SEQUENCE, items, NULL, NULL };
 
   if (entry != NULL && !check_replaceable (self, entry, error))
     return NULL;
-  array_layout_from_node (self, entry ? entry->value : NULL, &layout);
-  text = format_array_for (self, items, &layout);
-  array_layout_clear (&layout);
+  list_layout_read (self, entry ? entry->value : NULL, &layout);
+  text = format_list_for (self, items, &layout);
+  list_layout_clear (&layout);
 
   if (entry == NULL)
     edit = plan_append_other (self, key, text);
@@ -1328,115 +1416,18 @@ lekh_article_edit_set_string (LekhArticle  *self,
   return lekh_article_edit_set_scalar (self, key, value, LEKH_VALUE_STRING, error);
 }
 
-/* The style the article's lists already use: the first top-level list that is
- * block style gives its indentation and the gap after the dash. */
-typedef struct
-{
-  gboolean  flow;
-  char     *indent;     /* before the dash */
-  char     *gap;        /* between the dash and the item */
-  gboolean  flow_padded;/* "[ a, b ]" */
-} ListStyle;
-
+/* The layout of the article's first top-level list that has one (a one-line flow list or
+ * a block list whose dash starts its line), else a block list indented by two spaces. */
 static void
-list_style_clear (ListStyle *style)
-{
-  g_clear_pointer (&style->indent, g_free);
-  g_clear_pointer (&style->gap, g_free);
-}
-
-static gboolean
-list_style_from_node (LekhArticle    *self,
-                      const LekhNode *node,
-                      ListStyle      *style)
-{
-  const char *text = lekh_article_get_text (self, NULL);
-
-  if (node == NULL || node->kind != LEKH_NODE_SEQUENCE)
-    return FALSE;
-
-  style->flow = node->style == LEKH_STYLE_FLOW;
-  if (style->flow)
-    {
-      style->flow_padded = node->span.end - node->span.start > 2 && text[node->span.start + 1] == ' ';
-      return TRUE;
-    }
-  else
-    {
-      gsize dash = node->span.start;
-      gsize ls = dash;
-      gsize item_start = dash + 1;
-
-      while (ls > 0 && text[ls - 1] != '\n')
-        ls--;
-      for (gsize p = ls; p < dash; p++)
-        if (text[p] != ' ')
-          return FALSE;   /* "- " not at the start of its line (nested): use defaults */
-      if (node->children->len > 0)
-        {
-          const LekhNode *first = g_ptr_array_index (node->children, 0);
-          if (first->span.start > dash && first->span.start - dash <= 8)
-            item_start = first->span.start;
-        }
-      for (gsize p = dash + 1; p < item_start; p++)
-        if (text[p] != ' ')
-          {
-            item_start = dash + 2;
-            break;
-          }
-      style->indent = g_strndup (text + ls, dash - ls);
-      style->gap = g_strndup (text + dash + 1, MAX (item_start, dash + 2) - dash - 1);
-      if (strchr (style->gap, '\n') || *style->gap == '\0')
-        {
-          g_free (style->gap);
-          style->gap = g_strdup (" ");
-        }
-      return TRUE;
-    }
-}
-
-static void
-list_style_for_new (LekhArticle *self,
-                    ListStyle   *style)
+list_layout_for_new (LekhArticle *self,
+                     ListLayout  *layout)
 {
   for (guint i = 0; i < lekh_article_get_n_entries (self); i++)
-    if (list_style_from_node (self, lekh_article_get_entry (self, i)->value, style))
+    if (list_layout_read (self, lekh_article_get_entry (self, i)->value, layout))
       return;
-  style->flow = FALSE;
-  style->indent = g_strdup ("  ");
-  style->gap = g_strdup (" ");
-}
-
-static char *
-format_list (const char *const *items,
-             const ListStyle   *style,
-             const char        *nl)
-{
-  GString *out = g_string_new (NULL);
-
-  if (style->flow || items[0] == NULL)
-    {
-      const char *pad = style->flow_padded && items[0] ? " " : "";
-
-      g_string_append_printf (out, "[%s", pad);
-      for (guint i = 0; items[i]; i++)
-        {
-          g_autofree char *q = lekh_yaml_quote_string (items[i], TRUE);
-          g_string_append_printf (out, "%s%s", i ? ", " : "", q);
-        }
-      g_string_append_printf (out, "%s]", pad);
-      return g_string_free (out, FALSE);
-    }
-
-  for (guint i = 0; items[i]; i++)
-    {
-      g_autofree char *q = lekh_yaml_quote_string (items[i], FALSE);
-
-      if (i > 0)
-        g_string_append_printf (out, "%s%s", nl, style->indent);
-      g_string_append_printf (out, "-%s%s", style->gap, q);
-    }
-  return g_string_free (out, FALSE);
+  layout->flow = FALSE;
+  layout->indent = g_strdup ("  ");
+  layout->gap = g_strdup (" ");
 }
 
 LekhEdit *
@@ -1450,7 +1441,7 @@ lekh_article_edit_set_list (LekhArticle        *self,
   const char *nl = lekh_article_get_newline (self);
   g_autoptr(LekhEdit) edit = NULL;
   g_autofree char *text = NULL;
-  ListStyle style = { 0 };
+  ListLayout layout = { 0 };
   Expected expected = { key, EXPECT_LIST, NULL, LEKH_VALUE_SEQUENCE, NULL, NULL, NULL };
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -1479,13 +1470,13 @@ lekh_article_edit_set_list (LekhArticle        *self,
     }
 
   if (entry != NULL && entry->value->kind == LEKH_NODE_SEQUENCE &&
-      list_style_from_node (self, entry->value, &style))
+      list_layout_read (self, entry->value, &layout))
     {
       const LekhNode *node = entry->value;
       gsize end = _lekh_article_content_end (self, node);
 
-      text = format_list (items, &style, nl);
-      if (style.flow)
+      text = format_list_for (self, items, &layout);
+      if (layout.flow)
         edit = edit_new (node->span.start, end, text);
       else if (items[0] == NULL)
         edit = edit_new (entry->colon + 1, end, " []");
@@ -1496,13 +1487,13 @@ lekh_article_edit_set_list (LekhArticle        *self,
     {
       g_autofree char *after = NULL;
 
-      list_style_clear (&style);
-      list_style_for_new (self, &style);
-      text = format_list (items, &style, nl);
-      if (style.flow || items[0] == NULL)
+      list_layout_clear (&layout);
+      list_layout_for_new (self, &layout);
+      text = format_list_for (self, items, &layout);
+      if (layout.flow || items[0] == NULL)
         after = g_strconcat (" ", text, NULL);
       else
-        after = g_strconcat (nl, style.indent, text, NULL);
+        after = g_strconcat (nl, layout.indent, text, NULL);
 
       if (entry == NULL)
         edit = plan_append (self, key, after);
@@ -1513,7 +1504,7 @@ lekh_article_edit_set_list (LekhArticle        *self,
                          MAX (_lekh_article_content_end (self, entry->value), entry->colon + 1),
                          after);
     }
-  list_style_clear (&style);
+  list_layout_clear (&layout);
 
   if (!verify_edit (self, edit, &expected, error))
     return NULL;
