@@ -1199,6 +1199,26 @@ plan_remove_json (LekhArticle     *self,
   return edit_new (lekh_article_get_entry (self, i - 1)->value->span.end, entry->value->span.end, "");
 }
 
+/* TEXT as KEY's value: in place of ENTRY's, or a new entry when ENTRY is NULL; verified. */
+static LekhEdit *
+put_value_other (LekhArticle      *self,
+                 const char       *key,
+                 const LekhEntry  *entry,
+                 const char       *text,
+                 const Expected   *expected,
+                 GError          **error)
+{
+  g_autoptr(LekhEdit) edit = NULL;
+
+  if (entry == NULL)
+    edit = plan_append_other (self, key, text);
+  else
+    edit = edit_new (entry->value->span.start, entry->value->span.end, text);
+  if (!verify_edit (self, edit, expected, error))
+    return NULL;
+  return g_steal_pointer (&edit);
+}
+
 static LekhEdit *
 set_scalar_other (LekhArticle      *self,
                   const char       *key,
@@ -1209,7 +1229,6 @@ set_scalar_other (LekhArticle      *self,
 {
   g_autofree char *read_back = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(LekhEdit) edit = NULL;
   LekhValueType read_type;
   Expected expected = { key, EXPECT_SCALAR, NULL, type, NULL, NULL, NULL };
 
@@ -1221,14 +1240,7 @@ set_scalar_other (LekhArticle      *self,
     return NULL;
   expected.scalar = read_back;
   expected.type = read_type;
-
-  if (entry == NULL)
-    edit = plan_append_other (self, key, text);
-  else
-    edit = edit_new (entry->value->span.start, entry->value->span.end, text);
-  if (!verify_edit (self, edit, &expected, error))
-    return NULL;
-  return g_steal_pointer (&edit);
+  return put_value_other (self, key, entry, text, &expected, error);
 }
 
 static LekhEdit *
@@ -1238,7 +1250,6 @@ set_list_other (LekhArticle        *self,
                 const char * const *items,
                 GError            **error)
 {
-  g_autoptr(LekhEdit) edit = NULL;
   g_autofree char *text = NULL;
   ListLayout layout;
   Expected expected = { key, EXPECT_LIST, NULL, LEKH_VALUE_SEQUENCE, items, NULL, NULL };
@@ -1248,14 +1259,7 @@ set_list_other (LekhArticle        *self,
   list_layout_read (self, entry ? entry->value : NULL, &layout);
   text = format_list_for (self, items, &layout);
   list_layout_clear (&layout);
-
-  if (entry == NULL)
-    edit = plan_append_other (self, key, text);
-  else
-    edit = edit_new (entry->value->span.start, entry->value->span.end, text);
-  if (!verify_edit (self, edit, &expected, error))
-    return NULL;
-  return g_steal_pointer (&edit);
+  return put_value_other (self, key, entry, text, &expected, error);
 }
 
 static LekhEdit *
