@@ -194,7 +194,15 @@ typedef enum
   EXPECT_SCALAR,
   EXPECT_LIST,
   EXPECT_JSON,
+  EXPECT_ITEMS,
 } Expectation;
+
+/* EXPECT_ITEMS: one item of the edited list, in order. */
+typedef struct
+{
+  const LekhNode *kept;     /* an item of the old list, kept: same bytes, same meaning */
+  const char     *string;   /* or a new string item */
+} ExpectedItem;
 
 typedef struct
 {
@@ -205,6 +213,8 @@ typedef struct
   const char * const *items;
   const char         *json;           /* EXPECT_JSON: the entry's fingerprint */
   const char         *renamed_from;   /* rename: this key must be gone */
+  const ExpectedItem *list;           /* EXPECT_ITEMS: the list's items */
+  guint               n_list;
 } Expected;
 
 /* What an entry means, for comparing before and after an edit, in time linear in its
@@ -334,13 +344,51 @@ same_value (const LekhArticle *a,
   return strcmp (old_print, new_print) == 0;
 }
 
+/* Does the list ITEMS (of ARTICLE) hold EXPECTED's items, the kept ones with the very
+ * bytes and meaning they had in OLD? */
 static gboolean
-value_matches (const LekhArticle *article,
+items_match (const LekhArticle *old,
+             const LekhArticle *article,
+             const LekhNode    *items,
+             const Expected    *expected)
+{
+  if (items == NULL || items->kind != LEKH_NODE_SEQUENCE ||
+      lekh_node_get_n_items (items) != expected->n_list)
+    return FALSE;
+  for (guint i = 0; i < expected->n_list; i++)
+    {
+      const ExpectedItem *want = &expected->list[i];
+      const LekhNode *item = lekh_node_get_item (items, i);
+
+      if (want->kept != NULL)
+        {
+          g_autofree char *old_print = node_fingerprint (old, want->kept);
+          g_autofree char *new_print = node_fingerprint (article, item);
+
+          if (!same_bytes (old, want->kept->span.start, _lekh_article_content_end (old, want->kept),
+                           article, item->span.start, _lekh_article_content_end (article, item)) ||
+              strcmp (old_print, new_print) != 0)
+            return FALSE;
+        }
+      else if (item->kind != LEKH_NODE_SCALAR ||
+               lekh_node_get_value_type (item) != LEKH_VALUE_STRING ||
+               item->scalar_len != strlen (want->string) ||
+               memcmp (item->scalar, want->string, item->scalar_len) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+value_matches (const LekhArticle *old,
+               const LekhArticle *article,
                const LekhEntry   *entry,
                const Expected    *expected)
 {
   switch (expected->kind)
     {
+    case EXPECT_ITEMS:
+      return items_match (old, article, entry->value, expected);
     case EXPECT_SCALAR:
       {
         const char *s = lekh_node_get_string (entry->value);
@@ -439,7 +487,7 @@ verify_edit (LekhArticle     *self,
 
       if (strcmp (entry->key, expected->key) == 0)
         {
-          if (seen || expected->kind == EXPECT_ABSENT || !value_matches (result, entry, expected))
+          if (seen || expected->kind == EXPECT_ABSENT || !value_matches (self, result, entry, expected))
             goto fail;
           /* A set keeps the key as it was written; a rename keeps the value's bytes. */
           if (old_edited != NULL && expected->renamed_from == NULL &&
@@ -540,6 +588,23 @@ check_key (LekhArticle      *self,
       g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
                    _("“%s” appears %u times in the front matter; remove the duplicates first"),
                    key, count);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* check_key(), and KEY must be there. */
+static gboolean
+check_existing_key (LekhArticle      *self,
+                    const char       *key,
+                    const LekhEntry **entry,
+                    GError          **error)
+{
+  if (!check_key (self, key, entry, error))
+    return FALSE;
+  if (*entry == NULL)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, _("No key “%s”"), key);
       return FALSE;
     }
   return TRUE;
@@ -987,6 +1052,8 @@ list_layout_clear (ListLayout *layout)
   g_clear_pointer (&layout->close_indent, g_free);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ListLayout, list_layout_clear)
+
 static void
 flow_layout_read (LekhArticle    *self,
                   const LekhNode *node,
@@ -1316,6 +1383,24 @@ rename_other (LekhArticle      *self,
   return g_steal_pointer (&edit);
 }
 
+/* Whether ENTRY's value can be edited at all (see lekh_article_edit_check_key()). */
+static gboolean
+check_entry_editable (LekhArticle      *self,
+                      const LekhEntry  *entry,
+                      GError          **error)
+{
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML ||
+      article_format (self) == LEKH_FRONT_MATTER_JSON)
+    return check_replaceable (self, entry, error);
+  if (key_line_indented (self, entry))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                   _("“%s” is not at the start of its line; edit it in the source"), entry->key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 lekh_article_edit_check_key (LekhArticle  *self,
                              const char   *key,
@@ -1327,18 +1412,7 @@ lekh_article_edit_check_key (LekhArticle  *self,
 
   if (!check_key (self, key, &entry, error))
     return FALSE;
-  if (entry == NULL)
-    return TRUE;
-  if (article_format (self) == LEKH_FRONT_MATTER_TOML ||
-      article_format (self) == LEKH_FRONT_MATTER_JSON)
-    return check_replaceable (self, entry, error);
-  if (key_line_indented (self, entry))
-    {
-      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
-                   _("“%s” is not at the start of its line; edit it in the source"), key);
-      return FALSE;
-    }
-  return TRUE;
+  return entry == NULL || check_entry_editable (self, entry, error);
 }
 
 LekhEdit *
@@ -1526,13 +1600,8 @@ lekh_article_edit_remove (LekhArticle  *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (!check_key (self, key, &entry, error))
+  if (!check_existing_key (self, key, &entry, error))
     return NULL;
-  if (entry == NULL)
-    {
-      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, _("No key “%s”"), key);
-      return NULL;
-    }
   if (article_format (self) == LEKH_FRONT_MATTER_TOML ||
       article_format (self) == LEKH_FRONT_MATTER_JSON)
     return remove_other (self, entry, error);
@@ -1628,6 +1697,31 @@ piece_compare (gconstpointer a,
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
   return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* One edit from the first piece of TEXT to the last, the text between them kept;
+ * deletions that overlap merge. Sorts PIECES (at least one). */
+static LekhEdit *
+edit_from_pieces (const char *text,
+                  GArray     *pieces)
+{
+  g_autoptr(GString) merged = g_string_new (NULL);
+  gsize start, end;
+
+  g_array_sort (pieces, piece_compare);
+  start = end = g_array_index (pieces, Piece, 0).start;
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (pieces, Piece, i);
+
+      if (piece->end <= end && i > 0)
+        continue;
+      if (piece->start >= end)
+        g_string_append_len (merged, text + end, piece->start - end);
+      g_string_append (merged, piece->text);
+      end = MAX (end, piece->end);
+    }
+  return edit_new (start, end, merged->str);
 }
 
 static gboolean
@@ -1766,8 +1860,6 @@ lekh_article_edit_replace_value (LekhArticle  *self,
       gboolean flow = node->style == LEKH_STYLE_FLOW;
       gboolean have_new = FALSE, found = FALSE;
       guint n = lekh_node_get_n_items (node);
-      GString *merged;
-      gsize start, end;
 
       g_array_set_clear_func (pieces, piece_clear);
       removed = g_new0 (gboolean, n);
@@ -1840,24 +1932,7 @@ lekh_article_edit_replace_value (LekhArticle  *self,
           g_array_append_val (pieces, piece);
         }
 
-      /* One edit from the first change to the last; deletions that overlap merge. */
-      g_array_sort (pieces, piece_compare);
-      start = g_array_index (pieces, Piece, 0).start;
-      end = start;
-      merged = g_string_new (NULL);
-      for (guint i = 0; i < pieces->len; i++)
-        {
-          const Piece *piece = &g_array_index (pieces, Piece, i);
-
-          if (piece->end <= end && i > 0)
-            continue;
-          if (piece->start >= end)
-            g_string_append_len (merged, text + end, piece->start - end);
-          g_string_append (merged, piece->text);
-          end = MAX (end, piece->end);
-        }
-      edit = edit_new (start, end, merged->str);
-      g_string_free (merged, TRUE);
+      edit = edit_from_pieces (text, pieces);
     }
   else
     goto not_found;
@@ -1877,4 +1952,484 @@ not_editable:
                _("“%s” is written in a way Lekh cannot change safely; edit it in the source"),
                key);
   return NULL;
+}
+
+/* Editing a list item by item ----------------------------------------------------------- */
+
+/* A list of strings and objects (Docusaurus' authors: [lark, {name: …, title: …}]) cannot
+ * be set as a list of strings without losing its objects: it is edited one item at a
+ * time. Each item has a chunk of the text that stands for it: a block item's whole lines
+ * (its dash's line to its last line break, a comment on them included), a flow item's
+ * own text. What lies between two chunks (", ", comment lines) stays where it is. */
+typedef struct
+{
+  const LekhEntry *entry;
+  const LekhNode  *node;
+  gboolean         flow;
+  guint            n;
+  gsize           *start;   /* of each item's chunk */
+  gsize           *end;
+} ListItems;
+
+static void
+list_items_clear (ListItems *list)
+{
+  g_clear_pointer (&list->start, g_free);
+  g_clear_pointer (&list->end, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ListItems, list_items_clear)
+
+/* Past blanks, CR and a comment from P: the line break ending the line, or FALSE when
+ * something else stands on the line. */
+static gboolean
+rest_of_line_blank (const char *text,
+                    gsize       p,
+                    gsize       limit,
+                    gsize      *line_break)
+{
+  while (p < limit && (text[p] == ' ' || text[p] == '\t' || text[p] == '\r'))
+    p++;
+  if (p < limit && text[p] == '#')
+    while (p < limit && text[p] != '\n')
+      p++;
+  if (p >= limit || text[p] != '\n')
+    return FALSE;
+  *line_break = p;
+  return TRUE;
+}
+
+/* A block item's lines: its dash's line, blanks and one dash before the item, to the line
+ * break after the item, only blanks or a comment between. */
+static gboolean
+block_item_chunk (LekhArticle    *self,
+                  const LekhNode *item,
+                  gsize          *start,
+                  gsize          *end)
+{
+  gsize len;
+  const char *text = lekh_article_get_text (self, &len);
+  gsize ls = item->span.start;
+  gboolean dash = FALSE;
+
+  while (ls > 0 && text[ls - 1] != '\n')
+    ls--;
+  for (gsize p = ls; p < item->span.start; p++)
+    {
+      if (text[p] == '-' && !dash)
+        dash = TRUE;
+      else if (text[p] != ' ' && text[p] != '\t')
+        return FALSE;
+    }
+  if (!dash || !rest_of_line_blank (text, _lekh_article_content_end (self, item), len, end))
+    return FALSE;
+  *start = ls;
+  *end += 1;
+  return TRUE;
+}
+
+static gboolean
+list_items_read (LekhArticle  *self,
+                 const char   *key,
+                 ListItems    *list,
+                 GError      **error)
+{
+  const LekhEntry *entry;
+  const LekhNode *node;
+
+  memset (list, 0, sizeof *list);
+  if (!check_existing_key (self, key, &entry, error) ||
+      !check_entry_editable (self, entry, error))
+    return FALSE;
+
+  node = entry->value;
+  if (node->kind == LEKH_NODE_SCALAR || node->kind == LEKH_NODE_MAPPING)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE, _("“%s” is not a list"), key);
+      return FALSE;
+    }
+  if (node->kind != LEKH_NODE_SEQUENCE)
+    goto not_editable;
+
+  list->entry = entry;
+  list->node = node;
+  list->flow = node->style == LEKH_STYLE_FLOW;
+  list->n = lekh_node_get_n_items (node);
+  list->start = g_new0 (gsize, list->n);
+  list->end = g_new0 (gsize, list->n);
+  for (guint i = 0; i < list->n; i++)
+    {
+      const LekhNode *item = lekh_node_get_item (node, i);
+
+      if (list->flow)
+        {
+          list->start[i] = item->span.start;
+          list->end[i] = _lekh_article_content_end (self, item);
+        }
+      else if (!block_item_chunk (self, item, &list->start[i], &list->end[i]))
+        goto not_editable;
+      /* In order, each after the previous one (a block item's line after the key's). */
+      if (list->start[i] > list->end[i] || (i > 0 && list->start[i] < list->end[i - 1]) ||
+          list->start[i] <= entry->colon)
+        goto not_editable;
+    }
+  return TRUE;
+
+not_editable:
+  list_items_clear (list);
+  g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+               _("“%s” is written in a way Lekh cannot change safely; edit it in the source"),
+               key);
+  return FALSE;
+}
+
+static gboolean
+list_items_check_index (const ListItems  *list,
+                        const char       *key,
+                        guint             index,
+                        GError          **error)
+{
+  if (index < list->n)
+    return TRUE;
+  g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, _("“%s” has no item number %u"),
+               key, index + 1);
+  return FALSE;
+}
+
+/* The list's items as EXPECT_ITEMS wants them: all kept, in their order. */
+static ExpectedItem *
+list_items_expect (const ListItems *list,
+                   guint            extra)
+{
+  ExpectedItem *items = g_new0 (ExpectedItem, list->n + extra);
+
+  for (guint i = 0; i < list->n; i++)
+    items[i].kept = lekh_node_get_item (list->node, i);
+  return items;
+}
+
+static LekhEdit *
+list_items_verify (LekhArticle      *self,
+                   const char       *key,
+                   LekhEdit         *edit,
+                   ExpectedItem     *items,
+                   guint             n_items,
+                   GError          **error)
+{
+  g_autoptr(LekhEdit) owned = edit;
+  Expected expected = { key, EXPECT_ITEMS, NULL, LEKH_VALUE_SEQUENCE, NULL, NULL, NULL,
+                        items, n_items };
+
+  if (!verify_edit (self, owned, &expected, error))
+    return NULL;
+  return g_steal_pointer (&owned);
+}
+
+/* The first ',' in TEXT[FROM, TO), past comments; TO when there is none. */
+static gsize
+find_comma (const char *text,
+            gsize       from,
+            gsize       to)
+{
+  for (gsize p = from; p < to; p++)
+    {
+      if (text[p] == '#')
+        while (p < to && text[p] != '\n')
+          p++;
+      else if (text[p] == ',')
+        return p;
+    }
+  return to;
+}
+
+/* A flow list's item alone on its line(s) ("  x,  # comment"): its lines, and whether a
+ * comma follows it there. */
+static gboolean
+flow_item_lines (const char      *text,
+                 const ListItems *list,
+                 guint            i,
+                 gsize           *start,
+                 gsize           *end,
+                 gboolean        *comma)
+{
+  gsize ls = list->start[i];
+  gsize p = list->end[i];
+
+  while (ls > list->node->span.start && text[ls - 1] != '\n')
+    ls--;
+  if (ls == list->node->span.start || !only_blanks (text, ls, list->start[i]))
+    return FALSE;
+  while (p < list->node->span.end && (text[p] == ' ' || text[p] == '\t'))
+    p++;
+  *comma = p < list->node->span.end && text[p] == ',';
+  if (!rest_of_line_blank (text, p + (*comma ? 1 : 0), list->node->span.end, end))
+    return FALSE;
+  *start = ls;
+  *end += 1;
+  return TRUE;
+}
+
+static void
+add_deletion (GArray *pieces,
+              gsize   start,
+              gsize   end)
+{
+  Piece piece = { start, end, g_strdup ("") };
+
+  g_array_append_val (pieces, piece);
+}
+
+LekhEdit *
+lekh_article_edit_list_remove (LekhArticle  *self,
+                               const char   *key,
+                               guint         index,
+                               GError      **error)
+{
+  g_auto(ListItems) list = { 0 };
+  g_autoptr(GArray) pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  g_autofree ExpectedItem *items = NULL;
+  const char *text;
+  LekhEdit *edit;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!list_items_read (self, key, &list, error) ||
+      !list_items_check_index (&list, key, index, error))
+    return NULL;
+  g_array_set_clear_func (pieces, piece_clear);
+  text = lekh_article_get_text (self, NULL);
+  n = list.n;
+  items = list_items_expect (&list, 0);
+  memmove (items + index, items + index + 1, (n - index - 1) * sizeof *items);
+
+  if (!list.flow && n == 1)
+    {
+      /* An empty block list is no list: "key: []". */
+      gsize end = list.end[0] - 1;
+
+      if (end > list.start[0] && text[end - 1] == '\r')
+        end--;
+      edit = edit_new (list.entry->colon + 1, end, " []");
+    }
+  else if (!list.flow)
+    {
+      add_deletion (pieces, list.start[index], list.end[index]);
+      edit = edit_from_pieces (text, pieces);
+    }
+  else
+    {
+      gsize start, end;
+      gboolean comma;
+
+      if (flow_item_lines (text, &list, index, &start, &end, &comma))
+        {
+          /* Its lines go; as the last item, it takes the comma before it along unless
+           * it has one of its own (a trailing comma stays). */
+          add_deletion (pieces, start, end);
+          if (index + 1 == n && !comma && n > 1)
+            {
+              gsize at = find_comma (text, list.end[n - 2], list.start[n - 1]);
+
+              if (at == list.start[n - 1])
+                goto not_editable;
+              add_deletion (pieces, at, at + 1);
+            }
+        }
+      else if (n == 1 && memchr (text + list.node->span.start, '#',
+                                 list.node->span.end - list.node->span.start) == NULL)
+        {
+          Piece piece = { list.node->span.start, list.node->span.end, g_strdup ("[]") };
+
+          g_array_append_val (pieces, piece);
+        }
+      else if (n == 1)
+        {
+          /* "[ x, # comment ]": x and its comma go. */
+          gsize at = find_comma (text, list.end[0], list.node->span.end - 1);
+
+          add_deletion (pieces, list.start[0], at < list.node->span.end - 1 ? at + 1 : list.end[0]);
+        }
+      else if (index + 1 < n)
+        add_deletion (pieces, list.start[index], list.start[index + 1]);
+      else if (memchr (text + list.end[n - 2], '#', list.start[n - 1] - list.end[n - 2]) != NULL)
+        {
+          /* "a, # about a⏎ b": the comment stays with a. */
+          gsize at = find_comma (text, list.end[n - 2], list.start[n - 1]);
+          gsize ls = list.start[n - 1];
+
+          while (text[ls - 1] != '\n')
+            ls--;
+          if (at == list.start[n - 1])
+            goto not_editable;
+          add_deletion (pieces, at, at + 1);
+          add_deletion (pieces, ls, list.end[n - 1]);
+        }
+      else
+        add_deletion (pieces, list.end[n - 2], list.end[n - 1]);
+      edit = edit_from_pieces (text, pieces);
+    }
+  return list_items_verify (self, key, edit, items, n - 1, error);
+
+not_editable:
+  g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+               _("“%s” is written in a way Lekh cannot change safely; edit it in the source"),
+               key);
+  return NULL;
+}
+
+LekhEdit *
+lekh_article_edit_list_move (LekhArticle  *self,
+                             const char   *key,
+                             guint         from,
+                             guint         to,
+                             GError      **error)
+{
+  g_auto(ListItems) list = { 0 };
+  g_autofree ExpectedItem *items = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree guint *order = NULL;
+  const char *text;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!list_items_read (self, key, &list, error) ||
+      !list_items_check_index (&list, key, from, error) ||
+      !list_items_check_index (&list, key, to, error))
+    return NULL;
+  if (from == to)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                   _("Item %u of “%s” is already in that place"), from + 1, key);
+      return NULL;
+    }
+  text = lekh_article_get_text (self, NULL);
+  n = list.n;
+
+  /* The chunks in their new order, what separated them where it was. */
+  order = g_new (guint, n);
+  for (guint i = 0, k = 0; i < n; i++)
+    {
+      if (i == to)
+        order[i] = from;
+      else
+        {
+          if (k == from)
+            k++;
+          order[i] = k++;
+        }
+    }
+  items = g_new0 (ExpectedItem, n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = order[i];
+
+      items[i].kept = lekh_node_get_item (list.node, k);
+      g_string_append_len (out, text + list.start[k], list.end[k] - list.start[k]);
+      if (i + 1 < n)
+        g_string_append_len (out, text + list.end[i], list.start[i + 1] - list.end[i]);
+    }
+  return list_items_verify (self, key, edit_new (list.start[0], list.end[n - 1], out->str),
+                            items, n, error);
+}
+
+/* The list's first item that is a string, whose quoting a new item follows. */
+static const LekhNode *
+first_string_item (const LekhNode *node)
+{
+  for (guint i = 0; i < lekh_node_get_n_items (node); i++)
+    {
+      const LekhNode *item = lekh_node_get_item (node, i);
+
+      if (item->kind == LEKH_NODE_SCALAR && lekh_node_get_value_type (item) == LEKH_VALUE_STRING)
+        return item;
+    }
+  return NULL;
+}
+
+LekhEdit *
+lekh_article_edit_list_append (LekhArticle  *self,
+                               const char   *key,
+                               const char   *item,
+                               GError      **error)
+{
+  const char * const one[] = { item, NULL };
+  g_auto(ListItems) list = { 0 };
+  g_auto(ListLayout) layout = { 0 };
+  g_autofree ExpectedItem *items = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *added = NULL;
+  const LekhEntry *entry;
+  const LekhNode *like;
+  const char *text;
+  const char *nl;
+  gsize at;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (!g_utf8_validate (item, -1, NULL))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED, _("A list item is not valid text"));
+      return NULL;
+    }
+  if (!check_key (self, key, &entry, error))
+    return NULL;
+  /* No list yet, or an empty one: nothing to keep, a list of one string. */
+  if (entry == NULL ||
+      (entry->value->kind == LEKH_NODE_SCALAR &&
+       lekh_node_get_value_type (entry->value) == LEKH_VALUE_NULL) ||
+      (entry->value->kind == LEKH_NODE_SEQUENCE && lekh_node_get_n_items (entry->value) == 0))
+    return lekh_article_edit_set_list (self, key, one, error);
+
+  if (!list_items_read (self, key, &list, error))
+    return NULL;
+  text = lekh_article_get_text (self, NULL);
+  nl = lekh_article_get_newline (self);
+  like = first_string_item (list.node);
+  list_layout_read (self, list.node, &layout);
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML)
+    layout.literal = like != NULL &&
+                     lekh_toml_node_get_string_style (like) == LEKH_TOML_STRING_LITERAL;
+  if (like != NULL && article_format (self) == LEKH_FRONT_MATTER_YAML)
+    quoted = quote_like (item, list.flow, like->style);
+  else
+    quoted = quote_item_for (self, item, &layout);
+
+  at = list.end[list.n - 1];
+  if (!list.flow)
+    {
+      /* A line like the first item's, after the last item's lines. */
+      if (layout.indent == NULL)
+        {
+          g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                       _("“%s” is written in a way Lekh cannot change safely; edit it in the source"),
+                       key);
+          return NULL;
+        }
+      added = g_strconcat (layout.indent, "-", layout.gap, quoted, nl, NULL);
+    }
+  else
+    {
+      /* After the last item, separated as the two before it are (unless a comment
+       * stands there), else as the list is laid out. */
+      const char *sep = layout.multiline ? NULL : ", ";
+      g_autofree char *copied = NULL;
+
+      if (list.n >= 2)
+        {
+          gsize from = list.end[list.n - 2], to = list.start[list.n - 1];
+
+          if (memchr (text + from, '#', to - from) == NULL)
+            sep = copied = g_strndup (text + from, to - from);
+        }
+      if (sep == NULL)
+        sep = copied = g_strconcat (",", nl, layout.indent, NULL);
+      added = g_strconcat (sep, quoted, NULL);
+    }
+
+  items = list_items_expect (&list, 1);
+  items[list.n].string = item;
+  return list_items_verify (self, key, edit_new (at, at, added), items, list.n + 1, error);
 }
