@@ -1030,6 +1030,281 @@ test_edit_replace_value_refused (void)
   }
 }
 
+/* Lists of strings and objects, edited item by item ------------------------------------ */
+
+typedef enum { ITEM_APPEND, ITEM_REMOVE, ITEM_MOVE } ItemOp;
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  ItemOp      op;
+  const char *item;      /* ITEM_APPEND */
+  guint       index;     /* ITEM_REMOVE, ITEM_MOVE's from */
+  guint       to;        /* ITEM_MOVE */
+  const char *expected;  /* the whole text after the edit */
+} ItemCase;
+
+#define DOCUSAURUS_BLOCK \
+  "---\n" \
+  "title: T\n" \
+  "authors:\n" \
+  "  - lark   # the editor\n" \
+  "  - name: Joel Marcey\n" \
+  "    title: Co-creator # of Docusaurus 1\n" \
+  "  # guests below\n" \
+  "  - 'slorber'\n" \
+  "tags: [a]\n" \
+  "---\n" \
+  "Body\n"
+
+#define DOCUSAURUS_FLOW \
+  "---\n" \
+  "authors: [lark, {name: Joel Marcey, title: Co-creator}, slorber]\n" \
+  "---\n"
+
+#define TOML_ARRAY \
+  "+++\n" \
+  "title = 'T'\n" \
+  "authors = [\n" \
+  "  'lark',\n" \
+  "  { name = \"Joel\", title = \"Co-creator\" }, # first\n" \
+  "  'slorber',\n" \
+  "]\n" \
+  "+++\n"
+
+#define JSON_ARRAY \
+  "{\n" \
+  "  \"authors\": [\"lark\", {\"name\": \"Joel\", \"x\": [1, 2]}, \"slorber\"],\n" \
+  "  \"draft\": false\n" \
+  "}\n"
+
+static const ItemCase item_cases[] = {
+  /* YAML block: an item's lines go or move whole; comment lines between stay. */
+  { "block-remove-string", DOCUSAURUS_BLOCK, ITEM_REMOVE, NULL, 0, 0,
+    "---\ntitle: T\nauthors:\n"
+    "  - name: Joel Marcey\n    title: Co-creator # of Docusaurus 1\n"
+    "  # guests below\n  - 'slorber'\ntags: [a]\n---\nBody\n" },
+  { "block-remove-object", DOCUSAURUS_BLOCK, ITEM_REMOVE, NULL, 1, 0,
+    "---\ntitle: T\nauthors:\n  - lark   # the editor\n"
+    "  # guests below\n  - 'slorber'\ntags: [a]\n---\nBody\n" },
+  { "block-remove-last", DOCUSAURUS_BLOCK, ITEM_REMOVE, NULL, 2, 0,
+    "---\ntitle: T\nauthors:\n  - lark   # the editor\n"
+    "  - name: Joel Marcey\n    title: Co-creator # of Docusaurus 1\n"
+    "  # guests below\ntags: [a]\n---\nBody\n" },
+  { "block-remove-only", "---\nauthors:\n  - name: X\n    url: u\ndraft: true\n---\n",
+    ITEM_REMOVE, NULL, 0, 0, "---\nauthors: []\ndraft: true\n---\n" },
+  { "block-move-object-first", DOCUSAURUS_BLOCK, ITEM_MOVE, NULL, 1, 0,
+    "---\ntitle: T\nauthors:\n"
+    "  - name: Joel Marcey\n    title: Co-creator # of Docusaurus 1\n"
+    "  - lark   # the editor\n"
+    "  # guests below\n  - 'slorber'\ntags: [a]\n---\nBody\n" },
+  { "block-move-first-last", DOCUSAURUS_BLOCK, ITEM_MOVE, NULL, 0, 2,
+    "---\ntitle: T\nauthors:\n"
+    "  - name: Joel Marcey\n    title: Co-creator # of Docusaurus 1\n"
+    "  - 'slorber'\n  # guests below\n"
+    "  - lark   # the editor\ntags: [a]\n---\nBody\n" },
+  { "block-append", DOCUSAURUS_BLOCK, ITEM_APPEND, "Ana María", 0, 0,
+    "---\ntitle: T\nauthors:\n  - lark   # the editor\n"
+    "  - name: Joel Marcey\n    title: Co-creator # of Docusaurus 1\n"
+    "  # guests below\n  - 'slorber'\n  - Ana María\ntags: [a]\n---\nBody\n" },
+  { "block-append-quoted-like", "---\nauthors:\n  - {name: X}\n  - \"a\"\n---\n", ITEM_APPEND,
+    "b", 0, 0, "---\nauthors:\n  - {name: X}\n  - \"a\"\n  - \"b\"\n---\n" },
+  { "block-append-object-last", "---\nauthors:\n- me\n-   name: X\n    title: Y\n---\n",
+    ITEM_APPEND, "yes", 0, 0,
+    "---\nauthors:\n- me\n-   name: X\n    title: Y\n- 'yes'\n---\n" },
+  { "block-crlf", "---\r\nauthors:\r\n  - a\r\n  - {name: X}\r\n---\r\n", ITEM_REMOVE, NULL, 0, 0,
+    "---\r\nauthors:\r\n  - {name: X}\r\n---\r\n" },
+  { "block-crlf-append", "---\r\nauthors:\r\n  - a\r\n  - {name: X}\r\n---\r\n", ITEM_APPEND,
+    "b", 0, 0, "---\r\nauthors:\r\n  - a\r\n  - {name: X}\r\n  - b\r\n---\r\n" },
+  /* YAML flow */
+  { "flow-remove-first", DOCUSAURUS_FLOW, ITEM_REMOVE, NULL, 0, 0,
+    "---\nauthors: [{name: Joel Marcey, title: Co-creator}, slorber]\n---\n" },
+  { "flow-remove-last", DOCUSAURUS_FLOW, ITEM_REMOVE, NULL, 2, 0,
+    "---\nauthors: [lark, {name: Joel Marcey, title: Co-creator}]\n---\n" },
+  { "flow-remove-only", "---\nauthors: [ {name: X} ]\n---\n", ITEM_REMOVE, NULL, 0, 0,
+    "---\nauthors: []\n---\n" },
+  { "flow-move", DOCUSAURUS_FLOW, ITEM_MOVE, NULL, 2, 0,
+    "---\nauthors: [slorber, lark, {name: Joel Marcey, title: Co-creator}]\n---\n" },
+  { "flow-append", DOCUSAURUS_FLOW, ITEM_APPEND, "a, b", 0, 0,
+    "---\nauthors: [lark, {name: Joel Marcey, title: Co-creator}, slorber, 'a, b']\n---\n" },
+  { "flow-append-after-object", "---\nauthors: [{name: X}]\n---\n", ITEM_APPEND, "me", 0, 0,
+    "---\nauthors: [{name: X}, me]\n---\n" },
+  { "flow-multiline-comment", "---\nauthors: [\n  a, # about a\n  {name: X}\n]\n---\n",
+    ITEM_REMOVE, NULL, 1, 0, "---\nauthors: [\n  a # about a\n]\n---\n" },
+  /* TOML: an array with inline tables, a trailing comma, a comment */
+  { "toml-remove-string", TOML_ARRAY, ITEM_REMOVE, NULL, 0, 0,
+    "+++\ntitle = 'T'\nauthors = [\n"
+    "  { name = \"Joel\", title = \"Co-creator\" }, # first\n  'slorber',\n]\n+++\n" },
+  { "toml-remove-last", TOML_ARRAY, ITEM_REMOVE, NULL, 2, 0,
+    "+++\ntitle = 'T'\nauthors = [\n  'lark',\n"
+    "  { name = \"Joel\", title = \"Co-creator\" }, # first\n]\n+++\n" },
+  { "toml-move", TOML_ARRAY, ITEM_MOVE, NULL, 1, 2,
+    "+++\ntitle = 'T'\nauthors = [\n  'lark',\n"
+    "  'slorber', # first\n  { name = \"Joel\", title = \"Co-creator\" },\n]\n+++\n" },
+  { "toml-append", TOML_ARRAY, ITEM_APPEND, "it's", 0, 0,
+    "+++\ntitle = 'T'\nauthors = [\n  'lark',\n"
+    "  { name = \"Joel\", title = \"Co-creator\" }, # first\n  'slorber',\n  \"it's\",\n]\n+++\n" },
+  { "toml-one-line", "+++\nauthors = [{ name = 'X' }, 'b']\n+++\n", ITEM_APPEND, "c", 0, 0,
+    "+++\nauthors = [{ name = 'X' }, 'b', 'c']\n+++\n" },
+  { "toml-one-line-remove", "+++\nauthors = [{ name = 'X' }, 'b']\n+++\n", ITEM_REMOVE, NULL, 1, 0,
+    "+++\nauthors = [{ name = 'X' }]\n+++\n" },
+  /* JSON: an array with objects; the last item's comma goes with it */
+  { "json-remove-string", JSON_ARRAY, ITEM_REMOVE, NULL, 0, 0,
+    "{\n  \"authors\": [{\"name\": \"Joel\", \"x\": [1, 2]}, \"slorber\"],\n  \"draft\": false\n}\n" },
+  { "json-remove-last", JSON_ARRAY, ITEM_REMOVE, NULL, 2, 0,
+    "{\n  \"authors\": [\"lark\", {\"name\": \"Joel\", \"x\": [1, 2]}],\n  \"draft\": false\n}\n" },
+  { "json-move", JSON_ARRAY, ITEM_MOVE, NULL, 0, 1,
+    "{\n  \"authors\": [{\"name\": \"Joel\", \"x\": [1, 2]}, \"lark\", \"slorber\"],\n  \"draft\": false\n}\n" },
+  { "json-append", JSON_ARRAY, ITEM_APPEND, "say \"hi\"", 0, 0,
+    "{\n  \"authors\": [\"lark\", {\"name\": \"Joel\", \"x\": [1, 2]}, \"slorber\", \"say \\\"hi\\\"\"],\n"
+    "  \"draft\": false\n}\n" },
+  { "json-multiline-remove-last", "{\n  \"authors\": [\n    {\"name\": \"X\"},\n    \"b\"\n  ]\n}\n",
+    ITEM_REMOVE, NULL, 1, 0, "{\n  \"authors\": [\n    {\"name\": \"X\"}\n  ]\n}\n" },
+  { "json-multiline-append", "{\n  \"authors\": [\n    {\"name\": \"X\"}\n  ]\n}\n",
+    ITEM_APPEND, "b", 0, 0, "{\n  \"authors\": [\n    {\"name\": \"X\"},\n    \"b\"\n  ]\n}\n" },
+  /* No list yet: a list of one string. */
+  { "append-new-key", "---\ntitle: T\n---\n", ITEM_APPEND, "me", 0, 0,
+    "---\ntitle: T\nauthors:\n  - me\n---\n" },
+};
+
+static void
+test_edit_list_item_case (gconstpointer data)
+{
+  const ItemCase *c = data;
+  g_autoptr(LekhArticle) article = lekh_article_new (c->text, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LekhEdit) edit = NULL;
+  g_autoptr(LekhArticle) after = NULL;
+  g_autofree char *result = NULL;
+
+  switch (c->op)
+    {
+    case ITEM_APPEND:
+      edit = lekh_article_edit_list_append (article, "authors", c->item, &error);
+      break;
+    case ITEM_REMOVE:
+      edit = lekh_article_edit_list_remove (article, "authors", c->index, &error);
+      break;
+    case ITEM_MOVE:
+    default:
+      edit = lekh_article_edit_list_move (article, "authors", c->index, c->to, &error);
+      break;
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (edit);
+  result = apply (article, edit);
+  g_assert_cmpstr (result, ==, c->expected);
+  after = lekh_article_new (result, -1);
+  g_assert_null (lekh_article_get_error (after));
+}
+
+static void
+test_edit_list_item_refused (void)
+{
+  static const struct
+  {
+    const char *text;
+    ItemOp      op;
+    guint       index;
+    guint       to;
+    int         code;
+    const char *message;
+  } cases[] = {
+    { DOCUSAURUS_BLOCK, ITEM_REMOVE, 3, 0, LEKH_ERROR_NOT_FOUND, "“authors” has no item number 4" },
+    { DOCUSAURUS_FLOW, ITEM_MOVE, 0, 5, LEKH_ERROR_NOT_FOUND, "“authors” has no item number 6" },
+    { DOCUSAURUS_FLOW, ITEM_MOVE, 1, 1, LEKH_ERROR_EDIT_FAILED,
+      "Item 2 of “authors” is already in that place" },
+    { "---\ntitle: T\n---\n", ITEM_REMOVE, 0, 0, LEKH_ERROR_NOT_FOUND, "No key “authors”" },
+    { "---\nauthors: lark\n---\n", ITEM_REMOVE, 0, 0, LEKH_ERROR_NOT_EDITABLE,
+      "“authors” is not a list" },
+    { "---\nauthors: {name: X}\n---\n", ITEM_APPEND, 0, 0, LEKH_ERROR_NOT_EDITABLE,
+      "“authors” is not a list" },
+    /* an item below its dash */
+    { "---\nauthors:\n  -\n    name: X\n  - c\n---\n", ITEM_REMOVE, 1, 0, LEKH_ERROR_NOT_EDITABLE,
+      "“authors” is written in a way Lekh cannot change safely; edit it in the source" },
+    { "---\nauthors: &a [x, y]\nalso: *a\n---\n", ITEM_REMOVE, 0, 0, LEKH_ERROR_EDIT_FAILED,
+      NULL },
+    { "---\nauthors: [&p x, y]\nalso: *p\n---\n", ITEM_REMOVE, 0, 0, LEKH_ERROR_EDIT_FAILED,
+      NULL },
+    { "---\nauthors: [a]\nauthors: [b]\n---\n", ITEM_REMOVE, 0, 0, LEKH_ERROR_EDIT_FAILED,
+      "“authors” appears 2 times in the front matter; remove the duplicates first" },
+    { "+++\n[authors]\nname = 'X'\n+++\n", ITEM_REMOVE, 0, 0, LEKH_ERROR_NOT_EDITABLE, NULL },
+    { "{\n  \"authors\": {\"name\": \"X\"}\n}\n", ITEM_APPEND, 0, 0, LEKH_ERROR_NOT_EDITABLE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LekhArticle) article = lekh_article_new (cases[i].text, -1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LekhEdit) edit = NULL;
+
+      if (cases[i].op == ITEM_REMOVE)
+        edit = lekh_article_edit_list_remove (article, "authors", cases[i].index, &error);
+      else if (cases[i].op == ITEM_MOVE)
+        edit = lekh_article_edit_list_move (article, "authors", cases[i].index, cases[i].to, &error);
+      else
+        edit = lekh_article_edit_list_append (article, "authors", "z", &error);
+      g_test_message ("case %u", i);
+      g_assert_null (edit);
+      g_assert_error (error, LEKH_ERROR, cases[i].code);
+      if (cases[i].message != NULL)
+        g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+/* Every removal and move of every item of these lists keeps the other items' bytes. */
+static void
+test_edit_list_item_sweep (void)
+{
+  const char *texts[] = { DOCUSAURUS_BLOCK, DOCUSAURUS_FLOW, TOML_ARRAY, JSON_ARRAY,
+                          "---\nauthors: [\n  a, # about a\n  {name: X}, b\n]\n---\n",
+                          "---\nauthors:\n- a\n\n- |\n  literal\n- {n: 1}\n---\n",
+                          "---\nauthors:\n  - - a\n    - b\n  - c\n  -\n---\n" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(LekhArticle) article = lekh_article_new (texts[t], -1);
+      const LekhNode *list = lekh_article_get_value (article, "authors");
+      guint n = lekh_node_get_n_items (list);
+
+      for (guint i = 0; i < n; i++)
+        for (guint j = 0; j <= n; j++)
+          {
+            g_autoptr(GError) error = NULL;
+            g_autoptr(LekhEdit) edit = NULL;
+            g_autoptr(LekhArticle) after = NULL;
+            g_autofree char *result = NULL;
+            const LekhNode *moved;
+
+            if (i == j)
+              continue;
+            /* j == n: remove i; else move i to j. */
+            if (j == n)
+              edit = lekh_article_edit_list_remove (article, "authors", i, &error);
+            else
+              edit = lekh_article_edit_list_move (article, "authors", i, j, &error);
+            g_test_message ("text %u, item %u to %u", t, i, j);
+            g_assert_no_error (error);
+            result = apply (article, edit);
+            after = lekh_article_new (result, -1);
+            moved = lekh_article_get_value (after, "authors");
+            g_assert_cmpuint (lekh_node_get_n_items (moved), ==, j == n ? n - 1 : n);
+            if (j < n)
+              {
+                const LekhNode *a = lekh_node_get_item (list, i);
+                const LekhNode *b = lekh_node_get_item (moved, j);
+                const char *ta = lekh_article_get_text (article, NULL);
+                g_autofree char *was = g_strndup (ta + a->span.start, a->span.end - a->span.start);
+                g_autofree char *now = g_strndup (result + b->span.start, b->span.end - b->span.start);
+
+                /* A block scalar's span takes the blank lines after it along. */
+                g_assert_cmpstr (g_strchomp (was), ==, g_strchomp (now));
+              }
+          }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1067,6 +1342,13 @@ main (int   argc,
   g_test_add_func ("/edit/replace-value", test_edit_replace_value);
   g_test_add_func ("/edit/replace-value-merge", test_edit_replace_value_merge);
   g_test_add_func ("/edit/replace-value-refused", test_edit_replace_value_refused);
+  for (guint i = 0; i < G_N_ELEMENTS (item_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/edit/list-item/%s", item_cases[i].name);
+      g_test_add_data_func (path, &item_cases[i], test_edit_list_item_case);
+    }
+  g_test_add_func ("/edit/list-item-refused", test_edit_list_item_refused);
+  g_test_add_func ("/edit/list-item-sweep", test_edit_list_item_sweep);
 
   return g_test_run ();
 }

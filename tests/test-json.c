@@ -78,6 +78,8 @@ static const InvalidCase invalid_cases[] = {
   { "\"a\nb\"", 1, 3, "control character" },
   { "\"a\tb\"", 1, 3, "control character" },
   { "\"\\x41\"", 1, 2, "escape" },
+  /* JSON white space: a CR alone is named a line break (TOML names it U+000D). */
+  { "\"\\\r\"", 1, 2, "escape “\\” followed by a line break" },
   { "\"\\u12\"", 1, 2, "four hexadecimal" },
   { "\"\\uD800\"", 1, 2, "surrogate" },
   { "\"\\uDC00\\uD800\"", 1, 2, "surrogate" },

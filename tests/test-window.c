@@ -1493,6 +1493,83 @@ test_chips_right_to_left (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A list of names and objects (Docusaurus authors): every item is a chip, the object's by
+ * its name; removing, moving and adding chips edits one item at a time, the object and the
+ * comments kept byte for byte, and Ctrl+Z undoes each change. */
+static void
+test_mixed_authors (void)
+{
+  static const char *text =
+    "---\n"
+    "title: Mixed\n"
+    "authors:\n"
+    "  - lark   # the editor\n"
+    "  - name: Joel Marcey\n"
+    "    title: Co-creator\n"
+    "  - slorber\n"
+    "---\n"
+    "Body\n";
+  g_autofree char *dir = g_dir_make_tmp ("lekh-authors-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "mixed.md", NULL);
+  LekhWindow *window;
+  GtkWidget *authors;
+  GtkWidget *view;
+  ChipCount three;
+  g_auto(GStrv) items = NULL;
+  g_autofree char *removed = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *added = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  window = lekh_test_open_window (app, path, 5000);
+  authors = control (window, "Authors");
+  three = (ChipCount) { authors, 3 };
+  g_assert_true (lekh_test_wait_until (chips_are, &three, 3000));
+
+  items = lekh_chip_editor_dup_items (LEKH_CHIP_EDITOR (authors));
+  g_assert_cmpstrv (items, ((const char *[]) { "lark", "Joel Marcey", "slorber", NULL }));
+  g_assert_true (lekh_chip_editor_get_editable (LEKH_CHIP_EDITOR (authors)));
+  g_assert_true (lekh_chip_editor_get_itemwise (LEKH_CHIP_EDITOR (authors)));
+  g_assert_null (lekh_chip_editor_get_item_detail (LEKH_CHIP_EDITOR (authors), 0));
+  g_assert_nonnull (strstr (lekh_chip_editor_get_item_detail (LEKH_CHIP_EDITOR (authors), 1),
+                            "name, title"));
+
+  /* Remove the string author "lark": only its line goes. */
+  g_assert_true (lekh_chip_editor_remove (LEKH_CHIP_EDITOR (authors), 0));
+  removed = lekh_test_buffer_text (window);
+  g_assert_cmpstr (removed, ==,
+                   "---\ntitle: Mixed\nauthors:\n"
+                   "  - name: Joel Marcey\n    title: Co-creator\n  - slorber\n---\nBody\n");
+
+  /* Ctrl+Z in the source brings it back, byte for byte, and the chip with it. */
+  view = GTK_WIDGET (lekh_editor_get_view (lekh_window_get_editor (window)));
+  gtk_widget_grab_focus (view);
+  g_assert_true (gtk_widget_activate_action (view, "text.undo", NULL));
+  undone = lekh_test_buffer_text (window);
+  g_assert_cmpstr (undone, ==, text);
+  g_assert_true (lekh_test_wait_until (chips_are, &three, 3000));
+  g_clear_pointer (&items, g_strfreev);
+  items = lekh_chip_editor_dup_items (LEKH_CHIP_EDITOR (authors));
+  g_assert_cmpstrv (items, ((const char *[]) { "lark", "Joel Marcey", "slorber", NULL }));
+
+  /* Move the object first, then add a name: the object's lines move whole. */
+  g_assert_true (lekh_chip_editor_move (LEKH_CHIP_EDITOR (authors), 1, 0));
+  moved = lekh_test_buffer_text (window);
+  g_assert_cmpstr (moved, ==,
+                   "---\ntitle: Mixed\nauthors:\n"
+                   "  - name: Joel Marcey\n    title: Co-creator\n"
+                   "  - lark   # the editor\n  - slorber\n---\nBody\n");
+  g_assert_true (lekh_chip_editor_add (LEKH_CHIP_EDITOR (authors), "Ana: guest"));
+  added = lekh_test_buffer_text (window);
+  g_assert_cmpstr (added, ==,
+                   "---\ntitle: Mixed\nauthors:\n"
+                   "  - name: Joel Marcey\n    title: Co-creator\n"
+                   "  - lark   # the editor\n  - slorber\n  - 'Ana: guest'\n---\nBody\n");
+
+  lekh_test_discard_and_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1508,6 +1585,7 @@ main (int   argc,
   g_test_add_func ("/window/source-to-form", test_source_to_form);
   g_test_add_func ("/window/document-reads-mirror", test_document_reads_mirror);
   g_test_add_func ("/window/chips-to-source", test_chips_to_source);
+  g_test_add_func ("/window/mixed-authors", test_mixed_authors);
   g_test_add_func ("/window/new-front-matter", test_new_front_matter);
   g_test_add_func ("/window/save-keeps-bytes", test_save_keeps_bytes);
   g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);

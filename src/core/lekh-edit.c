@@ -194,7 +194,15 @@ typedef enum
   EXPECT_SCALAR,
   EXPECT_LIST,
   EXPECT_JSON,
+  EXPECT_ITEMS,
 } Expectation;
+
+/* EXPECT_ITEMS: one item of the edited list, in order. */
+typedef struct
+{
+  const LekhNode *kept;     /* an item of the old list, kept: same bytes, same meaning */
+  const char     *string;   /* or a new string item */
+} ExpectedItem;
 
 typedef struct
 {
@@ -205,6 +213,8 @@ typedef struct
   const char * const *items;
   const char         *json;           /* EXPECT_JSON: the entry's fingerprint */
   const char         *renamed_from;   /* rename: this key must be gone */
+  const ExpectedItem *list;           /* EXPECT_ITEMS: the list's items */
+  guint               n_list;
 } Expected;
 
 /* What an entry means, for comparing before and after an edit, in time linear in its
@@ -334,13 +344,51 @@ same_value (const LekhArticle *a,
   return strcmp (old_print, new_print) == 0;
 }
 
+/* Does the list ITEMS (of ARTICLE) hold EXPECTED's items, the kept ones with the very
+ * bytes and meaning they had in OLD? */
 static gboolean
-value_matches (const LekhArticle *article,
+items_match (const LekhArticle *old,
+             const LekhArticle *article,
+             const LekhNode    *items,
+             const Expected    *expected)
+{
+  if (items == NULL || items->kind != LEKH_NODE_SEQUENCE ||
+      lekh_node_get_n_items (items) != expected->n_list)
+    return FALSE;
+  for (guint i = 0; i < expected->n_list; i++)
+    {
+      const ExpectedItem *want = &expected->list[i];
+      const LekhNode *item = lekh_node_get_item (items, i);
+
+      if (want->kept != NULL)
+        {
+          g_autofree char *old_print = node_fingerprint (old, want->kept);
+          g_autofree char *new_print = node_fingerprint (article, item);
+
+          if (!same_bytes (old, want->kept->span.start, _lekh_article_content_end (old, want->kept),
+                           article, item->span.start, _lekh_article_content_end (article, item)) ||
+              strcmp (old_print, new_print) != 0)
+            return FALSE;
+        }
+      else if (item->kind != LEKH_NODE_SCALAR ||
+               lekh_node_get_value_type (item) != LEKH_VALUE_STRING ||
+               item->scalar_len != strlen (want->string) ||
+               memcmp (item->scalar, want->string, item->scalar_len) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+value_matches (const LekhArticle *old,
+               const LekhArticle *article,
                const LekhEntry   *entry,
                const Expected    *expected)
 {
   switch (expected->kind)
     {
+    case EXPECT_ITEMS:
+      return items_match (old, article, entry->value, expected);
     case EXPECT_SCALAR:
       {
         const char *s = lekh_node_get_string (entry->value);
@@ -439,7 +487,7 @@ verify_edit (LekhArticle     *self,
 
       if (strcmp (entry->key, expected->key) == 0)
         {
-          if (seen || expected->kind == EXPECT_ABSENT || !value_matches (result, entry, expected))
+          if (seen || expected->kind == EXPECT_ABSENT || !value_matches (self, result, entry, expected))
             goto fail;
           /* A set keeps the key as it was written; a rename keeps the value's bytes. */
           if (old_edited != NULL && expected->renamed_from == NULL &&
@@ -540,6 +588,23 @@ check_key (LekhArticle      *self,
       g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
                    _("“%s” appears %u times in the front matter; remove the duplicates first"),
                    key, count);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* check_key(), and KEY must be there. */
+static gboolean
+check_existing_key (LekhArticle      *self,
+                    const char       *key,
+                    const LekhEntry **entry,
+                    GError          **error)
+{
+  if (!check_key (self, key, entry, error))
+    return FALSE;
+  if (*entry == NULL)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, _("No key “%s”"), key);
       return FALSE;
     }
   return TRUE;
@@ -964,52 +1029,56 @@ plan_append_other (LekhArticle *self,
     }
 }
 
-/* The layout of an existing TOML or JSON array, to write a new one like it. */
+/* How a list is written, read from an existing one to write a new one like it: a YAML
+ * block list's indentation and gap after the dash; a flow list's padding, lines and
+ * indentation (TOML and JSON arrays are flow lists). */
 typedef struct
 {
-  gboolean  multiline;
+  gboolean  flow;         /* [a, b] */
+  gboolean  multiline;    /* a TOML or JSON array over several lines */
   gboolean  padded;       /* "[ a, b ]" */
   gboolean  trailing;     /* a comma after the last item (TOML) */
   gboolean  literal;      /* the items are TOML 'literal' strings */
-  char     *indent;       /* before each item of a multi-line array */
-  char     *close_indent; /* before its ']' */
-} ArrayLayout;
+  char     *indent;       /* before a block item's dash; before each item of a multi-line array */
+  char     *gap;          /* between a block item's dash and the item */
+  char     *close_indent; /* before the ']' of a multi-line array */
+} ListLayout;
 
 static void
-array_layout_clear (ArrayLayout *layout)
+list_layout_clear (ListLayout *layout)
 {
   g_clear_pointer (&layout->indent, g_free);
+  g_clear_pointer (&layout->gap, g_free);
   g_clear_pointer (&layout->close_indent, g_free);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ListLayout, list_layout_clear)
+
 static void
-array_layout_from_node (LekhArticle    *self,
-                        const LekhNode *node,
-                        ArrayLayout    *layout)
+flow_layout_read (LekhArticle    *self,
+                  const LekhNode *node,
+                  ListLayout     *layout)
 {
   const char *text = lekh_article_get_text (self, NULL);
-  gsize start, end;
+  gboolean toml = article_format (self) == LEKH_FRONT_MATTER_TOML;
+  gboolean yaml = !toml && article_format (self) != LEKH_FRONT_MATTER_JSON;
+  gsize start = node->span.start;
+  gsize end = node->span.end;
 
-  memset (layout, 0, sizeof *layout);
-  if (node == NULL || node->kind != LEKH_NODE_SEQUENCE || node->style != LEKH_STYLE_FLOW)
-    return;
-  start = node->span.start;
-  end = node->span.end;
   if (end - start < 2)
     return;
-  layout->multiline = memchr (text + start, '\n', end - start) != NULL;
-  layout->padded = !layout->multiline && text[start + 1] == ' ' && end - start > 3;
+  /* A YAML flow list is written on one line; "[ ]" pads YAML items to come, not TOML's
+   * or JSON's. */
+  layout->multiline = !yaml && memchr (text + start, '\n', end - start) != NULL;
+  layout->padded = text[start + 1] == ' ' && end - start > (yaml ? 2u : 3u);
   if (node->children->len > 0)
     {
       const LekhNode *first = g_ptr_array_index (node->children, 0);
       const LekhNode *last = g_ptr_array_index (node->children, node->children->len - 1);
 
-      if (article_format (self) == LEKH_FRONT_MATTER_TOML && first->kind == LEKH_NODE_SCALAR &&
+      if (toml && first->kind == LEKH_NODE_SCALAR &&
           lekh_toml_node_get_type (first) == LEKH_TOML_STRING)
-        {
-          LekhTomlStringStyle style = lekh_toml_node_get_string_style (first);
-          layout->literal = style == LEKH_TOML_STRING_LITERAL;
-        }
+        layout->literal = lekh_toml_node_get_string_style (first) == LEKH_TOML_STRING_LITERAL;
       if (layout->multiline)
         {
           gsize ls = first->span.start;
@@ -1018,7 +1087,7 @@ array_layout_from_node (LekhArticle    *self,
             ls--;
           if (ls > start && only_blanks (text, ls, first->span.start))
             layout->indent = g_strndup (text + ls, first->span.start - ls);
-          for (gsize p = last->span.end; p + 1 < end; p++)
+          for (gsize p = last->span.end; toml && p + 1 < end; p++)
             if (text[p] == ',')
               layout->trailing = TRUE;
             else if (text[p] == '#')
@@ -1036,30 +1105,120 @@ array_layout_from_node (LekhArticle    *self,
       if (layout->indent == NULL)
         layout->indent = g_strconcat (layout->close_indent ? layout->close_indent : "", "  ", NULL);
     }
-  if (article_format (self) != LEKH_FRONT_MATTER_TOML)
-    layout->trailing = FALSE;
 }
 
+/* FALSE for a YAML block list whose dash does not start its line (nested). */
+static gboolean
+block_layout_read (LekhArticle    *self,
+                   const LekhNode *node,
+                   ListLayout     *layout)
+{
+  const char *text = lekh_article_get_text (self, NULL);
+  gsize dash = node->span.start;
+  gsize ls = dash;
+  gsize item_start = dash + 1;
+
+  while (ls > 0 && text[ls - 1] != '\n')
+    ls--;
+  for (gsize p = ls; p < dash; p++)
+    if (text[p] != ' ')
+      return FALSE;
+  if (node->children->len > 0)
+    {
+      const LekhNode *first = g_ptr_array_index (node->children, 0);
+
+      if (first->span.start > dash && first->span.start - dash <= 8)
+        item_start = first->span.start;
+    }
+  for (gsize p = dash + 1; p < item_start; p++)
+    if (text[p] != ' ')
+      {
+        item_start = dash + 2;
+        break;
+      }
+  layout->indent = g_strndup (text + ls, dash - ls);
+  layout->gap = g_strndup (text + dash + 1, MAX (item_start, dash + 2) - dash - 1);
+  if (strchr (layout->gap, '\n') || *layout->gap == '\0')
+    {
+      g_free (layout->gap);
+      layout->gap = g_strdup (" ");
+    }
+  return TRUE;
+}
+
+/* The layout of NODE, in any format; FALSE when NODE is not a list or is a nested YAML
+ * block list (LAYOUT is then a one-line list's: a flow one in TOML and JSON). */
+static gboolean
+list_layout_read (LekhArticle    *self,
+                  const LekhNode *node,
+                  ListLayout     *layout)
+{
+  memset (layout, 0, sizeof *layout);
+  layout->flow = article_format (self) == LEKH_FRONT_MATTER_TOML ||
+                 article_format (self) == LEKH_FRONT_MATTER_JSON;
+  if (node == NULL || node->kind != LEKH_NODE_SEQUENCE)
+    return FALSE;
+  layout->flow = node->style == LEKH_STYLE_FLOW;
+  if (layout->flow)
+    flow_layout_read (self, node, layout);
+  else if (!block_layout_read (self, node, layout))
+    return FALSE;
+  return TRUE;
+}
+
+/* ITEM as a list item in the article's format. */
 static char *
-format_array_for (LekhArticle       *self,
-                  const char *const *items,
-                  const ArrayLayout *layout)
+quote_item_for (LekhArticle      *self,
+                const char       *item,
+                const ListLayout *layout)
+{
+  switch (article_format (self))
+    {
+    case LEKH_FRONT_MATTER_TOML:
+      return toml_quote_string (item, layout->literal);
+    case LEKH_FRONT_MATTER_JSON:
+      return lekh_json_quote_string (item, strlen (item));
+    case LEKH_FRONT_MATTER_NONE:
+    case LEKH_FRONT_MATTER_YAML:
+    default:
+      return lekh_yaml_quote_string (item, layout->flow);
+    }
+}
+
+/* ITEMS as a list laid out as LAYOUT says; a YAML block list's text starts at its first
+ * dash. No items make "[]". */
+static char *
+format_list_for (LekhArticle       *self,
+                 const char *const *items,
+                 const ListLayout  *layout)
 {
   const char *nl = lekh_article_get_newline (self);
-  GString *out = g_string_new ("[");
-  gboolean toml = article_format (self) == LEKH_FRONT_MATTER_TOML;
+  const char *pad = layout->padded ? " " : "";
+  GString *out = g_string_new (NULL);
 
   if (items[0] == NULL)
     {
-      g_string_append_c (out, ']');
+      g_string_append (out, "[]");
       return g_string_free (out, FALSE);
     }
+  if (!layout->flow)
+    {
+      for (guint i = 0; items[i]; i++)
+        {
+          g_autofree char *q = quote_item_for (self, items[i], layout);
+
+          if (i > 0)
+            g_string_append_printf (out, "%s%s", nl, layout->indent);
+          g_string_append_printf (out, "-%s%s", layout->gap, q);
+        }
+      return g_string_free (out, FALSE);
+    }
+  g_string_append_c (out, '[');
   if (layout->multiline)
     {
       for (guint i = 0; items[i]; i++)
         {
-          g_autofree char *q = toml ? toml_quote_string (items[i], layout->literal)
-                                    : lekh_json_quote_string (items[i], strlen (items[i]));
+          g_autofree char *q = quote_item_for (self, items[i], layout);
 
           g_string_append_printf (out, "%s%s%s%s", nl, layout->indent, q,
                                   items[i + 1] || layout->trailing ? "," : "");
@@ -1067,18 +1226,14 @@ format_array_for (LekhArticle       *self,
       g_string_append_printf (out, "%s%s]", nl, layout->close_indent ? layout->close_indent : "");
       return g_string_free (out, FALSE);
     }
-  if (layout->padded)
-    g_string_append_c (out, ' ');
+  g_string_append (out, pad);
   for (guint i = 0; items[i]; i++)
     {
-      g_autofree char *q = toml ? toml_quote_string (items[i], layout->literal)
-                                : lekh_json_quote_string (items[i], strlen (items[i]));
+      g_autofree char *q = quote_item_for (self, items[i], layout);
 
       g_string_append_printf (out, "%s%s", i ? ", " : "", q);
     }
-  if (layout->padded)
-    g_string_append_c (out, ' ');
-  g_string_append_c (out, ']');
+  g_string_append_printf (out, "%s]", pad);
   return g_string_free (out, FALSE);
 }
 
@@ -1111,6 +1266,26 @@ plan_remove_json (LekhArticle     *self,
   return edit_new (lekh_article_get_entry (self, i - 1)->value->span.end, entry->value->span.end, "");
 }
 
+/* TEXT as KEY's value: in place of ENTRY's, or a new entry when ENTRY is NULL; verified. */
+static LekhEdit *
+put_value_other (LekhArticle      *self,
+                 const char       *key,
+                 const LekhEntry  *entry,
+                 const char       *text,
+                 const Expected   *expected,
+                 GError          **error)
+{
+  g_autoptr(LekhEdit) edit = NULL;
+
+  if (entry == NULL)
+    edit = plan_append_other (self, key, text);
+  else
+    edit = edit_new (entry->value->span.start, entry->value->span.end, text);
+  if (!verify_edit (self, edit, expected, error))
+    return NULL;
+  return g_steal_pointer (&edit);
+}
+
 static LekhEdit *
 set_scalar_other (LekhArticle      *self,
                   const char       *key,
@@ -1121,7 +1296,6 @@ set_scalar_other (LekhArticle      *self,
 {
   g_autofree char *read_back = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(LekhEdit) edit = NULL;
   LekhValueType read_type;
   Expected expected = { key, EXPECT_SCALAR, NULL, type, NULL, NULL, NULL };
 
@@ -1133,14 +1307,7 @@ set_scalar_other (LekhArticle      *self,
     return NULL;
   expected.scalar = read_back;
   expected.type = read_type;
-
-  if (entry == NULL)
-    edit = plan_append_other (self, key, text);
-  else
-    edit = edit_new (entry->value->span.start, entry->value->span.end, text);
-  if (!verify_edit (self, edit, &expected, error))
-    return NULL;
-  return g_steal_pointer (&edit);
+  return put_value_other (self, key, entry, text, &expected, error);
 }
 
 static LekhEdit *
@@ -1150,24 +1317,16 @@ set_list_other (LekhArticle        *self,
                 const char * const *items,
                 GError            **error)
 {
-  g_autoptr(LekhEdit) edit = NULL;
   g_autofree char *text = NULL;
-  ArrayLayout layout;
+  ListLayout layout;
   Expected expected = { key, EXPECT_LIST, NULL, LEKH_VALUE_SEQUENCE, items, NULL, NULL };
 
   if (entry != NULL && !check_replaceable (self, entry, error))
     return NULL;
-  array_layout_from_node (self, entry ? entry->value : NULL, &layout);
-  text = format_array_for (self, items, &layout);
-  array_layout_clear (&layout);
-
-  if (entry == NULL)
-    edit = plan_append_other (self, key, text);
-  else
-    edit = edit_new (entry->value->span.start, entry->value->span.end, text);
-  if (!verify_edit (self, edit, &expected, error))
-    return NULL;
-  return g_steal_pointer (&edit);
+  list_layout_read (self, entry ? entry->value : NULL, &layout);
+  text = format_list_for (self, items, &layout);
+  list_layout_clear (&layout);
+  return put_value_other (self, key, entry, text, &expected, error);
 }
 
 static LekhEdit *
@@ -1224,6 +1383,24 @@ rename_other (LekhArticle      *self,
   return g_steal_pointer (&edit);
 }
 
+/* Whether ENTRY's value can be edited at all (see lekh_article_edit_check_key()). */
+static gboolean
+check_entry_editable (LekhArticle      *self,
+                      const LekhEntry  *entry,
+                      GError          **error)
+{
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML ||
+      article_format (self) == LEKH_FRONT_MATTER_JSON)
+    return check_replaceable (self, entry, error);
+  if (key_line_indented (self, entry))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                   _("“%s” is not at the start of its line; edit it in the source"), entry->key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 lekh_article_edit_check_key (LekhArticle  *self,
                              const char   *key,
@@ -1235,18 +1412,7 @@ lekh_article_edit_check_key (LekhArticle  *self,
 
   if (!check_key (self, key, &entry, error))
     return FALSE;
-  if (entry == NULL)
-    return TRUE;
-  if (article_format (self) == LEKH_FRONT_MATTER_TOML ||
-      article_format (self) == LEKH_FRONT_MATTER_JSON)
-    return check_replaceable (self, entry, error);
-  if (key_line_indented (self, entry))
-    {
-      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
-                   _("“%s” is not at the start of its line; edit it in the source"), key);
-      return FALSE;
-    }
-  return TRUE;
+  return entry == NULL || check_entry_editable (self, entry, error);
 }
 
 LekhEdit *
@@ -1328,115 +1494,18 @@ lekh_article_edit_set_string (LekhArticle  *self,
   return lekh_article_edit_set_scalar (self, key, value, LEKH_VALUE_STRING, error);
 }
 
-/* The style the article's lists already use: the first top-level list that is
- * block style gives its indentation and the gap after the dash. */
-typedef struct
-{
-  gboolean  flow;
-  char     *indent;     /* before the dash */
-  char     *gap;        /* between the dash and the item */
-  gboolean  flow_padded;/* "[ a, b ]" */
-} ListStyle;
-
+/* The layout of the article's first top-level list that has one (a one-line flow list or
+ * a block list whose dash starts its line), else a block list indented by two spaces. */
 static void
-list_style_clear (ListStyle *style)
-{
-  g_clear_pointer (&style->indent, g_free);
-  g_clear_pointer (&style->gap, g_free);
-}
-
-static gboolean
-list_style_from_node (LekhArticle    *self,
-                      const LekhNode *node,
-                      ListStyle      *style)
-{
-  const char *text = lekh_article_get_text (self, NULL);
-
-  if (node == NULL || node->kind != LEKH_NODE_SEQUENCE)
-    return FALSE;
-
-  style->flow = node->style == LEKH_STYLE_FLOW;
-  if (style->flow)
-    {
-      style->flow_padded = node->span.end - node->span.start > 2 && text[node->span.start + 1] == ' ';
-      return TRUE;
-    }
-  else
-    {
-      gsize dash = node->span.start;
-      gsize ls = dash;
-      gsize item_start = dash + 1;
-
-      while (ls > 0 && text[ls - 1] != '\n')
-        ls--;
-      for (gsize p = ls; p < dash; p++)
-        if (text[p] != ' ')
-          return FALSE;   /* "- " not at the start of its line (nested): use defaults */
-      if (node->children->len > 0)
-        {
-          const LekhNode *first = g_ptr_array_index (node->children, 0);
-          if (first->span.start > dash && first->span.start - dash <= 8)
-            item_start = first->span.start;
-        }
-      for (gsize p = dash + 1; p < item_start; p++)
-        if (text[p] != ' ')
-          {
-            item_start = dash + 2;
-            break;
-          }
-      style->indent = g_strndup (text + ls, dash - ls);
-      style->gap = g_strndup (text + dash + 1, MAX (item_start, dash + 2) - dash - 1);
-      if (strchr (style->gap, '\n') || *style->gap == '\0')
-        {
-          g_free (style->gap);
-          style->gap = g_strdup (" ");
-        }
-      return TRUE;
-    }
-}
-
-static void
-list_style_for_new (LekhArticle *self,
-                    ListStyle   *style)
+list_layout_for_new (LekhArticle *self,
+                     ListLayout  *layout)
 {
   for (guint i = 0; i < lekh_article_get_n_entries (self); i++)
-    if (list_style_from_node (self, lekh_article_get_entry (self, i)->value, style))
+    if (list_layout_read (self, lekh_article_get_entry (self, i)->value, layout))
       return;
-  style->flow = FALSE;
-  style->indent = g_strdup ("  ");
-  style->gap = g_strdup (" ");
-}
-
-static char *
-format_list (const char *const *items,
-             const ListStyle   *style,
-             const char        *nl)
-{
-  GString *out = g_string_new (NULL);
-
-  if (style->flow || items[0] == NULL)
-    {
-      const char *pad = style->flow_padded && items[0] ? " " : "";
-
-      g_string_append_printf (out, "[%s", pad);
-      for (guint i = 0; items[i]; i++)
-        {
-          g_autofree char *q = lekh_yaml_quote_string (items[i], TRUE);
-          g_string_append_printf (out, "%s%s", i ? ", " : "", q);
-        }
-      g_string_append_printf (out, "%s]", pad);
-      return g_string_free (out, FALSE);
-    }
-
-  for (guint i = 0; items[i]; i++)
-    {
-      g_autofree char *q = lekh_yaml_quote_string (items[i], FALSE);
-
-      if (i > 0)
-        g_string_append_printf (out, "%s%s", nl, style->indent);
-      g_string_append_printf (out, "-%s%s", style->gap, q);
-    }
-  return g_string_free (out, FALSE);
+  layout->flow = FALSE;
+  layout->indent = g_strdup ("  ");
+  layout->gap = g_strdup (" ");
 }
 
 LekhEdit *
@@ -1450,7 +1519,7 @@ lekh_article_edit_set_list (LekhArticle        *self,
   const char *nl = lekh_article_get_newline (self);
   g_autoptr(LekhEdit) edit = NULL;
   g_autofree char *text = NULL;
-  ListStyle style = { 0 };
+  ListLayout layout = { 0 };
   Expected expected = { key, EXPECT_LIST, NULL, LEKH_VALUE_SEQUENCE, NULL, NULL, NULL };
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -1479,13 +1548,13 @@ lekh_article_edit_set_list (LekhArticle        *self,
     }
 
   if (entry != NULL && entry->value->kind == LEKH_NODE_SEQUENCE &&
-      list_style_from_node (self, entry->value, &style))
+      list_layout_read (self, entry->value, &layout))
     {
       const LekhNode *node = entry->value;
       gsize end = _lekh_article_content_end (self, node);
 
-      text = format_list (items, &style, nl);
-      if (style.flow)
+      text = format_list_for (self, items, &layout);
+      if (layout.flow)
         edit = edit_new (node->span.start, end, text);
       else if (items[0] == NULL)
         edit = edit_new (entry->colon + 1, end, " []");
@@ -1496,13 +1565,13 @@ lekh_article_edit_set_list (LekhArticle        *self,
     {
       g_autofree char *after = NULL;
 
-      list_style_clear (&style);
-      list_style_for_new (self, &style);
-      text = format_list (items, &style, nl);
-      if (style.flow || items[0] == NULL)
+      list_layout_clear (&layout);
+      list_layout_for_new (self, &layout);
+      text = format_list_for (self, items, &layout);
+      if (layout.flow || items[0] == NULL)
         after = g_strconcat (" ", text, NULL);
       else
-        after = g_strconcat (nl, style.indent, text, NULL);
+        after = g_strconcat (nl, layout.indent, text, NULL);
 
       if (entry == NULL)
         edit = plan_append (self, key, after);
@@ -1513,7 +1582,7 @@ lekh_article_edit_set_list (LekhArticle        *self,
                          MAX (_lekh_article_content_end (self, entry->value), entry->colon + 1),
                          after);
     }
-  list_style_clear (&style);
+  list_layout_clear (&layout);
 
   if (!verify_edit (self, edit, &expected, error))
     return NULL;
@@ -1531,13 +1600,8 @@ lekh_article_edit_remove (LekhArticle  *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (!check_key (self, key, &entry, error))
+  if (!check_existing_key (self, key, &entry, error))
     return NULL;
-  if (entry == NULL)
-    {
-      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, _("No key “%s”"), key);
-      return NULL;
-    }
   if (article_format (self) == LEKH_FRONT_MATTER_TOML ||
       article_format (self) == LEKH_FRONT_MATTER_JSON)
     return remove_other (self, entry, error);
@@ -1633,6 +1697,31 @@ piece_compare (gconstpointer a,
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
   return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* One edit from the first piece of TEXT to the last, the text between them kept;
+ * deletions that overlap merge. Sorts PIECES (at least one). */
+static LekhEdit *
+edit_from_pieces (const char *text,
+                  GArray     *pieces)
+{
+  g_autoptr(GString) merged = g_string_new (NULL);
+  gsize start, end;
+
+  g_array_sort (pieces, piece_compare);
+  start = end = g_array_index (pieces, Piece, 0).start;
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (pieces, Piece, i);
+
+      if (piece->end <= end && i > 0)
+        continue;
+      if (piece->start >= end)
+        g_string_append_len (merged, text + end, piece->start - end);
+      g_string_append (merged, piece->text);
+      end = MAX (end, piece->end);
+    }
+  return edit_new (start, end, merged->str);
 }
 
 static gboolean
@@ -1771,8 +1860,6 @@ lekh_article_edit_replace_value (LekhArticle  *self,
       gboolean flow = node->style == LEKH_STYLE_FLOW;
       gboolean have_new = FALSE, found = FALSE;
       guint n = lekh_node_get_n_items (node);
-      GString *merged;
-      gsize start, end;
 
       g_array_set_clear_func (pieces, piece_clear);
       removed = g_new0 (gboolean, n);
@@ -1845,24 +1932,7 @@ lekh_article_edit_replace_value (LekhArticle  *self,
           g_array_append_val (pieces, piece);
         }
 
-      /* One edit from the first change to the last; deletions that overlap merge. */
-      g_array_sort (pieces, piece_compare);
-      start = g_array_index (pieces, Piece, 0).start;
-      end = start;
-      merged = g_string_new (NULL);
-      for (guint i = 0; i < pieces->len; i++)
-        {
-          const Piece *piece = &g_array_index (pieces, Piece, i);
-
-          if (piece->end <= end && i > 0)
-            continue;
-          if (piece->start >= end)
-            g_string_append_len (merged, text + end, piece->start - end);
-          g_string_append (merged, piece->text);
-          end = MAX (end, piece->end);
-        }
-      edit = edit_new (start, end, merged->str);
-      g_string_free (merged, TRUE);
+      edit = edit_from_pieces (text, pieces);
     }
   else
     goto not_found;
@@ -1882,4 +1952,484 @@ not_editable:
                _("“%s” is written in a way Lekh cannot change safely; edit it in the source"),
                key);
   return NULL;
+}
+
+/* Editing a list item by item ----------------------------------------------------------- */
+
+/* A list of strings and objects (Docusaurus' authors: [lark, {name: …, title: …}]) cannot
+ * be set as a list of strings without losing its objects: it is edited one item at a
+ * time. Each item has a chunk of the text that stands for it: a block item's whole lines
+ * (its dash's line to its last line break, a comment on them included), a flow item's
+ * own text. What lies between two chunks (", ", comment lines) stays where it is. */
+typedef struct
+{
+  const LekhEntry *entry;
+  const LekhNode  *node;
+  gboolean         flow;
+  guint            n;
+  gsize           *start;   /* of each item's chunk */
+  gsize           *end;
+} ListItems;
+
+static void
+list_items_clear (ListItems *list)
+{
+  g_clear_pointer (&list->start, g_free);
+  g_clear_pointer (&list->end, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ListItems, list_items_clear)
+
+/* Past blanks, CR and a comment from P: the line break ending the line, or FALSE when
+ * something else stands on the line. */
+static gboolean
+rest_of_line_blank (const char *text,
+                    gsize       p,
+                    gsize       limit,
+                    gsize      *line_break)
+{
+  while (p < limit && (text[p] == ' ' || text[p] == '\t' || text[p] == '\r'))
+    p++;
+  if (p < limit && text[p] == '#')
+    while (p < limit && text[p] != '\n')
+      p++;
+  if (p >= limit || text[p] != '\n')
+    return FALSE;
+  *line_break = p;
+  return TRUE;
+}
+
+/* A block item's lines: its dash's line, blanks and one dash before the item, to the line
+ * break after the item, only blanks or a comment between. */
+static gboolean
+block_item_chunk (LekhArticle    *self,
+                  const LekhNode *item,
+                  gsize          *start,
+                  gsize          *end)
+{
+  gsize len;
+  const char *text = lekh_article_get_text (self, &len);
+  gsize ls = item->span.start;
+  gboolean dash = FALSE;
+
+  while (ls > 0 && text[ls - 1] != '\n')
+    ls--;
+  for (gsize p = ls; p < item->span.start; p++)
+    {
+      if (text[p] == '-' && !dash)
+        dash = TRUE;
+      else if (text[p] != ' ' && text[p] != '\t')
+        return FALSE;
+    }
+  if (!dash || !rest_of_line_blank (text, _lekh_article_content_end (self, item), len, end))
+    return FALSE;
+  *start = ls;
+  *end += 1;
+  return TRUE;
+}
+
+static gboolean
+list_items_read (LekhArticle  *self,
+                 const char   *key,
+                 ListItems    *list,
+                 GError      **error)
+{
+  const LekhEntry *entry;
+  const LekhNode *node;
+
+  memset (list, 0, sizeof *list);
+  if (!check_existing_key (self, key, &entry, error) ||
+      !check_entry_editable (self, entry, error))
+    return FALSE;
+
+  node = entry->value;
+  if (node->kind == LEKH_NODE_SCALAR || node->kind == LEKH_NODE_MAPPING)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE, _("“%s” is not a list"), key);
+      return FALSE;
+    }
+  if (node->kind != LEKH_NODE_SEQUENCE)
+    goto not_editable;
+
+  list->entry = entry;
+  list->node = node;
+  list->flow = node->style == LEKH_STYLE_FLOW;
+  list->n = lekh_node_get_n_items (node);
+  list->start = g_new0 (gsize, list->n);
+  list->end = g_new0 (gsize, list->n);
+  for (guint i = 0; i < list->n; i++)
+    {
+      const LekhNode *item = lekh_node_get_item (node, i);
+
+      if (list->flow)
+        {
+          list->start[i] = item->span.start;
+          list->end[i] = _lekh_article_content_end (self, item);
+        }
+      else if (!block_item_chunk (self, item, &list->start[i], &list->end[i]))
+        goto not_editable;
+      /* In order, each after the previous one (a block item's line after the key's). */
+      if (list->start[i] > list->end[i] || (i > 0 && list->start[i] < list->end[i - 1]) ||
+          list->start[i] <= entry->colon)
+        goto not_editable;
+    }
+  return TRUE;
+
+not_editable:
+  list_items_clear (list);
+  g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+               _("“%s” is written in a way Lekh cannot change safely; edit it in the source"),
+               key);
+  return FALSE;
+}
+
+static gboolean
+list_items_check_index (const ListItems  *list,
+                        const char       *key,
+                        guint             index,
+                        GError          **error)
+{
+  if (index < list->n)
+    return TRUE;
+  g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, _("“%s” has no item number %u"),
+               key, index + 1);
+  return FALSE;
+}
+
+/* The list's items as EXPECT_ITEMS wants them: all kept, in their order. */
+static ExpectedItem *
+list_items_expect (const ListItems *list,
+                   guint            extra)
+{
+  ExpectedItem *items = g_new0 (ExpectedItem, list->n + extra);
+
+  for (guint i = 0; i < list->n; i++)
+    items[i].kept = lekh_node_get_item (list->node, i);
+  return items;
+}
+
+static LekhEdit *
+list_items_verify (LekhArticle      *self,
+                   const char       *key,
+                   LekhEdit         *edit,
+                   ExpectedItem     *items,
+                   guint             n_items,
+                   GError          **error)
+{
+  g_autoptr(LekhEdit) owned = edit;
+  Expected expected = { key, EXPECT_ITEMS, NULL, LEKH_VALUE_SEQUENCE, NULL, NULL, NULL,
+                        items, n_items };
+
+  if (!verify_edit (self, owned, &expected, error))
+    return NULL;
+  return g_steal_pointer (&owned);
+}
+
+/* The first ',' in TEXT[FROM, TO), past comments; TO when there is none. */
+static gsize
+find_comma (const char *text,
+            gsize       from,
+            gsize       to)
+{
+  for (gsize p = from; p < to; p++)
+    {
+      if (text[p] == '#')
+        while (p < to && text[p] != '\n')
+          p++;
+      else if (text[p] == ',')
+        return p;
+    }
+  return to;
+}
+
+/* A flow list's item alone on its line(s) ("  x,  # comment"): its lines, and whether a
+ * comma follows it there. */
+static gboolean
+flow_item_lines (const char      *text,
+                 const ListItems *list,
+                 guint            i,
+                 gsize           *start,
+                 gsize           *end,
+                 gboolean        *comma)
+{
+  gsize ls = list->start[i];
+  gsize p = list->end[i];
+
+  while (ls > list->node->span.start && text[ls - 1] != '\n')
+    ls--;
+  if (ls == list->node->span.start || !only_blanks (text, ls, list->start[i]))
+    return FALSE;
+  while (p < list->node->span.end && (text[p] == ' ' || text[p] == '\t'))
+    p++;
+  *comma = p < list->node->span.end && text[p] == ',';
+  if (!rest_of_line_blank (text, p + (*comma ? 1 : 0), list->node->span.end, end))
+    return FALSE;
+  *start = ls;
+  *end += 1;
+  return TRUE;
+}
+
+static void
+add_deletion (GArray *pieces,
+              gsize   start,
+              gsize   end)
+{
+  Piece piece = { start, end, g_strdup ("") };
+
+  g_array_append_val (pieces, piece);
+}
+
+LekhEdit *
+lekh_article_edit_list_remove (LekhArticle  *self,
+                               const char   *key,
+                               guint         index,
+                               GError      **error)
+{
+  g_auto(ListItems) list = { 0 };
+  g_autoptr(GArray) pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  g_autofree ExpectedItem *items = NULL;
+  const char *text;
+  LekhEdit *edit;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!list_items_read (self, key, &list, error) ||
+      !list_items_check_index (&list, key, index, error))
+    return NULL;
+  g_array_set_clear_func (pieces, piece_clear);
+  text = lekh_article_get_text (self, NULL);
+  n = list.n;
+  items = list_items_expect (&list, 0);
+  memmove (items + index, items + index + 1, (n - index - 1) * sizeof *items);
+
+  if (!list.flow && n == 1)
+    {
+      /* An empty block list is no list: "key: []". */
+      gsize end = list.end[0] - 1;
+
+      if (end > list.start[0] && text[end - 1] == '\r')
+        end--;
+      edit = edit_new (list.entry->colon + 1, end, " []");
+    }
+  else if (!list.flow)
+    {
+      add_deletion (pieces, list.start[index], list.end[index]);
+      edit = edit_from_pieces (text, pieces);
+    }
+  else
+    {
+      gsize start, end;
+      gboolean comma;
+
+      if (flow_item_lines (text, &list, index, &start, &end, &comma))
+        {
+          /* Its lines go; as the last item, it takes the comma before it along unless
+           * it has one of its own (a trailing comma stays). */
+          add_deletion (pieces, start, end);
+          if (index + 1 == n && !comma && n > 1)
+            {
+              gsize at = find_comma (text, list.end[n - 2], list.start[n - 1]);
+
+              if (at == list.start[n - 1])
+                goto not_editable;
+              add_deletion (pieces, at, at + 1);
+            }
+        }
+      else if (n == 1 && memchr (text + list.node->span.start, '#',
+                                 list.node->span.end - list.node->span.start) == NULL)
+        {
+          Piece piece = { list.node->span.start, list.node->span.end, g_strdup ("[]") };
+
+          g_array_append_val (pieces, piece);
+        }
+      else if (n == 1)
+        {
+          /* "[ x, # comment ]": x and its comma go. */
+          gsize at = find_comma (text, list.end[0], list.node->span.end - 1);
+
+          add_deletion (pieces, list.start[0], at < list.node->span.end - 1 ? at + 1 : list.end[0]);
+        }
+      else if (index + 1 < n)
+        add_deletion (pieces, list.start[index], list.start[index + 1]);
+      else if (memchr (text + list.end[n - 2], '#', list.start[n - 1] - list.end[n - 2]) != NULL)
+        {
+          /* "a, # about a⏎ b": the comment stays with a. */
+          gsize at = find_comma (text, list.end[n - 2], list.start[n - 1]);
+          gsize ls = list.start[n - 1];
+
+          while (text[ls - 1] != '\n')
+            ls--;
+          if (at == list.start[n - 1])
+            goto not_editable;
+          add_deletion (pieces, at, at + 1);
+          add_deletion (pieces, ls, list.end[n - 1]);
+        }
+      else
+        add_deletion (pieces, list.end[n - 2], list.end[n - 1]);
+      edit = edit_from_pieces (text, pieces);
+    }
+  return list_items_verify (self, key, edit, items, n - 1, error);
+
+not_editable:
+  g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+               _("“%s” is written in a way Lekh cannot change safely; edit it in the source"),
+               key);
+  return NULL;
+}
+
+LekhEdit *
+lekh_article_edit_list_move (LekhArticle  *self,
+                             const char   *key,
+                             guint         from,
+                             guint         to,
+                             GError      **error)
+{
+  g_auto(ListItems) list = { 0 };
+  g_autofree ExpectedItem *items = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree guint *order = NULL;
+  const char *text;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!list_items_read (self, key, &list, error) ||
+      !list_items_check_index (&list, key, from, error) ||
+      !list_items_check_index (&list, key, to, error))
+    return NULL;
+  if (from == to)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                   _("Item %u of “%s” is already in that place"), from + 1, key);
+      return NULL;
+    }
+  text = lekh_article_get_text (self, NULL);
+  n = list.n;
+
+  /* The chunks in their new order, what separated them where it was. */
+  order = g_new (guint, n);
+  for (guint i = 0, k = 0; i < n; i++)
+    {
+      if (i == to)
+        order[i] = from;
+      else
+        {
+          if (k == from)
+            k++;
+          order[i] = k++;
+        }
+    }
+  items = g_new0 (ExpectedItem, n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = order[i];
+
+      items[i].kept = lekh_node_get_item (list.node, k);
+      g_string_append_len (out, text + list.start[k], list.end[k] - list.start[k]);
+      if (i + 1 < n)
+        g_string_append_len (out, text + list.end[i], list.start[i + 1] - list.end[i]);
+    }
+  return list_items_verify (self, key, edit_new (list.start[0], list.end[n - 1], out->str),
+                            items, n, error);
+}
+
+/* The list's first item that is a string, whose quoting a new item follows. */
+static const LekhNode *
+first_string_item (const LekhNode *node)
+{
+  for (guint i = 0; i < lekh_node_get_n_items (node); i++)
+    {
+      const LekhNode *item = lekh_node_get_item (node, i);
+
+      if (item->kind == LEKH_NODE_SCALAR && lekh_node_get_value_type (item) == LEKH_VALUE_STRING)
+        return item;
+    }
+  return NULL;
+}
+
+LekhEdit *
+lekh_article_edit_list_append (LekhArticle  *self,
+                               const char   *key,
+                               const char   *item,
+                               GError      **error)
+{
+  const char * const one[] = { item, NULL };
+  g_auto(ListItems) list = { 0 };
+  g_auto(ListLayout) layout = { 0 };
+  g_autofree ExpectedItem *items = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *added = NULL;
+  const LekhEntry *entry;
+  const LekhNode *like;
+  const char *text;
+  const char *nl;
+  gsize at;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (!g_utf8_validate (item, -1, NULL))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED, _("A list item is not valid text"));
+      return NULL;
+    }
+  if (!check_key (self, key, &entry, error))
+    return NULL;
+  /* No list yet, or an empty one: nothing to keep, a list of one string. */
+  if (entry == NULL ||
+      (entry->value->kind == LEKH_NODE_SCALAR &&
+       lekh_node_get_value_type (entry->value) == LEKH_VALUE_NULL) ||
+      (entry->value->kind == LEKH_NODE_SEQUENCE && lekh_node_get_n_items (entry->value) == 0))
+    return lekh_article_edit_set_list (self, key, one, error);
+
+  if (!list_items_read (self, key, &list, error))
+    return NULL;
+  text = lekh_article_get_text (self, NULL);
+  nl = lekh_article_get_newline (self);
+  like = first_string_item (list.node);
+  list_layout_read (self, list.node, &layout);
+  if (article_format (self) == LEKH_FRONT_MATTER_TOML)
+    layout.literal = like != NULL &&
+                     lekh_toml_node_get_string_style (like) == LEKH_TOML_STRING_LITERAL;
+  if (like != NULL && article_format (self) == LEKH_FRONT_MATTER_YAML)
+    quoted = quote_like (item, list.flow, like->style);
+  else
+    quoted = quote_item_for (self, item, &layout);
+
+  at = list.end[list.n - 1];
+  if (!list.flow)
+    {
+      /* A line like the first item's, after the last item's lines. */
+      if (layout.indent == NULL)
+        {
+          g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                       _("“%s” is written in a way Lekh cannot change safely; edit it in the source"),
+                       key);
+          return NULL;
+        }
+      added = g_strconcat (layout.indent, "-", layout.gap, quoted, nl, NULL);
+    }
+  else
+    {
+      /* After the last item, separated as the two before it are (unless a comment
+       * stands there), else as the list is laid out. */
+      const char *sep = layout.multiline ? NULL : ", ";
+      g_autofree char *copied = NULL;
+
+      if (list.n >= 2)
+        {
+          gsize from = list.end[list.n - 2], to = list.start[list.n - 1];
+
+          if (memchr (text + from, '#', to - from) == NULL)
+            sep = copied = g_strndup (text + from, to - from);
+        }
+      if (sep == NULL)
+        sep = copied = g_strconcat (",", nl, layout.indent, NULL);
+      added = g_strconcat (sep, quoted, NULL);
+    }
+
+  items = list_items_expect (&list, 1);
+  items[list.n].string = item;
+  return list_items_verify (self, key, edit_new (at, at, added), items, list.n + 1, error);
 }

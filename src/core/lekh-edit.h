@@ -82,4 +82,26 @@ LekhEdit   *lekh_article_edit_replace_value (LekhArticle       *self,
                                              const char        *new_value,
                                              GError           **error);
 
+/* A list of strings and objects (Docusaurus' `authors: [lark, {name: …, title: …}]`, a
+ * TOML array with inline tables, a JSON array with objects) edited one item at a time:
+ * the other items keep their bytes, the comments and the list's style stay. INDEX, FROM
+ * and TO count KEY's items from 0; a block list's comment lines stay in place when an
+ * item moves. Append adds a string item, quoted like the list's strings; to a missing or
+ * empty list it writes a list of one, as lekh_article_edit_set_list() would. Verified like
+ * every edit; LEKH_ERROR_NOT_FOUND for a missing key or item, LEKH_ERROR_NOT_EDITABLE for
+ * a value that is not a list or a list written in a way these cannot edit safely. */
+LekhEdit   *lekh_article_edit_list_append   (LekhArticle       *self,
+                                             const char        *key,
+                                             const char        *item,
+                                             GError           **error);
+LekhEdit   *lekh_article_edit_list_remove   (LekhArticle       *self,
+                                             const char        *key,
+                                             guint              index,
+                                             GError           **error);
+LekhEdit   *lekh_article_edit_list_move     (LekhArticle       *self,
+                                             const char        *key,
+                                             guint              from,
+                                             guint              to,
+                                             GError           **error);
+
 G_END_DECLS

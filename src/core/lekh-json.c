@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lekh-json.h"
+#include "lekh-text-cursor.h"
 
 #define TAG_STR   "tag:yaml.org,2002:str"
 #define TAG_INT   "tag:yaml.org,2002:int"
@@ -24,18 +25,10 @@ typedef struct
   gsize             start;
   gsize             end;
   gsize             p;
-  guint             first_line;
-
-  /* Positions are asked for in increasing order: each is found from the last. */
-  gsize             cursor;
-  guint             cursor_line;
-  guint             cursor_column;
+  LekhTextCursor    tc;         /* positions and the first error */
 
   LekhJsonDocument *doc;
   GString          *buf;
-  GError           *error;
-  guint             error_line;
-  guint             error_column;
 } Parser;
 
 static void
@@ -46,82 +39,10 @@ node_free (LekhNode *node)
   g_free (node);
 }
 
-static void
-position_at (Parser *P,
-             gsize   offset,
-             guint  *line,
-             guint  *column)
-{
-  g_assert (offset >= P->start && offset <= P->end);
-
-  if (offset < P->cursor)
-    {
-      P->cursor = P->start;
-      P->cursor_line = P->first_line;
-      P->cursor_column = 1;
-    }
-  for (; P->cursor < offset; P->cursor++)
-    {
-      guchar c = P->text[P->cursor];
-
-      if (c == '\n')
-        {
-          P->cursor_line++;
-          P->cursor_column = 1;
-        }
-      else if ((c & 0xC0) != 0x80)
-        P->cursor_column++;
-    }
-  *line = P->cursor_line;
-  *column = P->cursor_column;
-}
-
-static gboolean fail_at (Parser     *P,
-                         gsize       offset,
-                         int         code,
-                         const char *format,
-                         ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-fail_at (Parser     *P,
-         gsize       offset,
-         int         code,
-         const char *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  if (P->error != NULL)
-    return FALSE;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  position_at (P, MIN (offset, P->end), &P->error_line, &P->error_column);
-  P->error = g_error_new (LEKH_ERROR, code, _("Line %u, column %u: %s"),
-                          P->error_line, P->error_column, message);
-  return FALSE;
-}
-
-static char *
-describe_at (Parser *P,
-             gsize   offset)
-{
-  guchar c;
-
-  if (offset >= P->end)
-    return g_strdup (_("the end of the text"));
-  c = P->text[offset];
-  if (c == '\n' || c == '\r')
-    return g_strdup (_("a line break"));
-  if (c < 0x20 || c == 0x7f)
-    return g_strdup_printf (_("the control character U+%04X"), c);
-  if (c < 0x80)
-    return g_strdup_printf ("“%c”", c);
-  return g_strdup_printf ("“%.*s”", (int) MIN ((gsize) g_utf8_skip[c], P->end - offset),
-                          P->text + offset);
-}
+/* Positions and errors: the shared text cursor's, under the names the reader uses. */
+#define span_at(P, offset)     lekh_text_cursor_span (&(P)->tc, (offset))
+#define fail_at(P, ...)        lekh_text_cursor_fail (&(P)->tc, __VA_ARGS__)
+#define describe_at(P, offset) lekh_text_cursor_describe (&(P)->tc, (offset))
 
 static gboolean
 fail_unexpected (Parser     *P,
@@ -155,8 +76,7 @@ node_new (Parser       *P,
 
   node->kind = kind;
   node->style = style;
-  node->span.start = node->span.end = start;
-  position_at (P, start, &node->span.line, &node->span.column);
+  node->span = span_at (P, start);
   if (kind != LEKH_NODE_SCALAR)
     node->children = g_ptr_array_new ();
   g_ptr_array_add (P->doc->nodes, node);
@@ -509,10 +429,10 @@ lekh_json_parse_range (const char  *text,
   doc->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) node_free);
 
   P.text = text ? text : "";
-  P.start = P.p = P.cursor = start;
+  P.start = P.p = start;
   P.end = end;
-  P.first_line = P.cursor_line = first_line;
-  P.cursor_column = 1;
+  lekh_text_cursor_init (&P.tc, P.text, start, end, first_line);
+  P.tc.lone_cr_breaks = TRUE;    /* JSON white space: a CR alone ends a line, too */
   P.doc = doc;
   P.buf = buf;
 
@@ -536,15 +456,8 @@ lekh_json_parse_range (const char  *text,
         }
     }
 
-  if (P.error != NULL)
-    {
-      if (error_line != NULL)
-        *error_line = P.error_line;
-      if (error_column != NULL)
-        *error_column = P.error_column;
-      g_propagate_error (error, P.error);
-      return NULL;
-    }
+  if (lekh_text_cursor_take_error (&P.tc, error_line, error_column, error))
+    return NULL;
   return g_steal_pointer (&doc);
 }
 

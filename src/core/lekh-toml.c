@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lekh-text-cursor.h"
 #include "lekh-toml.h"
 
 /* Tables with more keys than this get a hash index, so that reading one with many keys
@@ -63,20 +64,11 @@ typedef struct
   gsize             start;
   gsize             end;
   gsize             p;
-  guint             first_line;
-
-  /* The position of CURSOR; positions are asked for in increasing order, so finding
-   * each one from the last is linear overall. */
-  gsize             cursor;
-  guint             cursor_line;
-  guint             cursor_column;
+  LekhTextCursor    tc;         /* positions and the first error */
 
   LekhTomlDocument *doc;
   GString          *buf;
   guint             n_sections;
-  GError           *error;
-  guint             error_line;
-  guint             error_column;
 } Parser;
 
 /* Arena */
@@ -119,92 +111,10 @@ arena_strndup (LekhTomlDocument *doc,
 
 /* Positions and errors */
 
-static void
-position_at (Parser *P,
-             gsize   offset,
-             guint  *line,
-             guint  *column)
-{
-  g_assert (offset >= P->start && offset <= P->end);
-
-  if (offset < P->cursor)
-    {
-      P->cursor = P->start;
-      P->cursor_line = P->first_line;
-      P->cursor_column = 1;
-    }
-  for (; P->cursor < offset; P->cursor++)
-    {
-      guchar c = P->text[P->cursor];
-
-      if (c == '\n')
-        {
-          P->cursor_line++;
-          P->cursor_column = 1;
-        }
-      else if ((c & 0xC0) != 0x80)
-        P->cursor_column++;
-    }
-  *line = P->cursor_line;
-  *column = P->cursor_column;
-}
-
-static LekhSpan
-span_at (Parser *P,
-         gsize   start)
-{
-  LekhSpan span = { start, start, 0, 0 };
-
-  position_at (P, start, &span.line, &span.column);
-  return span;
-}
-
-static gboolean fail_at (Parser     *P,
-                         gsize       offset,
-                         int         code,
-                         const char *format,
-                         ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-fail_at (Parser     *P,
-         gsize       offset,
-         int         code,
-         const char *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  if (P->error != NULL)
-    return FALSE;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  position_at (P, MIN (offset, P->end), &P->error_line, &P->error_column);
-  P->error = g_error_new (LEKH_ERROR, code, _("Line %u, column %u: %s"),
-                          P->error_line, P->error_column, message);
-  return FALSE;
-}
-
-/* "“x”", "a line break", "the end of the text", "U+0007": what stands at OFFSET. */
-static char *
-describe_at (Parser *P,
-             gsize   offset)
-{
-  guchar c;
-
-  if (offset >= P->end)
-    return g_strdup (_("the end of the text"));
-  c = P->text[offset];
-  if (c == '\n' || (c == '\r' && offset + 1 < P->end && P->text[offset + 1] == '\n'))
-    return g_strdup (_("a line break"));
-  if (c < 0x20 || c == 0x7f)
-    return g_strdup_printf (_("the control character U+%04X"), c);
-  if (c < 0x80)
-    return g_strdup_printf ("“%c”", c);
-  return g_strdup_printf ("“%.*s”", (int) g_utf8_skip[c], P->text + offset);
-}
+/* The shared text cursor's, under the names the reader uses. */
+#define span_at(P, offset)     lekh_text_cursor_span (&(P)->tc, (offset))
+#define fail_at(P, ...)        lekh_text_cursor_fail (&(P)->tc, __VA_ARGS__)
+#define describe_at(P, offset) lekh_text_cursor_describe (&(P)->tc, (offset))
 
 static int
 peek (Parser *P,
@@ -1687,10 +1597,9 @@ lekh_toml_parse_range (const char  *text,
   doc->headers = g_array_new (FALSE, FALSE, sizeof (LekhTomlHeader));
 
   P.text = text ? text : "";
-  P.start = P.p = P.cursor = start;
+  P.start = P.p = start;
   P.end = end;
-  P.first_line = P.cursor_line = first_line;
-  P.cursor_column = 1;
+  lekh_text_cursor_init (&P.tc, P.text, start, end, first_line);
   P.doc = doc;
   P.buf = buf;
 
@@ -1699,11 +1608,8 @@ lekh_toml_parse_range (const char  *text,
 
   if (!parse_document (&P))
     {
-      if (error_line != NULL)
-        *error_line = P.error_line;
-      if (error_column != NULL)
-        *error_column = P.error_column;
-      g_propagate_error (error, P.error);
+      /* parse_document() fails only through fail_at(), which records the error. */
+      lekh_text_cursor_take_error (&P.tc, error_line, error_column, error);
       return NULL;
     }
   return g_steal_pointer (&doc);
@@ -1737,6 +1643,16 @@ lekh_toml_document_get_root (const LekhTomlDocument *self)
   return &self->root->node;
 }
 
+/* The element at INDEX of ARRAY, or NULL past its end. */
+static gconstpointer
+array_element (const GArray *array,
+               guint         index)
+{
+  if (index >= array->len)
+    return NULL;
+  return array->data + (gsize) index * g_array_get_element_size ((GArray *) array);
+}
+
 guint
 lekh_toml_document_get_n_keyvals (const LekhTomlDocument *self)
 {
@@ -1749,9 +1665,7 @@ lekh_toml_document_get_keyval (const LekhTomlDocument *self,
                                guint                   index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  if (index >= self->keyvals->len)
-    return NULL;
-  return &g_array_index (self->keyvals, LekhTomlKeyval, index);
+  return array_element (self->keyvals, index);
 }
 
 guint
@@ -1766,9 +1680,7 @@ lekh_toml_document_get_header (const LekhTomlDocument *self,
                                guint                   index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  if (index >= self->headers->len)
-    return NULL;
-  return &g_array_index (self->headers, LekhTomlHeader, index);
+  return array_element (self->headers, index);
 }
 
 LekhTomlType

@@ -25,10 +25,12 @@ struct _LekhChipEditor
   GtkWidget  *suggestion_list;
 
   GPtrArray  *items;
+  GPtrArray  *details;      /* per item: NULL, or what it is besides its name */
   GListModel *suggestions;
   char       *label;
   guint       editable : 1;
   guint       in_change : 1;
+  guint       itemwise : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LekhChipEditor, lekh_chip_editor, GTK_TYPE_WIDGET)
@@ -43,6 +45,9 @@ enum {
 
 enum {
   CHANGED,
+  ITEM_ADDED,
+  ITEM_REMOVED,
+  ITEM_MOVED,
   N_SIGNALS
 };
 
@@ -68,10 +73,19 @@ find_item (LekhChipEditor *self,
   return -1;
 }
 
+/* The chips show the change, then ::item-added, ::item-removed or ::item-moved say what
+ * it was and ::changed that there was one. */
 static void
-emit_changed (LekhChipEditor *self)
+emit_changed (LekhChipEditor *self,
+              guint           signal,
+              guint           position,
+              guint           to)
 {
   rebuild_chips (self);
+  if (signal == ITEM_MOVED)
+    g_signal_emit (self, signals[ITEM_MOVED], 0, position, to);
+  else
+    g_signal_emit (self, signals[signal], 0, position);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -114,7 +128,8 @@ lekh_chip_editor_add (LekhChipEditor *self,
     }
 
   g_ptr_array_add (self->items, g_steal_pointer (&stripped));
-  emit_changed (self);
+  g_ptr_array_add (self->details, NULL);
+  emit_changed (self, ITEM_ADDED, self->items->len - 1, 0);
   return TRUE;
 }
 
@@ -128,7 +143,8 @@ lekh_chip_editor_remove (LekhChipEditor *self,
     return FALSE;
 
   g_ptr_array_remove_index (self->items, position);
-  emit_changed (self);
+  g_ptr_array_remove_index (self->details, position);
+  emit_changed (self, ITEM_REMOVED, position, 0);
   return TRUE;
 }
 
@@ -137,16 +153,14 @@ lekh_chip_editor_move (LekhChipEditor *self,
                        guint           from,
                        guint           to)
 {
-  char *item;
-
   g_return_val_if_fail (LEKH_IS_CHIP_EDITOR (self), FALSE);
 
   if (!self->editable || from >= self->items->len || to >= self->items->len || from == to)
     return FALSE;
 
-  item = g_ptr_array_steal_index (self->items, from);
-  g_ptr_array_insert (self->items, to, item);
-  emit_changed (self);
+  g_ptr_array_insert (self->items, to, g_ptr_array_steal_index (self->items, from));
+  g_ptr_array_insert (self->details, to, g_ptr_array_steal_index (self->details, from));
+  emit_changed (self, ITEM_MOVED, from, to);
   return TRUE;
 }
 
@@ -233,6 +247,7 @@ drop_cb (GtkDropTarget  *target,
 static GtkWidget *
 create_chip (LekhChipEditor *self,
              const char     *text,
+             const char     *detail,
              guint           position)
 {
   GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
@@ -248,8 +263,16 @@ create_chip (LekhChipEditor *self,
   gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_widget_set_tooltip_text (label, text);
+  gtk_widget_set_tooltip_text (label, detail ? detail : text);
   gtk_box_append (GTK_BOX (chip), label);
+  if (detail != NULL)
+    {
+      /* More than a name: it can be removed or moved, its details change in the source. */
+      gtk_widget_add_css_class (chip, "detailed");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail,
+                                      -1);
+    }
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "circular");
@@ -288,7 +311,8 @@ rebuild_chips (LekhChipEditor *self)
 
   for (guint i = 0; i < self->items->len; i++)
     {
-      GtkWidget *chip = create_chip (self, g_ptr_array_index (self->items, i), i);
+      GtkWidget *chip = create_chip (self, g_ptr_array_index (self->items, i),
+                                     g_ptr_array_index (self->details, i), i);
 
       gtk_widget_insert_before (chip, GTK_WIDGET (self), self->entry);
       g_ptr_array_add (self->chips, chip);
@@ -504,6 +528,7 @@ lekh_chip_editor_finalize (GObject *object)
   LekhChipEditor *self = LEKH_CHIP_EDITOR (object);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->details, g_ptr_array_unref);
   g_clear_pointer (&self->chips, g_ptr_array_unref);
   g_clear_pointer (&self->label, g_free);
 
@@ -648,6 +673,15 @@ lekh_chip_editor_class_init (LekhChipEditorClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[ITEM_ADDED] =
+    g_signal_new ("item-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[ITEM_REMOVED] =
+    g_signal_new ("item-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[ITEM_MOVED] =
+    g_signal_new ("item-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
   gtk_widget_class_set_css_name (widget_class, "chipeditor");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -661,6 +695,7 @@ lekh_chip_editor_init (LekhChipEditor *self)
   GtkWidget *scroller;
 
   self->items = g_ptr_array_new_with_free_func (g_free);
+  self->details = g_ptr_array_new_with_free_func (g_free);
   self->editable = TRUE;
 
   self->chips = g_ptr_array_new ();
@@ -712,22 +747,59 @@ void
 lekh_chip_editor_set_items (LekhChipEditor     *self,
                             const char * const *items)
 {
+  lekh_chip_editor_set_items_detailed (self, items, NULL);
+}
+
+void
+lekh_chip_editor_set_items_detailed (LekhChipEditor     *self,
+                                     const char * const *items,
+                                     const char * const *details)
+{
+  guint n = items ? g_strv_length ((char **) items) : 0;
+
   g_return_if_fail (LEKH_IS_CHIP_EDITOR (self));
 
-  if (self->items->len == (items ? g_strv_length ((char **) items) : 0))
+  self->itemwise = FALSE;
+  for (guint i = 0; details != NULL && i < n; i++)
+    self->itemwise |= details[i] != NULL;
+
+  if (self->items->len == n)
     {
       gboolean same = TRUE;
 
-      for (guint i = 0; i < self->items->len && same; i++)
-        same = strcmp (g_ptr_array_index (self->items, i), items[i]) == 0;
+      for (guint i = 0; i < n && same; i++)
+        same = strcmp (g_ptr_array_index (self->items, i), items[i]) == 0 &&
+               g_strcmp0 (g_ptr_array_index (self->details, i), details ? details[i] : NULL) == 0;
       if (same)
         return;
     }
 
   g_ptr_array_set_size (self->items, 0);
-  for (guint i = 0; items != NULL && items[i] != NULL; i++)
-    g_ptr_array_add (self->items, g_strdup (items[i]));
+  g_ptr_array_set_size (self->details, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (self->items, g_strdup (items[i]));
+      g_ptr_array_add (self->details, g_strdup (details ? details[i] : NULL));
+    }
   rebuild_chips (self);
+}
+
+const char *
+lekh_chip_editor_get_item_detail (LekhChipEditor *self,
+                                  guint           position)
+{
+  g_return_val_if_fail (LEKH_IS_CHIP_EDITOR (self), NULL);
+
+  if (position >= self->details->len)
+    return NULL;
+  return g_ptr_array_index (self->details, position);
+}
+
+gboolean
+lekh_chip_editor_get_itemwise (LekhChipEditor *self)
+{
+  g_return_val_if_fail (LEKH_IS_CHIP_EDITOR (self), FALSE);
+  return self->itemwise;
 }
 
 char **

@@ -12,10 +12,24 @@ G_DECLARE_FINAL_TYPE (LekhChipEditor, lekh_chip_editor, LEKH, CHIP_EDITOR, GtkWi
 /* A list of short strings shown as chips: type and press Enter or comma to add one,
  * Backspace in the empty entry or a chip's × to remove, drag (or Alt+←/→ on a chip) to
  * reorder. Duplicates (ignoring case and Unicode normalisation) are refused.
- * "changed" is emitted for the writer's changes only, never for set_items(). */
+ * "changed" is emitted for the writer's changes only, never for set_items(); right before
+ * it, "item-added" (position, always the last), "item-removed" (position) or "item-moved"
+ * (from, to) says which change it was. */
 GtkWidget  *lekh_chip_editor_new              (const char         *label);
 void        lekh_chip_editor_set_items        (LekhChipEditor     *self,
                                                const char * const *items);
+/* Items that are more than a name (an author written as {name: …, title: …}): DETAILS,
+ * when not NULL, has one entry per item, NULL for a plain one, else what the item holds
+ * besides its name (its chip's tooltip). Such chips are removed and moved like the others.
+ * When any item has details, the list is "itemwise" until the next set_items(): its
+ * owner should write the item-… changes one at a time, not replace the list with
+ * dup_items(), which only has the names. */
+void        lekh_chip_editor_set_items_detailed (LekhChipEditor   *self,
+                                               const char * const *items,
+                                               const char * const *details);
+const char *lekh_chip_editor_get_item_detail  (LekhChipEditor     *self,
+                                               guint               position);
+gboolean    lekh_chip_editor_get_itemwise     (LekhChipEditor     *self);
 char      **lekh_chip_editor_dup_items        (LekhChipEditor     *self);
 guint       lekh_chip_editor_get_n_items      (LekhChipEditor     *self);
 const char *lekh_chip_editor_get_label        (LekhChipEditor     *self);

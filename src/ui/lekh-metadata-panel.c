@@ -350,7 +350,8 @@ list_changed (LekhMetadataPanel *self,
   GError *error = NULL;
   LekhEdit *edit;
 
-  if (self->updating)
+  /* A list with objects is written item by item (list_item_edited()). */
+  if (self->updating || lekh_chip_editor_get_itemwise (editor))
     return;
 
   /* Read the chips before a pending re-parse can reset them to the source's list. */
@@ -365,6 +366,41 @@ list_changed (LekhMetadataPanel *self,
 static void tags_changed_cb (LekhMetadataPanel *self) { list_changed (self, LEKH_CHIP_EDITOR (self->tags_editor), "tags"); }
 static void keywords_changed_cb (LekhMetadataPanel *self) { list_changed (self, LEKH_CHIP_EDITOR (self->keywords_editor), "keywords"); }
 static void authors_changed_cb (LekhMetadataPanel *self) { list_changed (self, LEKH_CHIP_EDITOR (self->authors_editor), "authors"); }
+
+/* A list with objects (authors: [lark, {name: …}]): each chip added, removed or moved is
+ * that one item's change, the objects kept as written. TO is G_MAXUINT for an addition,
+ * G_MAXUINT - 1 for a removal. */
+static void
+list_item_edited (LekhMetadataPanel *self,
+                  LekhChipEditor    *editor,
+                  guint              position,
+                  guint              to)
+{
+  const char *key = GTK_WIDGET (editor) == self->tags_editor ? "tags"
+                    : GTK_WIDGET (editor) == self->keywords_editor ? "keywords" : "authors";
+  g_auto(GStrv) items = NULL;
+  LekhArticle *article;
+  GError *error = NULL;
+  LekhEdit *edit;
+
+  if (self->updating || !lekh_chip_editor_get_itemwise (editor))
+    return;
+  items = lekh_chip_editor_dup_items (editor);
+  if ((article = editable_article (self)) == NULL)
+    return;
+
+  if (to == G_MAXUINT)
+    edit = lekh_article_edit_list_append (article, key, items[position], &error);
+  else if (to == G_MAXUINT - 1)
+    edit = lekh_article_edit_list_remove (article, key, position, &error);
+  else
+    edit = lekh_article_edit_list_move (article, key, position, to, &error);
+  apply (self, article, edit, error);
+}
+
+static void item_added_cb (LekhChipEditor *editor, guint position, LekhMetadataPanel *self) { list_item_edited (self, editor, position, G_MAXUINT); }
+static void item_removed_cb (LekhChipEditor *editor, guint position, LekhMetadataPanel *self) { list_item_edited (self, editor, position, G_MAXUINT - 1); }
+static void item_moved_cb (LekhChipEditor *editor, guint from, guint to, LekhMetadataPanel *self) { list_item_edited (self, editor, from, to); }
 
 static void
 draft_active_cb (LekhMetadataPanel *self)
@@ -547,6 +583,7 @@ sync_list (LekhMetadataPanel *self,
 {
   const LekhNode *node = lekh_node_resolve (lekh_article_get_value (article, key));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) items = NULL;
   gboolean editable = TRUE;
 
@@ -566,23 +603,42 @@ sync_list (LekhMetadataPanel *self,
         {
           const LekhNode *item = lekh_node_resolve (lekh_node_get_item (node, i));
           const char *name = NULL;
+          char *detail = NULL;
 
           if (item != NULL && item->kind == LEKH_NODE_SCALAR)
             name = item->scalar;
           else if (item != NULL && item->kind == LEKH_NODE_MAPPING)
             {
-              /* {name: …} authors, {label: …} Docusaurus tags: shown, edited in the source. */
+              /* {name: …} authors, {label: …} Docusaurus tags: a chip that is removed or
+               * moved as a whole; its details are edited in the source. */
               const char *fields[] = { "name", "label", "key", "title", NULL };
+              g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+              g_auto(GStrv) names = NULL;
 
               for (guint f = 0; name == NULL && fields[f] != NULL; f++)
                 name = lekh_node_get_string (lekh_node_lookup (item, fields[f]));
-              editable = FALSE;
+              for (guint k = 0; k + 1 < item->children->len; k += 2)
+                {
+                  const char *field = lekh_node_get_string (g_ptr_array_index (item->children, k));
+
+                  if (field != NULL)
+                    g_strv_builder_add (keys, field);
+                }
+              names = g_strv_builder_end (keys);
+              if (name == NULL)
+                name = _("Unnamed");
+              {
+                g_autofree char *joined = g_strjoinv (", ", names);
+
+                detail = g_strdup_printf (_("Written with details (%s); change them in the source"),
+                                          joined);
+              }
             }
           else
             editable = FALSE;
 
-          if (name != NULL)
-            g_strv_builder_add (builder, name);
+          g_strv_builder_add (builder, name ? name : "");
+          g_ptr_array_add (details, detail);
         }
     }
   else
@@ -599,10 +655,12 @@ sync_list (LekhMetadataPanel *self,
   items = g_strv_builder_end (builder);
   self->updating++;
   lekh_chip_editor_set_editable (LEKH_CHIP_EDITOR (editor), editable);
-  lekh_chip_editor_set_items (LEKH_CHIP_EDITOR (editor), (const char * const *) items);
+  lekh_chip_editor_set_items_detailed (LEKH_CHIP_EDITOR (editor), (const char * const *) items,
+                                       details->len > 0 ? (const char * const *) details->pdata
+                                                        : NULL);
   self->updating--;
   if (note != NULL)
-    gtk_widget_set_visible (note, !editable);
+    gtk_widget_set_visible (note, !editable || lekh_chip_editor_get_itemwise (LEKH_CHIP_EDITOR (editor)));
 }
 
 static void
@@ -1180,6 +1238,16 @@ lekh_metadata_panel_init (LekhMetadataPanel *self)
   g_signal_connect_swapped (self->tags_editor, "changed", G_CALLBACK (tags_changed_cb), self);
   g_signal_connect_swapped (self->keywords_editor, "changed", G_CALLBACK (keywords_changed_cb), self);
   g_signal_connect_swapped (self->authors_editor, "changed", G_CALLBACK (authors_changed_cb), self);
+  {
+    GtkWidget *lists[] = { self->tags_editor, self->keywords_editor, self->authors_editor };
+
+    for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+      {
+        g_signal_connect (lists[i], "item-added", G_CALLBACK (item_added_cb), self);
+        g_signal_connect (lists[i], "item-removed", G_CALLBACK (item_removed_cb), self);
+        g_signal_connect (lists[i], "item-moved", G_CALLBACK (item_moved_cb), self);
+      }
+  }
   g_signal_connect_swapped (self->draft_switch, "notify::active", G_CALLBACK (draft_active_cb), self);
   {
     GtkEventController *focus = gtk_event_controller_focus_new ();
