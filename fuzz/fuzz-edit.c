@@ -11,7 +11,9 @@
  *   - every other key keeps its name, order, value and the very bytes of its value;
  *   - the body is byte-identical, and so is the BOM and the text before the front matter;
  *   - the front matter keeps its format (YAML, TOML or JSON: all three are edited).
- * A typed set (a boolean, number or date taken from the value) reads back as that type. */
+ * A typed set (a boolean, number or date taken from the value) reads back as that type.
+ * The list item edits (append a string, remove item i, move item i to j) keep every other
+ * item's value, in the order asked, and the new item reads back as the string. */
 #include "config.h"
 
 #include <string.h>
@@ -46,6 +48,9 @@ typedef enum
   OP_SET_LIST,
   OP_REMOVE,
   OP_RENAME,
+  OP_LIST_APPEND,
+  OP_LIST_REMOVE,
+  OP_LIST_MOVE,
   N_OPS
 } Op;
 
@@ -75,6 +80,67 @@ entry_json (const LekhEntry *entry)
   if (!lekh_node_to_json (entry->value, out, NULL))
     return g_strdup ("<too big>");
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+node_json (const LekhNode *node)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (with_aliases)
+    return g_strdup ("");
+  if (!lekh_node_to_json (node, out, NULL))
+    return g_strdup ("<too big>");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* After a list item edit of OLD_LIST (NULL: none) into NEW_LIST: the kept items in the order asked
+ * (OP_LIST_REMOVE drops item FROM, OP_LIST_MOVE moves it to TO), the appended one last. */
+static void
+check_list_items (const LekhNode *old_list,
+                  const LekhNode *new_list,
+                  Op              op,
+                  const char     *value,
+                  guint           from,
+                  guint           to)
+{
+  guint n_old = old_list != NULL ? lekh_node_get_n_items (old_list) : 0;
+  guint n_new = lekh_node_get_n_items (new_list);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_old; i++)
+    g_ptr_array_add (expected, (gpointer) lekh_node_get_item (old_list, i));
+  if (op == OP_LIST_REMOVE)
+    {
+      LEKH_FUZZ_ASSERT (from < n_old);
+      g_ptr_array_remove_index (expected, from);
+    }
+  else if (op == OP_LIST_MOVE)
+    {
+      gpointer item;
+
+      LEKH_FUZZ_ASSERT (from < n_old && to < n_old && from != to);
+      item = g_ptr_array_steal_index (expected, from);
+      g_ptr_array_insert (expected, to, item);
+    }
+  else
+    LEKH_FUZZ_ASSERT (op == OP_LIST_APPEND);
+
+  LEKH_FUZZ_ASSERT (n_new == expected->len + (op == OP_LIST_APPEND ? 1 : 0));
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autofree char *a = node_json (g_ptr_array_index (expected, i));
+      g_autofree char *b = node_json (lekh_node_get_item (new_list, i));
+
+      LEKH_FUZZ_ASSERT (strcmp (a, b) == 0);
+    }
+  if (op == OP_LIST_APPEND)
+    {
+      const LekhNode *added = lekh_node_get_item (new_list, n_new - 1);
+
+      LEKH_FUZZ_ASSERT (lekh_node_get_value_type (added) == LEKH_VALUE_STRING);
+      LEKH_FUZZ_ASSERT (g_strcmp0 (lekh_node_get_string (added), value) == 0);
+    }
 }
 
 /* The bytes of SPAN, without trailing blanks: libyaml ends a block scalar after the
@@ -112,7 +178,9 @@ check_result (LekhArticle        *article,
               const char         *key,
               const char         *value,
               const char * const *items,
-              const char         *new_key)
+              const char         *new_key,
+              guint               from,
+              guint               to)
 {
   g_autoptr(GBytes) bytes = lekh_edit_apply (edit, article);
   g_autoptr(LekhArticle) result = lekh_article_new_from_bytes (bytes);
@@ -200,6 +268,21 @@ check_result (LekhArticle        *article,
                 LEKH_FUZZ_ASSERT (strcmp (old_value, new_value) == 0);
               }
               break;
+            case OP_LIST_APPEND:
+            case OP_LIST_REMOVE:
+            case OP_LIST_MOVE:
+              /* Appending to a missing key or a null value writes a list of one. */
+              if (op == OP_LIST_APPEND &&
+                  (old_entry == NULL ||
+                   lekh_node_get_value_type (old_entry->value) == LEKH_VALUE_NULL))
+                old_entry = NULL;
+              else
+                LEKH_FUZZ_ASSERT (old_entry != NULL &&
+                                  lekh_node_get_value_type (old_entry->value) == LEKH_VALUE_SEQUENCE);
+              LEKH_FUZZ_ASSERT (lekh_node_get_value_type (entry->value) == LEKH_VALUE_SEQUENCE);
+              check_list_items (old_entry != NULL ? old_entry->value : NULL, entry->value, op,
+                                value, from, to);
+              break;
             case OP_REMOVE:
             case N_OPS:
             default:
@@ -245,7 +328,9 @@ try_edit (LekhArticle        *article,
           const char         *key,
           const char         *value,
           const char * const *items,
-          const char         *new_key)
+          const char         *new_key,
+          guint               from,
+          guint               to)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LekhEdit) edit = NULL;
@@ -271,6 +356,15 @@ try_edit (LekhArticle        *article,
     case OP_RENAME:
       edit = lekh_article_edit_rename_key (article, key, new_key, &error);
       break;
+    case OP_LIST_APPEND:
+      edit = lekh_article_edit_list_append (article, key, value, &error);
+      break;
+    case OP_LIST_REMOVE:
+      edit = lekh_article_edit_list_remove (article, key, from, &error);
+      break;
+    case OP_LIST_MOVE:
+      edit = lekh_article_edit_list_move (article, key, from, to, &error);
+      break;
     case N_OPS:
     default:
       g_assert_not_reached ();
@@ -292,7 +386,7 @@ try_edit (LekhArticle        *article,
     }
   LEKH_FUZZ_ASSERT (edit->text != NULL);
   LEKH_FUZZ_ASSERT (lekh_article_check_editable (article, NULL));
-  check_result (article, edit, op, key, value, items, new_key);
+  check_result (article, edit, op, key, value, items, new_key, from, to);
 }
 
 /* The input's lines: candidate values the fuzzer mutates. */
@@ -364,11 +458,15 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       else
         new_key = g_strconcat (key, (pick % 5 == 0) ? " x" : "_renamed", NULL);
 
-      try_edit (article, OP_SET_STRING, key, value, NULL, NULL);
-      try_edit (article, OP_SET_TYPED, key, typed[pick % G_N_ELEMENTS (typed)], NULL, NULL);
-      try_edit (article, OP_SET_LIST, key, NULL, list, NULL);
-      try_edit (article, OP_REMOVE, key, NULL, NULL, NULL);
-      try_edit (article, OP_RENAME, key, NULL, NULL, new_key);
+      try_edit (article, OP_SET_STRING, key, value, NULL, NULL, 0, 0);
+      try_edit (article, OP_SET_TYPED, key, typed[pick % G_N_ELEMENTS (typed)], NULL, NULL, 0, 0);
+      try_edit (article, OP_SET_LIST, key, NULL, list, NULL, 0, 0);
+      try_edit (article, OP_REMOVE, key, NULL, NULL, NULL, 0, 0);
+      try_edit (article, OP_RENAME, key, NULL, NULL, new_key, 0, 0);
+      /* Item numbers mostly inside a short list, sometimes beyond it (refused). */
+      try_edit (article, OP_LIST_APPEND, key, value, NULL, NULL, 0, 0);
+      try_edit (article, OP_LIST_REMOVE, key, NULL, NULL, NULL, pick % 5, 0);
+      try_edit (article, OP_LIST_MOVE, key, NULL, NULL, NULL, pick % 4, (pick / 4) % 4);
     }
 
   return 0;

@@ -1163,6 +1163,11 @@ static const ItemCase item_cases[] = {
     ITEM_REMOVE, NULL, 1, 0, "{\n  \"authors\": [\n    {\"name\": \"X\"}\n  ]\n}\n" },
   { "json-multiline-append", "{\n  \"authors\": [\n    {\"name\": \"X\"}\n  ]\n}\n",
     ITEM_APPEND, "b", 0, 0, "{\n  \"authors\": [\n    {\"name\": \"X\"},\n    \"b\"\n  ]\n}\n" },
+  /* A file of CRLF lines whose list is written with LF: the new separator uses the
+   * file's line ending, not a copy of the list's (found by fuzz-edit). */
+  { "toml-mixed-newlines-append", "+++\r\nauthors = [\n  'x',\n  'y',\n]\r\n+++\r\n",
+    ITEM_APPEND, "z", 0, 0,
+    "+++\r\nauthors = [\n  'x',\n  'y',\r\n  'z',\n]\r\n+++\r\n" },
   /* No list yet: a list of one string. */
   { "append-new-key", "---\ntitle: T\n---\n", ITEM_APPEND, "me", 0, 0,
     "---\ntitle: T\nauthors:\n  - me\n---\n" },

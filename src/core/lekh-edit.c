@@ -2334,6 +2334,20 @@ lekh_article_edit_list_move (LekhArticle  *self,
                             items, n, error);
 }
 
+/* Whether TEXT (LEN bytes) ends a line otherwise than with NL, the file's line ending. */
+static gboolean
+has_other_newline (const char *text,
+                   gsize       len,
+                   const char *nl)
+{
+  gboolean crlf = nl[0] == '\r';
+
+  for (gsize i = 0; i < len; i++)
+    if (text[i] == '\n' && crlf != (i > 0 && text[i - 1] == '\r'))
+      return TRUE;
+  return FALSE;
+}
+
 /* The list's first item that is a string, whose quoting a new item follows. */
 static const LekhNode *
 first_string_item (const LekhNode *node)
@@ -2421,7 +2435,9 @@ lekh_article_edit_list_append (LekhArticle  *self,
         {
           gsize from = list.end[list.n - 2], to = list.start[list.n - 1];
 
-          if (memchr (text + from, '#', to - from) == NULL)
+          /* Not a comment, nor a line ending other than the file's (a mixed file). */
+          if (memchr (text + from, '#', to - from) == NULL &&
+              !has_other_newline (text + from, to - from, nl))
             sep = copied = g_strndup (text + from, to - from);
         }
       if (sep == NULL)
