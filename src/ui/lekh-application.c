@@ -8,24 +8,13 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
-#include "lekh-application.h"
-#include "lekh-site-window.h"
+#include "lekh-application-private.h"
 #include "lekh-draft-store.h"
 #include "lekh-preferences-window.h"
-#include "lekh-recovery.h"
+#include "lekh-site-window.h"
 #include "lekh-window.h"
 
 #define MAX_RECENT 10
-
-struct _LekhApplication
-{
-  AdwApplication  parent_instance;
-
-  GSettings      *settings;
-  GMenu          *recent_menu;
-  LekhDraftStore *drafts;
-  guint           n_windows;
-};
 
 G_DEFINE_FINAL_TYPE (LekhApplication, lekh_application, ADW_TYPE_APPLICATION)
 
@@ -490,7 +479,7 @@ offer_recovery (LekhApplication *self)
 {
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  lekh_recovery_offer (self, self->drafts, LEKH_IS_WINDOW (active) ? LEKH_WINDOW (active) : NULL);
+  _lekh_application_offer_recovery (self, LEKH_IS_WINDOW (active) ? LEKH_WINDOW (active) : NULL);
 }
 
 static void
