@@ -307,16 +307,21 @@ zoom_action (GSimpleAction *action,
   g_settings_set_double (self->settings, "font-scale", scale);
 }
 
-static void
-update_style (LekhApplication *self)
+/* style-variant ("follow", "light", "dark") → AdwStyleManager:color-scheme */
+static gboolean
+style_variant_to_color_scheme (GValue   *value,
+                               GVariant *variant,
+                               gpointer  user_data)
 {
-  static const AdwColorScheme schemes[] = {
-    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
-  };
-  int variant = g_settings_get_enum (self->settings, "style-variant");
+  const char *nick = g_variant_get_string (variant, NULL);
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      schemes[CLAMP (variant, 0, 2)]);
+  if (g_str_equal (nick, "light"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (nick, "dark"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+  return TRUE;
 }
 
 static const GActionEntry app_entries[] = {
@@ -408,9 +413,10 @@ lekh_application_startup (GApplication *app)
 
       g_action_map_add_action (G_ACTION_MAP (app), action);
     }
-  g_signal_connect_object (self->settings, "changed::style-variant", G_CALLBACK (update_style),
-                           self, G_CONNECT_SWAPPED);
-  update_style (self);
+  g_settings_bind_with_mapping (self->settings, "style-variant",
+                                adw_style_manager_get_default (), "color-scheme",
+                                G_SETTINGS_BIND_GET, style_variant_to_color_scheme, NULL,
+                                NULL, NULL);
 
   /* View modes: source only, split, preview only — two settings, one radio action. */
   {

@@ -752,10 +752,43 @@ lekh_draft_store_release_orphans (LekhDraftStore *self,
 
 /* GObject */
 
+enum { PROP_0, PROP_DELAY, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 static void
-delay_changed_cb (LekhDraftStore *self)
+lekh_draft_store_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
-  self->delay = MAX (1, g_settings_get_uint (self->settings, "draft-delay"));
+  LekhDraftStore *self = LEKH_DRAFT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DELAY:
+      g_value_set_uint (value, self->delay);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lekh_draft_store_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  LekhDraftStore *self = LEKH_DRAFT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DELAY:
+      self->delay = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -812,6 +845,13 @@ lekh_draft_store_class_init (LekhDraftStoreClass *klass)
 
   object_class->dispose = lekh_draft_store_dispose;
   object_class->finalize = lekh_draft_store_finalize;
+  object_class->get_property = lekh_draft_store_get_property;
+  object_class->set_property = lekh_draft_store_set_property;
+
+  /* Seconds after the last edit before a draft is written (the draft-delay setting). */
+  properties[PROP_DELAY] = g_param_spec_uint ("delay", NULL, NULL, 1, G_MAXUINT, 3,
+                                              G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -841,8 +881,6 @@ lekh_draft_store_new (const char *dir)
                                  ".lock", NULL);
 
   self->settings = g_settings_new (APP_ID);
-  g_signal_connect_object (self->settings, "changed::draft-delay", G_CALLBACK (delay_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  delay_changed_cb (self);
+  g_settings_bind (self->settings, "draft-delay", self, "delay", G_SETTINGS_BIND_GET);
   return self;
 }

@@ -459,6 +459,7 @@ article_changed_cb (LekhWindow *self)
     update_permalink (self);
 }
 
+/* A handler, not a binding: the validator is not a GObject, and a change must re-check. */
 static void
 default_profile_cb (LekhWindow *self)
 {

@@ -472,6 +472,8 @@ close_response_cb (LekhWindow      *self,
     }
 }
 
+/* Saved once, on close, rather than bound: a maximized window keeps its last unmaximized
+ * size, and the divider is kept only while the preview shows. */
 static void
 save_window_state (LekhWindow *self)
 {
