@@ -249,17 +249,31 @@ lekh_draft_store_end_session (LekhDraftStore *self)
 
 /* Writing drafts */
 
+typedef struct
+{
+  char   *path;
+  GBytes *bytes;
+} DraftWrite;
+
+static void
+draft_write_free (DraftWrite *write)
+{
+  g_free (write->path);
+  g_bytes_unref (write->bytes);
+  g_free (write);
+}
+
 static void
 write_thread (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  const char *path = g_object_get_data (G_OBJECT (task), "path");
-  GBytes *bytes = task_data;
+  DraftWrite *write = task_data;
+  const char *path = write->path;
   g_autoptr(GError) error = NULL;
   gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
+  const char *data = g_bytes_get_data (write->bytes, &len);
 
   /* A temporary file renamed over the draft: a crash mid-write leaves the old draft. */
   if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
@@ -298,6 +312,7 @@ write_draft (Entry *entry)
   g_autoptr(GTask) task = NULL;
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (entry->document);
   GtkTextIter begin, end;
+  DraftWrite *write;
   char *text;
 
   g_assert (self != NULL);
@@ -317,10 +332,10 @@ write_draft (Entry *entry)
   entry->writing = TRUE;
   task = g_task_new (NULL, NULL, write_cb, entry_ref (entry));
   g_task_set_source_tag (task, write_draft);
-  g_task_set_task_data (task, g_bytes_new_take (text, strlen (text)),
-                        (GDestroyNotify) g_bytes_unref);
-  g_object_set_data_full (G_OBJECT (task), "path",
-                          lekh_draft_store_dup_draft_path (self, entry->draft_id), g_free);
+  write = g_new0 (DraftWrite, 1);
+  write->bytes = g_bytes_new_take (text, strlen (text));
+  write->path = lekh_draft_store_dup_draft_path (self, entry->draft_id);
+  g_task_set_task_data (task, write, (GDestroyNotify) draft_write_free);
   g_task_run_in_thread (task, write_thread);
 }
 

@@ -392,14 +392,28 @@ error_button_clicked_cb (LekhMetadataPanel *self)
     g_signal_emit (self, signals[JUMP_TO], 0, self->error_line, MAX (self->error_column, 1));
 }
 
-static void
-other_row_activated_cb (LekhMetadataPanel *self,
-                        AdwActionRow      *row)
+/* Where an "other key" row's key is in the source: the data of its handler. */
+typedef struct
 {
-  guint line = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "line"));
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+  guint line;
+  guint column;
+} KeyPosition;
 
-  g_signal_emit (self, signals[JUMP_TO], 0, line, column);
+static void
+key_position_free (gpointer  data,
+                   GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+other_row_activated_cb (AdwActionRow *row,
+                        KeyPosition  *position)
+{
+  GtkWidget *self = gtk_widget_get_ancestor (GTK_WIDGET (row), LEKH_TYPE_METADATA_PANEL);
+
+  if (self != NULL)
+    g_signal_emit (self, signals[JUMP_TO], 0, position->line, position->column);
 }
 
 /* Source → form */
@@ -679,6 +693,7 @@ sync_others (LekhMetadataPanel *self,
       g_autofree char *tooltip = NULL;
       GtkWidget *row;
       GtkWidget *icon;
+      KeyPosition *position;
 
       if (g_strv_contains (known_keys, entry->key))
         continue;
@@ -700,10 +715,11 @@ sync_others (LekhMetadataPanel *self,
                                       -1);
       icon = gtk_image_new_from_icon_name ("go-jump-symbolic");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-      g_object_set_data (G_OBJECT (row), "line", GUINT_TO_POINTER (entry->key_span.line));
-      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (entry->key_span.column));
-      g_signal_connect_object (row, "activated", G_CALLBACK (other_row_activated_cb), self,
-                               G_CONNECT_SWAPPED);
+      position = g_new0 (KeyPosition, 1);
+      position->line = entry->key_span.line;
+      position->column = entry->key_span.column;
+      g_signal_connect_data (row, "activated", G_CALLBACK (other_row_activated_cb), position,
+                             key_position_free, 0);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->other_group), row);
       g_ptr_array_add (self->other_rows, row);
     }
