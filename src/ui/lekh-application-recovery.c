@@ -225,6 +225,40 @@ check_toggled_cb (GtkWidget *check,
   adw_message_dialog_set_response_enabled (dialog, "restore", any);
 }
 
+/* One row with a check box (checked) per document to offer. */
+static GtkWidget *
+create_list (Recovery       *recovery,
+             LekhDraftStore *store)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < recovery->infos->len; i++)
+    {
+      const LekhDraftInfo *info = g_ptr_array_index (recovery->infos, i);
+      g_autofree char *title = info_title (store, info);
+      g_autofree char *subtitle = info_subtitle (info);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (subtitle != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), recovery);
+      g_ptr_array_add (recovery->checks, check);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  return list;
+}
+
 GtkWidget *
 _lekh_application_offer_recovery (LekhApplication *app,
                                   LekhWindow      *parent)
@@ -282,31 +316,7 @@ _lekh_application_offer_recovery (LekhApplication *app,
                                      "discarded."));
   g_object_weak_ref (G_OBJECT (dialog), (GWeakNotify) recovery_free, recovery);
 
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  for (guint i = 0; i < recovery->infos->len; i++)
-    {
-      const LekhDraftInfo *info = g_ptr_array_index (recovery->infos, i);
-      g_autofree char *title = info_title (store, info);
-      g_autofree char *subtitle = info_subtitle (info);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (subtitle != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), recovery);
-      g_ptr_array_add (recovery->checks, check);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
+  list = create_list (recovery, store);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

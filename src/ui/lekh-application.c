@@ -377,28 +377,36 @@ view_mode_activate_cb (GSimpleAction   *action,
     g_settings_set_boolean (self->settings, "show-preview", FALSE);
 }
 
+static const struct
+{
+  const char *action;
+  const char *accels[4];
+} accels[] = {
+  { "app.new-window", { "<Control>n" } },
+  { "app.quit", { "<Control>q" } },
+  { "win.show-site", { "<Control><Shift>o" } },
+  { "app.view-mode::source", { "<Control>1" } },
+  { "app.view-mode::split", { "<Control>2" } },
+  { "app.view-mode::preview", { "<Control>3" } },
+  { "app.preferences", { "<Control>comma" } },
+  /* The form and the preview are per window: narrow windows show them in turn. */
+  { "win.show-form", { "F9" } },
+  { "win.show-preview-pane", { "<Control><Shift>p" } },
+  { "win.fullscreen", { "F11" } },
+  { "win.focus-mode", { "<Control><Shift>f" } },
+  { "app.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add" } },
+  { "app.zoom-out", { "<Control>minus", "<Control>KP_Subtract" } },
+  { "app.zoom-reset", { "<Control>0", "<Control>KP_0" } },
+};
+
 static void
 lekh_application_startup (GApplication *app)
 {
   LekhApplication *self = LEKH_APPLICATION (app);
-  static const char *new_window_accels[] = { "<Control>n", NULL };
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *site_accels[] = { "<Control><Shift>o", NULL };
   const char *setting_actions[] = {
     "style-variant", "wrap-text", "show-line-numbers", "show-sidebar", "show-preview",
     "scroll-sync", "load-remote-images", NULL
   };
-  static const char *source_only_accels[] = { "<Control>1", NULL };
-  static const char *split_accels[] = { "<Control>2", NULL };
-  static const char *preview_only_accels[] = { "<Control>3", NULL };
-  static const char *preferences_accels[] = { "<Control>comma", NULL };
-  static const char *form_accels[] = { "F9", NULL };
-  static const char *preview_accels[] = { "<Control><Shift>p", NULL };
-  static const char *fullscreen_accels[] = { "F11", NULL };
-  static const char *focus_accels[] = { "<Control><Shift>f", NULL };
-  static const char *zoom_in_accels[] = { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL };
-  static const char *zoom_out_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
-  static const char *zoom_reset_accels[] = { "<Control>0", "<Control>KP_0", NULL };
 
   G_APPLICATION_CLASS (lekh_application_parent_class)->startup (app);
   gtk_source_init ();
@@ -433,24 +441,9 @@ lekh_application_startup (GApplication *app)
     view_mode_changed_cb (self, NULL, self->settings);
   }
 
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-site", site_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::source",
-                                         source_only_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::split", split_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::preview",
-                                         preview_only_accels);
-
-  /* The form and the preview are per window: narrow windows show them in turn. */
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-form", form_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-preview-pane", preview_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.fullscreen", fullscreen_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.focus-mode", focus_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom-in", zoom_in_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom-out", zoom_out_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom-reset", zoom_reset_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
 
   self->recent_menu = g_menu_new ();
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",

@@ -694,6 +694,36 @@ load_data_free (LoadData *data)
 }
 
 static void
+load_failed (LekhDocument *self,
+             GTask        *task,
+             GFile        *location,
+             const GError *error)
+{
+  g_autofree char *name = g_file_get_parse_name (location);
+
+  /* A draft waiting for this file is not lost because the file is: it stays, unsaved. */
+  if (self->restore_text != NULL)
+    {
+      g_autofree char *restore = g_steal_pointer (&self->restore_text);
+
+      lekh_document_restore_draft (self, restore);
+    }
+
+  if (g_error_matches (error, GTK_SOURCE_FILE_LOADER_ERROR,
+                       GTK_SOURCE_FILE_LOADER_ERROR_CONVERSION_FALLBACK) ||
+      g_error_matches (error, GTK_SOURCE_FILE_LOADER_ERROR,
+                       GTK_SOURCE_FILE_LOADER_ERROR_ENCODING_AUTO_DETECTION_FAILED) ||
+      g_error_matches (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             _("“%s” is not valid UTF-8 text (it may be a binary file). "
+                               "It was not opened, and nothing in it was changed."),
+                             name);
+  else
+    g_task_return_new_error (task, error->domain, error->code,
+                             _("Could not open “%s”: %s"), name, error->message);
+}
+
+static void
 load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -713,29 +743,7 @@ load_cb (GObject      *object,
 
   if (!gtk_source_file_loader_load_finish (loader, result, &error))
     {
-      GFile *location = gtk_source_file_loader_get_location (loader);
-      g_autofree char *name = g_file_get_parse_name (location);
-
-      /* A draft waiting for this file is not lost because the file is: it stays, unsaved. */
-      if (self->restore_text != NULL)
-        {
-          g_autofree char *restore = g_steal_pointer (&self->restore_text);
-
-          lekh_document_restore_draft (self, restore);
-        }
-
-      if (g_error_matches (error, GTK_SOURCE_FILE_LOADER_ERROR,
-                           GTK_SOURCE_FILE_LOADER_ERROR_CONVERSION_FALLBACK) ||
-          g_error_matches (error, GTK_SOURCE_FILE_LOADER_ERROR,
-                           GTK_SOURCE_FILE_LOADER_ERROR_ENCODING_AUTO_DETECTION_FAILED) ||
-          g_error_matches (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE))
-        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                                 _("“%s” is not valid UTF-8 text (it may be a binary file). "
-                                   "It was not opened, and nothing in it was changed."),
-                                 name);
-      else
-        g_task_return_new_error (task, error->domain, error->code,
-                                 _("Could not open “%s”: %s"), name, error->message);
+      load_failed (self, task, gtk_source_file_loader_get_location (loader), error);
       return;
     }
 

@@ -130,6 +130,68 @@ header_label (const char *text,
   return label;
 }
 
+/* "Author (Title), Guest · DATE", with the pictures of the authors that have one. */
+static GtkWidget *
+create_byline (LekhPreview        *self,
+               LekhArticleMeta    *meta,
+               const char         *file_date,
+               const LekhSiteData *authors_data)
+{
+  g_autoptr(GString) authors = g_string_new (NULL);
+  g_autofree char *byline = NULL;
+  const char *when = meta->date != NULL ? meta->date : file_date;
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *label;
+
+  /* Authors by the names the site's authors.yml gives their keys. */
+  for (guint i = 0; meta->authors[i] != NULL; i++)
+    {
+      const LekhSiteEntry *entry = authors_data != NULL
+                                   ? lekh_site_data_lookup (authors_data, meta->authors[i])
+                                   : NULL;
+
+      if (i > 0)
+        g_string_append (authors, ", ");
+      g_string_append (authors, entry != NULL && entry->name != NULL ? entry->name
+                                                                     : meta->authors[i]);
+      if (entry != NULL && entry->image_url != NULL && entry->image_url[0] != '\0')
+        gtk_box_append (GTK_BOX (row),
+                        create_avatar (self, authors_data, entry,
+                                       entry->name != NULL ? entry->name : meta->authors[i]));
+      if (entry != NULL && entry->title != NULL)
+        g_string_append_printf (authors, " (%s)", entry->title);
+    }
+  if (meta->authors[0] != NULL && when != NULL)
+    /* Translators: the article's authors, then its date */
+    byline = g_strdup_printf (_("%s · %s"), authors->str, when);
+  else
+    byline = g_strdup (meta->authors[0] != NULL ? authors->str : when);
+  label = header_label (byline, "lekh-byline");
+  gtk_widget_set_hexpand (label, TRUE);
+  if (gtk_widget_get_first_child (row) != NULL)
+    gtk_widget_set_margin_start (label, 4);
+  gtk_box_append (GTK_BOX (row), label);
+  return row;
+}
+
+static GtkWidget *
+create_tag_chips (LekhArticleMeta *meta)
+{
+  GtkWidget *tags = lekh_wrap_box_new (6);
+
+  gtk_widget_add_css_class (tags, "lekh-tags");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (tags), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Tags"), -1);
+  for (guint i = 0; meta->tags[i] != NULL; i++)
+    {
+      GtkWidget *chip = gtk_label_new (meta->tags[i]);
+
+      gtk_widget_add_css_class (chip, "lekh-tag-chip");
+      lekh_wrap_box_append (LEKH_WRAP_BOX (tags), chip);
+    }
+  return tags;
+}
+
 void
 _lekh_preview_update_header (LekhPreview *self)
 {
@@ -194,58 +256,12 @@ _lekh_preview_update_header (LekhPreview *self)
   }
   if (meta->authors[0] != NULL || meta->date != NULL || date != NULL)
     {
-      g_autoptr(GString) authors = g_string_new (NULL);
-      g_autofree char *byline = NULL;
-      const char *when = meta->date != NULL ? meta->date : date;
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      GtkWidget *label;
-
-      /* Authors by the names the site's authors.yml gives their keys. */
-      for (guint i = 0; meta->authors[i] != NULL; i++)
-        {
-          const LekhSiteEntry *entry = authors_data != NULL
-                                       ? lekh_site_data_lookup (authors_data, meta->authors[i])
-                                       : NULL;
-
-          if (i > 0)
-            g_string_append (authors, ", ");
-          g_string_append (authors, entry != NULL && entry->name != NULL ? entry->name
-                                                                         : meta->authors[i]);
-          if (entry != NULL && entry->image_url != NULL && entry->image_url[0] != '\0')
-            gtk_box_append (GTK_BOX (row),
-                            create_avatar (self, authors_data, entry,
-                                           entry->name != NULL ? entry->name : meta->authors[i]));
-          if (entry != NULL && entry->title != NULL)
-            g_string_append_printf (authors, " (%s)", entry->title);
-        }
-      if (meta->authors[0] != NULL && when != NULL)
-        /* Translators: the article's authors, then its date */
-        byline = g_strdup_printf (_("%s · %s"), authors->str, when);
-      else
-        byline = g_strdup (meta->authors[0] != NULL ? authors->str : when);
-      label = header_label (byline, "lekh-byline");
-      gtk_widget_set_hexpand (label, TRUE);
-      if (gtk_widget_get_first_child (row) != NULL)
-        gtk_widget_set_margin_start (label, 4);
-      gtk_box_append (GTK_BOX (row), label);
-      gtk_box_append (GTK_BOX (box), row);
+      gtk_box_append (GTK_BOX (box), create_byline (self, meta, date, authors_data));
       any = TRUE;
     }
   if (meta->tags[0] != NULL)
     {
-      GtkWidget *tags = lekh_wrap_box_new (6);
-
-      gtk_widget_add_css_class (tags, "lekh-tags");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (tags), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Tags"), -1);
-      for (guint i = 0; meta->tags[i] != NULL; i++)
-        {
-          GtkWidget *chip = gtk_label_new (meta->tags[i]);
-
-          gtk_widget_add_css_class (chip, "lekh-tag-chip");
-          lekh_wrap_box_append (LEKH_WRAP_BOX (tags), chip);
-        }
-      gtk_box_append (GTK_BOX (box), tags);
+      gtk_box_append (GTK_BOX (box), create_tag_chips (meta));
       any = TRUE;
     }
   if (meta->image != NULL)

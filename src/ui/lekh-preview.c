@@ -420,38 +420,17 @@ style_tag (LekhPreview          *self,
   return gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), run->style);
 }
 
-/* Replaces the views of N_REMOVED blocks at POSITION by renderings of the model's
- * N_ADDED blocks there: from the nodes of the model's last update, or (FROM_SOURCE)
- * parsed again from each block's text. */
-void
-_lekh_preview_apply_change (LekhPreview *self,
-                            guint        position,
-                            guint        n_removed,
-                            guint        n_added,
-                            gboolean     from_source)
+/* Renders the model's N_ADDED blocks at POSITION into R (from the nodes of the model's last
+ * update, or FROM_SOURCE parsed again from each block's text), and returns their views. */
+static GPtrArray *
+render_blocks (LekhPreview          *self,
+               LekhPreviewRendering *r,
+               guint                 position,
+               guint                 n_added,
+               gboolean              from_source)
 {
-  GtkTextIter start, end, iter;
-  g_autoptr(LekhPreviewRendering) r = NULL;
-  GtkTextMark *next_mark = NULL;
-  GPtrArray *added;
-  const char *text;
-  int base;
-  gsize done_bytes = 0;
-
-  get_block_start (self, position, &start);
-  get_block_start (self, position + n_removed, &end);
-  if (position + n_removed < self->blocks->len)
-    next_mark = ((BlockView *) g_ptr_array_index (self->blocks, position + n_removed))->mark;
-  if (!gtk_text_iter_equal (&start, &end))
-    gtk_text_buffer_delete (self->buffer, &start, &end);
-  if (n_removed > 0)
-    g_ptr_array_remove_range (self->blocks, position, n_removed);
-  if (n_added == 0)
-    return;
-
-  r = lekh_preview_rendering_new ();
-  added = g_ptr_array_new ();
-  text = lekh_preview_model_get_text (self->model, NULL);
+  GPtrArray *added = g_ptr_array_new ();
+  const char *text = lekh_preview_model_get_text (self->model, NULL);
 
   for (guint i = 0; i < n_added; i++)
     {
@@ -475,6 +454,86 @@ _lekh_preview_apply_change (LekhPreview *self,
       bv->lines = g_steal_pointer (&rendered->lines);
       g_ptr_array_add (added, bv);
     }
+  return added;
+}
+
+/* The widget SPEC asks for (a rule, a table, a task's check box, an image) at ANCHOR, in
+ * rendering R of the blocks from POSITION. */
+static void
+add_anchored_child (LekhPreview          *self,
+                    LekhPreviewRendering *r,
+                    LekhPreviewAnchor    *spec,
+                    guint                 position,
+                    GtkTextChildAnchor   *anchor)
+{
+  GtkWidget *child;
+  gboolean sized = TRUE;
+  int natural_height = -1;
+
+  switch (spec->kind)
+    {
+    case LEKH_PREVIEW_ANCHOR_RULE:
+      child = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+      natural_height = 0;
+      break;
+    case LEKH_PREVIEW_ANCHOR_TABLE:
+      child = create_table (self, spec->table);
+      break;
+    case LEKH_PREVIEW_ANCHOR_CHECK:
+      {
+        guint block_index = 0;
+
+        while (block_index + 1 < r->blocks->len
+               && g_array_index (r->blocks, LekhPreviewBlockRendering,
+                                 block_index + 1).offset <= spec->offset)
+          block_index++;
+        child = create_check (self, spec->checked,
+                              lekh_preview_model_get_block (self->model,
+                                                            position + block_index)->start_line
+                              + spec->line_delta);
+        sized = FALSE;
+      }
+      break;
+    case LEKH_PREVIEW_ANCHOR_IMAGE:
+    default:
+      child = _lekh_preview_create_image (self, spec->url, spec->alt, FALSE);
+      break;
+    }
+  gtk_text_view_add_child_at_anchor (self->view, child, anchor);
+  if (sized)
+    _lekh_preview_track_size (self, child, spec->indent, natural_height);
+}
+
+/* Replaces the views of N_REMOVED blocks at POSITION by renderings of the model's
+ * N_ADDED blocks there: from the nodes of the model's last update, or (FROM_SOURCE)
+ * parsed again from each block's text. */
+void
+_lekh_preview_apply_change (LekhPreview *self,
+                            guint        position,
+                            guint        n_removed,
+                            guint        n_added,
+                            gboolean     from_source)
+{
+  GtkTextIter start, end, iter;
+  g_autoptr(LekhPreviewRendering) r = NULL;
+  GtkTextMark *next_mark = NULL;
+  GPtrArray *added;
+  int base;
+  gsize done_bytes = 0;
+
+  get_block_start (self, position, &start);
+  get_block_start (self, position + n_removed, &end);
+  if (position + n_removed < self->blocks->len)
+    next_mark = ((BlockView *) g_ptr_array_index (self->blocks, position + n_removed))->mark;
+  if (!gtk_text_iter_equal (&start, &end))
+    gtk_text_buffer_delete (self->buffer, &start, &end);
+  if (n_removed > 0)
+    g_ptr_array_remove_range (self->blocks, position, n_removed);
+  if (n_added == 0)
+    return;
+
+  r = lekh_preview_rendering_new ();
+  added = render_blocks (self, r, position, n_added, from_source);
 
   /* Insert the text, the embedded widgets, then the tags and marks by offset. */
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, gtk_text_iter_get_offset (&start));
@@ -483,46 +542,12 @@ _lekh_preview_apply_change (LekhPreview *self,
     {
       LekhPreviewAnchor *spec = &g_array_index (r->anchors, LekhPreviewAnchor, i);
       GtkTextChildAnchor *anchor;
-      GtkWidget *child;
-      gboolean sized = TRUE;
-      int natural_height = -1;
 
       gtk_text_buffer_insert (self->buffer, &iter, r->text->str + done_bytes,
                               (int) (spec->byte - done_bytes));
       done_bytes = spec->byte;
       anchor = gtk_text_buffer_create_child_anchor (self->buffer, &iter);
-      switch (spec->kind)
-        {
-        case LEKH_PREVIEW_ANCHOR_RULE:
-          child = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
-          natural_height = 0;
-          break;
-        case LEKH_PREVIEW_ANCHOR_TABLE:
-          child = create_table (self, spec->table);
-          break;
-        case LEKH_PREVIEW_ANCHOR_CHECK:
-          {
-            guint block_index = 0;
-
-            while (block_index + 1 < r->blocks->len
-                   && g_array_index (r->blocks, LekhPreviewBlockRendering,
-                                     block_index + 1).offset <= spec->offset)
-              block_index++;
-            child = create_check (self, spec->checked,
-                                  lekh_preview_model_get_block (self->model,
-                                                                position + block_index)->start_line
-                                  + spec->line_delta);
-            sized = FALSE;
-          }
-          break;
-        case LEKH_PREVIEW_ANCHOR_IMAGE:
-        default:
-          child = _lekh_preview_create_image (self, spec->url, spec->alt, FALSE);
-          break;
-        }
-      gtk_text_view_add_child_at_anchor (self->view, child, anchor);
-      if (sized)
-        _lekh_preview_track_size (self, child, spec->indent, natural_height);
+      add_anchored_child (self, r, spec, position, anchor);
     }
   gtk_text_buffer_insert (self->buffer, &iter, r->text->str + done_bytes,
                           (int) (r->text->len - done_bytes));
@@ -1485,35 +1510,26 @@ lekh_preview_class_init (LekhPreviewClass *klass)
 }
 
 static void
-lekh_preview_init (LekhPreview *self)
+load_css (void)
 {
   static gboolean css_loaded;
-  GtkTextIter iter;
-  GtkTextChildAnchor *anchor;
-  GtkEventController *motion;
-  GtkGesture *click;
-  GtkAdjustment *hadj, *vadj;
+  g_autoptr(GtkCssProvider) provider = NULL;
 
-  if (!css_loaded)
-    {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  if (css_loaded)
+    return;
+  /* Loaded here rather than from the application's style.css: the preview is also shown
+   * without LekhApplication (its tests, the benchmarks, tests/preview-demo.c). */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/lekh/Lekh/lekh-preview.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  css_loaded = TRUE;
+}
 
-      /* Loaded here rather than from the application's style.css: the preview is also
-       * shown without LekhApplication (its tests, the benchmarks, tests/preview-demo.c). */
-      gtk_css_provider_load_from_resource (provider, "/io/github/lekh/Lekh/lekh-preview.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                  GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      css_loaded = TRUE;
-    }
-
-  self->scroll_sync = TRUE;
-  self->model = lekh_preview_model_new ();
-  self->blocks = g_ptr_array_new_with_free_func (block_view_free);
-  self->sized_widgets = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->indent_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->cancellable = g_cancellable_new ();
-
+static void
+create_view (LekhPreview *self)
+{
   self->buffer = gtk_text_buffer_new (NULL);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
   create_tags (self);
@@ -1534,6 +1550,13 @@ lekh_preview_init (LekhPreview *self)
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}
+
+static void
+create_header (LekhPreview *self)
+{
+  GtkTextIter iter;
+  GtkTextChildAnchor *anchor;
 
   /* The header card scrolls with the text: it is the buffer's first "character". */
   self->header = adw_bin_new ();
@@ -1550,12 +1573,32 @@ lekh_preview_init (LekhPreview *self)
   _lekh_preview_track_size (self, self->header, 0, -1);
   gtk_text_buffer_get_start_iter (self->buffer, &iter);
   self->scroll_mark = gtk_text_buffer_create_mark (self->buffer, "lekh-scroll", &iter, TRUE);
+}
+
+static void
+lekh_preview_init (LekhPreview *self)
+{
+  GtkEventController *motion;
+  GtkGesture *click;
+  GtkAdjustment *hadj, *vadj;
+
+  load_css ();
+  self->scroll_sync = TRUE;
+  self->model = lekh_preview_model_new ();
+  self->blocks = g_ptr_array_new_with_free_func (block_view_free);
+  self->sized_widgets = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->indent_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cancellable = g_cancellable_new ();
+
+  create_view (self);
+  create_header (self);
 
   hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->view));
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
-  g_signal_connect_object (hadj, "notify::page-size", G_CALLBACK (_lekh_preview_width_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (vadj, "value-changed", G_CALLBACK (_lekh_preview_vadjustment_changed_cb), self,
+  g_signal_connect_object (hadj, "notify::page-size", G_CALLBACK (_lekh_preview_width_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vadj, "value-changed",
+                           G_CALLBACK (_lekh_preview_vadjustment_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (vadj, "notify::upper", G_CALLBACK (_lekh_preview_render_more), self,
                            G_CONNECT_SWAPPED);
