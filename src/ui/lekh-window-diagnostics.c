@@ -7,10 +7,10 @@
 
 #include "lekh-chip-editor.h"
 #include "lekh-profile.h"
-#include "lekh-text.h"
 #include "lekh-window-private.h"
 
-/* The validator's limits (title-length, description-length), for the live counters. */
+/* The validator's limits (title-length, description-length): lekh-validator.c keeps them
+ * private; they belong in its header. */
 #define TITLE_MAX 60
 #define DESCRIPTION_MIN 50
 #define DESCRIPTION_MAX 160
@@ -113,7 +113,7 @@ update_fields (LekhWindow *self)
       LekhDiagnostic *worst = NULL;
       g_autoptr(GString) messages = g_string_new (NULL);
 
-      if (mark->widget == NULL)
+      if (mark->key == NULL)
         continue;
       for (guint i = 0; items && i < items->len; i++)
         {
@@ -129,122 +129,14 @@ update_fields (LekhWindow *self)
           g_string_append (messages, diagnostic->message);
         }
 
-      gtk_widget_remove_css_class (mark->widget, "error");
-      gtk_widget_remove_css_class (mark->widget, "warning");
       g_clear_pointer (&mark->message, g_free);
       if (worst != NULL)
-        {
-          gtk_widget_add_css_class (mark->widget,
-                                    worst->severity == LEKH_SEVERITY_ERROR ? "error" : "warning");
-          mark->message = g_string_free (g_steal_pointer (&messages), FALSE);
-        }
-
-      if (mark->message_label != NULL)
-        {
-          gtk_label_set_text (GTK_LABEL (mark->message_label), mark->message ? mark->message : "");
-          gtk_widget_set_visible (mark->message_label, mark->message != NULL);
-          gtk_widget_remove_css_class (mark->message_label, "error");
-          gtk_widget_remove_css_class (mark->message_label, "warning");
-          if (worst != NULL)
-            gtk_widget_add_css_class (mark->message_label,
-                                      worst->severity == LEKH_SEVERITY_ERROR ? "error" : "warning");
-        }
-      else
-        gtk_widget_set_tooltip_text (mark->widget, mark->message);
-
-      /* Screen readers hear the problem with the field. */
-      if (mark->message != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (mark->widget),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mark->message, -1);
-      else
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (mark->widget),
-                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+        mark->message = g_string_free (g_steal_pointer (&messages), FALSE);
+      lekh_metadata_panel_set_field_problem (LEKH_METADATA_PANEL (self->metadata_panel),
+                                             mark->key,
+                                             worst ? worst->severity : LEKH_SEVERITY_INFO,
+                                             mark->message);
     }
-}
-
-static void
-set_counter (GtkWidget  *label,
-             const char *text,
-             gsize      min,
-             gsize      max)
-{
-  gsize n = lekh_text_count_graphemes (text, -1);
-  g_autofree char *counter = g_strdup_printf ("%" G_GSIZE_FORMAT " / %" G_GSIZE_FORMAT, n, max);
-  gboolean bad = n > max || (n > 0 && n < min);
-
-  gtk_label_set_text (GTK_LABEL (label), counter);
-  gtk_widget_set_visible (label, n > 0);
-  if (bad)
-    gtk_widget_add_css_class (label, "warning");
-  else
-    gtk_widget_remove_css_class (label, "warning");
-}
-
-static void
-update_title_counter (LekhWindow *self)
-{
-  LekhWindowFieldMark *mark = field_mark (self, "title");
-
-  set_counter (mark->counter_label, gtk_editable_get_text (GTK_EDITABLE (mark->widget)), 0, TITLE_MAX);
-}
-
-static void
-update_description_counter (LekhWindow *self)
-{
-  LekhWindowFieldMark *mark = field_mark (self, "description");
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description_view));
-  g_autofree char *text = NULL;
-  GtkTextIter begin, end;
-
-  gtk_text_buffer_get_bounds (buffer, &begin, &end);
-  text = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
-  set_counter (mark->counter_label, text, DESCRIPTION_MIN, DESCRIPTION_MAX);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType     type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-create_message_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "lekh-field-message");
-  gtk_widget_set_visible (label, FALSE);
-  return label;
-}
-
-static GtkWidget *
-create_counter_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "lekh-field-counter");
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (label, FALSE);
-  return label;
 }
 
 static void
@@ -252,50 +144,14 @@ setup_fields (LekhWindow *self)
 {
   LekhMetadataPanel *panel = LEKH_METADATA_PANEL (self->metadata_panel);
 
+  /* Only the fields the form has show their problems. */
   for (guint i = 0; i < G_N_ELEMENTS (field_keys); i++)
-    {
-      LekhWindowFieldMark *mark = &self->fields[i];
-      GtkWidget *parent;
+    if (lekh_metadata_panel_get_field_widget (panel, field_keys[i]) != NULL)
+      self->fields[i].key = field_keys[i];
 
-      mark->key = field_keys[i];
-      mark->widget = lekh_metadata_panel_get_field_widget (panel, mark->key);
-      if (mark->widget == NULL)
-        continue;
-
-      if (LEKH_IS_CHIP_EDITOR (mark->widget) &&
-          GTK_IS_BOX (parent = gtk_widget_get_parent (mark->widget)))
-        {
-          /* Below the chips, inside the field's row. */
-          mark->message_label = create_message_label ();
-          gtk_box_insert_child_after (GTK_BOX (parent), mark->message_label, mark->widget);
-        }
-      else if (g_str_equal (mark->key, "description"))
-        {
-          GtkWidget *view = find_descendant (mark->widget, GTK_TYPE_TEXT_VIEW);
-          GtkWidget *box;
-          GtkWidget *footer;
-
-          if (view == NULL || !GTK_IS_BOX (box = gtk_widget_get_parent (view)))
-            continue;
-          self->description_view = view;
-          footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-          mark->message_label = create_message_label ();
-          gtk_widget_set_hexpand (mark->message_label, TRUE);
-          mark->counter_label = create_counter_label ();
-          gtk_widget_set_valign (mark->counter_label, GTK_ALIGN_START);
-          gtk_box_append (GTK_BOX (footer), mark->message_label);
-          gtk_box_append (GTK_BOX (footer), mark->counter_label);
-          gtk_box_insert_child_after (GTK_BOX (box), footer, view);
-          g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
-                                    G_CALLBACK (update_description_counter), self);
-        }
-      else if (g_str_equal (mark->key, "title") && ADW_IS_ENTRY_ROW (mark->widget))
-        {
-          mark->counter_label = create_counter_label ();
-          adw_entry_row_add_suffix (ADW_ENTRY_ROW (mark->widget), mark->counter_label);
-          g_signal_connect_swapped (mark->widget, "changed", G_CALLBACK (update_title_counter), self);
-        }
-    }
+  /* The validator's limits (title-length, description-length), for the live counters. */
+  lekh_metadata_panel_set_length_limits (panel, "title", 0, TITLE_MAX);
+  lekh_metadata_panel_set_length_limits (panel, "description", DESCRIPTION_MIN, DESCRIPTION_MAX);
 }
 
 /* Permalink */
@@ -627,11 +483,6 @@ const char *
 lekh_window_get_field_counter (LekhWindow *self,
                                const char *key)
 {
-  LekhWindowFieldMark *mark;
-
   g_return_val_if_fail (LEKH_IS_WINDOW (self), NULL);
-  mark = field_mark (self, key);
-  if (mark == NULL || mark->counter_label == NULL || !gtk_widget_get_visible (mark->counter_label))
-    return NULL;
-  return gtk_label_get_text (GTK_LABEL (mark->counter_label));
+  return lekh_metadata_panel_get_field_counter (LEKH_METADATA_PANEL (self->metadata_panel), key);
 }

@@ -14,11 +14,8 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  const char *key;
-  GtkWidget  *widget;          /* the field's control or row */
-  GtkWidget  *message_label;   /* below the field, or NULL for one-line rows */
-  GtkWidget  *counter_label;   /* title and description */
-  char       *message;
+  const char *key;       /* NULL when the form has no field for it */
+  char       *message;   /* shown on the field, or NULL */
 } LekhWindowFieldMark;
 
 struct _LekhWindow
@@ -70,7 +67,6 @@ struct _LekhWindow
   GtkWidget            *status_label;
   GtkWidget            *permalink_group;
   GtkWidget            *permalink_row;
-  GtkWidget            *description_view;
   char                 *permalink;
   LekhWindowFieldMark   fields[LEKH_WINDOW_N_FIELD_MARKS];
 
