@@ -1,19 +1,45 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "lekh-preview"
+#define G_LOG_DOMAIN "lekh-preview-header"
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
-#include <adwaita.h>
 
 #include "lekh-article-meta.h"
-#include "lekh-preview-private.h"
+#include "lekh-preview-header.h"
 #include "lekh-site-syntax.h"
 #include "lekh-wrap-box.h"
 
-/* Header card ------------------------------------------------------------------- */
+struct _LekhPreviewHeader
+{
+  AdwBin        parent_instance;
+
+  /* For the authors' pictures, during one update */
+  LekhSite     *site;
+  GCancellable *cancellable;
+  gboolean      load_remote_images;
+
+  char         *cover_url;
+  char         *cover_alt;
+
+  /* Template children */
+  GtkWidget    *error_label;
+  GtkWidget    *draft_badge;
+  GtkWidget    *title_label;
+  GtkWidget    *description_label;
+  GtkWidget    *byline_slot;
+  GtkWidget    *tags_slot;
+  GtkWidget    *cover_slot;
+};
+
+G_DEFINE_FINAL_TYPE (LekhPreviewHeader, lekh_preview_header, ADW_TYPE_BIN)
+
+static gboolean
+is_remote (const char *url)
+{
+  return g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")
+         || g_str_has_prefix (url, "//");
+}
 
 typedef struct
 {
@@ -45,7 +71,7 @@ load_avatar_thread (GTask        *task,
   g_autoptr(GBytes) bytes = NULL;
   GdkTexture *texture;
 
-  if (_lekh_preview_is_remote (load->url))
+  if (is_remote (load->url))
     {
       g_autofree char *uri = g_str_has_prefix (load->url, "//")
                              ? g_strconcat ("https:", load->url, NULL) : g_strdup (load->url);
@@ -90,7 +116,7 @@ avatar_loaded_cb (GObject      *source,
 /* A small round picture of an author whose authors.yml entry has an image_url: the
  * initials until it is loaded (or for good, for a remote one the writer did not allow). */
 static GtkWidget *
-create_avatar (LekhPreview         *self,
+create_avatar (LekhPreviewHeader   *self,
                const LekhSiteData  *data,
                const LekhSiteEntry *entry,
                const char          *name)
@@ -100,7 +126,7 @@ create_avatar (LekhPreview         *self,
   gtk_widget_add_css_class (avatar, "lekh-avatar");
   gtk_widget_set_valign (avatar, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (avatar, name);
-  if (!_lekh_preview_is_remote (entry->image_url) || self->load_remote_images)
+  if (!is_remote (entry->image_url) || self->load_remote_images)
     {
       AvatarLoad *load = g_new0 (AvatarLoad, 1);
       g_autoptr(GTask) task = NULL;
@@ -132,7 +158,7 @@ header_label (const char *text,
 
 /* "Author (Title), Guest · DATE", with the pictures of the authors that have one. */
 static GtkWidget *
-create_byline (LekhPreview        *self,
+create_byline (LekhPreviewHeader  *self,
                LekhArticleMeta    *meta,
                const char         *file_date,
                const LekhSiteData *authors_data)
@@ -192,87 +218,180 @@ create_tag_chips (LekhArticleMeta *meta)
   return tags;
 }
 
-void
-_lekh_preview_update_header (LekhPreview *self)
+static void
+clear_box (GtkWidget *box)
 {
-  LekhArticle *article = lekh_preview_model_get_article (self->model);
-  g_autoptr(LekhArticleMeta) meta = NULL;
-  g_autofree char *date = NULL;
-  const LekhSiteData *authors_data = NULL;
-  GtkWidget *box = self->header_box;
   GtkWidget *child;
-  gboolean any = FALSE;
-  const GError *error;
 
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
+}
 
+static void
+set_label (GtkWidget  *label,
+           const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  gtk_widget_set_visible (label, text != NULL);
+}
+
+static void
+clear (LekhPreviewHeader *self)
+{
+  set_label (self->error_label, NULL);
+  gtk_widget_set_visible (self->draft_badge, FALSE);
+  set_label (self->title_label, NULL);
+  set_label (self->description_label, NULL);
+  clear_box (self->byline_slot);
+  clear_box (self->tags_slot);
+  clear_box (self->cover_slot);
+  gtk_widget_set_visible (self->byline_slot, FALSE);
+  gtk_widget_set_visible (self->tags_slot, FALSE);
+  gtk_widget_set_visible (self->cover_slot, FALSE);
+  g_clear_pointer (&self->cover_url, g_free);
+  g_clear_pointer (&self->cover_alt, g_free);
+}
+
+gboolean
+lekh_preview_header_update (LekhPreviewHeader *self,
+                            LekhArticle       *article,
+                            GFile             *base_file,
+                            LekhSite          *site,
+                            gboolean           load_remote_images,
+                            GCancellable      *cancellable)
+{
+  g_autoptr(LekhArticleMeta) meta = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *date = NULL;
+  const LekhSiteData *authors_data = NULL;
+  const GError *error;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (LEKH_IS_PREVIEW_HEADER (self), FALSE);
+
+  clear (self);
   if (article == NULL)
-    {
-      gtk_widget_set_visible (self->header, FALSE);
-      return;
-    }
+    return FALSE;
 
-  error = lekh_article_get_error (article);
-  if (error != NULL)
+  if ((error = lekh_article_get_error (article)) != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Front matter, line %u: %s"),
                                                   lekh_article_get_error_line (article),
                                                   error->message);
-      GtkWidget *label = header_label (message, "error");
 
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_widget_set_visible (self->header, TRUE);
-      return;
+      set_label (self->error_label, message);
+      return TRUE;
     }
 
   meta = lekh_article_meta_new (article);
-  if (meta->draft)
-    {
-      GtkWidget *badge = gtk_label_new (_("Draft"));
+  gtk_widget_set_visible (self->draft_badge, meta->draft);
+  set_label (self->title_label, meta->title);
+  set_label (self->description_label, meta->description);
+  any = meta->title != NULL || meta->description != NULL;
 
-      gtk_widget_add_css_class (badge, "lekh-draft-badge");
-      gtk_widget_set_halign (badge, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (box), badge);
-    }
-  if (meta->title != NULL)
-    {
-      gtk_box_append (GTK_BOX (box), header_label (meta->title, "lekh-title"));
-      any = TRUE;
-    }
-  if (meta->description != NULL)
-    {
-      gtk_box_append (GTK_BOX (box), header_label (meta->description, "lekh-description"));
-      any = TRUE;
-    }
-  {
-    g_autofree char *path = self->base_file != NULL ? g_file_get_path (self->base_file) : NULL;
+  path = base_file != NULL ? g_file_get_path (base_file) : NULL;
+  /* Docusaurus blog posts and Jekyll posts carry their date in the file name. */
+  if (meta->date == NULL && path != NULL)
+    date = lekh_site_syntax_file_name_date (path);
+  if (site != NULL && path != NULL)
+    authors_data = lekh_site_get_authors (site, path);
 
-    /* Docusaurus blog posts and Jekyll posts carry their date in the file name. */
-    if (meta->date == NULL && path != NULL)
-      date = lekh_site_syntax_file_name_date (path);
-    if (self->site != NULL && path != NULL)
-      authors_data = lekh_site_get_authors (self->site, path);
-  }
+  self->site = site;
+  self->cancellable = cancellable;
+  self->load_remote_images = load_remote_images;
   if (meta->authors[0] != NULL || meta->date != NULL || date != NULL)
     {
-      gtk_box_append (GTK_BOX (box), create_byline (self, meta, date, authors_data));
+      gtk_box_append (GTK_BOX (self->byline_slot), create_byline (self, meta, date, authors_data));
+      gtk_widget_set_visible (self->byline_slot, TRUE);
       any = TRUE;
     }
+  self->site = NULL;
+  self->cancellable = NULL;
   if (meta->tags[0] != NULL)
     {
-      gtk_box_append (GTK_BOX (box), create_tag_chips (meta));
+      gtk_box_append (GTK_BOX (self->tags_slot), create_tag_chips (meta));
+      gtk_widget_set_visible (self->tags_slot, TRUE);
       any = TRUE;
     }
   if (meta->image != NULL)
     {
-      GtkWidget *cover = _lekh_preview_create_image (self, meta->image, meta->image_alt, TRUE);
-
-      gtk_widget_set_margin_top (cover, 6);
-      gtk_box_append (GTK_BOX (box), cover);
-      _lekh_preview_track_size (self, cover, 40, -1);
+      self->cover_url = g_strdup (meta->image);
+      self->cover_alt = g_strdup (meta->image_alt);
       any = TRUE;
     }
-  gtk_widget_set_visible (self->header, any || meta->draft);
+  return any || meta->draft;
 }
 
+const char *
+lekh_preview_header_get_cover (LekhPreviewHeader  *self,
+                               const char        **alt)
+{
+  g_return_val_if_fail (LEKH_IS_PREVIEW_HEADER (self), NULL);
+
+  if (alt != NULL)
+    *alt = self->cover_alt;
+  return self->cover_url;
+}
+
+void
+lekh_preview_header_set_cover (LekhPreviewHeader *self,
+                               GtkWidget         *cover)
+{
+  g_return_if_fail (LEKH_IS_PREVIEW_HEADER (self));
+  g_return_if_fail (GTK_IS_WIDGET (cover));
+
+  clear_box (self->cover_slot);
+  gtk_box_append (GTK_BOX (self->cover_slot), cover);
+  gtk_widget_set_visible (self->cover_slot, TRUE);
+}
+
+static void
+lekh_preview_header_dispose (GObject *object)
+{
+  LekhPreviewHeader *self = LEKH_PREVIEW_HEADER (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEKH_TYPE_PREVIEW_HEADER);
+  G_OBJECT_CLASS (lekh_preview_header_parent_class)->dispose (object);
+}
+
+static void
+lekh_preview_header_finalize (GObject *object)
+{
+  LekhPreviewHeader *self = LEKH_PREVIEW_HEADER (object);
+
+  g_free (self->cover_url);
+  g_free (self->cover_alt);
+  G_OBJECT_CLASS (lekh_preview_header_parent_class)->finalize (object);
+}
+
+static void
+lekh_preview_header_class_init (LekhPreviewHeaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lekh_preview_header_dispose;
+  object_class->finalize = lekh_preview_header_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lekh/Lekh/lekh-preview-header.ui");
+  gtk_widget_class_bind_template_child (widget_class, LekhPreviewHeader, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LekhPreviewHeader, draft_badge);
+  gtk_widget_class_bind_template_child (widget_class, LekhPreviewHeader, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LekhPreviewHeader, description_label);
+  gtk_widget_class_bind_template_child (widget_class, LekhPreviewHeader, byline_slot);
+  gtk_widget_class_bind_template_child (widget_class, LekhPreviewHeader, tags_slot);
+  gtk_widget_class_bind_template_child (widget_class, LekhPreviewHeader, cover_slot);
+}
+
+static void
+lekh_preview_header_init (LekhPreviewHeader *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+lekh_preview_header_new (void)
+{
+  return g_object_new (LEKH_TYPE_PREVIEW_HEADER, NULL);
+}

@@ -34,7 +34,6 @@ struct _LekhPreview
   GtkTextView      *view;
   GtkTextBuffer    *buffer;
   GtkWidget        *header;
-  GtkWidget        *header_box;
   GtkTextMark      *scroll_mark;
 
   LekhPreviewModel *model;
@@ -107,8 +106,7 @@ void       _lekh_preview_track_size              (LekhPreview *self,
 void       _lekh_preview_untrack_sizes           (LekhPreview *self);
 void       _lekh_preview_width_changed_cb        (LekhPreview *self);
 
-/* lekh-preview-header.c: the card above the body (title, description, byline with the
- * authors' pictures, tags, cover image), from the front matter. */
+/* The card above the body (a LekhPreviewHeader), from the front matter. */
 void       _lekh_preview_update_header           (LekhPreview *self);
 
 /* lekh-preview-scroll.c: scrolling to a source line, and scrolling the source view and the

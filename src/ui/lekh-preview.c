@@ -12,6 +12,7 @@
 #include "lekh-preview-model.h"
 #include "lekh-preview-render.h"
 #include "lekh-site.h"
+#include "lekh-preview-header.h"
 #include "lekh-preview-private.h"
 #include "lekh-table-view.h"
 #include "lekh-wrap-box.h"
@@ -587,6 +588,28 @@ _lekh_preview_apply_change (LekhPreview *self,
     memcpy (self->blocks->pdata + position, added->pdata, added->len * sizeof (gpointer));
   }
   g_ptr_array_unref (added);
+}
+
+/* The card from the front matter, with its cover image made like the body's. */
+void
+_lekh_preview_update_header (LekhPreview *self)
+{
+  LekhPreviewHeader *header = LEKH_PREVIEW_HEADER (self->header);
+  const char *cover_url, *cover_alt = NULL;
+  gboolean visible;
+
+  visible = lekh_preview_header_update (header, lekh_preview_model_get_article (self->model),
+                                        self->base_file, self->site, self->load_remote_images,
+                                        self->cancellable);
+  if ((cover_url = lekh_preview_header_get_cover (header, &cover_alt)) != NULL)
+    {
+      GtkWidget *cover = _lekh_preview_create_image (self, cover_url, cover_alt, TRUE);
+
+      gtk_widget_set_margin_top (cover, 6);
+      lekh_preview_header_set_cover (header, cover);
+      _lekh_preview_track_size (self, cover, 40, -1);
+    }
+  gtk_widget_set_visible (self->header, visible);
 }
 
 /* Updates ------------------------------------------------------------------------ */
@@ -1559,13 +1582,7 @@ create_header (LekhPreview *self)
   GtkTextChildAnchor *anchor;
 
   /* The header card scrolls with the text: it is the buffer's first "character". */
-  self->header = adw_bin_new ();
-  self->header_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_add_css_class (self->header, "card");
-  gtk_widget_add_css_class (self->header, "lekh-preview-header");
-  gtk_widget_set_margin_bottom (self->header, 12);
-  adw_bin_set_child (ADW_BIN (self->header), self->header_box);
-  gtk_widget_set_visible (self->header, FALSE);
+  self->header = lekh_preview_header_new ();
   gtk_text_buffer_get_start_iter (self->buffer, &iter);
   anchor = gtk_text_buffer_create_child_anchor (self->buffer, &iter);
   gtk_text_buffer_insert (self->buffer, &iter, "\n", 1);
