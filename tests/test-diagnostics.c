@@ -10,7 +10,7 @@
 #include "lekh-application.h"
 #include "lekh-chip-editor.h"
 #include "lekh-gui-test.h"
-#include "lekh-window-diagnostics.h"
+#include "lekh-window-private.h"
 #include "lekh-window.h"
 
 static LekhApplication *app;

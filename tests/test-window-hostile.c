@@ -12,7 +12,7 @@
 
 #include "lekh-gui-test.h"
 #include "lekh-preview.h"
-#include "lekh-preview-guard.h"
+#include "lekh-window-private.h"
 
 static LekhApplication *app;
 
@@ -434,7 +434,7 @@ test_large_file (void)
 
   /* The live preview would render 50 MB at once and block typing: it is paused, and a
    * notice in its place says so. */
-  g_assert_true (lekh_preview_guard_is_paused (window));
+  g_assert_true (lekh_window_get_preview_paused (window));
   g_assert_false (gtk_widget_get_visible (lekh_window_get_preview (window)));
   g_assert_cmpuint (lekh_preview_get_n_blocks (LEKH_PREVIEW (lekh_window_get_preview (window))), ==, 0);
   {
@@ -470,7 +470,7 @@ test_large_file (void)
     lekh_window_load_file (window, file);
     g_assert_true (lekh_test_wait_until (lekh_test_document_idle, window, 60000));
     lekh_test_spin (100);
-    g_assert_false (lekh_preview_guard_is_paused (window));
+    g_assert_false (lekh_window_get_preview_paused (window));
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
     lekh_preview_flush (preview);
     g_assert_cmpuint (lekh_preview_get_n_blocks (preview), >, 0);

@@ -173,6 +173,8 @@ write_atomic (const char          *path,
 {
   g_autofree char *target = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GError) local_error = NULL;
   struct stat st;
   int mode = 0644;
   gboolean exists;
@@ -198,14 +200,14 @@ write_atomic (const char          *path,
         stamp_from_stat (&now, &st);
       if (expected->exists && !now.exists)
         {
-          g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO,
+          g_set_error (error, LEKH_ERROR, LEKH_ERROR_DELETED,
                        _("“%s” was deleted or moved by another program after Lekh read it; not saved"),
                        display);
           return FALSE;
         }
       if (!lekh_file_stamp_equal (expected, &now))
         {
-          g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO,
+          g_set_error (error, LEKH_ERROR, LEKH_ERROR_CHANGED_ON_DISK,
                        _("“%s” was changed by another program after Lekh read it; not saved"),
                        display);
           return FALSE;
@@ -214,7 +216,7 @@ write_atomic (const char          *path,
 
   if (exists && !S_ISREG (st.st_mode))
     {
-      g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO,
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_REGULAR,
                    _("“%s” is not a regular file; not saved"), display);
       return FALSE;
     }
@@ -225,8 +227,22 @@ write_atomic (const char          *path,
     {
       int saved = errno;
 
-      g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO, _("“%s” is read-only: %s; not saved"),
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_READ_ONLY, _("“%s” is read-only: %s; not saved"),
                    display, g_strerror (saved));
+      return FALSE;
+    }
+
+  /* The temporary file goes beside the target: say so before trying when its folder
+   * cannot take it (g_file_replace() would fall back to writing in place there). */
+  folder = g_path_get_dirname (target);
+  if (access (folder, W_OK) != 0)
+    {
+      int saved = errno;
+      g_autofree char *folder_display = g_filename_display_name (folder);
+
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_FOLDER_READ_ONLY,
+                   _("The folder “%s” is read-only or missing: %s; “%s” not saved"),
+                   folder_display, g_strerror (saved), display);
       return FALSE;
     }
 
@@ -235,8 +251,15 @@ write_atomic (const char          *path,
    * is removed and the original is never truncated. */
   if (!g_file_set_contents_full (target, data, len,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 mode, error))
-    return FALSE;
+                                 mode, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
+        g_set_error (error, LEKH_ERROR, LEKH_ERROR_NO_SPACE,
+                     _("The disk is full: “%s” not saved"), display);
+      else
+        g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO, "%s", local_error->message);
+      return FALSE;
+    }
 
   /* The new file belongs to whoever saved it: give it back to its owner when we may
    * (saving someone's article as root must not make it root's). */

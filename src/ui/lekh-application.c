@@ -8,24 +8,13 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
-#include "lekh-application.h"
-#include "lekh-site-window.h"
+#include "lekh-application-private.h"
 #include "lekh-draft-store.h"
 #include "lekh-preferences-window.h"
-#include "lekh-recovery.h"
+#include "lekh-site-window.h"
 #include "lekh-window.h"
 
 #define MAX_RECENT 10
-
-struct _LekhApplication
-{
-  AdwApplication  parent_instance;
-
-  GSettings      *settings;
-  GMenu          *recent_menu;
-  LekhDraftStore *drafts;
-  guint           n_windows;
-};
 
 G_DEFINE_FINAL_TYPE (LekhApplication, lekh_application, ADW_TYPE_APPLICATION)
 
@@ -318,16 +307,21 @@ zoom_action (GSimpleAction *action,
   g_settings_set_double (self->settings, "font-scale", scale);
 }
 
-static void
-update_style (LekhApplication *self)
+/* style-variant ("follow", "light", "dark") → AdwStyleManager:color-scheme */
+static gboolean
+style_variant_to_color_scheme (GValue   *value,
+                               GVariant *variant,
+                               gpointer  user_data)
 {
-  static const AdwColorScheme schemes[] = {
-    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
-  };
-  int variant = g_settings_get_enum (self->settings, "style-variant");
+  const char *nick = g_variant_get_string (variant, NULL);
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      schemes[CLAMP (variant, 0, 2)]);
+  if (g_str_equal (nick, "light"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (nick, "dark"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+  return TRUE;
 }
 
 static const GActionEntry app_entries[] = {
@@ -383,28 +377,36 @@ view_mode_activate_cb (GSimpleAction   *action,
     g_settings_set_boolean (self->settings, "show-preview", FALSE);
 }
 
+static const struct
+{
+  const char *action;
+  const char *accels[4];
+} accels[] = {
+  { "app.new-window", { "<Control>n" } },
+  { "app.quit", { "<Control>q" } },
+  { "win.show-site", { "<Control><Shift>o" } },
+  { "app.view-mode::source", { "<Control>1" } },
+  { "app.view-mode::split", { "<Control>2" } },
+  { "app.view-mode::preview", { "<Control>3" } },
+  { "app.preferences", { "<Control>comma" } },
+  /* The form and the preview are per window: narrow windows show them in turn. */
+  { "win.show-form", { "F9" } },
+  { "win.show-preview-pane", { "<Control><Shift>p" } },
+  { "win.fullscreen", { "F11" } },
+  { "win.focus-mode", { "<Control><Shift>f" } },
+  { "app.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add" } },
+  { "app.zoom-out", { "<Control>minus", "<Control>KP_Subtract" } },
+  { "app.zoom-reset", { "<Control>0", "<Control>KP_0" } },
+};
+
 static void
 lekh_application_startup (GApplication *app)
 {
   LekhApplication *self = LEKH_APPLICATION (app);
-  static const char *new_window_accels[] = { "<Control>n", NULL };
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *site_accels[] = { "<Control><Shift>o", NULL };
   const char *setting_actions[] = {
     "style-variant", "wrap-text", "show-line-numbers", "show-sidebar", "show-preview",
     "scroll-sync", "load-remote-images", NULL
   };
-  static const char *source_only_accels[] = { "<Control>1", NULL };
-  static const char *split_accels[] = { "<Control>2", NULL };
-  static const char *preview_only_accels[] = { "<Control>3", NULL };
-  static const char *preferences_accels[] = { "<Control>comma", NULL };
-  static const char *form_accels[] = { "F9", NULL };
-  static const char *preview_accels[] = { "<Control><Shift>p", NULL };
-  static const char *fullscreen_accels[] = { "F11", NULL };
-  static const char *focus_accels[] = { "<Control><Shift>f", NULL };
-  static const char *zoom_in_accels[] = { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL };
-  static const char *zoom_out_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
-  static const char *zoom_reset_accels[] = { "<Control>0", "<Control>KP_0", NULL };
 
   G_APPLICATION_CLASS (lekh_application_parent_class)->startup (app);
   gtk_source_init ();
@@ -419,9 +421,10 @@ lekh_application_startup (GApplication *app)
 
       g_action_map_add_action (G_ACTION_MAP (app), action);
     }
-  g_signal_connect_object (self->settings, "changed::style-variant", G_CALLBACK (update_style),
-                           self, G_CONNECT_SWAPPED);
-  update_style (self);
+  g_settings_bind_with_mapping (self->settings, "style-variant",
+                                adw_style_manager_get_default (), "color-scheme",
+                                G_SETTINGS_BIND_GET, style_variant_to_color_scheme, NULL,
+                                NULL, NULL);
 
   /* View modes: source only, split, preview only — two settings, one radio action. */
   {
@@ -438,24 +441,9 @@ lekh_application_startup (GApplication *app)
     view_mode_changed_cb (self, NULL, self->settings);
   }
 
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-site", site_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::source",
-                                         source_only_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::split", split_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.view-mode::preview",
-                                         preview_only_accels);
-
-  /* The form and the preview are per window: narrow windows show them in turn. */
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-form", form_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-preview-pane", preview_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.fullscreen", fullscreen_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.focus-mode", focus_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom-in", zoom_in_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom-out", zoom_out_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom-reset", zoom_reset_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
 
   self->recent_menu = g_menu_new ();
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
@@ -490,7 +478,7 @@ offer_recovery (LekhApplication *self)
 {
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  lekh_recovery_offer (self, self->drafts, LEKH_IS_WINDOW (active) ? LEKH_WINDOW (active) : NULL);
+  _lekh_application_offer_recovery (self, LEKH_IS_WINDOW (active) ? LEKH_WINDOW (active) : NULL);
 }
 
 static void

@@ -27,6 +27,7 @@ struct _LekhDiagnostics
 
   GtkTextTag         *tags[3];       /* by LekhSeverity */
   GPtrArray          *items;
+  GListStore         *model;         /* LekhProblem, one per item */
   LekhArticle        *checked;       /* the article ITEMS describe */
   guint               n_errors;
   guint               n_warnings;
@@ -130,6 +131,17 @@ check_thread (GTask        *task,
 }
 
 static void
+update_model (LekhDiagnostics *self)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->items->len; i++)
+    g_ptr_array_add (problems, lekh_problem_new (g_ptr_array_index (self->items, i)));
+  g_list_store_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
+                       problems->pdata, problems->len);
+}
+
+static void
 set_items (LekhDiagnostics *self,
            GPtrArray       *items,
            LekhArticle     *article)
@@ -150,6 +162,7 @@ set_items (LekhDiagnostics *self,
         self->n_warnings++;
     }
   apply_marks (self);
+  update_model (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -479,6 +492,13 @@ lekh_diagnostics_apply_fix (LekhDiagnostics *self,
 
 /* Accessors */
 
+GListModel *
+lekh_diagnostics_get_model (LekhDiagnostics *self)
+{
+  g_return_val_if_fail (LEKH_IS_DIAGNOSTICS (self), NULL);
+  return G_LIST_MODEL (self->model);
+}
+
 GPtrArray *
 lekh_diagnostics_get_items (LekhDiagnostics *self)
 {
@@ -538,6 +558,7 @@ lekh_diagnostics_finalize (GObject *object)
   LekhDiagnostics *self = LEKH_DIAGNOSTICS (object);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->checked, lekh_article_unref);
   g_clear_pointer (&self->validator, lekh_validator_unref);
   g_clear_pointer (&self->undo_before, g_bytes_unref);
@@ -561,6 +582,7 @@ static void
 lekh_diagnostics_init (LekhDiagnostics *self)
 {
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lekh_diagnostic_unref);
+  self->model = g_list_store_new (LEKH_TYPE_PROBLEM);
 }
 
 static GtkTextTag *

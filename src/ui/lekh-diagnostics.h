@@ -5,6 +5,7 @@
 
 #include "lekh-diagnostic.h"
 #include "lekh-document.h"
+#include "lekh-problem.h"
 #include "lekh-site-controller.h"
 #include "lekh-validator.h"
 
@@ -25,6 +26,8 @@ LekhDiagnostics *lekh_diagnostics_new            (GtkSourceView      *view,
 /* The diagnostics of the last check (LekhDiagnostic, by position); they describe the
  * document's current article when lekh_diagnostics_is_current(). */
 GPtrArray       *lekh_diagnostics_get_items      (LekhDiagnostics    *self);
+/* The same diagnostics as a list model of LekhProblem, for lists to bind to. */
+GListModel      *lekh_diagnostics_get_model      (LekhDiagnostics    *self);
 gboolean         lekh_diagnostics_is_current     (LekhDiagnostics    *self);
 guint            lekh_diagnostics_get_n_errors   (LekhDiagnostics    *self);
 guint            lekh_diagnostics_get_n_warnings (LekhDiagnostics    *self);

@@ -694,6 +694,36 @@ load_data_free (LoadData *data)
 }
 
 static void
+load_failed (LekhDocument *self,
+             GTask        *task,
+             GFile        *location,
+             const GError *error)
+{
+  g_autofree char *name = g_file_get_parse_name (location);
+
+  /* A draft waiting for this file is not lost because the file is: it stays, unsaved. */
+  if (self->restore_text != NULL)
+    {
+      g_autofree char *restore = g_steal_pointer (&self->restore_text);
+
+      lekh_document_restore_draft (self, restore);
+    }
+
+  if (g_error_matches (error, GTK_SOURCE_FILE_LOADER_ERROR,
+                       GTK_SOURCE_FILE_LOADER_ERROR_CONVERSION_FALLBACK) ||
+      g_error_matches (error, GTK_SOURCE_FILE_LOADER_ERROR,
+                       GTK_SOURCE_FILE_LOADER_ERROR_ENCODING_AUTO_DETECTION_FAILED) ||
+      g_error_matches (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             _("“%s” is not valid UTF-8 text (it may be a binary file). "
+                               "It was not opened, and nothing in it was changed."),
+                             name);
+  else
+    g_task_return_new_error (task, error->domain, error->code,
+                             _("Could not open “%s”: %s"), name, error->message);
+}
+
+static void
 load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -713,29 +743,7 @@ load_cb (GObject      *object,
 
   if (!gtk_source_file_loader_load_finish (loader, result, &error))
     {
-      GFile *location = gtk_source_file_loader_get_location (loader);
-      g_autofree char *name = g_file_get_parse_name (location);
-
-      /* A draft waiting for this file is not lost because the file is: it stays, unsaved. */
-      if (self->restore_text != NULL)
-        {
-          g_autofree char *restore = g_steal_pointer (&self->restore_text);
-
-          lekh_document_restore_draft (self, restore);
-        }
-
-      if (g_error_matches (error, GTK_SOURCE_FILE_LOADER_ERROR,
-                           GTK_SOURCE_FILE_LOADER_ERROR_CONVERSION_FALLBACK) ||
-          g_error_matches (error, GTK_SOURCE_FILE_LOADER_ERROR,
-                           GTK_SOURCE_FILE_LOADER_ERROR_ENCODING_AUTO_DETECTION_FAILED) ||
-          g_error_matches (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE))
-        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                                 _("“%s” is not valid UTF-8 text (it may be a binary file). "
-                                   "It was not opened, and nothing in it was changed."),
-                                 name);
-      else
-        g_task_return_new_error (task, error->domain, error->code,
-                                 _("Could not open “%s”: %s"), name, error->message);
+      load_failed (self, task, gtk_source_file_loader_get_location (loader), error);
       return;
     }
 
@@ -925,6 +933,60 @@ save_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* The core refuses to write over a file that changed, went away or is read-only, or
+ * beside which no temporary file can be made (g_file_replace() would fall back to
+ * truncating the file in place there); here each refusal becomes advice for the writer. */
+static GError *
+save_error (LekhDocument *self,
+            GFile        *file,
+            const GError *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  if (error->domain != LEKH_ERROR)
+    return g_error_copy (error);
+
+  switch ((LekhErrorCode) error->code)
+    {
+    case LEKH_ERROR_DELETED:
+      set_externally_modified (self, TRUE);
+      return g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                          _("“%s” was deleted or moved by another program. Nothing was written: "
+                            "choose Keep Mine to save your text there again, or Save As."), name);
+    case LEKH_ERROR_CHANGED_ON_DISK:
+      set_externally_modified (self, TRUE);
+      return g_error_new (GTK_SOURCE_FILE_SAVER_ERROR,
+                          GTK_SOURCE_FILE_SAVER_ERROR_EXTERNALLY_MODIFIED,
+                          _("“%s” was changed or replaced by another program. Nothing was "
+                            "written: reload it, or choose Keep Mine to overwrite it."), name);
+    case LEKH_ERROR_READ_ONLY:
+      return g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                          _("“%s” is read-only. Nothing was written: use Save As to save a copy "
+                            "elsewhere."), name);
+    case LEKH_ERROR_FOLDER_READ_ONLY:
+      {
+        /* The folder the file (or the file a symlink names) is in. */
+        g_autofree char *target = realpath (g_file_peek_path (file), NULL);
+        g_autoptr(GFile) real = target ? g_file_new_for_path (target) : g_object_ref (file);
+        g_autoptr(GFile) parent = g_file_get_parent (real);
+        g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("/");
+
+        return g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                            _("The folder “%s” is read-only (or missing), so “%s” cannot be saved "
+                              "safely. Nothing was written: use Save As to save elsewhere."),
+                            folder, name);
+      }
+    case LEKH_ERROR_NO_SPACE:
+      return g_error_new (G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                          _("Could not save “%s”: the disk is full. The file on disk "
+                            "was not changed, and your text is still here."), name);
+    default:
+      return g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                          _("Could not save “%s”: %s. The file on disk was not changed, "
+                            "and your text is still here."), name, error->message);
+    }
+}
+
 static void
 save_native_cb (GObject      *object,
                 GAsyncResult *result,
@@ -940,16 +1002,7 @@ save_native_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_autofree char *name = g_file_get_parse_name (data->file);
-
-      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
-        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                                 _("Could not save “%s”: the disk is full. The file on disk "
-                                   "was not changed, and your text is still here."), name);
-      else
-        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                                 _("Could not save “%s”: %s. The file on disk was not changed, "
-                                   "and your text is still here."), name, error->message);
+      g_task_return_error (task, save_error (self, data->file, error));
       return;
     }
 
@@ -957,82 +1010,6 @@ save_native_cb (GObject      *object,
   if (location == NULL || !g_file_equal (data->file, location))
     gtk_source_file_set_location (self->file, data->file);
   saved (self, task, data->serial);
-}
-
-/* g_file_replace() falls back to truncating the file and writing it in place when it
- * cannot create its temporary file beside it (a read-only folder): a failure then would
- * leave half a file. Refuse instead, before anything is written, and refuse to write over
- * a file another program replaced or deleted since we read it. */
-static gboolean
-check_can_save (LekhDocument  *self,
-                GFile         *file,
-                gboolean       own_file,
-                GError       **error)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autoptr(GFile) parent = NULL;
-  const char *path;
-  LekhFileStamp now;
-
-  if (!g_file_is_native (file))
-    return TRUE;
-  path = g_file_peek_path (file);
-  lekh_file_get_stamp (path, &now);
-
-  if (own_file && !self->keep_mine && self->stamp.exists)
-    {
-      if (!now.exists)
-        {
-          set_externally_modified (self, TRUE);
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                       _("“%s” was deleted or moved by another program. Nothing was written: "
-                         "choose Keep Mine to save your text there again, or Save As."), name);
-          return FALSE;
-        }
-      if (!lekh_file_stamp_equal (&now, &self->stamp))
-        {
-          set_externally_modified (self, TRUE);
-          g_set_error (error, GTK_SOURCE_FILE_SAVER_ERROR,
-                       GTK_SOURCE_FILE_SAVER_ERROR_EXTERNALLY_MODIFIED,
-                       _("“%s” was changed or replaced by another program. Nothing was "
-                         "written: reload it, or choose Keep Mine to overwrite it."), name);
-          return FALSE;
-        }
-    }
-
-  if (now.exists && access (path, W_OK) != 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                   _("“%s” is read-only. Nothing was written: use Save As to save a copy "
-                     "elsewhere."), name);
-      return FALSE;
-    }
-
-  /* The temporary file goes beside the file a symlink points to, as the writer does. */
-  if (now.exists)
-    {
-      g_autofree char *target = realpath (path, NULL);
-
-      if (target != NULL)
-        {
-          g_autoptr(GFile) real = g_file_new_for_path (target);
-
-          parent = g_file_get_parent (real);
-        }
-    }
-  if (parent == NULL)
-    parent = g_file_get_parent (file);
-  if (parent != NULL && access (g_file_peek_path (parent), W_OK) != 0)
-    {
-      g_autofree char *folder = g_file_get_parse_name (parent);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                   _("The folder “%s” is read-only (or missing), so “%s” cannot be saved "
-                     "safely. Nothing was written: use Save As to save elsewhere."),
-                   folder, name);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 void
@@ -1067,12 +1044,6 @@ lekh_document_save_async (LekhDocument        *self,
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY,
                                _("The document is busy loading or saving"));
-      return;
-    }
-
-  if (!check_can_save (self, file, g_file_equal (file, location ? location : file), &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 

@@ -249,17 +249,31 @@ lekh_draft_store_end_session (LekhDraftStore *self)
 
 /* Writing drafts */
 
+typedef struct
+{
+  char   *path;
+  GBytes *bytes;
+} DraftWrite;
+
+static void
+draft_write_free (DraftWrite *write)
+{
+  g_free (write->path);
+  g_bytes_unref (write->bytes);
+  g_free (write);
+}
+
 static void
 write_thread (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  const char *path = g_object_get_data (G_OBJECT (task), "path");
-  GBytes *bytes = task_data;
+  DraftWrite *write = task_data;
+  const char *path = write->path;
   g_autoptr(GError) error = NULL;
   gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
+  const char *data = g_bytes_get_data (write->bytes, &len);
 
   /* A temporary file renamed over the draft: a crash mid-write leaves the old draft. */
   if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
@@ -298,6 +312,7 @@ write_draft (Entry *entry)
   g_autoptr(GTask) task = NULL;
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (entry->document);
   GtkTextIter begin, end;
+  DraftWrite *write;
   char *text;
 
   g_assert (self != NULL);
@@ -317,10 +332,10 @@ write_draft (Entry *entry)
   entry->writing = TRUE;
   task = g_task_new (NULL, NULL, write_cb, entry_ref (entry));
   g_task_set_source_tag (task, write_draft);
-  g_task_set_task_data (task, g_bytes_new_take (text, strlen (text)),
-                        (GDestroyNotify) g_bytes_unref);
-  g_object_set_data_full (G_OBJECT (task), "path",
-                          lekh_draft_store_dup_draft_path (self, entry->draft_id), g_free);
+  write = g_new0 (DraftWrite, 1);
+  write->bytes = g_bytes_new_take (text, strlen (text));
+  write->path = lekh_draft_store_dup_draft_path (self, entry->draft_id);
+  g_task_set_task_data (task, write, (GDestroyNotify) draft_write_free);
   g_task_run_in_thread (task, write_thread);
 }
 
@@ -752,10 +767,43 @@ lekh_draft_store_release_orphans (LekhDraftStore *self,
 
 /* GObject */
 
+enum { PROP_0, PROP_DELAY, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 static void
-delay_changed_cb (LekhDraftStore *self)
+lekh_draft_store_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
-  self->delay = MAX (1, g_settings_get_uint (self->settings, "draft-delay"));
+  LekhDraftStore *self = LEKH_DRAFT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DELAY:
+      g_value_set_uint (value, self->delay);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lekh_draft_store_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  LekhDraftStore *self = LEKH_DRAFT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DELAY:
+      self->delay = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -812,6 +860,13 @@ lekh_draft_store_class_init (LekhDraftStoreClass *klass)
 
   object_class->dispose = lekh_draft_store_dispose;
   object_class->finalize = lekh_draft_store_finalize;
+  object_class->get_property = lekh_draft_store_get_property;
+  object_class->set_property = lekh_draft_store_set_property;
+
+  /* Seconds after the last edit before a draft is written (the draft-delay setting). */
+  properties[PROP_DELAY] = g_param_spec_uint ("delay", NULL, NULL, 1, G_MAXUINT, 3,
+                                              G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -841,8 +896,6 @@ lekh_draft_store_new (const char *dir)
                                  ".lock", NULL);
 
   self->settings = g_settings_new (APP_ID);
-  g_signal_connect_object (self->settings, "changed::draft-delay", G_CALLBACK (delay_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  delay_changed_cb (self);
+  g_settings_bind (self->settings, "draft-delay", self, "delay", G_SETTINGS_BIND_GET);
   return self;
 }

@@ -14,6 +14,7 @@
 #include "lekh-site.h"
 #include "lekh-site-syntax.h"
 #include "lekh-spell-checker.h"
+#include "lekh-text.h"
 #include "lekh-yaml-error.h"
 
 /* A pause in typing this long sends a text field to the source (one undo step). */
@@ -90,6 +91,15 @@ struct _LekhMetadataPanel
   gboolean              pending[N_TEXT_FIELDS];
   guint                 updating;
   gboolean              live;
+
+  /* Problems and length counters on the fields (lekh_metadata_panel_set_field_problem) */
+  GtkWidget            *title_counter;
+  GtkWidget            *description_message;
+  GtkWidget            *description_counter;
+  GtkWidget            *tags_message;
+  GtkWidget            *keywords_message;
+  GtkWidget            *authors_message;
+  gsize                 length_limits[2][2];   /* title, description: min, max (0: none) */
 };
 
 G_DEFINE_FINAL_TYPE (LekhMetadataPanel, lekh_metadata_panel, GTK_TYPE_WIDGET)
@@ -456,14 +466,28 @@ error_button_clicked_cb (LekhMetadataPanel *self)
     g_signal_emit (self, signals[JUMP_TO], 0, self->error_line, MAX (self->error_column, 1));
 }
 
-static void
-other_row_activated_cb (LekhMetadataPanel *self,
-                        AdwActionRow      *row)
+/* Where an "other key" row's key is in the source: the data of its handler. */
+typedef struct
 {
-  guint line = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "line"));
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+  guint line;
+  guint column;
+} KeyPosition;
 
-  g_signal_emit (self, signals[JUMP_TO], 0, line, column);
+static void
+key_position_free (gpointer  data,
+                   GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+other_row_activated_cb (AdwActionRow *row,
+                        KeyPosition  *position)
+{
+  GtkWidget *self = gtk_widget_get_ancestor (GTK_WIDGET (row), LEKH_TYPE_METADATA_PANEL);
+
+  if (self != NULL)
+    g_signal_emit (self, signals[JUMP_TO], 0, position->line, position->column);
 }
 
 /* Source → form */
@@ -882,6 +906,7 @@ sync_others (LekhMetadataPanel *self,
       g_autofree char *tooltip = NULL;
       GtkWidget *row;
       GtkWidget *icon;
+      KeyPosition *position;
 
       if (g_strv_contains (known_keys, entry->key))
         continue;
@@ -903,10 +928,11 @@ sync_others (LekhMetadataPanel *self,
                                       -1);
       icon = gtk_image_new_from_icon_name ("go-jump-symbolic");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-      g_object_set_data (G_OBJECT (row), "line", GUINT_TO_POINTER (entry->key_span.line));
-      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (entry->key_span.column));
-      g_signal_connect_object (row, "activated", G_CALLBACK (other_row_activated_cb), self,
-                               G_CONNECT_SWAPPED);
+      position = g_new0 (KeyPosition, 1);
+      position->line = entry->key_span.line;
+      position->column = entry->key_span.column;
+      g_signal_connect_data (row, "activated", G_CALLBACK (other_row_activated_cb), position,
+                             key_position_free, 0);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->other_group), row);
       g_ptr_array_add (self->other_rows, row);
     }
@@ -1103,6 +1129,46 @@ lekh_metadata_panel_finalize (GObject *object)
   G_OBJECT_CLASS (lekh_metadata_panel_parent_class)->finalize (object);
 }
 
+/* Field problems and counters */
+
+static void
+set_counter (GtkWidget  *label,
+             const char *text,
+             gsize       min,
+             gsize       max)
+{
+  gsize n = lekh_text_count_graphemes (text, -1);
+  g_autofree char *counter = NULL;
+
+  if (max == 0)
+    {
+      gtk_widget_set_visible (label, FALSE);
+      return;
+    }
+  counter = g_strdup_printf ("%" G_GSIZE_FORMAT " / %" G_GSIZE_FORMAT, n, max);
+  gtk_label_set_text (GTK_LABEL (label), counter);
+  gtk_widget_set_visible (label, n > 0);
+  if (n > max || (n > 0 && n < min))
+    gtk_widget_add_css_class (label, "warning");
+  else
+    gtk_widget_remove_css_class (label, "warning");
+}
+
+static void
+update_counters (LekhMetadataPanel *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description_view));
+  g_autofree char *description = NULL;
+  GtkTextIter begin, end;
+
+  gtk_text_buffer_get_bounds (buffer, &begin, &end);
+  description = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
+  set_counter (self->title_counter, gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
+               self->length_limits[0][0], self->length_limits[0][1]);
+  set_counter (self->description_counter, description,
+               self->length_limits[1][0], self->length_limits[1][1]);
+}
+
 static void
 lekh_metadata_panel_class_init (LekhMetadataPanelClass *klass)
 {
@@ -1153,6 +1219,12 @@ lekh_metadata_panel_class_init (LekhMetadataPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, draft_row);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, draft_switch);
   gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, other_group);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, title_counter);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, description_message);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, description_counter);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, tags_message);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, keywords_message);
+  gtk_widget_class_bind_template_child (widget_class, LekhMetadataPanel, authors_message);
   gtk_widget_class_bind_template_callback (widget_class, error_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, image_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
@@ -1215,6 +1287,9 @@ lekh_metadata_panel_init (LekhMetadataPanel *self)
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (title_changed_cb), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description_view)),
                             "changed", G_CALLBACK (description_changed_cb), self);
+  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (update_counters), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->description_view)),
+                            "changed", G_CALLBACK (update_counters), self);
   g_signal_connect_swapped (self->image_row, "changed", G_CALLBACK (image_changed_cb), self);
   g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (date_changed_cb), self);
   {
@@ -1358,6 +1433,103 @@ lekh_metadata_panel_get_field_widget (LekhMetadataPanel *self,
   if (g_str_equal (key, "draft"))
     return self->draft_row;
   return NULL;
+}
+
+static GtkWidget *
+field_message_label (LekhMetadataPanel *self,
+                     const char        *key)
+{
+  if (g_str_equal (key, "description"))
+    return self->description_message;
+  if (g_str_equal (key, "tags"))
+    return self->tags_message;
+  if (g_str_equal (key, "keywords"))
+    return self->keywords_message;
+  if (g_str_equal (key, "authors"))
+    return self->authors_message;
+  return NULL;
+}
+
+void
+lekh_metadata_panel_set_field_problem (LekhMetadataPanel *self,
+                                       const char        *key,
+                                       LekhSeverity       severity,
+                                       const char        *message)
+{
+  GtkWidget *widget;
+  GtkWidget *label;
+  const char *css_class = severity == LEKH_SEVERITY_ERROR ? "error" : "warning";
+
+  g_return_if_fail (LEKH_IS_METADATA_PANEL (self));
+  g_return_if_fail (key != NULL);
+
+  if ((widget = lekh_metadata_panel_get_field_widget (self, key)) == NULL)
+    return;
+  label = field_message_label (self, key);
+
+  gtk_widget_remove_css_class (widget, "error");
+  gtk_widget_remove_css_class (widget, "warning");
+  if (message != NULL)
+    gtk_widget_add_css_class (widget, css_class);
+
+  if (label != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (label), message ? message : "");
+      gtk_widget_set_visible (label, message != NULL);
+      gtk_widget_remove_css_class (label, "error");
+      gtk_widget_remove_css_class (label, "warning");
+      if (message != NULL)
+        gtk_widget_add_css_class (label, css_class);
+    }
+  else
+    gtk_widget_set_tooltip_text (widget, message);
+
+  /* Screen readers hear the problem with the field. */
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+void
+lekh_metadata_panel_set_length_limits (LekhMetadataPanel *self,
+                                       const char        *key,
+                                       gsize              min,
+                                       gsize              max)
+{
+  guint field;
+
+  g_return_if_fail (LEKH_IS_METADATA_PANEL (self));
+  g_return_if_fail (key != NULL);
+
+  if (g_str_equal (key, "title"))
+    field = 0;
+  else if (g_str_equal (key, "description"))
+    field = 1;
+  else
+    g_return_if_reached ();
+  self->length_limits[field][0] = min;
+  self->length_limits[field][1] = max;
+  update_counters (self);
+}
+
+const char *
+lekh_metadata_panel_get_field_counter (LekhMetadataPanel *self,
+                                       const char        *key)
+{
+  GtkWidget *label = NULL;
+
+  g_return_val_if_fail (LEKH_IS_METADATA_PANEL (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (g_str_equal (key, "title"))
+    label = self->title_counter;
+  else if (g_str_equal (key, "description"))
+    label = self->description_counter;
+  if (label == NULL || !gtk_widget_get_visible (label))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (label));
 }
 
 void

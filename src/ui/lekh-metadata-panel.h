@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lekh-diagnostic.h"
 #include "lekh-document.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,21 @@ GtkWidget    *lekh_metadata_panel_get_field_widget (LekhMetadataPanel *self,
  * into the site's image folder first, after asking (lekh-image-import). */
 void          lekh_metadata_panel_choose_image_file (LekhMetadataPanel *self,
                                                      GFile             *file);
+/* Marks the field of KEY with MESSAGE (several lines for several problems) at SEVERITY,
+ * below it or, for one-line rows, as its tooltip; NULL clears it. */
+void          lekh_metadata_panel_set_field_problem (LekhMetadataPanel *self,
+                                                     const char        *key,
+                                                     LekhSeverity       severity,
+                                                     const char        *message);
+/* A live "n / MAX" counter on the title or description, in warning style outside
+ * [MIN, MAX]; MAX 0 hides it. */
+void          lekh_metadata_panel_set_length_limits (LekhMetadataPanel *self,
+                                                     const char        *key,
+                                                     gsize              min,
+                                                     gsize              max);
+/* The counter's text, or NULL while it is hidden (for tests). */
+const char   *lekh_metadata_panel_get_field_counter (LekhMetadataPanel *self,
+                                                     const char        *key);
 /* Adds a section (e.g. the problems list) above the fields. */
 void          lekh_metadata_panel_add_section   (LekhMetadataPanel *self,
                                                  GtkWidget         *section);

@@ -12,77 +12,10 @@
 #include "lekh-preview-model.h"
 #include "lekh-preview-render.h"
 #include "lekh-site.h"
-#include "lekh-preview.h"
+#include "lekh-preview-header.h"
+#include "lekh-preview-private.h"
 #include "lekh-table-view.h"
 #include "lekh-wrap-box.h"
-
-#define MARGIN_X      32
-#define MARGIN_TOP    20
-#define FIRST_RENDER_BLOCKS 100
-/* Longer articles render only what is near the view (and more as it scrolls there), so
- * a 6 MB article does not keep the text view laying out lines nobody looks at. */
-#define LAZY_BLOCKS         4000
-#define LAZY_AHEAD_SCREENS  4
-#define SYNC_RENDER_BLOCKS  1500
-/* Parses of this many bytes or more run in a thread (about 50 ms of cmark). */
-#define BACKGROUND_PARSE_BYTES (1024 * 1024)
-
-typedef struct
-{
-  GtkTextMark *mark;
-  GArray      *links;     /* LekhPreviewLink, or NULL */
-  GArray      *lines;     /* LekhPreviewLine, or NULL */
-} BlockView;
-
-struct _LekhPreview
-{
-  GtkWidget         parent_instance;
-
-  GtkWidget        *scroller;
-  GtkTextView      *view;
-  GtkTextBuffer    *buffer;
-  GtkWidget        *header;
-  GtkWidget        *header_box;
-  GtkTextMark      *scroll_mark;
-
-  LekhPreviewModel *model;
-  GPtrArray        *blocks;          /* BlockView* parallel to the model's blocks */
-  GHashTable       *sized_widgets;   /* widgets whose size follows the view's width */
-  GHashTable       *indent_tags;     /* "margin:indent" -> GtkTextTag */
-
-  GFile            *base_file;
-  LekhSite         *site;            /* of the base file, for author names */
-  GCancellable     *cancellable;
-
-  GtkTextBuffer    *source;
-  gulong            source_insert_id;
-  gulong            source_delete_id;
-  gboolean          source_resync;
-  guint             parse_generation;  /* a background parse with another number is stale */
-  gboolean          parsing;           /* a long text is being parsed in a thread */
-  guint             update_source;
-  guint             background_source;
-  guint             update_delay;
-
-  gboolean          load_remote_images;
-  gboolean          scroll_sync;
-  gboolean          over_link;
-  GtkTextView      *source_view;
-  gulong            source_view_scroll_id;
-  GtkTextMark      *source_sync_mark;
-  gint64            preview_moved_until;   /* our own scrolling of the preview, not the writer's */
-  gint64            source_moved_until;    /* our own scrolling of the source view */
-  guint             sync_check_id;         /* checks that the follower reached its line */
-  guint             scroll_check_id;       /* checks that scroll_to_line got there */
-  guint             scroll_target;
-  guint             scroll_tries;
-  guint             catch_up_to;           /* render at least this many blocks first */
-  guint             sync_target;
-  guint             sync_tries;
-  gboolean          sync_to_source;
-  guint             last_top_line;
-  int               width;
-};
 
 G_DEFINE_FINAL_TYPE (LekhPreview, lekh_preview, GTK_TYPE_WIDGET)
 
@@ -93,8 +26,9 @@ G_DECLARE_FINAL_TYPE (LekhPreviewView, lekh_preview_view, LEKH, PREVIEW_VIEW, Gt
 
 struct _LekhPreviewView
 {
-  GtkTextView parent_instance;
-  GdkRGBA     rule_color;
+  GtkTextView  parent_instance;
+  GdkRGBA      rule_color;
+  GHashTable  *rule_tags;   /* GtkTextTag (of the buffer's table) -> the rule's x + 2 */
 };
 
 G_DEFINE_FINAL_TYPE (LekhPreviewView, lekh_preview_view, GTK_TYPE_TEXT_VIEW)
@@ -125,7 +59,7 @@ lekh_preview_view_snapshot_layer (GtkTextView      *view,
         }
       for (GSList *l = tags; l != NULL; l = l->next)
         {
-          int x = GPOINTER_TO_INT (g_object_get_data (l->data, "lekh-rule-x"));
+          int x = GPOINTER_TO_INT (g_hash_table_lookup (self->rule_tags, l->data));
 
           if (x > 0)
             gtk_snapshot_append_color (snapshot, &self->rule_color,
@@ -137,14 +71,23 @@ lekh_preview_view_snapshot_layer (GtkTextView      *view,
 }
 
 static void
+lekh_preview_view_finalize (GObject *object)
+{
+  g_clear_pointer (&LEKH_PREVIEW_VIEW (object)->rule_tags, g_hash_table_unref);
+  G_OBJECT_CLASS (lekh_preview_view_parent_class)->finalize (object);
+}
+
+static void
 lekh_preview_view_class_init (LekhPreviewViewClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = lekh_preview_view_finalize;
   GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = lekh_preview_view_snapshot_layer;
 }
 
 static void
 lekh_preview_view_init (LekhPreviewView *self)
 {
+  self->rule_tags = g_hash_table_new (NULL, NULL);
 }
 
 enum
@@ -166,22 +109,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static const char preview_css[] =
-  ".lekh-preview-header { padding: 18px 20px; }\n"
-  ".lekh-preview-header .lekh-title { font-size: 1.9em; font-weight: 800; }\n"
-  ".lekh-preview-header .lekh-description { font-size: 1.12em; opacity: 0.8; }\n"
-  ".lekh-preview-header .lekh-byline { opacity: 0.7; }\n"
-  ".lekh-tag-chip { padding: 2px 10px; border-radius: 999px;"
-  " background-color: alpha(@accent_bg_color, 0.15); color: @accent_color; }\n"
-  ".lekh-draft-badge { padding: 2px 10px; border-radius: 999px;"
-  " background-color: alpha(@warning_bg_color, 0.25); }\n"
-  ".lekh-image-placeholder { padding: 12px; border-radius: 8px;"
-  " background-color: alpha(currentColor, 0.06); }\n"
-  ".lekh-cover { border-radius: 8px; }\n"
-
-  ".lekh-preview-view { background-color: @view_bg_color; font-size: 12pt; }\n"
-  ".lekh-preview-view .lekh-preview-header { font-size: 11pt; }\n";
 
 /* Block views ------------------------------------------------------------- */
 
@@ -389,281 +316,13 @@ create_tags (LekhPreview *self)
   update_colors (self);
 }
 
-/* Sized children (header card, rules, images) -------------------------------- */
-
-static void
-size_child (LekhPreview *self,
-            GtkWidget   *child)
-{
-  int indent = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "lekh-indent"));
-  int nat_w = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "lekh-natural-width"));
-  int nat_h = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "lekh-natural-height"));
-  int avail = MAX (self->width - 2 * MARGIN_X - indent - 8, 48);
-  GtkWidget *grid = g_object_get_data (G_OBJECT (child), "lekh-table-grid");
-
-  if (grid != NULL)
-    gtk_widget_set_size_request (child, avail, -1);
-  else if (nat_w > 0 && nat_h > 0)
-    {
-      int w = MIN (nat_w, avail);
-      gtk_widget_set_size_request (child, w, MAX (1, (int) ((double) nat_h * w / nat_w)));
-    }
-  else if (nat_h < 0)
-    gtk_widget_set_size_request (child, avail, -1);   /* header card, placeholders */
-  else
-    gtk_widget_set_size_request (child, avail, 1);    /* rules */
-}
-
-static void
-sized_widget_gone (gpointer  data,
-                   GObject  *where_the_object_was)
-{
-  LekhPreview *self = data;
-
-  g_hash_table_remove (self->sized_widgets, where_the_object_was);
-}
-
-static void
-track_size (LekhPreview *self,
-            GtkWidget   *child)
-{
-  if (g_hash_table_add (self->sized_widgets, child))
-    g_object_weak_ref (G_OBJECT (child), sized_widget_gone, self);
-  size_child (self, child);
-}
-
-static void
-width_changed_cb (LekhPreview *self)
-{
-  GtkAdjustment *hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->view));
-  int width = (int) gtk_adjustment_get_page_size (hadj);
-  GHashTableIter iter;
-  gpointer child;
-
-  if (width <= 0 || width == self->width)
-    return;
-  self->width = width;
-  g_hash_table_iter_init (&iter, self->sized_widgets);
-  while (g_hash_table_iter_next (&iter, &child, NULL))
-    size_child (self, child);
-}
-
-/* Images ----------------------------------------------------------------------- */
-
-typedef struct
-{
-  GFile *base_file;
-  char  *url;
-} ImageLoad;
-
-static void
-image_load_free (gpointer data)
-{
-  ImageLoad *load = data;
-
-  g_clear_object (&load->base_file);
-  g_free (load->url);
-  g_free (load);
-}
-
-/* A local image: relative to the article, or in the site's static folder when it
- * starts with "/" (Docusaurus and Hugo "static", Astro and Jekyll "public"/root). */
-static GFile *
-resolve_local_image (GFile      *base_file,
-                     const char *url)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) dir = NULL;
-
-  if (g_str_has_prefix (url, "file://"))
-    return g_file_new_for_uri (url);
-  if (base_file == NULL)
-    return g_path_is_absolute (url) ? g_file_new_for_path (url) : NULL;
-
-  path = g_uri_unescape_string (url, NULL);
-  if (path == NULL)
-    path = g_strdup (url);
-  path[strcspn (path, "?#")] = '\0';
-  dir = g_file_get_parent (base_file);
-  if (dir == NULL)
-    return NULL;
-
-  if (path[0] != '/')
-    return g_file_resolve_relative_path (dir, path);
-
-  for (guint depth = 0; dir != NULL && depth < 12; depth++)
-    {
-      static const char * const roots[] = { "static", "public", "assets", "", NULL };
-      g_autoptr(GFile) parent = NULL;
-
-      for (guint i = 0; roots[i] != NULL; i++)
-        {
-          g_autofree char *rel = g_strconcat (roots[i], path, NULL);
-          g_autoptr(GFile) candidate = g_file_resolve_relative_path (dir, rel[0] == '/' ? rel + 1 : rel);
-
-          if (g_file_query_exists (candidate, NULL))
-            return g_steal_pointer (&candidate);
-        }
-      parent = g_file_get_parent (dir);
-      g_set_object (&dir, parent);
-    }
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return g_file_new_for_path (path);
-  return NULL;
-}
-
-static gboolean
-is_remote (const char *url)
-{
-  return g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")
-         || g_str_has_prefix (url, "//");
-}
-
-static void
-load_image_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      data,
-                   GCancellable *cancellable)
-{
-  ImageLoad *load = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture;
-
-  /* Resolving looks through the site's folders: file system work, off the main thread. */
-  if (is_remote (load->url))
-    {
-      g_autofree char *uri = g_str_has_prefix (load->url, "//")
-                             ? g_strconcat ("https:", load->url, NULL) : g_strdup (load->url);
-      file = g_file_new_for_uri (uri);
-    }
-  else
-    file = resolve_local_image (load->base_file, load->url);
-  if (file == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               _("Image not found: %s"), load->url);
-      return;
-    }
-  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  texture = gdk_texture_new_from_bytes (bytes, &error);
-  if (texture == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, texture, g_object_unref);
-}
-
-static void
-image_loaded_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      data)
-{
-  g_autoptr(GtkWidget) holder = data;    /* the placeholder box, or dead */
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), &error);
-  LekhPreview *self = g_object_get_data (G_OBJECT (holder), "lekh-preview");
-  GtkWidget *picture, *child;
-
-  if (texture == NULL || self == NULL || gtk_widget_get_parent (holder) == NULL)
-    {
-      if (texture == NULL && error != NULL
-          && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          GtkWidget *label = g_object_get_data (G_OBJECT (holder), "lekh-status");
-          if (label != NULL)
-            gtk_label_set_text (GTK_LABEL (label), error->message);
-        }
-      return;
-    }
-
-  while ((child = gtk_widget_get_first_child (holder)) != NULL)
-    gtk_box_remove (GTK_BOX (holder), child);
-  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
-  gtk_widget_set_hexpand (picture, TRUE);
-  gtk_widget_set_vexpand (picture, TRUE);
-  gtk_widget_set_tooltip_text (picture,
-                               g_object_get_data (G_OBJECT (holder), "lekh-alt"));
-  gtk_box_append (GTK_BOX (holder), picture);
-  g_object_set_data (G_OBJECT (holder), "lekh-natural-width",
-                     GINT_TO_POINTER (gdk_texture_get_width (texture)));
-  g_object_set_data (G_OBJECT (holder), "lekh-natural-height",
-                     GINT_TO_POINTER (gdk_texture_get_height (texture)));
-  size_child (self, holder);
-}
-
-/* A box showing the alt text until the image is loaded (or for good, for remote
- * images the writer did not allow). */
-static GtkWidget *
-create_image (LekhPreview *self,
-              const char  *url,
-              const char  *alt,
-              int          indent,
-              gboolean     cover)
-{
-  GtkWidget *holder = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("image-x-generic-symbolic");
-  GtkWidget *label = gtk_label_new (alt != NULL && *alt != '\0' ? alt : url);
-  GtkWidget *status = gtk_label_new (NULL);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gboolean remote = is_remote (url);
-
-  gtk_widget_add_css_class (box, "lekh-image-placeholder");
-  if (cover)
-    gtk_widget_add_css_class (holder, "lekh-cover");
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (status), 0);
-  gtk_widget_add_css_class (status, "dim-label");
-  gtk_widget_add_css_class (status, "caption");
-  gtk_box_append (GTK_BOX (texts), label);
-  gtk_box_append (GTK_BOX (texts), status);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_widget_set_tooltip_text (box, url);
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_box_append (GTK_BOX (holder), box);
-
-  g_object_set_data_full (G_OBJECT (holder), "lekh-alt", g_strdup (alt), g_free);
-  g_object_set_data (G_OBJECT (holder), "lekh-status", status);
-  g_object_set_data (G_OBJECT (holder), "lekh-preview", self);
-  g_object_set_data (G_OBJECT (holder), "lekh-indent", GINT_TO_POINTER (indent));
-  g_object_set_data (G_OBJECT (holder), "lekh-natural-height", GINT_TO_POINTER (-1));
-
-  if (remote && !self->load_remote_images)
-    gtk_label_set_text (GTK_LABEL (status), _("Remote image not loaded (see Preferences)"));
-  else
-    {
-      ImageLoad *load = g_new0 (ImageLoad, 1);
-      g_autoptr(GTask) task = NULL;
-
-      load->url = g_strdup (url);
-      load->base_file = self->base_file != NULL ? g_file_dup (self->base_file) : NULL;
-      gtk_label_set_text (GTK_LABEL (status), _("Loading…"));
-      task = g_task_new (NULL, self->cancellable, image_loaded_cb, g_object_ref (holder));
-      g_task_set_task_data (task, load, image_load_free);
-      g_task_run_in_thread (task, load_image_thread);
-    }
-  return holder;
-}
-
 /* Rendering ---------------------------------------------------------------------- */
 
 /* A table in a scroller of its own when it is wider than the view: the preview never
  * gets wider than its pane. */
 static GtkWidget *
 create_table (LekhPreview      *self,
-              LekhPreviewTable *table,
-              int               indent)
+              LekhPreviewTable *table)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *view = lekh_table_view_new (table);
@@ -675,22 +334,22 @@ create_table (LekhPreview      *self,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
                                   GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  g_object_set_data (G_OBJECT (scroller), "lekh-indent", GINT_TO_POINTER (indent));
-  g_object_set_data (G_OBJECT (scroller), "lekh-table-grid", view);
   return scroller;
 }
 
 static void
 check_toggled_cb (GtkCheckButton *check,
-                  LekhPreview    *self)
+                  gpointer        line_data)
 {
+  LekhPreview *self = LEKH_PREVIEW (gtk_widget_get_ancestor (GTK_WIDGET (check),
+                                                             LEKH_TYPE_PREVIEW));
   GtkTextIter line_start, line_end;
-  guint line = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "lekh-line"));
+  guint line = GPOINTER_TO_UINT (line_data);
   gboolean active = gtk_check_button_get_active (check);
   g_autofree char *text = NULL;
   const char *box;
 
-  if (self->source == NULL || line == 0
+  if (self == NULL || self->source == NULL || line == 0
       || line > (guint) gtk_text_buffer_get_line_count (self->source))
     return;
   /* "- [ ] task" in the source becomes "- [x] task", as one edit the writer can undo. */
@@ -729,8 +388,8 @@ create_check (LekhPreview *self,
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Task done"), -1);
-  g_object_set_data (G_OBJECT (check), "lekh-line", GUINT_TO_POINTER (line));
-  g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self, 0);
+  /* The source line it ticks is the handler's data. */
+  g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), GUINT_TO_POINTER (line));
   return check;
 }
 
@@ -745,7 +404,7 @@ rule_tag (LekhPreview *self,
   if (tag == NULL)
     {
       tag = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
-      g_object_set_data (G_OBJECT (tag), "lekh-rule-x", GINT_TO_POINTER (x + 2));
+      g_hash_table_insert (LEKH_PREVIEW_VIEW (self->view)->rule_tags, tag, GINT_TO_POINTER (x + 2));
       g_hash_table_insert (self->indent_tags, g_steal_pointer (&key), tag);
     }
   return tag;
@@ -762,38 +421,17 @@ style_tag (LekhPreview          *self,
   return gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), run->style);
 }
 
-/* Replaces the views of N_REMOVED blocks at POSITION by renderings of the model's
- * N_ADDED blocks there: from the nodes of the model's last update, or (FROM_SOURCE)
- * parsed again from each block's text. */
-static void
-apply_change (LekhPreview *self,
-              guint        position,
-              guint        n_removed,
-              guint        n_added,
-              gboolean     from_source)
+/* Renders the model's N_ADDED blocks at POSITION into R (from the nodes of the model's last
+ * update, or FROM_SOURCE parsed again from each block's text), and returns their views. */
+static GPtrArray *
+render_blocks (LekhPreview          *self,
+               LekhPreviewRendering *r,
+               guint                 position,
+               guint                 n_added,
+               gboolean              from_source)
 {
-  GtkTextIter start, end, iter;
-  g_autoptr(LekhPreviewRendering) r = NULL;
-  GtkTextMark *next_mark = NULL;
-  GPtrArray *added;
-  const char *text;
-  int base;
-  gsize done_bytes = 0;
-
-  get_block_start (self, position, &start);
-  get_block_start (self, position + n_removed, &end);
-  if (position + n_removed < self->blocks->len)
-    next_mark = ((BlockView *) g_ptr_array_index (self->blocks, position + n_removed))->mark;
-  if (!gtk_text_iter_equal (&start, &end))
-    gtk_text_buffer_delete (self->buffer, &start, &end);
-  if (n_removed > 0)
-    g_ptr_array_remove_range (self->blocks, position, n_removed);
-  if (n_added == 0)
-    return;
-
-  r = lekh_preview_rendering_new ();
-  added = g_ptr_array_new ();
-  text = lekh_preview_model_get_text (self->model, NULL);
+  GPtrArray *added = g_ptr_array_new ();
+  const char *text = lekh_preview_model_get_text (self->model, NULL);
 
   for (guint i = 0; i < n_added; i++)
     {
@@ -817,6 +455,86 @@ apply_change (LekhPreview *self,
       bv->lines = g_steal_pointer (&rendered->lines);
       g_ptr_array_add (added, bv);
     }
+  return added;
+}
+
+/* The widget SPEC asks for (a rule, a table, a task's check box, an image) at ANCHOR, in
+ * rendering R of the blocks from POSITION. */
+static void
+add_anchored_child (LekhPreview          *self,
+                    LekhPreviewRendering *r,
+                    LekhPreviewAnchor    *spec,
+                    guint                 position,
+                    GtkTextChildAnchor   *anchor)
+{
+  GtkWidget *child;
+  gboolean sized = TRUE;
+  int natural_height = -1;
+
+  switch (spec->kind)
+    {
+    case LEKH_PREVIEW_ANCHOR_RULE:
+      child = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+      natural_height = 0;
+      break;
+    case LEKH_PREVIEW_ANCHOR_TABLE:
+      child = create_table (self, spec->table);
+      break;
+    case LEKH_PREVIEW_ANCHOR_CHECK:
+      {
+        guint block_index = 0;
+
+        while (block_index + 1 < r->blocks->len
+               && g_array_index (r->blocks, LekhPreviewBlockRendering,
+                                 block_index + 1).offset <= spec->offset)
+          block_index++;
+        child = create_check (self, spec->checked,
+                              lekh_preview_model_get_block (self->model,
+                                                            position + block_index)->start_line
+                              + spec->line_delta);
+        sized = FALSE;
+      }
+      break;
+    case LEKH_PREVIEW_ANCHOR_IMAGE:
+    default:
+      child = _lekh_preview_create_image (self, spec->url, spec->alt, FALSE);
+      break;
+    }
+  gtk_text_view_add_child_at_anchor (self->view, child, anchor);
+  if (sized)
+    _lekh_preview_track_size (self, child, spec->indent, natural_height);
+}
+
+/* Replaces the views of N_REMOVED blocks at POSITION by renderings of the model's
+ * N_ADDED blocks there: from the nodes of the model's last update, or (FROM_SOURCE)
+ * parsed again from each block's text. */
+void
+_lekh_preview_apply_change (LekhPreview *self,
+                            guint        position,
+                            guint        n_removed,
+                            guint        n_added,
+                            gboolean     from_source)
+{
+  GtkTextIter start, end, iter;
+  g_autoptr(LekhPreviewRendering) r = NULL;
+  GtkTextMark *next_mark = NULL;
+  GPtrArray *added;
+  int base;
+  gsize done_bytes = 0;
+
+  get_block_start (self, position, &start);
+  get_block_start (self, position + n_removed, &end);
+  if (position + n_removed < self->blocks->len)
+    next_mark = ((BlockView *) g_ptr_array_index (self->blocks, position + n_removed))->mark;
+  if (!gtk_text_iter_equal (&start, &end))
+    gtk_text_buffer_delete (self->buffer, &start, &end);
+  if (n_removed > 0)
+    g_ptr_array_remove_range (self->blocks, position, n_removed);
+  if (n_added == 0)
+    return;
+
+  r = lekh_preview_rendering_new ();
+  added = render_blocks (self, r, position, n_added, from_source);
 
   /* Insert the text, the embedded widgets, then the tags and marks by offset. */
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, gtk_text_iter_get_offset (&start));
@@ -825,45 +543,12 @@ apply_change (LekhPreview *self,
     {
       LekhPreviewAnchor *spec = &g_array_index (r->anchors, LekhPreviewAnchor, i);
       GtkTextChildAnchor *anchor;
-      GtkWidget *child;
-      gboolean sized = TRUE;
 
       gtk_text_buffer_insert (self->buffer, &iter, r->text->str + done_bytes,
                               (int) (spec->byte - done_bytes));
       done_bytes = spec->byte;
       anchor = gtk_text_buffer_create_child_anchor (self->buffer, &iter);
-      switch (spec->kind)
-        {
-        case LEKH_PREVIEW_ANCHOR_RULE:
-          child = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
-          g_object_set_data (G_OBJECT (child), "lekh-indent", GINT_TO_POINTER (spec->indent));
-          break;
-        case LEKH_PREVIEW_ANCHOR_TABLE:
-          child = create_table (self, spec->table, spec->indent);
-          break;
-        case LEKH_PREVIEW_ANCHOR_CHECK:
-          {
-            guint block_index = 0;
-
-            while (block_index + 1 < r->blocks->len
-                   && g_array_index (r->blocks, LekhPreviewBlockRendering,
-                                     block_index + 1).offset <= spec->offset)
-              block_index++;
-            child = create_check (self, spec->checked,
-                                  lekh_preview_model_get_block (self->model,
-                                                                position + block_index)->start_line
-                                  + spec->line_delta);
-            sized = FALSE;
-          }
-          break;
-        case LEKH_PREVIEW_ANCHOR_IMAGE:
-        default:
-          child = create_image (self, spec->url, spec->alt, spec->indent, FALSE);
-          break;
-        }
-      gtk_text_view_add_child_at_anchor (self->view, child, anchor);
-      if (sized)
-        track_size (self, child);
+      add_anchored_child (self, r, spec, position, anchor);
     }
   gtk_text_buffer_insert (self->buffer, &iter, r->text->str + done_bytes,
                           (int) (r->text->len - done_bytes));
@@ -905,251 +590,26 @@ apply_change (LekhPreview *self,
   g_ptr_array_unref (added);
 }
 
-/* Header card ------------------------------------------------------------------- */
-
-typedef struct
+/* The card from the front matter, with its cover image made like the body's. */
+void
+_lekh_preview_update_header (LekhPreview *self)
 {
-  LekhSite *site;
-  char     *data_path;   /* the authors.yml the picture is named in */
-  char     *url;
-} AvatarLoad;
+  LekhPreviewHeader *header = LEKH_PREVIEW_HEADER (self->header);
+  const char *cover_url, *cover_alt = NULL;
+  gboolean visible;
 
-static void
-avatar_load_free (gpointer data)
-{
-  AvatarLoad *load = data;
-
-  g_clear_pointer (&load->site, lekh_site_unref);
-  g_free (load->data_path);
-  g_free (load->url);
-  g_free (load);
-}
-
-static void
-load_avatar_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      data,
-                    GCancellable *cancellable)
-{
-  AvatarLoad *load = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture;
-
-  if (is_remote (load->url))
+  visible = lekh_preview_header_update (header, lekh_preview_model_get_article (self->model),
+                                        self->base_file, self->site, self->load_remote_images,
+                                        self->cancellable);
+  if ((cover_url = lekh_preview_header_get_cover (header, &cover_alt)) != NULL)
     {
-      g_autofree char *uri = g_str_has_prefix (load->url, "//")
-                             ? g_strconcat ("https:", load->url, NULL) : g_strdup (load->url);
-      file = g_file_new_for_uri (uri);
-    }
-  else
-    {
-      /* As Docusaurus resolves image_url: from the static folder for "/img/…", else
-       * beside authors.yml. */
-      g_autofree char *path = lekh_site_resolve_image (load->site, load->data_path, load->url,
-                                                       NULL);
-      if (path != NULL)
-        file = g_file_new_for_path (path);
-    }
-  if (file == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               _("Image not found: %s"), load->url);
-      return;
-    }
-  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
-  texture = bytes != NULL ? gdk_texture_new_from_bytes (bytes, &error) : NULL;
-  if (texture == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, texture, g_object_unref);
-}
-
-static void
-avatar_loaded_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      data)
-{
-  g_autoptr(GtkWidget) avatar = data;
-  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  /* Not found or not an image: the initials stay. */
-  if (texture != NULL)
-    adw_avatar_set_custom_image (ADW_AVATAR (avatar), GDK_PAINTABLE (texture));
-}
-
-/* A small round picture of an author whose authors.yml entry has an image_url: the
- * initials until it is loaded (or for good, for a remote one the writer did not allow). */
-static GtkWidget *
-create_avatar (LekhPreview         *self,
-               const LekhSiteData  *data,
-               const LekhSiteEntry *entry,
-               const char          *name)
-{
-  GtkWidget *avatar = adw_avatar_new (28, name, TRUE);
-
-  gtk_widget_add_css_class (avatar, "lekh-avatar");
-  gtk_widget_set_valign (avatar, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (avatar, name);
-  if (!is_remote (entry->image_url) || self->load_remote_images)
-    {
-      AvatarLoad *load = g_new0 (AvatarLoad, 1);
-      g_autoptr(GTask) task = NULL;
-
-      load->site = lekh_site_ref (self->site);
-      load->data_path = g_strdup (lekh_site_data_get_path (data));
-      load->url = g_strdup (entry->image_url);
-      task = g_task_new (NULL, self->cancellable, avatar_loaded_cb, g_object_ref_sink (avatar));
-      g_task_set_task_data (task, load, avatar_load_free);
-      g_task_run_in_thread (task, load_avatar_thread);
-    }
-  return avatar;
-}
-
-static GtkWidget *
-header_label (const char *text,
-              const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static void
-update_header (LekhPreview *self)
-{
-  LekhArticle *article = lekh_preview_model_get_article (self->model);
-  g_autoptr(LekhArticleMeta) meta = NULL;
-  g_autofree char *date = NULL;
-  const LekhSiteData *authors_data = NULL;
-  GtkWidget *box = self->header_box;
-  GtkWidget *child;
-  gboolean any = FALSE;
-  const GError *error;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-
-  if (article == NULL)
-    {
-      gtk_widget_set_visible (self->header, FALSE);
-      return;
-    }
-
-  error = lekh_article_get_error (article);
-  if (error != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Front matter, line %u: %s"),
-                                                  lekh_article_get_error_line (article),
-                                                  error->message);
-      GtkWidget *label = header_label (message, "error");
-
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_widget_set_visible (self->header, TRUE);
-      return;
-    }
-
-  meta = lekh_article_meta_new (article);
-  if (meta->draft)
-    {
-      GtkWidget *badge = gtk_label_new (_("Draft"));
-
-      gtk_widget_add_css_class (badge, "lekh-draft-badge");
-      gtk_widget_set_halign (badge, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (box), badge);
-    }
-  if (meta->title != NULL)
-    {
-      gtk_box_append (GTK_BOX (box), header_label (meta->title, "lekh-title"));
-      any = TRUE;
-    }
-  if (meta->description != NULL)
-    {
-      gtk_box_append (GTK_BOX (box), header_label (meta->description, "lekh-description"));
-      any = TRUE;
-    }
-  {
-    g_autofree char *path = self->base_file != NULL ? g_file_get_path (self->base_file) : NULL;
-
-    /* Docusaurus blog posts and Jekyll posts carry their date in the file name. */
-    if (meta->date == NULL && path != NULL)
-      date = lekh_site_syntax_file_name_date (path);
-    if (self->site != NULL && path != NULL)
-      authors_data = lekh_site_get_authors (self->site, path);
-  }
-  if (meta->authors[0] != NULL || meta->date != NULL || date != NULL)
-    {
-      g_autoptr(GString) authors = g_string_new (NULL);
-      g_autofree char *byline = NULL;
-      const char *when = meta->date != NULL ? meta->date : date;
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      GtkWidget *label;
-
-      /* Authors by the names the site's authors.yml gives their keys. */
-      for (guint i = 0; meta->authors[i] != NULL; i++)
-        {
-          const LekhSiteEntry *entry = authors_data != NULL
-                                       ? lekh_site_data_lookup (authors_data, meta->authors[i])
-                                       : NULL;
-
-          if (i > 0)
-            g_string_append (authors, ", ");
-          g_string_append (authors, entry != NULL && entry->name != NULL ? entry->name
-                                                                         : meta->authors[i]);
-          if (entry != NULL && entry->image_url != NULL && entry->image_url[0] != '\0')
-            gtk_box_append (GTK_BOX (row),
-                            create_avatar (self, authors_data, entry,
-                                           entry->name != NULL ? entry->name : meta->authors[i]));
-          if (entry != NULL && entry->title != NULL)
-            g_string_append_printf (authors, " (%s)", entry->title);
-        }
-      if (meta->authors[0] != NULL && when != NULL)
-        /* Translators: the article's authors, then its date */
-        byline = g_strdup_printf (_("%s · %s"), authors->str, when);
-      else
-        byline = g_strdup (meta->authors[0] != NULL ? authors->str : when);
-      label = header_label (byline, "lekh-byline");
-      gtk_widget_set_hexpand (label, TRUE);
-      if (gtk_widget_get_first_child (row) != NULL)
-        gtk_widget_set_margin_start (label, 4);
-      gtk_box_append (GTK_BOX (row), label);
-      gtk_box_append (GTK_BOX (box), row);
-      any = TRUE;
-    }
-  if (meta->tags[0] != NULL)
-    {
-      GtkWidget *tags = lekh_wrap_box_new (6);
-
-      gtk_widget_add_css_class (tags, "lekh-tags");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (tags), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Tags"), -1);
-      for (guint i = 0; meta->tags[i] != NULL; i++)
-        {
-          GtkWidget *chip = gtk_label_new (meta->tags[i]);
-
-          gtk_widget_add_css_class (chip, "lekh-tag-chip");
-          lekh_wrap_box_append (LEKH_WRAP_BOX (tags), chip);
-        }
-      gtk_box_append (GTK_BOX (box), tags);
-      any = TRUE;
-    }
-  if (meta->image != NULL)
-    {
-      GtkWidget *cover = create_image (self, meta->image, meta->image_alt, 40, TRUE);
+      GtkWidget *cover = _lekh_preview_create_image (self, cover_url, cover_alt, TRUE);
 
       gtk_widget_set_margin_top (cover, 6);
-      gtk_box_append (GTK_BOX (box), cover);
-      track_size (self, cover);
-      any = TRUE;
+      lekh_preview_header_set_cover (header, cover);
+      _lekh_preview_track_size (self, cover, 40, -1);
     }
-  gtk_widget_set_visible (self->header, any || meta->draft);
+  gtk_widget_set_visible (self->header, visible);
 }
 
 /* Updates ------------------------------------------------------------------------ */
@@ -1166,7 +626,7 @@ render_pending (LekhPreview *self,
     {
       guint chunk = deadline > 0 ? 32 : n - self->blocks->len;
 
-      apply_change (self, self->blocks->len, 0, MIN (n - self->blocks->len, chunk), TRUE);
+      _lekh_preview_apply_change (self, self->blocks->len, 0, MIN (n - self->blocks->len, chunk), TRUE);
       if (deadline > 0 && g_get_monotonic_time () >= deadline)
         break;
     }
@@ -1211,8 +671,8 @@ background_render_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-render_more_cb (LekhPreview *self)
+void
+_lekh_preview_render_more (LekhPreview *self)
 {
   if (self->blocks->len < lekh_preview_model_get_n_blocks (self->model)
       && self->background_source == 0 && !rendered_far_enough (self))
@@ -1231,22 +691,22 @@ apply_model_change (LekhPreview             *self,
                          && lekh_preview_model_get_node (self->model, change->position) == NULL;
 
   if (change->front_matter_changed)
-    update_header (self);
+    _lekh_preview_update_header (self);
 
   if (change->reset)
     {
       self->catch_up_to = 0;
-      apply_change (self, 0, rendered, 0, FALSE);
-      apply_change (self, 0, 0, MIN (change->n_added, FIRST_RENDER_BLOCKS), from_source);
+      _lekh_preview_apply_change (self, 0, rendered, 0, FALSE);
+      _lekh_preview_apply_change (self, 0, 0, MIN (change->n_added, FIRST_RENDER_BLOCKS), from_source);
     }
   else if (change->n_removed == 0 && change->n_added == 0)
     ;
   else if (change->position > rendered)
     ;                           /* among the blocks still to render */
   else if (change->position + change->n_removed <= rendered)
-    apply_change (self, change->position, change->n_removed, change->n_added, from_source);
+    _lekh_preview_apply_change (self, change->position, change->n_removed, change->n_added, from_source);
   else
-    apply_change (self, change->position, rendered - change->position, 0, FALSE);
+    _lekh_preview_apply_change (self, change->position, rendered - change->position, 0, FALSE);
 
   /* Blocks now inside or outside an admonition or component that an edit opened or
    * closed elsewhere. */
@@ -1257,7 +717,7 @@ apply_model_change (LekhPreview             *self,
         && position < self->blocks->len)
       {
         n = MIN (n, self->blocks->len - position);
-        apply_change (self, position, n, n, TRUE);
+        _lekh_preview_apply_change (self, position, n, n, TRUE);
       }
   }
 
@@ -1266,10 +726,9 @@ apply_model_change (LekhPreview             *self,
   lekh_preview_model_release_nodes (self->model);
   if (change->reset && change->n_added > FIRST_RENDER_BLOCKS)
     lekh_memory_trim_soon ();
-  render_more_cb (self);
+  _lekh_preview_render_more (self);
 }
 
-static gboolean update_now (LekhPreview *self);
 static gboolean update_sync (LekhPreview *self);
 static void     drop_background_parse (LekhPreview *self);
 
@@ -1383,8 +842,8 @@ drop_background_parse (LekhPreview *self)
     }
 }
 
-static gboolean
-update_now (LekhPreview *self)
+gboolean
+_lekh_preview_update_now (LekhPreview *self)
 {
   g_clear_handle_id (&self->update_source, g_source_remove);
   /* Edits during a background parse are parsed when it ends. */
@@ -1446,7 +905,7 @@ update_timeout_cb (gpointer data)
   LekhPreview *self = data;
 
   self->update_source = 0;
-  update_now (self);
+  _lekh_preview_update_now (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1533,12 +992,12 @@ lekh_preview_set_buffer (LekhPreview   *self,
     text = gtk_text_buffer_get_text (buffer, &a, &b, TRUE);
     drop_background_parse (self);
     self->source_resync = strstr (text, "\xE2\x80\xA9") != NULL;
-    /* As an edit: update_now() parses a long text in a thread (the preview shown again
+    /* As an edit: _lekh_preview_update_now() parses a long text in a thread (the preview shown again
      * over a very long article), a short one here, and reads the buffer again itself
      * when the model cannot mirror it. */
     if (!self->source_resync)
       lekh_preview_model_record_text (self->model, text, strlen (text));
-    update_now (self);
+    _lekh_preview_update_now (self);
   }
 }
 
@@ -1631,282 +1090,6 @@ offset_at_point (LekhPreview *self,
   return TRUE;
 }
 
-/* Puts the scroll mark at source LINE; FALSE while its block is not rendered yet. */
-static gboolean
-place_scroll_mark (LekhPreview *self,
-                   guint        line)
-{
-  int index = lekh_preview_model_find_line (self->model, line);
-  GtkTextIter iter;
-
-  if (index < 0 || line < lekh_preview_model_get_body_line (self->model))
-    gtk_text_buffer_get_start_iter (self->buffer, &iter);
-  else if ((guint) index >= self->blocks->len)
-    return FALSE;
-  else
-    {
-      BlockView *bv = g_ptr_array_index (self->blocks, index);
-      const LekhPreviewBlock *block = lekh_preview_model_get_block (self->model, (guint) index);
-
-      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, bv->mark);
-      if (bv->lines != NULL && line > block->start_line)
-        {
-          guint rel = 0;
-
-          for (guint i = 0; i < bv->lines->len; i++)
-            {
-              LekhPreviewLine *anchor = &g_array_index (bv->lines, LekhPreviewLine, i);
-
-              if (block->start_line + anchor->line_delta > line)
-                break;
-              rel = anchor->offset;
-            }
-          gtk_text_iter_forward_chars (&iter, (int) rel);
-        }
-    }
-  gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
-  return TRUE;
-}
-
-static void
-scroll_to_mark (LekhPreview *self)
-{
-  self->preview_moved_until = g_get_monotonic_time () + 250 * 1000;
-  gtk_text_view_scroll_to_mark (self->view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
-}
-
-static gboolean
-scroll_check_cb (gpointer data)
-{
-  LekhPreview *self = data;
-  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
-  guint top;
-  gboolean at_end;
-
-  /* Far in a very long article: wait while the background renders up to the target. */
-  if (!place_scroll_mark (self, self->scroll_target))
-    return G_SOURCE_CONTINUE;
-
-  top = lekh_preview_get_top_line (self);
-  at_end = gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj)
-           >= gtk_adjustment_get_upper (vadj) - 1;
-  if (self->scroll_tries++ >= 80
-      || (top + 3 >= self->scroll_target && top <= self->scroll_target + 3)
-      || (at_end && top <= self->scroll_target))
-    {
-      self->scroll_check_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  scroll_to_mark (self);
-  return G_SOURCE_CONTINUE;
-}
-
-void
-lekh_preview_scroll_to_line (LekhPreview *self,
-                             guint        line)
-{
-  int index;
-
-  g_return_if_fail (LEKH_IS_PREVIEW (self));
-
-  update_now (self);
-  index = lekh_preview_model_find_line (self->model, line);
-  /* A block beyond what is rendered so far: render up to it, now when it is near, else
-   * in the background (scrolling there when it is done), so a jump to the end of a very
-   * long article does not freeze the window. */
-  if (index >= 0 && (guint) index >= self->blocks->len)
-    {
-      guint n = lekh_preview_model_get_n_blocks (self->model);
-      guint upto = MIN ((guint) index + 48, n);
-
-      if (upto - self->blocks->len <= SYNC_RENDER_BLOCKS)
-        apply_change (self, self->blocks->len, 0, upto - self->blocks->len, TRUE);
-      else
-        {
-          self->catch_up_to = MAX (self->catch_up_to, upto);
-          render_more_cb (self);
-        }
-    }
-  if (place_scroll_mark (self, line))
-    scroll_to_mark (self);
-  self->last_top_line = line;
-
-  /* Lines the view has not laid out yet count as flat: it may stop short of a far target
-   * and get there as its layout catches up. */
-  self->scroll_target = line;
-  self->scroll_tries = 0;
-  g_clear_handle_id (&self->scroll_check_id, g_source_remove);
-  self->scroll_check_id = g_timeout_add (60, scroll_check_cb, self);
-}
-
-guint
-lekh_preview_get_top_line (LekhPreview *self)
-{
-  GdkRectangle rect;
-  GtkTextIter iter;
-
-  g_return_val_if_fail (LEKH_IS_PREVIEW (self), 0);
-
-  gtk_text_view_get_visible_rect (self->view, &rect);
-  gtk_text_view_get_iter_at_location (self->view, &iter, rect.x + MARGIN_X, rect.y + 1);
-  return lekh_preview_get_line_at_offset (self, gtk_text_iter_get_offset (&iter));
-}
-
-static void
-scroll_source_to_line (LekhPreview *self,
-                       guint        line)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->source_view);
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_line (buffer, &iter, line > 0 ? (int) line - 1 : 0);
-  if (self->source_sync_mark == NULL
-      || gtk_text_mark_get_buffer (self->source_sync_mark) != buffer)
-    {
-      g_clear_object (&self->source_sync_mark);
-      self->source_sync_mark = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE));
-    }
-  else
-    gtk_text_buffer_move_mark (buffer, self->source_sync_mark, &iter);
-  self->source_moved_until = g_get_monotonic_time () + 250 * 1000;
-  gtk_text_view_scroll_to_mark (self->source_view, self->source_sync_mark, 0.0, TRUE, 0.0, 0.0);
-}
-
-static guint
-source_top_line (LekhPreview *self)
-{
-  GdkRectangle rect;
-  GtkTextIter iter;
-
-  gtk_text_view_get_visible_rect (self->source_view, &rect);
-  gtk_text_view_get_line_at_y (self->source_view, &iter, rect.y, NULL);
-  return (guint) gtk_text_iter_get_line (&iter) + 1;
-}
-
-/* Both views lay long text out lazily, on estimated line heights: a scroll to a far line
- * lands short of it and the estimate improves as lines are laid out. Keep nudging the
- * follower until it shows its target line (or give up after two seconds). */
-static gboolean
-sync_check_cb (gpointer data)
-{
-  LekhPreview *self = data;
-  guint top;
-
-  if (!self->scroll_sync || self->source_view == NULL || self->sync_tries++ >= 25)
-    {
-      self->sync_check_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  top = self->sync_to_source ? source_top_line (self) : lekh_preview_get_top_line (self);
-  if (top + 3 >= self->sync_target && top <= self->sync_target + 3)
-    {
-      self->sync_check_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  if (self->sync_to_source)
-    scroll_source_to_line (self, self->sync_target);
-  else
-    lekh_preview_scroll_to_line (self, self->sync_target);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-sync_check_later (LekhPreview *self,
-                  guint        target,
-                  gboolean     to_source)
-{
-  self->sync_target = target;
-  self->sync_to_source = to_source;
-  self->sync_tries = 0;
-  g_clear_handle_id (&self->sync_check_id, g_source_remove);
-  self->sync_check_id = g_timeout_add (80, sync_check_cb, self);
-}
-
-static void
-vadjustment_changed_cb (LekhPreview *self)
-{
-  guint line;
-
-  render_more_cb (self);
-  if (g_get_monotonic_time () < self->preview_moved_until)
-    return;
-  /* The writer scrolls: stop steering toward the last target. */
-  g_clear_handle_id (&self->scroll_check_id, g_source_remove);
-  line = lekh_preview_get_top_line (self);
-  if (line != self->last_top_line)
-    {
-      self->last_top_line = line;
-      g_signal_emit (self, signals[TOP_LINE_CHANGED], 0, line);
-      if (self->scroll_sync && self->source_view != NULL && line > 0)
-        {
-          scroll_source_to_line (self, line);
-          sync_check_later (self, line, TRUE);
-        }
-    }
-}
-
-static void
-source_view_scrolled_cb (LekhPreview *self)
-{
-  guint line;
-
-  if (!self->scroll_sync || g_get_monotonic_time () < self->source_moved_until)
-    return;
-  line = source_top_line (self);
-  lekh_preview_scroll_to_line (self, line);
-  sync_check_later (self, line, FALSE);
-}
-
-void
-lekh_preview_set_source_view (LekhPreview *self,
-                              GtkTextView *view)
-{
-  g_return_if_fail (LEKH_IS_PREVIEW (self));
-  g_return_if_fail (view == NULL || GTK_IS_TEXT_VIEW (view));
-
-  if (self->source_view == view)
-    return;
-  if (self->source_view != NULL)
-    {
-      g_clear_signal_handler (&self->source_view_scroll_id,
-                              gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->source_view)));
-      if (self->source_sync_mark != NULL && !gtk_text_mark_get_deleted (self->source_sync_mark))
-        gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (self->source_sync_mark),
-                                     self->source_sync_mark);
-      g_clear_object (&self->source_sync_mark);
-      g_clear_weak_pointer (&self->source_view);
-    }
-  if (view == NULL)
-    return;
-  g_set_weak_pointer (&self->source_view, view);
-  self->source_view_scroll_id =
-    g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)),
-                             "value-changed", G_CALLBACK (source_view_scrolled_cb), self,
-                             G_CONNECT_SWAPPED);
-}
-
-void
-lekh_preview_set_scroll_sync (LekhPreview *self,
-                              gboolean     sync)
-{
-  g_return_if_fail (LEKH_IS_PREVIEW (self));
-
-  sync = !!sync;
-  if (self->scroll_sync != sync)
-    {
-      self->scroll_sync = sync;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCROLL_SYNC]);
-    }
-}
-
-gboolean
-lekh_preview_get_scroll_sync (LekhPreview *self)
-{
-  g_return_val_if_fail (LEKH_IS_PREVIEW (self), FALSE);
-
-  return self->scroll_sync;
-}
-
 static char *
 resolve_link (LekhPreview *self,
               const char  *url)
@@ -1929,20 +1112,30 @@ resolve_link (LekhPreview *self,
 static void
 open_link_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
-                       gpointer          data)
+                       const char       *uri)
 {
-  const char *uri = g_object_get_data (G_OBJECT (dialog), "lekh-uri");
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
   if (g_strcmp0 (response, "open") == 0 && uri != NULL)
     {
 #if GTK_CHECK_VERSION (4, 10, 0)
+      /* Newer than the 4.8 the build is pinned to: only when built against GTK 4.10 or
+       * later, where gtk_show_uri() is deprecated. */
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
       g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
       gtk_uri_launcher_launch (launcher, parent, NULL, NULL, NULL);
+      G_GNUC_END_IGNORE_DEPRECATIONS
 #else
       gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
 #endif
     }
+}
+
+static void
+free_uri (gpointer  uri,
+          GClosure *closure)
+{
+  g_free (uri);
 }
 
 static void
@@ -1966,8 +1159,8 @@ ask_open_link (LekhPreview *self,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "lekh-uri", g_steal_pointer (&uri), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (open_link_response_cb), NULL);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (open_link_response_cb),
+                         g_steal_pointer (&uri), free_uri, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1983,7 +1176,7 @@ lekh_preview_activate_link (LekhPreview *self,
     {
       int index;
 
-      update_now (self);
+      _lekh_preview_update_now (self);
       index = lekh_preview_model_find_heading (self->model, url);
       /* Footnotes: "#fn-LABEL" is the note, "#fnref-LABEL" the text that refers to it. */
       if (index < 0 && g_str_has_prefix (url, "#fnref-"))
@@ -2063,6 +1256,35 @@ query_tooltip_cb (GtkWidget   *widget,
   return TRUE;
 }
 
+void
+_lekh_preview_emit_top_line_changed (LekhPreview *self,
+                                     guint        line)
+{
+  g_signal_emit (self, signals[TOP_LINE_CHANGED], 0, line);
+}
+
+void
+lekh_preview_set_scroll_sync (LekhPreview *self,
+                              gboolean     sync)
+{
+  g_return_if_fail (LEKH_IS_PREVIEW (self));
+
+  sync = !!sync;
+  if (self->scroll_sync != sync)
+    {
+      self->scroll_sync = sync;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCROLL_SYNC]);
+    }
+}
+
+gboolean
+lekh_preview_get_scroll_sync (LekhPreview *self)
+{
+  g_return_val_if_fail (LEKH_IS_PREVIEW (self), FALSE);
+
+  return self->scroll_sync;
+}
+
 /* GObject ------------------------------------------------------------------------- */
 
 GtkWidget *
@@ -2085,7 +1307,7 @@ lekh_preview_set_base_file (LekhPreview *self,
       g_clear_pointer (&self->site, lekh_site_unref);
       if (path != NULL)
         self->site = lekh_site_detect (path);
-      update_header (self);
+      _lekh_preview_update_header (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_FILE]);
     }
 }
@@ -2129,7 +1351,7 @@ lekh_preview_set_load_remote_images (LekhPreview *self,
   if (self->load_remote_images != load)
     {
       self->load_remote_images = load;
-      update_header (self);
+      _lekh_preview_update_header (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_REMOTE_IMAGES]);
     }
 }
@@ -2205,12 +1427,8 @@ static void
 lekh_preview_finalize (GObject *object)
 {
   LekhPreview *self = LEKH_PREVIEW (object);
-  GHashTableIter iter;
-  gpointer child;
 
-  g_hash_table_iter_init (&iter, self->sized_widgets);
-  while (g_hash_table_iter_next (&iter, &child, NULL))
-    g_object_weak_unref (child, sized_widget_gone, self);
+  _lekh_preview_untrack_sizes (self);
   g_hash_table_unref (self->sized_widgets);
   g_hash_table_unref (self->indent_tags);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
@@ -2315,33 +1533,26 @@ lekh_preview_class_init (LekhPreviewClass *klass)
 }
 
 static void
-lekh_preview_init (LekhPreview *self)
+load_css (void)
 {
   static gboolean css_loaded;
-  GtkTextIter iter;
-  GtkTextChildAnchor *anchor;
-  GtkEventController *motion;
-  GtkGesture *click;
-  GtkAdjustment *hadj, *vadj;
+  g_autoptr(GtkCssProvider) provider = NULL;
 
-  if (!css_loaded)
-    {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  if (css_loaded)
+    return;
+  /* Loaded here rather than from the application's style.css: the preview is also shown
+   * without LekhApplication (its tests, the benchmarks, tests/preview-demo.c). */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/lekh/Lekh/lekh-preview.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  css_loaded = TRUE;
+}
 
-      gtk_css_provider_load_from_data (provider, preview_css, -1);
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                  GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      css_loaded = TRUE;
-    }
-
-  self->scroll_sync = TRUE;
-  self->model = lekh_preview_model_new ();
-  self->blocks = g_ptr_array_new_with_free_func (block_view_free);
-  self->sized_widgets = g_hash_table_new (NULL, NULL);
-  self->indent_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->cancellable = g_cancellable_new ();
-
+static void
+create_view (LekhPreview *self)
+{
   self->buffer = gtk_text_buffer_new (NULL);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
   create_tags (self);
@@ -2362,35 +1573,55 @@ lekh_preview_init (LekhPreview *self)
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}
+
+static void
+create_header (LekhPreview *self)
+{
+  GtkTextIter iter;
+  GtkTextChildAnchor *anchor;
 
   /* The header card scrolls with the text: it is the buffer's first "character". */
-  self->header = adw_bin_new ();
-  self->header_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_add_css_class (self->header, "card");
-  gtk_widget_add_css_class (self->header, "lekh-preview-header");
-  gtk_widget_set_margin_bottom (self->header, 12);
-  adw_bin_set_child (ADW_BIN (self->header), self->header_box);
-  gtk_widget_set_visible (self->header, FALSE);
-  g_object_set_data (G_OBJECT (self->header), "lekh-natural-height", GINT_TO_POINTER (-1));
+  self->header = lekh_preview_header_new ();
   gtk_text_buffer_get_start_iter (self->buffer, &iter);
   anchor = gtk_text_buffer_create_child_anchor (self->buffer, &iter);
   gtk_text_buffer_insert (self->buffer, &iter, "\n", 1);
   gtk_text_view_add_child_at_anchor (self->view, self->header, anchor);
-  track_size (self, self->header);
+  _lekh_preview_track_size (self, self->header, 0, -1);
   gtk_text_buffer_get_start_iter (self->buffer, &iter);
   self->scroll_mark = gtk_text_buffer_create_mark (self->buffer, "lekh-scroll", &iter, TRUE);
+}
+
+static void
+lekh_preview_init (LekhPreview *self)
+{
+  GtkEventController *motion;
+  GtkGesture *click;
+  GtkAdjustment *hadj, *vadj;
+
+  load_css ();
+  self->scroll_sync = TRUE;
+  self->model = lekh_preview_model_new ();
+  self->blocks = g_ptr_array_new_with_free_func (block_view_free);
+  self->sized_widgets = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->indent_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cancellable = g_cancellable_new ();
+
+  create_view (self);
+  create_header (self);
 
   hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->view));
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
-  g_signal_connect_object (hadj, "notify::page-size", G_CALLBACK (width_changed_cb), self,
+  g_signal_connect_object (hadj, "notify::page-size", G_CALLBACK (_lekh_preview_width_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vadj, "value-changed",
+                           G_CALLBACK (_lekh_preview_vadjustment_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (vadj, "value-changed", G_CALLBACK (vadjustment_changed_cb), self,
+  g_signal_connect_object (vadj, "notify::upper", G_CALLBACK (_lekh_preview_render_more), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (vadj, "notify::upper", G_CALLBACK (render_more_cb), self,
+  g_signal_connect_object (vadj, "notify::page-size", G_CALLBACK (_lekh_preview_render_more), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (vadj, "notify::page-size", G_CALLBACK (render_more_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect (self, "map", G_CALLBACK (render_more_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (_lekh_preview_render_more), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_colors), self, G_CONNECT_SWAPPED);
 

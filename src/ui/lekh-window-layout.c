@@ -280,6 +280,9 @@ _lekh_window_layout_init (LekhWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->fold_bin, "notify::folded", G_CALLBACK (_lekh_window_update_panes),
                            self, G_CONNECT_SWAPPED);
+  /* Not g_settings_bind(): which panes show is computed from three settings, the width
+   * and focus mode together (_lekh_window_update_panes), and a folded form's overlay must
+   * not change the wide window's choice. */
   g_signal_connect_object (self->settings, "changed::show-sidebar", G_CALLBACK (sidebar_setting_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::show-source", G_CALLBACK (view_settings_cb),

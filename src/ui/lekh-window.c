@@ -13,11 +13,8 @@
 #include "lekh-fold-bin.h"
 #include "lekh-html-export.h"
 #include "lekh-preview.h"
-#include "lekh-preview-guard.h"
 #include "lekh-text.h"
-#include "lekh-window-diagnostics.h"
 #include "lekh-window-private.h"
-#include "lekh-window-site.h"
 
 
 G_DEFINE_FINAL_TYPE (LekhWindow, lekh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -220,7 +217,7 @@ lekh_window_load_file (LekhWindow *self,
   g_return_if_fail (LEKH_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  lekh_preview_guard_check (self, file);
+  _lekh_window_preview_guard_check (self, file);
   lekh_document_load_async (self->document, file, NULL, load_cb, g_object_ref (self));
 }
 
@@ -475,6 +472,8 @@ close_response_cb (LekhWindow      *self,
     }
 }
 
+/* Saved once, on close, rather than bound: a maximized window keeps its last unmaximized
+ * size, and the divider is kept only while the preview shows. */
 static void
 save_window_state (LekhWindow *self)
 {
@@ -748,11 +747,12 @@ lekh_window_dispose (GObject *object)
 {
   LekhWindow *self = LEKH_WINDOW (object);
 
+  _lekh_window_diagnostics_dispose (self);
   _lekh_window_layout_dispose (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-gtk_widget_dispose_template (GTK_WIDGET (self), LEKH_TYPE_WINDOW);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEKH_TYPE_WINDOW);
 
   G_OBJECT_CLASS (lekh_window_parent_class)->dispose (object);
 }
@@ -806,6 +806,7 @@ lekh_window_class_init (LekhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, format_label);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, words_label);
   gtk_widget_class_bind_template_child (widget_class, LekhWindow, position_label);
+  gtk_widget_class_bind_template_child (widget_class, LekhWindow, site_button);
   gtk_widget_class_bind_template_callback (widget_class, panel_jump_to_cb);
   gtk_widget_class_bind_template_callback (widget_class, panel_edit_failed_cb);
 
@@ -833,6 +834,8 @@ lekh_window_class_init (LekhWindowClass *klass)
                                        "win.find-previous", NULL);
 
   _lekh_window_class_layout_init (widget_class);
+  _lekh_window_class_diagnostics_init (widget_class);
+  _lekh_window_class_preview_guard_init (widget_class);
 }
 
 static void
@@ -876,9 +879,8 @@ lekh_window_init (LekhWindow *self)
 
   _lekh_window_layout_init (self);
   setup_preview (self);
-  /* Validation and site awareness live in lekh-window-diagnostics.c. */
-  lekh_window_setup_diagnostics (self);
-  lekh_window_setup_site_overview (self);
+  _lekh_window_diagnostics_init (self);
+  _lekh_window_site_init (self);
 
   update_title (self);
   update_format (self);
@@ -935,7 +937,8 @@ lekh_window_set_preview (LekhWindow *self,
     }
 
   gtk_widget_set_vexpand (preview, TRUE);
-  gtk_box_append (GTK_BOX (self->preview_slot), preview);
+  /* Before the paused-preview page, which takes its place while it is paused. */
+  gtk_box_insert_child_after (GTK_BOX (self->preview_slot), preview, NULL);
   gtk_widget_set_visible (self->preview_button, TRUE);
   _lekh_window_update_panes (self);
   position = g_settings_get_int (self->settings, "preview-position");
@@ -955,18 +958,4 @@ lekh_window_get_close_dialog (LekhWindow *self)
 {
   g_return_val_if_fail (LEKH_IS_WINDOW (self), NULL);
   return self->close_dialog;
-}
-
-void
-lekh_window_add_header_widget (LekhWindow  *self,
-                               GtkWidget   *widget,
-                               GtkPackType  pack)
-{
-  g_return_if_fail (LEKH_IS_WINDOW (self));
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  if (pack == GTK_PACK_START)
-    adw_header_bar_pack_start (ADW_HEADER_BAR (self->header_bar), widget);
-  else
-    adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), widget);
 }

@@ -27,10 +27,6 @@ void               lekh_window_set_preview         (LekhWindow      *self,
 GtkWidget         *lekh_window_get_preview         (LekhWindow      *self);
 void               lekh_window_add_toast           (LekhWindow      *self,
                                                     const char      *message);
-/* E.g. the diagnostics state ("2 errors") at the end of the header bar. */
-void               lekh_window_add_header_widget   (LekhWindow      *self,
-                                                    GtkWidget       *widget,
-                                                    GtkPackType      pack);
 /* The Save / Discard / Cancel dialog while one is open (for tests), else NULL. */
 GtkWidget         *lekh_window_get_close_dialog    (LekhWindow      *self);
 

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "lekh-recovery"
+#define G_LOG_DOMAIN "lekh-application-recovery"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "lekh-node.h"
-#include "lekh-recovery.h"
+#include "lekh-application-private.h"
 
 typedef struct
 {
@@ -17,8 +17,10 @@ typedef struct
   GPtrArray       *checks;
 } Recovery;
 
+/* Lives as long as the dialog (a weak reference's notify frees it). */
 static void
-recovery_free (Recovery *recovery)
+recovery_free (Recovery *recovery,
+               GObject  *where_the_dialog_was)
 {
   g_clear_object (&recovery->app);
   g_clear_object (&recovery->store);
@@ -211,9 +213,11 @@ response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-check_toggled_cb (AdwMessageDialog *dialog)
+check_toggled_cb (GtkWidget *check,
+                  Recovery  *recovery)
 {
-  Recovery *recovery = g_object_get_data (G_OBJECT (dialog), "lekh-recovery");
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_ancestor (check,
+                                                                          ADW_TYPE_MESSAGE_DIALOG));
   gboolean any = FALSE;
 
   for (guint i = 0; i < recovery->checks->len; i++)
@@ -221,20 +225,54 @@ check_toggled_cb (AdwMessageDialog *dialog)
   adw_message_dialog_set_response_enabled (dialog, "restore", any);
 }
 
-GtkWidget *
-lekh_recovery_offer (LekhApplication *app,
-                     LekhDraftStore  *store,
-                     LekhWindow      *parent)
+/* One row with a check box (checked) per document to offer. */
+static GtkWidget *
+create_list (Recovery       *recovery,
+             LekhDraftStore *store)
 {
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < recovery->infos->len; i++)
+    {
+      const LekhDraftInfo *info = g_ptr_array_index (recovery->infos, i);
+      g_autofree char *title = info_title (store, info);
+      g_autofree char *subtitle = info_subtitle (info);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (subtitle != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), recovery);
+      g_ptr_array_add (recovery->checks, check);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  return list;
+}
+
+GtkWidget *
+_lekh_application_offer_recovery (LekhApplication *app,
+                                  LekhWindow      *parent)
+{
+  LekhDraftStore *store = app->drafts;
   g_autoptr(GPtrArray) infos = NULL;
   GtkWidget *dialog;
   GtkWidget *list;
   Recovery *recovery;
   guint n_drafts = 0;
 
-  g_return_val_if_fail (LEKH_IS_APPLICATION (app), NULL);
-  g_return_val_if_fail (LEKH_IS_DRAFT_STORE (store), NULL);
-  g_return_val_if_fail (!parent || LEKH_IS_WINDOW (parent), NULL);
+  g_assert (LEKH_IS_APPLICATION (app));
+  g_assert (LEKH_IS_DRAFT_STORE (store));
+  g_assert (!parent || LEKH_IS_WINDOW (parent));
 
   infos = lekh_draft_store_claim_orphans (store);
   /* Nothing (more) to offer; what an open offer claimed stays claimed. */
@@ -276,34 +314,9 @@ lekh_recovery_offer (LekhApplication *app,
                                    _("Lekh did not close properly. Choose the documents to open "
                                      "again; the unsaved changes of those left unchecked are "
                                      "discarded."));
-  g_object_set_data_full (G_OBJECT (dialog), "lekh-recovery", recovery,
-                          (GDestroyNotify) recovery_free);
+  g_object_weak_ref (G_OBJECT (dialog), (GWeakNotify) recovery_free, recovery);
 
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  for (guint i = 0; i < recovery->infos->len; i++)
-    {
-      const LekhDraftInfo *info = g_ptr_array_index (recovery->infos, i);
-      g_autofree char *title = info_title (store, info);
-      g_autofree char *subtitle = info_subtitle (info);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (subtitle != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (check_toggled_cb), dialog);
-      g_ptr_array_add (recovery->checks, check);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
+  list = create_list (recovery, store);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

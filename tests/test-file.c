@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lekh-file: atomic writes and the distinct errors of a refused or failed save. */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "lekh-error.h"
+#include "lekh-file.h"
+
+static const char original[] = "---\ntitle: पहला\n---\n\nText.\n";
+static const char mine[] = "---\ntitle: मेरा\n---\n\nMy text.\n";
+
+static char *
+make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("lekh-file-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static char *
+write_original (const char *dir)
+{
+  char *path = g_build_filename (dir, "a.md", NULL);
+
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  return path;
+}
+
+static void
+assert_contents (const char *path,
+                 const char *expected)
+{
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static gboolean
+run_chattr (const char *flag,
+            const char *path)
+{
+  const char *argv[] = { "chattr", flag, path, NULL };
+  int status = -1;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL))
+    return FALSE;
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* Makes PATH read-only to us: chmod for a normal user; root needs the immutable flag. */
+static gboolean
+make_read_only (const char *path,
+                int         mode)
+{
+  if (getuid () != 0)
+    return g_chmod (path, mode) == 0;
+  return run_chattr ("+i", path);
+}
+
+static void
+undo_read_only (const char *path,
+                int         mode)
+{
+  if (getuid () != 0)
+    g_chmod (path, mode);
+  else
+    run_chattr ("-i", path);
+}
+
+static void
+test_write_read (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_original (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  LekhFileStamp stamp, now;
+
+  bytes = lekh_file_read (path, &stamp, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_bytes_get_data (bytes, NULL), ==, original);
+  g_assert_true (stamp.exists);
+
+  g_assert_true (lekh_file_write_atomic_checked (path, mine, strlen (mine), &stamp, &error));
+  g_assert_no_error (error);
+  assert_contents (path, mine);
+  lekh_file_get_stamp (path, &now);
+  g_assert_false (lekh_file_stamp_equal (&stamp, &now));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_original (dir);
+  static const char theirs[] = "---\ntitle: उनका, और लंबा\n---\n";
+  g_autoptr(GError) error = NULL;
+  LekhFileStamp stamp;
+
+  lekh_file_get_stamp (path, &stamp);
+  g_assert_true (g_file_set_contents (path, theirs, -1, NULL));
+
+  g_assert_false (lekh_file_write_atomic_checked (path, mine, strlen (mine), &stamp, &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_CHANGED_ON_DISK);
+  assert_contents (path, theirs);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_deleted (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_original (dir);
+  g_autoptr(GError) error = NULL;
+  LekhFileStamp stamp;
+
+  lekh_file_get_stamp (path, &stamp);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  g_assert_false (lekh_file_write_atomic_checked (path, mine, strlen (mine), &stamp, &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_DELETED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_rmdir (dir);
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_original (dir);
+  g_autoptr(GError) error = NULL;
+
+  if (!make_read_only (path, 0444))
+    {
+      g_test_skip ("as root, a read-only file needs chattr +i, which is not supported here");
+      g_unlink (path);
+      g_rmdir (dir);
+      return;
+    }
+
+  g_assert_false (lekh_file_write_atomic (path, mine, strlen (mine), &error));
+  undo_read_only (path, 0644);
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_READ_ONLY);
+  assert_contents (path, original);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_folder_read_only (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_original (dir);
+  g_autoptr(GError) error = NULL;
+
+  if (!make_read_only (dir, 0555))
+    {
+      g_test_skip ("as root, a read-only folder needs chattr +i, which is not supported here");
+      g_unlink (path);
+      g_rmdir (dir);
+      return;
+    }
+
+  g_assert_false (lekh_file_write_atomic (path, mine, strlen (mine), &error));
+  undo_read_only (dir, 0755);
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_FOLDER_READ_ONLY);
+  assert_contents (path, original);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_folder_missing (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "gone", "a.md", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (lekh_file_write_atomic (path, mine, strlen (mine), &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_FOLDER_READ_ONLY);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_rmdir (dir);
+}
+
+/* A 64 KiB tmpfs and a text that does not fit in it. */
+static void
+test_no_space (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GDir *listing;
+
+  if (mount ("tmpfs", dir, "tmpfs", 0, "size=64k") != 0)
+    {
+      g_autofree char *message = g_strdup_printf ("cannot mount a small tmpfs (%s): needs root",
+                                                  g_strerror (errno));
+      g_test_skip (message);
+      g_rmdir (dir);
+      return;
+    }
+  path = write_original (dir);
+  while (big->len < 200 * 1024)
+    g_string_append (big, "एक लंबा अनुच्छेद जो डिस्क भर देगा। ");
+
+  g_assert_false (lekh_file_write_atomic (path, big->str, big->len, &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_NO_SPACE);
+  assert_contents (path, original);
+  /* No temporary file is left behind. */
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "a.md");
+  g_assert_null (g_dir_read_name (listing));
+  g_dir_close (listing);
+
+  g_assert_cmpint (umount (dir), ==, 0);
+  g_rmdir (dir);
+}
+
+static void
+test_not_regular (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *folder = g_build_filename (dir, "folder.md", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.md", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_false (lekh_file_write_atomic (folder, mine, strlen (mine), &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_NOT_REGULAR);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_clear_error (&error);
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_false (lekh_file_write_atomic (fifo, mine, strlen (mine), &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_NOT_REGULAR);
+  g_clear_error (&error);
+
+  /* Reading one is refused too, as an I/O error. */
+  g_assert_null (lekh_file_read (folder, NULL, &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_IO);
+
+  g_rmdir (folder);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/file/write-read", test_write_read);
+  g_test_add_func ("/file/error/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/file/error/deleted", test_deleted);
+  g_test_add_func ("/file/error/read-only", test_read_only);
+  g_test_add_func ("/file/error/folder-read-only", test_folder_read_only);
+  g_test_add_func ("/file/error/folder-missing", test_folder_missing);
+  g_test_add_func ("/file/error/no-space", test_no_space);
+  g_test_add_func ("/file/error/not-regular", test_not_regular);
+
+  return g_test_run ();
+}
