@@ -395,21 +395,22 @@ test_generated_folders (void)
   g_auto(Run) explicit = { 0 };
 
   write_file ("hugosite/hugo.toml", "title = 'x'\n", -1);
-  write_file ("hugosite/content/post.md", "---\ntitle: Post\ndraft: nope\n---\n", -1);
+  write_file ("hugosite/content/post.md", "---\ntitle: Post\nurl: https://example.org/\n---\n", -1);
   write_file ("hugosite/archetypes/default.md", "---\ntitle: {{ .Name }}\ndate: {{ .Date }}\n---\n", -1);
-  write_file ("hugosite/public/post/index.md", "---\ndraft: nope\n---\n", -1);
+  write_file ("hugosite/public/post/index.md", "---\nurl: https://example.org/\n---\n", -1);
   write_file ("hugosite/content/public/page.md", "---\ntitle: Page\n---\n", -1);
 
   RUN (&run, tmpdir, "hugosite");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpuint (count_lines (run.out, "error:"), ==, 1);
-  g_assert_nonnull (strstr (run.out, "hugosite/content/post.md:3:8: error:"));
+  g_assert_nonnull (strstr (run.out, "hugosite/content/post.md:3:6: error:"));
   g_assert_nonnull (strstr (run.out, "Checked 2 files"));
 
-  /* named on the command line, an archetype is checked all the same */
+  /* named on the command line, an archetype is checked all the same ("{{ .Name }}" is a
+   * YAML mapping there, which Hugo would read as an empty title) */
   RUN (&explicit, tmpdir, "hugosite/archetypes/default.md");
-  g_assert_cmpint (explicit.status, ==, 1);
-  g_assert_nonnull (strstr (explicit.out, "default.md:2:8: error: “title” should be text"));
+  g_assert_cmpint (explicit.status, ==, 0);
+  g_assert_nonnull (strstr (explicit.out, "default.md:2:8: warning: Hugo reads “title” as empty text"));
 }
 
 static void

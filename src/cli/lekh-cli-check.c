@@ -315,6 +315,7 @@ static const struct
   { "site-data", N_("The site's authors.yml or tags.yml is broken or refused") },
   { "conflicting-fields", N_("Fields the site generator refuses to see together") },
   { "site-unreadable", N_("Part of the site could not be read, so it was not checked") },
+  { "post-file-name", N_("A file in _posts whose name Jekyll does not read as a post") },
   { "read-error", N_("The file could not be read") },
 };
 
