@@ -130,6 +130,8 @@ static const Trigger triggers[] = {
     LEKH_SEVERITY_ERROR, 3, 7 },
   { "invalid-date", "jekyll", NULL, "---\ntitle: Hello\ndate: yesterday\n---\n",
     LEKH_SEVERITY_ERROR, 3, 7 },
+  { "invalid-date", "jekyll", NULL, "---\ntitle: Hello\ndate: 2024-01\n---\n",
+    LEKH_SEVERITY_ERROR, 3, 7 },
   { "invalid-date", "jekyll", NULL, "---\ntitle: Hello\ndate: 2024\n---\n",
     LEKH_SEVERITY_ERROR, 3, 7 },
   { "invalid-date", "jekyll", NULL, "---\ntitle: Hello\ndate:\n---\n",

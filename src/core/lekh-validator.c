@@ -3436,8 +3436,10 @@ ruby_time_parse (const char *s,
     year += year >= 69 ? 1900 : 2000;
   p += n + 1;
   n = digit_run (p);
+  if (n >= 1 && n <= 2 && p[n] == '\0')
+    return RUBY_TIME_ERROR;   /* "2024-01": a year and a month, no day */
   if (n < 1 || n > 2 || p[n] != sep)
-    return n == 0 && sep == '-' ? RUBY_TIME_ERROR : RUBY_TIME_UNSURE;   /* "2024-01" */
+    return RUBY_TIME_UNSURE;
   month = atoi_n (p, n);
   p += n + 1;
   n = digit_run (p);
