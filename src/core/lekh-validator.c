@@ -3109,10 +3109,17 @@ hugo_weight (Check           *check,
           _("Hugo reads the text “%s” in “weight” as a number; write it without quotes"),
           node->scalar);
   else if (type == LEKH_VALUE_FLOAT)
-    emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
-          _("Hugo drops the fraction of “weight” (%s is read as %" G_GINT64_FORMAT "); "
-            "write a whole number"),
-          node->scalar, (gint64) g_ascii_strtod (node->scalar, NULL));
+    {
+      double v = g_ascii_strtod (node->scalar, NULL);
+      /* beyond 64 bits (or NaN) Go's conversion is undefined: say the number as written */
+      g_autofree char *whole = v > -9.2e18 && v < 9.2e18 ?
+                               g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) v) :
+                               g_strdup (node->scalar);
+
+      emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+            _("Hugo drops the fraction of “weight” (%s is read as %s); write a whole number"),
+            node->scalar, whole);
+    }
   else if (!(type == LEKH_VALUE_BOOL && lekh_node_get_int (node, &n)))
     emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
           _("Hugo reads this “weight” as 0 (it should be a whole number)"));
