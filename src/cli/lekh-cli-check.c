@@ -34,7 +34,8 @@ typedef enum
 /* One file to check and, once checked, what was found. */
 typedef struct
 {
-  char      *path;
+  char      *path;          /* as walked, for the output */
+  char      *absolute;      /* for reading and checking */
   GPtrArray *diagnostics;   /* LekhDiagnostic*, or NULL when the file could not be read */
   char      *read_error;
 } FileResult;
@@ -52,6 +53,7 @@ file_result_free (gpointer data)
   FileResult *result = data;
 
   g_free (result->path);
+  g_free (result->absolute);
   g_clear_pointer (&result->diagnostics, g_ptr_array_unref);
   g_free (result->read_error);
   g_free (result);
@@ -76,14 +78,14 @@ check_one (LekhValidator *validator,
   g_autoptr(LekhArticle) article = NULL;
 
   /* Read, never mapped: a file truncated while it is checked cannot crash the check. */
-  bytes = lekh_file_read (result->path, NULL, &error);
+  bytes = lekh_file_read (result->absolute, NULL, &error);
   if (bytes == NULL)
     {
       result->read_error = g_strdup (error->message);
       return;
     }
   article = lekh_article_new_from_bytes (bytes);
-  result->diagnostics = lekh_validator_check (validator, article, result->path);
+  result->diagnostics = lekh_validator_check (validator, article, result->absolute);
 }
 
 static gpointer
@@ -458,6 +460,7 @@ lekh_cli_check (int    argc,
   g_autofree char *profile_name = NULL;
   g_autofree char *format_name = NULL;
   g_auto(GStrv) paths = NULL;
+  g_autofree char *cwd = NULL;
   gboolean quiet = FALSE;
   int jobs = 0;
   const GOptionEntry entries[] = {
@@ -527,12 +530,16 @@ lekh_cli_check (int    argc,
 
   walked = lekh_cli_walk ("lekh check", (const char * const *) paths, &walk_failed);
 
+  /* Absolute paths, made against the current folder once: a relative path would have the
+   * validator ask for the current folder (two stat() calls) for each of thousands of files. */
+  cwd = g_get_current_dir ();
   results = g_ptr_array_new_with_free_func (file_result_free);
   for (guint i = 0; i < walked->len; i++)
     {
       FileResult *result = g_new0 (FileResult, 1);
 
       result->path = g_strdup (g_ptr_array_index (walked, i));
+      result->absolute = g_canonicalize_filename (result->path, cwd);
       g_ptr_array_add (results, result);
     }
   g_ptr_array_sort (results, compare_results);
