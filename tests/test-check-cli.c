@@ -76,7 +76,8 @@ test_text_format (void)
                    "docusaurus/blog/2024-04-01-bad.md:5:8: warning: The image “/img/missing.png” "
                    "was found neither beside the article nor in the site’s static folder "
                    "[missing-local-image]\n"
-                   "Checked 3 files: 1 error, 2 warnings\n");
+                   /* two articles, blog/authors.yml and blog/tags.yml */
+                   "Checked 5 files: 1 error, 2 warnings\n");
   (void) lines;
 }
 
@@ -198,7 +199,7 @@ test_json_format (void)
                                      "\"column\": 17"));
   g_assert_nonnull (strstr (run.out, "\"rule\": \"unknown-author\""));
   g_assert_nonnull (strstr (run.out, "\"fix\": {\"kind\": \"add-author\""));
-  g_assert_nonnull (strstr (run.out, "\"files\": 3,\n  \"errors\": 1,\n  \"warnings\": 2,"));
+  g_assert_nonnull (strstr (run.out, "\"files\": 5,\n  \"errors\": 1,\n  \"warnings\": 2,"));
 
   {
     g_auto(Run) clean = { 0 };
@@ -387,6 +388,46 @@ test_walk (void)
   }
 }
 
+/* Docusaurus reads every authors.yml and tags.yml and refuses the site when one is broken:
+ * checked when named, and when the site is, even with no article using them. */
+static void
+test_site_data_files (void)
+{
+  g_auto(Run) site = { 0 };
+  g_auto(Run) alone = { 0 };
+  g_auto(Run) hugo = { 0 };
+
+  write_file ("datasite/docusaurus.config.js", "module.exports = {};\n", -1);
+  write_file ("datasite/blog/authors.yml",
+              "asha:\n  name: Asha\n  image_url: /img/asha.png\nasha:\n  name: Again\n", -1);
+  write_file ("datasite/blog/tags.yml", "- one\n- two\n", -1);
+  write_file ("datasite/docs/tags.yml", "docs:\n  label: [unclosed\n", -1);
+
+  RUN (&site, tmpdir, "datasite");
+  g_assert_cmpint (site.status, ==, 1);
+  g_assert_nonnull (strstr (site.out, "datasite/blog/authors.yml:1:1: error: Docusaurus refuses "
+                                      "this authors.yml, so the site does not build: “asha” is "
+                                      "given twice [site-data]"));
+  g_assert_nonnull (strstr (site.out, "datasite/blog/authors.yml:3:14: warning: The picture of "
+                                      "“asha”, “/img/asha.png”"));
+  g_assert_nonnull (strstr (site.out, "datasite/blog/tags.yml:1:1: error: tags.yml should map"));
+  g_assert_nonnull (strstr (site.out, "datasite/docs/tags.yml:3:1: error: This tags.yml is not "
+                                      "valid YAML"));
+  g_assert_nonnull (strstr (site.out, "Checked 3 files: 3 errors, 1 warning"));
+
+  RUN (&alone, tmpdir, "datasite/blog/tags.yml");
+  g_assert_cmpint (alone.status, ==, 1);
+  g_assert_nonnull (strstr (alone.out, "Checked 1 file: 1 error, 0 warnings"));
+
+  /* a Hugo site's authors.yml is no Docusaurus data file, and a folder walk skips it */
+  write_file ("hugodata/hugo.toml", "title = 'x'\n", -1);
+  write_file ("hugodata/content/authors.yml", "- not a mapping\n", -1);
+  write_file ("hugodata/content/post.md", "---\ntitle: Post\n---\n", -1);
+  RUN (&hugo, tmpdir, "hugodata");
+  g_assert_cmpint (hugo.status, ==, 0);
+  g_assert_cmpstr (hugo.out, ==, "Checked 1 file: 0 errors, 0 warnings\n");
+}
+
 /* A Hugo site's archetypes are templates, its public/ folder is output: not articles. */
 static void
 test_generated_folders (void)
@@ -486,6 +527,7 @@ main (int   argc,
   }
 
   g_test_add_func ("/check-cli/text", test_text_format);
+  g_test_add_func ("/check-cli/site-data-files", test_site_data_files);
   g_test_add_func ("/check-cli/exit-codes", test_exit_codes);
   g_test_add_func ("/check-cli/json", test_json_format);
   g_test_add_func ("/check-cli/github", test_github_format);

@@ -115,6 +115,11 @@ static const Trigger triggers[] = {
     LEKH_SEVERITY_ERROR, 3, 15 },
   { "invalid-url", "hugo", NULL, "---\ntitle: Hello\naliases: /a https://example.org/b\n---\n",
     LEKH_SEVERITY_ERROR, 3, 10 },
+  /* Docusaurus's authors.yml and tags.yml checked as the data files they are */
+  { "site-data", "docusaurus", "docusaurus/blog/authors.yml", "- asha\n- ravi\n",
+    LEKH_SEVERITY_ERROR, 1, 1 },
+  { "site-data", "docusaurus", "docusaurus/blog/tags.yml", "food:\n  label: [Food\n",
+    LEKH_SEVERITY_ERROR, 3, 1 },
   /* Jekyll 4.3.1: the date of a _posts file name, the front matter's date */
   { "invalid-date", "jekyll", "jekyll/_posts/2023-02-32-hello.md", "---\ntitle: Hello\n---\n",
     LEKH_SEVERITY_ERROR, 1, 1 },
@@ -250,6 +255,11 @@ static const Trigger triggers[] = {
 };
 
 static const Quiet quiets[] = {
+  { "site-data", "docusaurus", "docusaurus/blog/authors.yml",
+    "asha:\n  name: Asha\n  image_url: /img/asha.png\nravi:\n  name: Ravi\n  "
+    "image_url: https://example.org/ravi.png\n" },
+  /* outside Docusaurus an authors.yml is any file */
+  { "site-data", "hugo", "hugo/content/authors.yml", "- asha\n" },
   { "invalid-date", "hugo", NULL, "---\ntitle: Hello\ndate: 2024-01-05T10:00:00.5+05:30\n"
     "lastmod: 2024-01-05 10:00:00 -0700\npublishDate: 02 Jan 2006\n"
     "expiryDate: Mon, 02 Jan 2006 15:04:05 MST\n---\n" },

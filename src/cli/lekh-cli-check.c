@@ -123,6 +123,92 @@ run_checks (Job   *job,
 }
 
 
+/* Docusaurus reads every authors.yml and tags.yml of a site, used or not, and refuses the site
+ * when one is broken: each one in a folder on the way from a folder named on the command line
+ * to its articles is checked too (once, and only in a Docusaurus site). */
+static void
+add_site_data (LekhValidator      *validator,
+               GPtrArray          *walked,
+               const char * const *paths)
+{
+  static const char * const names[] = { "authors.yml", "authors.yaml", "tags.yml", "tags.yaml" };
+  g_autoptr(GHashTable) roots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer folder;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+      {
+        char *root = g_strdup (paths[i]);
+        gsize len = strlen (root);
+
+        while (len > 1 && root[len - 1] == G_DIR_SEPARATOR)
+          root[--len] = '\0';
+        g_hash_table_add (roots, root);
+      }
+  if (g_hash_table_size (roots) == 0)
+    return;
+  /* a site's own blog/ and docs/, even without an article in them */
+  g_hash_table_iter_init (&iter, roots);
+  while (g_hash_table_iter_next (&iter, &folder, NULL))
+    {
+      g_hash_table_add (folders, g_strdup (folder));
+      g_hash_table_add (folders, g_build_filename (folder, "blog", NULL));
+      g_hash_table_add (folders, g_build_filename (folder, "docs", NULL));
+    }
+
+  for (guint i = 0; i < walked->len; i++)
+    {
+      g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_free);
+      char *dir = g_path_get_dirname (g_ptr_array_index (walked, i));
+
+      g_hash_table_add (seen, g_ptr_array_index (walked, i));
+      for (;;)
+        {
+          char *parent;
+
+          if (g_hash_table_contains (folders, dir))
+            {
+              g_free (dir);
+              break;
+            }
+          g_ptr_array_add (chain, dir);
+          if (g_hash_table_contains (roots, dir))
+            {
+              /* reached a folder named on the command line: the chain is below it */
+              for (guint c = 0; c < chain->len; c++)
+                g_hash_table_add (folders, g_strdup (g_ptr_array_index (chain, c)));
+              break;
+            }
+          parent = g_path_get_dirname (dir);
+          if (strcmp (parent, dir) == 0)
+            {
+              g_free (parent);
+              break;
+            }
+          dir = parent;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, folders);
+  while (g_hash_table_iter_next (&iter, &folder, NULL))
+    for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+      {
+        g_autofree char *path = g_build_filename (folder, names[n], NULL);
+
+        if (g_hash_table_contains (seen, path) ||
+            !lekh_validator_is_site_data (validator, path) ||
+            !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+          continue;
+        g_ptr_array_add (found, g_steal_pointer (&path));
+      }
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (walked, g_ptr_array_index (found, i));
+}
+
 static const char *
 fix_kind_name (LekhFixKind kind)
 {
@@ -529,6 +615,9 @@ lekh_cli_check (int    argc,
     }
 
   walked = lekh_cli_walk ("lekh check", (const char * const *) paths, &walk_failed);
+  validator = lekh_validator_new ();
+  lekh_validator_set_profile (validator, profile);
+  add_site_data (validator, walked, (const char * const *) paths);
 
   /* Absolute paths, made against the current folder once: a relative path would have the
    * validator ask for the current folder (two stat() calls) for each of thousands of files. */
@@ -544,8 +633,6 @@ lekh_cli_check (int    argc,
     }
   g_ptr_array_sort (results, compare_results);
 
-  validator = lekh_validator_new ();
-  lekh_validator_set_profile (validator, profile);
   job.files = results;
   job.validator = validator;
   run_checks (&job, jobs > 0 ? (guint) jobs : MIN (g_get_num_processors (), 8));

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
+#include <yaml.h>
 
 #include "lekh-text.h"
 #include "lekh-validator.h"
@@ -4180,6 +4181,171 @@ check_language_fence (Check *check)
           "{ are): this front matter is not checked"), (int) MIN (q - p - 3, 20), text + p + 3);
 }
 
+/* ---------------------------------------------------------------------------------------
+ * Docusaurus's data files on their own: authors.yml (plugin-content-blog lib/authorsMap.js
+ * getAuthorsMap) and tags.yml (utils-validation lib/tagsFile.js getTagsFile). Docusaurus
+ * reads them whether or not an article uses them, and refuses the whole site when one is
+ * broken, so they are checked as files of their own.
+ * --------------------------------------------------------------------------------------- */
+
+/* 1 for an authors.yml, 2 for a tags.yml, 0 for anything else. */
+static int
+site_data_kind (const char *path)
+{
+  const char *name = path != NULL ? strrchr (path, G_DIR_SEPARATOR) : NULL;
+
+  name = name != NULL ? name + 1 : path;
+  if (name == NULL)
+    return 0;
+  if (strcmp (name, "authors.yml") == 0 || strcmp (name, "authors.yaml") == 0)
+    return 1;
+  if (strcmp (name, "tags.yml") == 0 || strcmp (name, "tags.yaml") == 0)
+    return 2;
+  return 0;
+}
+
+gboolean
+lekh_validator_is_site_data (LekhValidator *self,
+                             const char    *path)
+{
+  g_autoptr(LekhSite) site = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (site_data_kind (path) == 0)
+    return FALSE;
+  site = lekh_validator_get_site (self, path);
+  return lekh_profile_get_id (lekh_site_get_profile (site)) == LEKH_PROFILE_DOCUSAURUS;
+}
+
+/* Where TEXT first holds NEEDLE (a value of the file), as a span; the first line if not. */
+static LekhSpan
+span_of_text (LekhArticle *article,
+              const char  *needle)
+{
+  gsize len;
+  const char *text = lekh_article_get_text (article, &len);
+  const char *at = needle[0] != '\0' ? g_strstr_len (text, len, needle) : NULL;
+  LekhSpan span;
+  guint line = 1, column = 1;
+
+  if (at == NULL)
+    return span_at_position (article, 1, 1);
+  for (const char *p = text; p < at; p++)
+    {
+      if (*p == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else if (((guchar) *p & 0xC0) != 0x80)
+        column++;
+    }
+  span = span_at_position (article, line, column);
+  span.end = MIN (span.start + strlen (needle), len);
+  return span;
+}
+
+static void
+check_site_data_file (Check *check,
+                      int    kind)
+{
+  gsize len;
+  const char *text = lekh_article_get_text (check->article, &len);
+  const char *file = kind == 2 ? "tags.yml" : "authors.yml";
+  g_autoptr(LekhSiteData) data = NULL;
+  yaml_parser_t parser;
+  yaml_document_t doc;
+  LekhSpan span;
+
+  /* the shape, with the place of a syntax error (js-yaml refuses what libyaml refuses) */
+  yaml_parser_initialize (&parser);
+  yaml_parser_set_input_string (&parser, (const guchar *) text, len);
+  if (!yaml_parser_load (&parser, &doc))
+    {
+      span = span_at_position (check->article, parser.problem_mark.line + 1,
+                               parser.problem_mark.column + 1);
+      emit (check, "site-data", LEKH_SEVERITY_ERROR, &span, NULL,
+            _("This %s is not valid YAML (%s): Docusaurus refuses it and the site does not "
+              "build"), file, parser.problem != NULL ? parser.problem : "?");
+      yaml_parser_delete (&parser);
+      return;
+    }
+  {
+    yaml_node_t *root = yaml_document_get_root_node (&doc);
+    gboolean mapping = root == NULL || root->type == YAML_MAPPING_NODE ||
+                       (root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0);
+
+    if (!mapping)
+      {
+        span = span_at_position (check->article, root->start_mark.line + 1,
+                                 root->start_mark.column + 1);
+        emit (check, "site-data", LEKH_SEVERITY_ERROR, &span, NULL,
+              kind == 2 ?
+                _("tags.yml should map each tag’s key to its label, description and permalink "
+                  "(“docs: {label: Docs}”); Docusaurus refuses this file and the site does "
+                  "not build") :
+                _("authors.yml should map each author’s key to the author (“asha: {name: "
+                  "Asha}”); Docusaurus refuses this file and the site does not build"));
+      }
+    yaml_document_delete (&doc);
+    yaml_parser_delete (&parser);
+    if (!mapping)
+      return;
+  }
+
+  /* what Docusaurus refuses inside: a key twice, an author without name or image, a tag
+   * field it does not know, two tags with one permalink (lekh-site.c reads it as the site
+   * does, from the file on disk) */
+  data = lekh_site_data_load (check->path, kind == 2);
+  if (lekh_site_data_get_error (data) != NULL)
+    {
+      if (lekh_site_data_get_error (data)->domain == G_FILE_ERROR)
+        {
+          span = span_at_position (check->article, 1, 1);
+          site_unreadable (check, &span, NULL, lekh_site_data_get_error (data)->message, file);
+        }
+      return;
+    }
+  if (lekh_site_data_get_problem (data) != NULL)
+    {
+      span = span_at_position (check->article, 1, 1);
+      emit (check, "site-data", LEKH_SEVERITY_ERROR, &span, NULL,
+            _("Docusaurus refuses this %s, so the site does not build: %s"), file,
+            lekh_site_data_get_problem (data));
+    }
+
+  /* an author's picture: a web address, or a file the site serves */
+  for (guint i = 0; kind == 1 && i < lekh_site_data_get_n_entries (data); i++)
+    {
+      const LekhSiteEntry *entry = lekh_site_data_get_entry (data, i);
+      LekhImageStatus status = LEKH_IMAGE_UNKNOWN;
+      g_autofree char *resolved = NULL;
+      const char *image = entry->image_url;
+
+      if (image == NULL || image[0] == '\0' || is_template (image))
+        continue;
+      span = span_of_text (check->article, image);
+      if (has_scheme (image))
+        {
+          if (!g_str_has_prefix (image, "data:") && !url_is_valid (image))
+            emit (check, "invalid-url", LEKH_SEVERITY_ERROR, &span, NULL,
+                  _("“%s” is not a valid web address for the picture of “%s”"), image,
+                  entry->key);
+          continue;
+        }
+      resolved = lekh_site_resolve_image (check->site, check->path, image, &status);
+      if (status == LEKH_IMAGE_MISSING || status == LEKH_IMAGE_OUTSIDE_SITE)
+        emit (check, "missing-local-image", LEKH_SEVERITY_WARNING, &span, NULL,
+              _("The picture of “%s”, “%s”, was found neither beside authors.yml nor in the "
+                "site’s static folder"), entry->key, image);
+      else if (status == LEKH_IMAGE_UNREADABLE)
+        emit (check, "site-unreadable", LEKH_SEVERITY_WARNING, &span, NULL,
+              _("Whether the picture of “%s” exists is not known: a folder on its way cannot "
+                "be read; give Lekh access to the site’s folder"), entry->key);
+    }
+}
+
 static int
 compare_diagnostics (gconstpointer a,
                      gconstpointer b)
@@ -4208,6 +4374,18 @@ lekh_validator_check (LekhValidator *self,
   check.site = site;
   check.profile = lekh_site_get_profile (site);
   check.out = g_ptr_array_new_with_free_func ((GDestroyNotify) lekh_diagnostic_unref);
+
+  /* Docusaurus's authors.yml and tags.yml, opened or named on their own */
+  if (lekh_profile_get_id (check.profile) == LEKH_PROFILE_DOCUSAURUS &&
+      site_data_kind (path) != 0)
+    {
+      if (lekh_article_get_error (article) != NULL)
+        check_article_error (&check);
+      else
+        check_site_data_file (&check, site_data_kind (path));
+      g_ptr_array_sort (check.out, compare_diagnostics);
+      return check.out;
+    }
   check_docusaurus_opening (&check);
 
   if (lekh_article_get_error (article) != NULL)
