@@ -3627,7 +3627,9 @@ jekyll_date (Check           *check,
               "value and stops the build when it finds none"), describe_type (type));
       return;
     }
-  jekyll_time (check, value_span (entry, node), entry->key, node->scalar, FALSE);
+  /* a value a generator fills in from a template ({{ … }}, <%= … %>) is not checked */
+  if (!is_template (node->scalar))
+    jekyll_time (check, value_span (entry, node), entry->key, node->scalar, FALSE);
 }
 
 /* publisher.rb can_be_published?: thing.data.fetch("published", true) — nil and false
