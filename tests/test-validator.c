@@ -275,6 +275,8 @@ static const Quiet quiets[] = {
   { "invalid-date", "jekyll", NULL, "---\ntitle: Hello\ndate: 2023-01-29 18:30:22 2023 -0800\n---\n" },
   { "invalid-date", "jekyll", NULL, "---\ntitle: Hello\ndate: 2024/1/5 9:05\n---\n" },
   { "invalid-date", "jekyll", NULL, "---\ntitle: Hello\ndate: <%= new Date() %>\n---\n" },
+  /* Psych reads an impossible date as text, a fine permalink */
+  { "wrong-type", "jekyll", NULL, "---\ntitle: Hello\npermalink: 2024-02-30\n---\n" },
   { "wrong-type", "jekyll", NULL, "---\ntitle: Hello\npermalink: /blog/:title/\npublished: false\n"
     "tags: a b\ncategories: [x, y]\n---\n" },
   { "invalid-utf8", "generic", NULL, "---\ntitle: café\n---\nनमस्ते\n" },

@@ -3676,7 +3676,9 @@ jekyll_permalink (Check           *check,
   LekhValueType type = lekh_node_get_value_type (node);
   gboolean value;
 
-  if (type == LEKH_VALUE_STRING)
+  /* Psych makes a Date only of a real date: "2024-02-30" stays text */
+  if (type == LEKH_VALUE_STRING ||
+      (type == LEKH_VALUE_TIMESTAMP && !date_is_valid (node->scalar)))
     return;
   if (type == LEKH_VALUE_BOOL && lekh_node_get_boolean (node, &value) && !value)
     {
