@@ -120,6 +120,8 @@ static const Trigger triggers[] = {
     LEKH_SEVERITY_ERROR, 1, 1 },
   { "site-data", "docusaurus", "docusaurus/blog/tags.yml", "food:\n  label: [Food\n",
     LEKH_SEVERITY_ERROR, 3, 1 },
+  { "conflicting-fields", "hugo", NULL, "---\ntitle: Hello\ndraft: true\npublished: true\n---\n",
+    LEKH_SEVERITY_WARNING, 4, 1 },
   /* Jekyll 4.3.1: the date of a _posts file name, the front matter's date */
   { "invalid-date", "jekyll", "jekyll/_posts/2023-02-32-hello.md", "---\ntitle: Hello\n---\n",
     LEKH_SEVERITY_ERROR, 1, 1 },
@@ -269,6 +271,10 @@ static const Quiet quiets[] = {
   { "post-file-name", "jekyll", "jekyll/_posts/2024-01-05-hello.md", "---\ntitle: Hello\n---\n" },
   { "post-file-name", "jekyll", "jekyll/_posts/24-1-5-x.markdown", "---\ntitle: Hello\n---\n" },
   { "post-file-name", "jekyll", "jekyll/about.md", "---\ntitle: Hello\n---\n" },
+  /* Jekyll reads "tag"; Hugo's "published" is its own key, not a typo of "publishDate" */
+  { "unknown-key", "jekyll", NULL, "---\ntitle: Hello\ntag: travel\n---\n" },
+  { "unknown-key", "hugo", NULL, "---\ntitle: Hello\npublished: false\n---\n" },
+  { "conflicting-fields", "hugo", NULL, "---\ntitle: Hello\npublished: false\n---\n" },
   /* the front matter's date wins over the file name's (document.rb modify_date) */
   { "invalid-date", "jekyll", "jekyll/_posts/2023-02-32-hello.md",
     "---\ntitle: Hello\ndate: 2023-02-01\n---\n" },

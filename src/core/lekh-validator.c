@@ -3926,6 +3926,13 @@ check_unknown_key (Check           *check,
   /* Custom keys are normal; only a near miss of a known field is worth a word. */
   if (entry->key[0] == '_' || lekh_profile_key_is_known_anywhere (entry->key))
     return;
+  /* Jekyll reads "tag" beside "tags" (utils.rb pluralized_array_from_hash), and Hugo's
+   * "published" is the opposite of draft (hugolib/page__meta.go): no near misses there */
+  if ((lekh_profile_get_id (check->profile) == LEKH_PROFILE_JEKYLL &&
+       strcmp (entry->key, "tag") == 0) ||
+      (lekh_profile_get_id (check->profile) == LEKH_PROFILE_HUGO &&
+       g_ascii_strcasecmp (entry->key, "published") == 0))
+    return;
   suggestion = lekh_profile_suggest_field (check->profile, entry->key);
   if (suggestion == NULL)
     return;
@@ -4017,6 +4024,27 @@ check_cross_fields (Check        *check,
   const LekhEntry *unlisted = g_hash_table_lookup (first, "unlisted");
   const LekhEntry *toc_min = g_hash_table_lookup (first, "toc_min_heading_level");
   const LekhEntry *toc_max = g_hash_table_lookup (first, "toc_max_heading_level");
+
+  /* hugolib/page__meta.go: "page has both draft and published settings in its frontmatter.
+   * Using draft." (a warning in Hugo's log); keys are case-insensitive there */
+  if (lekh_profile_get_id (check->profile) == LEKH_PROFILE_HUGO && draft != NULL)
+    {
+      guint n = lekh_article_get_n_entries (check->article);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const LekhEntry *entry = lekh_article_get_entry (check->article, i);
+          gboolean value;
+
+          if (g_ascii_strcasecmp (entry->key, "published") != 0 ||
+              !hugo_bool (lekh_node_resolve (entry->value), &value))
+            continue;
+          emit (check, "conflicting-fields", LEKH_SEVERITY_WARNING, &entry->key_span, entry->key,
+                _("Hugo ignores “%s” beside “draft” (it uses draft); remove one of them"),
+                entry->key);
+          break;
+        }
+    }
 
   if (lekh_profile_get_id (check->profile) != LEKH_PROFILE_DOCUSAURUS)
     return;
