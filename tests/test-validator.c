@@ -260,6 +260,8 @@ static const Quiet quiets[] = {
   { "site-data", "docusaurus", "docusaurus/blog/authors.yml",
     "asha:\n  name: Asha\n  image_url: /img/asha.png\nravi:\n  name: Ravi\n  "
     "image_url: https://example.org/ravi.png\n" },
+  /* a data file is YAML as a whole, never an article's front matter */
+  { "toml-syntax", "docusaurus", "docusaurus/blog/authors.yml", "+++\nasha: [1, 2\n" },
   /* outside Docusaurus an authors.yml is any file */
   { "site-data", "hugo", "hugo/content/authors.yml", "- asha\n" },
   { "invalid-date", "hugo", NULL, "---\ntitle: Hello\ndate: 2024-01-05T10:00:00.5+05:30\n"

@@ -4411,7 +4411,10 @@ lekh_validator_check (LekhValidator *self,
   if (lekh_profile_get_id (check.profile) == LEKH_PROFILE_DOCUSAURUS &&
       site_data_kind (path) != 0)
     {
-      if (lekh_article_get_error (article) != NULL)
+      const GError *error = lekh_article_get_error (article);
+
+      /* the file is YAML as a whole: of the article's reading only bad bytes count */
+      if (error != NULL && error->domain == LEKH_ERROR && error->code == LEKH_ERROR_INVALID_UTF8)
         check_article_error (&check);
       else
         check_site_data_file (&check, site_data_kind (path));
