@@ -415,6 +415,17 @@ test_site_data_files (void)
                                       "valid YAML"));
   g_assert_nonnull (strstr (site.out, "Checked 3 files: 3 errors, 1 warning"));
 
+  /* the same from the folder above, named "." (the new post leads to blog/) */
+  {
+    g_auto(Run) dot = { 0 };
+
+    write_file ("datasite/blog/2024-01-01-post.md", "---\ntitle: Post\n---\n", -1);
+    RUN (&dot, tmpdir, ".");
+    g_assert_nonnull (strstr (dot.out, "./datasite/blog/tags.yml:1:1: error:"));
+    /* docs/ has no article: found as the site's own, shown from the current folder */
+    g_assert_nonnull (strstr (dot.out, "\ndatasite/docs/tags.yml:3:1: error:"));
+  }
+
   RUN (&alone, tmpdir, "datasite/blog/tags.yml");
   g_assert_cmpint (alone.status, ==, 1);
   g_assert_nonnull (strstr (alone.out, "Checked 1 file: 1 error, 0 warnings"));

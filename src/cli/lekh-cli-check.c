@@ -125,17 +125,23 @@ run_checks (Job   *job,
 
 /* Docusaurus reads every authors.yml and tags.yml of a site, used or not, and refuses the site
  * when one is broken: each one in a folder on the way from a folder named on the command line
- * to its articles is checked too (once, and only in a Docusaurus site). */
+ * to its articles, and in the blog/ and docs/ of each Docusaurus site met, is checked too (once,
+ * and only in a Docusaurus site). */
 static void
 add_site_data (LekhValidator      *validator,
                GPtrArray          *walked,
-               const char * const *paths)
+               const char * const *paths,
+               const char         *cwd)
 {
   static const char * const names[] = { "authors.yml", "authors.yaml", "tags.yml", "tags.yaml" };
   g_autoptr(GHashTable) roots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) docusaurus = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
+  g_autoptr(GPtrArray) site_folders = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  gsize cwd_len = strlen (cwd);
   GHashTableIter iter;
   gpointer folder;
 
@@ -151,34 +157,26 @@ add_site_data (LekhValidator      *validator,
       }
   if (g_hash_table_size (roots) == 0)
     return;
-  /* a site's own blog/ and docs/, even without an article in them */
   g_hash_table_iter_init (&iter, roots);
   while (g_hash_table_iter_next (&iter, &folder, NULL))
-    {
-      g_hash_table_add (folders, g_strdup (folder));
-      g_hash_table_add (folders, g_build_filename (folder, "blog", NULL));
-      g_hash_table_add (folders, g_build_filename (folder, "docs", NULL));
-    }
+    g_hash_table_add (folders, g_strdup (folder));
 
   for (guint i = 0; i < walked->len; i++)
     {
       g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_free);
       char *dir = g_path_get_dirname (g_ptr_array_index (walked, i));
 
-      g_hash_table_add (seen, g_ptr_array_index (walked, i));
+      g_hash_table_add (seen, g_canonicalize_filename (g_ptr_array_index (walked, i), cwd));
       for (;;)
         {
+          gboolean known = g_hash_table_contains (folders, dir);
           char *parent;
 
-          if (g_hash_table_contains (folders, dir))
-            {
-              g_free (dir);
-              break;
-            }
           g_ptr_array_add (chain, dir);
-          if (g_hash_table_contains (roots, dir))
+          if (known)
             {
-              /* reached a folder named on the command line: the chain is below it */
+              /* reached a folder named on the command line, or one already known to be
+               * below one: the whole chain is */
               for (guint c = 0; c < chain->len; c++)
                 g_hash_table_add (folders, g_strdup (g_ptr_array_index (chain, c)));
               break;
@@ -193,16 +191,80 @@ add_site_data (LekhValidator      *validator,
         }
     }
 
+  /* The Docusaurus sites of the articles (each folder's site is looked up once, as the check
+   * itself does): only folders inside one are looked at, so a Hugo or Jekyll site costs
+   * nothing more. */
+  for (guint i = 0; i < walked->len; i++)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (g_ptr_array_index (walked, i), cwd);
+      g_autoptr(LekhSite) site = lekh_validator_get_site (validator, absolute);
+      const char *root = lekh_site_get_root (site);
+
+      if (root != NULL &&
+          lekh_profile_get_id (lekh_site_get_profile (site)) == LEKH_PROFILE_DOCUSAURUS &&
+          !g_hash_table_contains (docusaurus, root))
+        g_hash_table_add (docusaurus, g_strdup (root));
+    }
+  /* and the sites of the folders named, which may have no article at all */
+  g_hash_table_iter_init (&iter, roots);
+  while (g_hash_table_iter_next (&iter, &folder, NULL))
+    {
+      g_autofree char *canonical = g_canonicalize_filename (folder, cwd);
+      g_autofree char *absolute = g_build_filename (canonical, "index.md", NULL);
+      g_autoptr(LekhSite) site = lekh_validator_get_site (validator, absolute);
+      const char *root = lekh_site_get_root (site);
+
+      if (root != NULL &&
+          lekh_profile_get_id (lekh_site_get_profile (site)) == LEKH_PROFILE_DOCUSAURUS &&
+          !g_hash_table_contains (docusaurus, root))
+        g_hash_table_add (docusaurus, g_strdup (root));
+    }
+  if (g_hash_table_size (docusaurus) == 0)
+    return;
+
   g_hash_table_iter_init (&iter, folders);
   while (g_hash_table_iter_next (&iter, &folder, NULL))
+    {
+      g_autofree char *canonical = g_canonicalize_filename (folder, cwd);
+      GHashTableIter sites;
+      gpointer root;
+
+      g_hash_table_iter_init (&sites, docusaurus);
+      while (g_hash_table_iter_next (&sites, &root, NULL))
+        if (g_str_has_prefix (canonical, root) &&
+            (canonical[strlen (root)] == '\0' || canonical[strlen (root)] == G_DIR_SEPARATOR))
+          {
+            g_ptr_array_add (ordered, folder);
+            break;
+          }
+    }
+  /* then each site's own blog/ and docs/, even without an article; below the current folder
+   * shown relative to it */
+  g_hash_table_iter_init (&iter, docusaurus);
+  while (g_hash_table_iter_next (&iter, &folder, NULL))
+    {
+      const char *root = folder;
+      const char *shown = strncmp (root, cwd, cwd_len) == 0 && root[cwd_len] == G_DIR_SEPARATOR ?
+                          root + cwd_len + 1 : root;
+
+      g_ptr_array_add (site_folders, g_strdup (shown));
+      g_ptr_array_add (site_folders, g_build_filename (shown, "blog", NULL));
+      g_ptr_array_add (site_folders, g_build_filename (shown, "docs", NULL));
+    }
+  for (guint i = 0; i < site_folders->len; i++)
+    g_ptr_array_add (ordered, g_ptr_array_index (site_folders, i));
+
+  for (guint f = 0; f < ordered->len; f++)
     for (guint n = 0; n < G_N_ELEMENTS (names); n++)
       {
-        g_autofree char *path = g_build_filename (folder, names[n], NULL);
+        g_autofree char *path = g_build_filename (g_ptr_array_index (ordered, f), names[n], NULL);
+        g_autofree char *canonical = g_canonicalize_filename (path, cwd);
 
-        if (g_hash_table_contains (seen, path) ||
-            !lekh_validator_is_site_data (validator, path) ||
-            !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        if (g_hash_table_contains (seen, canonical) ||
+            !g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
+            !lekh_validator_is_site_data (validator, path))
           continue;
+        g_hash_table_add (seen, g_steal_pointer (&canonical));
         g_ptr_array_add (found, g_steal_pointer (&path));
       }
   for (guint i = 0; i < found->len; i++)
@@ -617,11 +679,11 @@ lekh_cli_check (int    argc,
   walked = lekh_cli_walk ("lekh check", (const char * const *) paths, &walk_failed);
   validator = lekh_validator_new ();
   lekh_validator_set_profile (validator, profile);
-  add_site_data (validator, walked, (const char * const *) paths);
+  cwd = g_get_current_dir ();
+  add_site_data (validator, walked, (const char * const *) paths, cwd);
 
   /* Absolute paths, made against the current folder once: a relative path would have the
    * validator ask for the current folder (two stat() calls) for each of thousands of files. */
-  cwd = g_get_current_dir ();
   results = g_ptr_array_new_with_free_func (file_result_free);
   for (guint i = 0; i < walked->len; i++)
     {
