@@ -76,7 +76,8 @@ test_text_format (void)
                    "docusaurus/blog/2024-04-01-bad.md:5:8: warning: The image “/img/missing.png” "
                    "was found neither beside the article nor in the site’s static folder "
                    "[missing-local-image]\n"
-                   "Checked 3 files: 1 error, 2 warnings\n");
+                   /* two articles, blog/authors.yml and blog/tags.yml */
+                   "Checked 5 files: 1 error, 2 warnings\n");
   (void) lines;
 }
 
@@ -198,7 +199,7 @@ test_json_format (void)
                                      "\"column\": 17"));
   g_assert_nonnull (strstr (run.out, "\"rule\": \"unknown-author\""));
   g_assert_nonnull (strstr (run.out, "\"fix\": {\"kind\": \"add-author\""));
-  g_assert_nonnull (strstr (run.out, "\"files\": 3,\n  \"errors\": 1,\n  \"warnings\": 2,"));
+  g_assert_nonnull (strstr (run.out, "\"files\": 5,\n  \"errors\": 1,\n  \"warnings\": 2,"));
 
   {
     g_auto(Run) clean = { 0 };
@@ -387,6 +388,57 @@ test_walk (void)
   }
 }
 
+/* Docusaurus reads every authors.yml and tags.yml and refuses the site when one is broken:
+ * checked when named, and when the site is, even with no article using them. */
+static void
+test_site_data_files (void)
+{
+  g_auto(Run) site = { 0 };
+  g_auto(Run) alone = { 0 };
+  g_auto(Run) hugo = { 0 };
+
+  write_file ("datasite/docusaurus.config.js", "module.exports = {};\n", -1);
+  write_file ("datasite/blog/authors.yml",
+              "asha:\n  name: Asha\n  image_url: /img/asha.png\nasha:\n  name: Again\n", -1);
+  write_file ("datasite/blog/tags.yml", "- one\n- two\n", -1);
+  write_file ("datasite/docs/tags.yml", "docs:\n  label: [unclosed\n", -1);
+
+  RUN (&site, tmpdir, "datasite");
+  g_assert_cmpint (site.status, ==, 1);
+  g_assert_nonnull (strstr (site.out, "datasite/blog/authors.yml:1:1: error: Docusaurus refuses "
+                                      "this authors.yml, so the site does not build: “asha” is "
+                                      "given twice [site-data]"));
+  g_assert_nonnull (strstr (site.out, "datasite/blog/authors.yml:3:14: warning: The picture of "
+                                      "“asha”, “/img/asha.png”"));
+  g_assert_nonnull (strstr (site.out, "datasite/blog/tags.yml:1:1: error: tags.yml should map"));
+  g_assert_nonnull (strstr (site.out, "datasite/docs/tags.yml:3:1: error: This tags.yml is not "
+                                      "valid YAML"));
+  g_assert_nonnull (strstr (site.out, "Checked 3 files: 3 errors, 1 warning"));
+
+  /* the same from the folder above, named "." (the new post leads to blog/) */
+  {
+    g_auto(Run) dot = { 0 };
+
+    write_file ("datasite/blog/2024-01-01-post.md", "---\ntitle: Post\n---\n", -1);
+    RUN (&dot, tmpdir, ".");
+    g_assert_nonnull (strstr (dot.out, "./datasite/blog/tags.yml:1:1: error:"));
+    /* docs/ has no article: found as the site's own, shown from the current folder */
+    g_assert_nonnull (strstr (dot.out, "\ndatasite/docs/tags.yml:3:1: error:"));
+  }
+
+  RUN (&alone, tmpdir, "datasite/blog/tags.yml");
+  g_assert_cmpint (alone.status, ==, 1);
+  g_assert_nonnull (strstr (alone.out, "Checked 1 file: 1 error, 0 warnings"));
+
+  /* a Hugo site's authors.yml is no Docusaurus data file, and a folder walk skips it */
+  write_file ("hugodata/hugo.toml", "title = 'x'\n", -1);
+  write_file ("hugodata/content/authors.yml", "- not a mapping\n", -1);
+  write_file ("hugodata/content/post.md", "---\ntitle: Post\n---\n", -1);
+  RUN (&hugo, tmpdir, "hugodata");
+  g_assert_cmpint (hugo.status, ==, 0);
+  g_assert_cmpstr (hugo.out, ==, "Checked 1 file: 0 errors, 0 warnings\n");
+}
+
 /* A Hugo site's archetypes are templates, its public/ folder is output: not articles. */
 static void
 test_generated_folders (void)
@@ -395,21 +447,22 @@ test_generated_folders (void)
   g_auto(Run) explicit = { 0 };
 
   write_file ("hugosite/hugo.toml", "title = 'x'\n", -1);
-  write_file ("hugosite/content/post.md", "---\ntitle: Post\ndraft: nope\n---\n", -1);
+  write_file ("hugosite/content/post.md", "---\ntitle: Post\nurl: https://example.org/\n---\n", -1);
   write_file ("hugosite/archetypes/default.md", "---\ntitle: {{ .Name }}\ndate: {{ .Date }}\n---\n", -1);
-  write_file ("hugosite/public/post/index.md", "---\ndraft: nope\n---\n", -1);
+  write_file ("hugosite/public/post/index.md", "---\nurl: https://example.org/\n---\n", -1);
   write_file ("hugosite/content/public/page.md", "---\ntitle: Page\n---\n", -1);
 
   RUN (&run, tmpdir, "hugosite");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpuint (count_lines (run.out, "error:"), ==, 1);
-  g_assert_nonnull (strstr (run.out, "hugosite/content/post.md:3:8: error:"));
+  g_assert_nonnull (strstr (run.out, "hugosite/content/post.md:3:6: error:"));
   g_assert_nonnull (strstr (run.out, "Checked 2 files"));
 
-  /* named on the command line, an archetype is checked all the same */
+  /* named on the command line, an archetype is checked all the same ("{{ .Name }}" is a
+   * YAML mapping there, which Hugo would read as an empty title) */
   RUN (&explicit, tmpdir, "hugosite/archetypes/default.md");
-  g_assert_cmpint (explicit.status, ==, 1);
-  g_assert_nonnull (strstr (explicit.out, "default.md:2:8: error: “title” should be text"));
+  g_assert_cmpint (explicit.status, ==, 0);
+  g_assert_nonnull (strstr (explicit.out, "default.md:2:8: warning: Hugo reads “title” as empty text"));
 }
 
 static void
@@ -485,6 +538,7 @@ main (int   argc,
   }
 
   g_test_add_func ("/check-cli/text", test_text_format);
+  g_test_add_func ("/check-cli/site-data-files", test_site_data_files);
   g_test_add_func ("/check-cli/exit-codes", test_exit_codes);
   g_test_add_func ("/check-cli/json", test_json_format);
   g_test_add_func ("/check-cli/github", test_github_format);

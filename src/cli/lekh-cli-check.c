@@ -34,7 +34,8 @@ typedef enum
 /* One file to check and, once checked, what was found. */
 typedef struct
 {
-  char      *path;
+  char      *path;          /* as walked, for the output */
+  char      *absolute;      /* for reading and checking */
   GPtrArray *diagnostics;   /* LekhDiagnostic*, or NULL when the file could not be read */
   char      *read_error;
 } FileResult;
@@ -52,6 +53,7 @@ file_result_free (gpointer data)
   FileResult *result = data;
 
   g_free (result->path);
+  g_free (result->absolute);
   g_clear_pointer (&result->diagnostics, g_ptr_array_unref);
   g_free (result->read_error);
   g_free (result);
@@ -76,14 +78,14 @@ check_one (LekhValidator *validator,
   g_autoptr(LekhArticle) article = NULL;
 
   /* Read, never mapped: a file truncated while it is checked cannot crash the check. */
-  bytes = lekh_file_read (result->path, NULL, &error);
+  bytes = lekh_file_read (result->absolute, NULL, &error);
   if (bytes == NULL)
     {
       result->read_error = g_strdup (error->message);
       return;
     }
   article = lekh_article_new_from_bytes (bytes);
-  result->diagnostics = lekh_validator_check (validator, article, result->path);
+  result->diagnostics = lekh_validator_check (validator, article, result->absolute);
 }
 
 static gpointer
@@ -120,6 +122,154 @@ run_checks (Job   *job,
     g_thread_join (g_ptr_array_index (threads, i));
 }
 
+
+/* Docusaurus reads every authors.yml and tags.yml of a site, used or not, and refuses the site
+ * when one is broken: each one in a folder on the way from a folder named on the command line
+ * to its articles, and in the blog/ and docs/ of each Docusaurus site met, is checked too (once,
+ * and only in a Docusaurus site). */
+static void
+add_site_data (LekhValidator      *validator,
+               GPtrArray          *walked,
+               const char * const *paths,
+               const char         *cwd)
+{
+  static const char * const names[] = { "authors.yml", "authors.yaml", "tags.yml", "tags.yaml" };
+  g_autoptr(GHashTable) roots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) docusaurus = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
+  g_autoptr(GPtrArray) site_folders = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  gsize cwd_len = strlen (cwd);
+  GHashTableIter iter;
+  gpointer folder;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+      {
+        char *root = g_strdup (paths[i]);
+        gsize len = strlen (root);
+
+        while (len > 1 && root[len - 1] == G_DIR_SEPARATOR)
+          root[--len] = '\0';
+        g_hash_table_add (roots, root);
+      }
+  if (g_hash_table_size (roots) == 0)
+    return;
+  g_hash_table_iter_init (&iter, roots);
+  while (g_hash_table_iter_next (&iter, &folder, NULL))
+    g_hash_table_add (folders, g_strdup (folder));
+
+  for (guint i = 0; i < walked->len; i++)
+    {
+      g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_free);
+      char *dir = g_path_get_dirname (g_ptr_array_index (walked, i));
+
+      g_hash_table_add (seen, g_canonicalize_filename (g_ptr_array_index (walked, i), cwd));
+      for (;;)
+        {
+          gboolean known = g_hash_table_contains (folders, dir);
+          char *parent;
+
+          g_ptr_array_add (chain, dir);
+          if (known)
+            {
+              /* reached a folder named on the command line, or one already known to be
+               * below one: the whole chain is */
+              for (guint c = 0; c < chain->len; c++)
+                g_hash_table_add (folders, g_strdup (g_ptr_array_index (chain, c)));
+              break;
+            }
+          parent = g_path_get_dirname (dir);
+          if (strcmp (parent, dir) == 0)
+            {
+              g_free (parent);
+              break;
+            }
+          dir = parent;
+        }
+    }
+
+  /* The Docusaurus sites of the articles (each folder's site is looked up once, as the check
+   * itself does): only folders inside one are looked at, so a Hugo or Jekyll site costs
+   * nothing more. */
+  for (guint i = 0; i < walked->len; i++)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (g_ptr_array_index (walked, i), cwd);
+      g_autoptr(LekhSite) site = lekh_validator_get_site (validator, absolute);
+      const char *root = lekh_site_get_root (site);
+
+      if (root != NULL &&
+          lekh_profile_get_id (lekh_site_get_profile (site)) == LEKH_PROFILE_DOCUSAURUS &&
+          !g_hash_table_contains (docusaurus, root))
+        g_hash_table_add (docusaurus, g_strdup (root));
+    }
+  /* and the sites of the folders named, which may have no article at all */
+  g_hash_table_iter_init (&iter, roots);
+  while (g_hash_table_iter_next (&iter, &folder, NULL))
+    {
+      g_autofree char *canonical = g_canonicalize_filename (folder, cwd);
+      g_autofree char *absolute = g_build_filename (canonical, "index.md", NULL);
+      g_autoptr(LekhSite) site = lekh_validator_get_site (validator, absolute);
+      const char *root = lekh_site_get_root (site);
+
+      if (root != NULL &&
+          lekh_profile_get_id (lekh_site_get_profile (site)) == LEKH_PROFILE_DOCUSAURUS &&
+          !g_hash_table_contains (docusaurus, root))
+        g_hash_table_add (docusaurus, g_strdup (root));
+    }
+  if (g_hash_table_size (docusaurus) == 0)
+    return;
+
+  g_hash_table_iter_init (&iter, folders);
+  while (g_hash_table_iter_next (&iter, &folder, NULL))
+    {
+      g_autofree char *canonical = g_canonicalize_filename (folder, cwd);
+      GHashTableIter sites;
+      gpointer root;
+
+      g_hash_table_iter_init (&sites, docusaurus);
+      while (g_hash_table_iter_next (&sites, &root, NULL))
+        if (g_str_has_prefix (canonical, root) &&
+            (canonical[strlen (root)] == '\0' || canonical[strlen (root)] == G_DIR_SEPARATOR))
+          {
+            g_ptr_array_add (ordered, folder);
+            break;
+          }
+    }
+  /* then each site's own blog/ and docs/, even without an article; below the current folder
+   * shown relative to it */
+  g_hash_table_iter_init (&iter, docusaurus);
+  while (g_hash_table_iter_next (&iter, &folder, NULL))
+    {
+      const char *root = folder;
+      const char *shown = strncmp (root, cwd, cwd_len) == 0 && root[cwd_len] == G_DIR_SEPARATOR ?
+                          root + cwd_len + 1 : root;
+
+      g_ptr_array_add (site_folders, g_strdup (shown));
+      g_ptr_array_add (site_folders, g_build_filename (shown, "blog", NULL));
+      g_ptr_array_add (site_folders, g_build_filename (shown, "docs", NULL));
+    }
+  for (guint i = 0; i < site_folders->len; i++)
+    g_ptr_array_add (ordered, g_ptr_array_index (site_folders, i));
+
+  for (guint f = 0; f < ordered->len; f++)
+    for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+      {
+        g_autofree char *path = g_build_filename (g_ptr_array_index (ordered, f), names[n], NULL);
+        g_autofree char *canonical = g_canonicalize_filename (path, cwd);
+
+        if (g_hash_table_contains (seen, canonical) ||
+            !g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
+            !lekh_validator_is_site_data (validator, path))
+          continue;
+        g_hash_table_add (seen, g_steal_pointer (&canonical));
+        g_ptr_array_add (found, g_steal_pointer (&path));
+      }
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (walked, g_ptr_array_index (found, i));
+}
 
 static const char *
 fix_kind_name (LekhFixKind kind)
@@ -315,6 +465,7 @@ static const struct
   { "site-data", N_("The site's authors.yml or tags.yml is broken or refused") },
   { "conflicting-fields", N_("Fields the site generator refuses to see together") },
   { "site-unreadable", N_("Part of the site could not be read, so it was not checked") },
+  { "post-file-name", N_("A file in _posts whose name Jekyll does not read as a post") },
   { "read-error", N_("The file could not be read") },
 };
 
@@ -457,6 +608,7 @@ lekh_cli_check (int    argc,
   g_autofree char *profile_name = NULL;
   g_autofree char *format_name = NULL;
   g_auto(GStrv) paths = NULL;
+  g_autofree char *cwd = NULL;
   gboolean quiet = FALSE;
   int jobs = 0;
   const GOptionEntry entries[] = {
@@ -525,19 +677,24 @@ lekh_cli_check (int    argc,
     }
 
   walked = lekh_cli_walk ("lekh check", (const char * const *) paths, &walk_failed);
+  validator = lekh_validator_new ();
+  lekh_validator_set_profile (validator, profile);
+  cwd = g_get_current_dir ();
+  add_site_data (validator, walked, (const char * const *) paths, cwd);
 
+  /* Absolute paths, made against the current folder once: a relative path would have the
+   * validator ask for the current folder (two stat() calls) for each of thousands of files. */
   results = g_ptr_array_new_with_free_func (file_result_free);
   for (guint i = 0; i < walked->len; i++)
     {
       FileResult *result = g_new0 (FileResult, 1);
 
       result->path = g_strdup (g_ptr_array_index (walked, i));
+      result->absolute = g_canonicalize_filename (result->path, cwd);
       g_ptr_array_add (results, result);
     }
   g_ptr_array_sort (results, compare_results);
 
-  validator = lekh_validator_new ();
-  lekh_validator_set_profile (validator, profile);
   job.files = results;
   job.validator = validator;
   run_checks (&job, jobs > 0 ? (guint) jobs : MIN (g_get_num_processors (), 8));

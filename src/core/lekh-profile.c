@@ -85,6 +85,7 @@ static const LekhField hugo_fields[] = {
   { "outputs", LEKH_FIELD_STRING_OR_LIST, 0 },
   { "cascade", LEKH_FIELD_ANY, 0 },
   { "build", LEKH_FIELD_MAPPING, 0 },
+  { "_build", LEKH_FIELD_MAPPING, 0 },
   { "menus", LEKH_FIELD_ANY, 0 },
   { "menu", LEKH_FIELD_ANY, 0 },
   { "headless", LEKH_FIELD_BOOL, 0 },

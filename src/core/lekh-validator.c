@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
+#include <yaml.h>
 
 #include "lekh-text.h"
 #include "lekh-validator.h"
@@ -52,6 +53,7 @@ static const char * const rules[] = {
   "site-data",
   "conflicting-fields",
   "site-unreadable",
+  "post-file-name",
   NULL
 };
 
@@ -2856,6 +2858,918 @@ check_docusaurus_legacy_authors (Check      *check,
     }
 }
 
+/* ---------------------------------------------------------------------------------------
+ * Hugo (0.111.3, the version Debian 12 ships): what hugolib/page__meta.go setMetadata()
+ * and resources/page/pagemeta do with each front-matter value. Hugo reads YAML with
+ * gopkg.in/yaml.v2, which hands timestamps over as strings, so every YAML or JSON date goes
+ * through spf13/cast 1.5.0's string formats; a TOML date is a date of its own.
+ * --------------------------------------------------------------------------------------- */
+
+static gboolean
+digits (const char **p,
+        int          n,
+        int         *value)
+{
+  int v = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit ((*p)[i]))
+        return FALSE;
+      v = v * 10 + ((*p)[i] - '0');
+    }
+  *p += n;
+  *value = v;
+  return TRUE;
+}
+
+/* A Go layout's numeric zone: "Z07:00" (Z or ±hh:mm), "-0700", "-07:00". */
+static gboolean
+go_zone (const char **p,
+         gboolean     z_ok,
+         gboolean     colon)
+{
+  int h, m;
+
+  if (z_ok && **p == 'Z')
+    {
+      (*p)++;
+      return TRUE;
+    }
+  if (**p != '+' && **p != '-')
+    return FALSE;
+  (*p)++;
+  if (!digits (p, 2, &h))
+    return FALSE;
+  if (colon && *(*p)++ != ':')
+    return FALSE;
+  if (!digits (p, 2, &m))
+    return FALSE;
+  return h <= 23 && m <= 59;
+}
+
+static const char * const go_months[] = {
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+};
+
+/* cast 1.5.0 (caste.go StringToDateInDefaultLocation, timeFormats) through Go's time.Parse:
+ * the layouts with a numeric date — RFC 3339, "2006-01-02T15:04:05" and its "-0700" form,
+ * "2006-01-02 15:04:05" with "Z0700", "Z07:00", " -07:00", " -0700", " -0700 MST", or none,
+ * "2006-01-02", "02 Jan 2006" and RFC 1123 ("Mon, 02 Jan 2006 15:04:05 MST" or "-0700").
+ * Every field has its fixed number of digits, time.Parse refuses a day the month lacks, and
+ * it takes a fraction after the seconds in any layout. */
+static gboolean
+hugo_date_parses (const char *s)
+{
+  const char *p = s;
+  int year, month, day, hour, minute, second;
+  char sep;
+
+  /* RFC 1123: "Mon, " first, then the "02 Jan 2006" form */
+  if (g_ascii_isalpha (p[0]) && g_ascii_isalpha (p[1]) && g_ascii_isalpha (p[2]) &&
+      p[3] == ',' && p[4] == ' ')
+    p += 5;
+  if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && p[2] == ' ')
+    {
+      guint m;
+
+      digits (&p, 2, &day);
+      p++;
+      for (m = 0; m < 12 && strncmp (p, go_months[m], 3) != 0; m++)
+        ;
+      if (m == 12 || p[3] != ' ')
+        return FALSE;
+      p += 4;
+      if (!digits (&p, 4, &year) || day < 1 || !g_date_valid_dmy (day, m + 1, MAX (year, 1)))
+        return FALSE;
+      if (*p == '\0')
+        return p - s == 11;   /* "02 Jan 2006" alone, without a weekday */
+      if (p - s == 11 || *p++ != ' ')
+        return FALSE;
+      if (!digits (&p, 2, &hour) || *p++ != ':' || !digits (&p, 2, &minute) || *p++ != ':' ||
+          !digits (&p, 2, &second) || hour > 23 || minute > 59 || second > 59 || *p++ != ' ')
+        return FALSE;
+      if (*p == '+' || *p == '-')
+        return go_zone (&p, FALSE, FALSE) && *p == '\0';
+      while (g_ascii_isalpha (*p))
+        p++;
+      return *p == '\0';
+    }
+
+  if (!digits (&p, 4, &year) || *p++ != '-' || !digits (&p, 2, &month) || *p++ != '-' ||
+      !digits (&p, 2, &day))
+    return FALSE;
+  if (month < 1 || month > 12 || day < 1 || !g_date_valid_dmy (day, month, MAX (year, 1)))
+    return FALSE;
+  if (*p == '\0')
+    return TRUE;
+  sep = *p++;
+  if (sep != 'T' && sep != ' ')
+    return FALSE;
+  if (!digits (&p, 2, &hour) || *p++ != ':' || !digits (&p, 2, &minute) || *p++ != ':' ||
+      !digits (&p, 2, &second) || hour > 23 || minute > 59 || second > 59)
+    return FALSE;
+  if (*p == '.' || *p == ',')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (*p == '\0')
+    return TRUE;
+  if (sep == 'T')
+    {
+      const char *q = p;
+
+      /* RFC 3339 (Z or ±07:00), or "-0700" */
+      return (go_zone (&q, TRUE, TRUE) && *q == '\0') || (go_zone (&p, FALSE, FALSE) && *p == '\0');
+    }
+  if (*p == ' ')
+    {
+      const char *q = ++p;
+
+      if (go_zone (&q, FALSE, TRUE) && *q == '\0')
+        return TRUE;
+      if (!go_zone (&p, FALSE, FALSE))
+        return FALSE;
+      if (*p == '\0')
+        return TRUE;
+      if (*p++ != ' ' || !g_ascii_isalpha (*p))
+        return FALSE;
+      while (g_ascii_isalpha (*p))
+        p++;
+      return *p == '\0';
+    }
+  {
+    const char *q = p;
+
+    return (go_zone (&q, TRUE, TRUE) && *q == '\0') || (go_zone (&p, TRUE, FALSE) && *p == '\0');
+  }
+}
+
+/* resources/page/pagemeta/page_frontmatter.go newDateFieldHandler: a date that
+ * htime.ToTimeInDefaultLocationE cannot read is skipped without a word ("return false,
+ * nil"); the next handler of the chain gives the date (date: publishDate, lastmod; ...), or
+ * none does and Hugo shows 0001-01-01. cast reads a number as seconds since 1970. */
+static void
+hugo_date (Check           *check,
+           const LekhEntry *entry,
+           const LekhNode  *node)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+  const char *s = lekh_node_get_string (node);
+
+  if (type == LEKH_VALUE_TIMESTAMP && node->tag != NULL &&
+      lekh_article_get_split (check->article)->format == LEKH_FRONT_MATTER_TOML)
+    return;   /* a TOML date-time, checked by the TOML reader */
+  if (type == LEKH_VALUE_INT || type == LEKH_VALUE_FLOAT)
+    {
+      emit (check, "invalid-date", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+            _("Hugo reads the number %s in “%s” as seconds since 1 January 1970, not as a "
+              "year or a date; write a date such as 2024-03-05"), s, entry->key);
+      return;
+    }
+  if (s != NULL && node->kind == LEKH_NODE_SCALAR && type != LEKH_VALUE_BOOL &&
+      (hugo_date_parses (s) || is_template (s)))
+    return;
+  emit (check, "invalid-date", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+        _("Hugo cannot read “%s” as a date and ignores “%s”: the page gets its date from "
+          "another date field, or none (Hugo shows the year 1); write e.g. 2024-03-05 or "
+          "2024-03-05T10:30:00+05:30 (two digits for month and day, seconds with a time)"),
+        s != NULL && node->kind == LEKH_NODE_SCALAR ? s : describe_type (type), entry->key);
+}
+
+/* spf13/cast 1.5.0 ToBool: a boolean, strconv.ParseBool's words, a non-zero integer; anything
+ * else is false (the error is dropped). Returns FALSE when Hugo cannot read NODE. */
+static gboolean
+hugo_bool (const LekhNode *node,
+           gboolean       *value)
+{
+  static const char * const yes[] = { "1", "t", "T", "TRUE", "true", "True" };
+  static const char * const no[] = { "0", "f", "F", "FALSE", "false", "False" };
+  LekhValueType type = lekh_node_get_value_type (node);
+  gint64 n;
+
+  if (type == LEKH_VALUE_BOOL)
+    return lekh_node_get_boolean (node, value);
+  if (type == LEKH_VALUE_INT && lekh_node_get_int (node, &n))
+    {
+      *value = n != 0;
+      return TRUE;
+    }
+  if (type == LEKH_VALUE_STRING)
+    for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+      if (strcmp (node->scalar, yes[i]) == 0 || strcmp (node->scalar, no[i]) == 0)
+        {
+          *value = strcmp (node->scalar, yes[i]) == 0;
+          return TRUE;
+        }
+  *value = FALSE;
+  return FALSE;
+}
+
+/* draft, headless, isCJKLanguage: cast.ToBool (hugolib/page__meta.go). */
+static void
+hugo_flag (Check           *check,
+           const LekhEntry *entry,
+           const LekhNode  *node)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+  gboolean value;
+
+  if (type == LEKH_VALUE_BOOL)
+    return;
+  if (!hugo_bool (node, &value))
+    emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+          _("Hugo reads this value of “%s” as false (only true, false, 1, 0, t and f are "
+            "read); write true or false"), entry->key);
+  else
+    emit (check, "wrong-type", LEKH_SEVERITY_INFO, value_span (entry, node), entry->key,
+          _("Hugo reads this value of “%s” as %s; write %s without quotes"), entry->key,
+          value ? "true" : "false", value ? "true" : "false");
+}
+
+/* weight: cast.ToInt — a whole number; a string of one, read; a fraction cut off; anything
+ * else 0. */
+static void
+hugo_weight (Check           *check,
+             const LekhEntry *entry,
+             const LekhNode  *node)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+  gint64 n;
+  char *end = NULL;
+
+  if (type == LEKH_VALUE_INT)
+    return;
+  if (type == LEKH_VALUE_STRING && node->scalar[0] != '\0' &&
+      (g_ascii_strtoll (node->scalar, &end, 10), *end == '\0'))
+    emit (check, "wrong-type", LEKH_SEVERITY_INFO, value_span (entry, node), entry->key,
+          _("Hugo reads the text “%s” in “weight” as a number; write it without quotes"),
+          node->scalar);
+  else if (type == LEKH_VALUE_FLOAT)
+    {
+      double v = g_ascii_strtod (node->scalar, NULL);
+      /* beyond 64 bits (or NaN) Go's conversion is undefined: say the number as written */
+      g_autofree char *whole = v > -9.2e18 && v < 9.2e18 ?
+                               g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) v) :
+                               g_strdup (node->scalar);
+
+      emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+            _("Hugo drops the fraction of “weight” (%s is read as %s); write a whole number"),
+            node->scalar, whole);
+    }
+  else if (!(type == LEKH_VALUE_BOOL && lekh_node_get_int (node, &n)))
+    emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+          _("Hugo reads this “weight” as 0 (it should be a whole number)"));
+}
+
+/* url (page__meta.go: "URLs with protocol (http*) not supported") and each alias ("http*
+ * aliases not supported"): Hugo stops the build. aliases goes through cast.ToStringSlice,
+ * which splits a string on white space. */
+static gboolean
+has_http_prefix (const char *s)
+{
+  return g_str_has_prefix (s, "http://") || g_str_has_prefix (s, "https://");
+}
+
+static void
+hugo_paths (Check           *check,
+            const LekhEntry *entry,
+            const LekhNode  *node,
+            gboolean         is_url)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+
+  if (type == LEKH_VALUE_MAPPING || (is_url && type == LEKH_VALUE_SEQUENCE))
+    {
+      emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+            _("Hugo ignores “%s” when it is %s (it should be %s)"), entry->key,
+            describe_type (type), is_url ? _("text") : _("a list of paths"));
+      return;
+    }
+  if (type == LEKH_VALUE_SEQUENCE)
+    {
+      for (guint i = 0; i < node->children->len; i++)
+        {
+          const LekhNode *item = lekh_node_resolve (g_ptr_array_index (node->children, i));
+          const char *s = scalar_text (item);
+
+          if (s != NULL && has_http_prefix (s))
+            emit (check, "invalid-url", LEKH_SEVERITY_ERROR, value_span (entry, item), entry->key,
+                  _("Hugo refuses an alias with http:// or https:// (“%s”) and stops the "
+                    "build; an alias is a path of this site, such as /old/path/"), s);
+        }
+      check_duplicates (check, entry, node, scalar_text);
+      return;
+    }
+  if (node->kind != LEKH_NODE_SCALAR)
+    return;
+  if (is_url)
+    {
+      if (has_http_prefix (node->scalar))
+        emit (check, "invalid-url", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+              _("Hugo refuses a “url” with http:// or https:// (“%s”) and stops the build; "
+                "write the page’s path, such as /about/"), node->scalar);
+      return;
+    }
+  {
+    g_auto(GStrv) words = g_strsplit_set (node->scalar, " \t\n", -1);
+
+    for (guint i = 0; words[i] != NULL; i++)
+      if (has_http_prefix (words[i]))
+        {
+          emit (check, "invalid-url", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+                _("Hugo refuses an alias with http:// or https:// (“%s”) and stops the "
+                  "build; an alias is a path of this site, such as /old/path/"), words[i]);
+          return;
+        }
+  }
+}
+
+/* Taxonomies (hugolib/content_map_page.go assembleTaxonomies,
+ * common/types ToStringSlicePreserveString): a string is ONE term, never split; a list gives
+ * its items; anything else gives no term at all. */
+static void
+hugo_terms (Check           *check,
+            const LekhEntry *entry,
+            const LekhNode  *node)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+
+  if (type == LEKH_VALUE_SEQUENCE)
+    {
+      check_string_items (check, entry, node);
+      return;
+    }
+  if (type == LEKH_VALUE_STRING)
+    {
+      if (strchr (node->scalar, ',') != NULL)
+        emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+              _("Hugo reads “%s” as one term of “%s”, commas and all; write a list "
+                "([a, b]) for several"), node->scalar, entry->key);
+      return;
+    }
+  emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+        _("Hugo gives the page no “%s” from %s; write text or a list"), entry->key,
+        describe_type (type));
+}
+
+/* _build (resources/page/pagemeta/pagemeta.go DecodeBuildConfig, mapstructure.WeakDecode):
+ * not a mapping, or a publishResources that strconv.ParseBool cannot read, stops the build;
+ * a list or render value other than its words (or a boolean) is read as "always". */
+static void
+hugo_build (Check           *check,
+            const LekhEntry *entry,
+            const LekhNode  *node)
+{
+  static const struct { const char *key; const char *words[4]; } enums[] = {
+    { "list", { "always", "never", "local", NULL } },
+    { "render", { "always", "never", "link", NULL } },
+  };
+  /* Hugo 0.111 reads only "_build"; "build" is read from Hugo 0.123 on, with the same rules. */
+  gboolean legacy = g_ascii_strcasecmp (entry->key, "_build") == 0;
+  LekhSeverity refused = legacy ? LEKH_SEVERITY_ERROR : LEKH_SEVERITY_WARNING;
+
+  if (lekh_node_get_value_type (node) != LEKH_VALUE_MAPPING)
+    {
+      emit (check, "wrong-type", refused, value_span (entry, node), entry->key,
+            legacy ? _("“%s” should be a set of “key: value” pairs (list, render, "
+                       "publishResources); Hugo stops the build") :
+                     _("“%s” should be a set of “key: value” pairs (list, render, "
+                       "publishResources); Hugo 0.123 and later stop the build (earlier "
+                       "versions read only “_build”)"),
+            entry->key);
+      return;
+    }
+  for (guint i = 0; i + 1 < node->children->len; i += 2)
+    {
+      const LekhNode *key = lekh_node_resolve (g_ptr_array_index (node->children, i));
+      const LekhNode *value = lekh_node_resolve (g_ptr_array_index (node->children, i + 1));
+      const char *name = scalar_text (key);
+      LekhValueType type = lekh_node_get_value_type (value);
+      gboolean flag;
+
+      if (name == NULL)
+        continue;
+      if (g_ascii_strcasecmp (name, "publishResources") == 0)
+        {
+          if (type == LEKH_VALUE_BOOL || type == LEKH_VALUE_INT || type == LEKH_VALUE_NULL ||
+              (type == LEKH_VALUE_STRING && (value->scalar[0] == '\0' || hugo_bool (value, &flag))))
+            continue;
+          emit (check, "wrong-type", refused, value_span (entry, value), entry->key,
+                _("“publishResources” in “%s” should be true or false; Hugo cannot read it and "
+                  "stops the build"), entry->key);
+          continue;
+        }
+      for (guint e = 0; e < G_N_ELEMENTS (enums); e++)
+        {
+          gboolean known = type == LEKH_VALUE_BOOL || type == LEKH_VALUE_NULL;
+
+          if (g_ascii_strcasecmp (name, enums[e].key) != 0)
+            continue;
+          if (type == LEKH_VALUE_STRING)
+            for (guint w = 0; enums[e].words[w] != NULL; w++)
+              known |= strcmp (value->scalar, enums[e].words[w]) == 0;
+          if (!known)
+            emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, value),
+                  entry->key,
+                  _("Hugo reads this “%s” as “always”: the values are %s, %s and %s"),
+                  enums[e].key, enums[e].words[0], enums[e].words[1], enums[e].words[2]);
+        }
+    }
+}
+
+/* outputs: page__meta.go resolves each name with outputFormatsConfig.GetByNames and logs an
+ * error for an unknown one, which fails the build. These are Hugo 0.111's own formats
+ * (output/outputFormat.go DefaultFormats); a site can define more in its configuration,
+ * which Lekh does not read, so the message says so. */
+static void
+hugo_outputs (Check           *check,
+              const LekhEntry *entry,
+              const LekhNode  *node)
+{
+  static const char * const formats[] = {
+    "AMP", "CSS", "CSV", "Calendar", "HTML", "JSON", "MARKDOWN", "ROBOTS", "RSS", "Sitemap",
+    "WebAppManifest"
+  };
+  g_auto(GStrv) names = lekh_node_dup_string_list (node);
+
+  if (names == NULL)
+    return;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+        known |= g_ascii_strcasecmp (names[i], formats[f]) == 0;
+      if (!known && names[i][0] != '\0')
+        emit (check, "wrong-type", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+              _("“%s” is not one of Hugo’s output formats (HTML, RSS, JSON, AMP, …); Hugo "
+                "stops the build unless the site’s configuration defines it (Lekh does not "
+                "read that)"), names[i]);
+    }
+}
+
+/* TRUE when the Hugo rules decided on ENTRY; FALSE leaves it to the common checks. */
+static gboolean
+check_hugo_field (Check           *check,
+                  const LekhEntry *entry,
+                  const LekhField *field)
+{
+  const LekhNode *node = lekh_node_resolve (entry->value);
+  const char *name = field->name;
+  LekhValueType type = lekh_node_get_value_type (node);
+
+  if (node == NULL || type == LEKH_VALUE_NULL)
+    return FALSE;
+  if (field->type == LEKH_FIELD_DATE)
+    hugo_date (check, entry, node);
+  else if (strcmp (name, "draft") == 0 || strcmp (name, "headless") == 0 ||
+           strcmp (name, "isCJKLanguage") == 0)
+    hugo_flag (check, entry, node);
+  else if (strcmp (name, "weight") == 0)
+    hugo_weight (check, entry, node);
+  else if (strcmp (name, "url") == 0 || strcmp (name, "aliases") == 0)
+    hugo_paths (check, entry, node, strcmp (name, "url") == 0);
+  else if (strcmp (name, "tags") == 0 || strcmp (name, "categories") == 0 ||
+           strcmp (name, "series") == 0)
+    hugo_terms (check, entry, node);
+  else if (strcmp (name, "build") == 0 || strcmp (name, "_build") == 0)
+    hugo_build (check, entry, node);
+  else if (strcmp (name, "outputs") == 0)
+    hugo_outputs (check, entry, node);
+  else if (strcmp (name, "cascade") == 0)
+    {
+      /* page.DecodeCascade: a mapping or a list of mappings; anything else adds nothing */
+      if (type != LEKH_VALUE_MAPPING && type != LEKH_VALUE_SEQUENCE)
+        emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+              _("Hugo ignores a “cascade” that is %s; it should be a set of “key: value” "
+                "pairs or a list of them"), describe_type (type));
+    }
+  else if ((field->type == LEKH_FIELD_STRING || field->type == LEKH_FIELD_TEXT) &&
+           (type == LEKH_VALUE_SEQUENCE || type == LEKH_VALUE_MAPPING))
+    /* cast.ToString of a list or mapping is "" */
+    emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+          _("Hugo reads “%s” as empty text when it is %s; write text"), entry->key,
+          describe_type (type));
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Jekyll (4.3.1, the version Debian 12 ships, on Ruby 3.1): lib/jekyll/document.rb,
+ * utils.rb, url.rb, publisher.rb and readers/post_reader.rb.
+ * --------------------------------------------------------------------------------------- */
+
+typedef enum
+{
+  RUBY_TIME_OK,
+  RUBY_TIME_ROLLED,    /* a day the month lacks: Time.local rolls it into the next month */
+  RUBY_TIME_UNSURE,    /* a form Lekh does not read; Ruby's Date._parse reads many */
+  RUBY_TIME_ERROR,     /* Time.parse raises ArgumentError */
+} RubyTime;
+
+static int
+digit_run (const char *p)
+{
+  int n = 0;
+
+  while (g_ascii_isdigit (p[n]))
+    n++;
+  return n;
+}
+
+static int
+atoi_n (const char *p,
+        int         n)
+{
+  int v = 0;
+
+  for (int i = 0; i < n; i++)
+    v = v * 10 + (p[i] - '0');
+  return v;
+}
+
+/* Ruby's Time.parse (time.rb, on Date._parse) for the forms a front matter uses: Y-M-D or
+ * Y/M/D (a two-digit year is 19xx from 69 on, 20xx below), an optional time and zone, a bare
+ * YYYYMMDD or YYMMDD, a day alone. A month outside 1–12 or a day outside 1–31 raises ("mon
+ * out of range", "argument out of range"), so does a minute over 59, a second over 60, a
+ * zone of 24 hours or more, and text with no digit ("no time information"); a day the month
+ * lacks (2023-02-30) rolls over into the next month (2023-03-02). *ROLLED gets that date. */
+static RubyTime
+ruby_time_parse (const char *s,
+                 GDate      *rolled)
+{
+  const char *p = s;
+  int n, year, month, day;
+  char sep;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (strpbrk (p, "0123456789") == NULL)
+    return RUBY_TIME_ERROR;
+
+  n = digit_run (p);
+  if (p[n] == '\0' || g_ascii_isspace (p[n]))
+    {
+      const char *rest = p + n;
+
+      while (g_ascii_isspace (*rest))
+        rest++;
+      if (*rest != '\0')
+        return RUBY_TIME_UNSURE;
+      if (n <= 2)
+        return atoi_n (p, n) >= 1 && atoi_n (p, n) <= 31 ? RUBY_TIME_OK : RUBY_TIME_ERROR;
+      if (n == 8 || n == 6)
+        {
+          year = atoi_n (p, n - 4);
+          if (n == 6)
+            year += year >= 69 ? 1900 : 2000;
+          month = atoi_n (p + n - 4, 2);
+          day = atoi_n (p + n - 2, 2);
+          goto check_day;
+        }
+      return n == 3 || n == 5 || n == 7 ? RUBY_TIME_UNSURE : RUBY_TIME_ERROR;
+    }
+
+  if (n < 2 || n > 4 || (p[n] != '-' && p[n] != '/') || (n != 4 && p[n] == '/'))
+    return RUBY_TIME_UNSURE;
+  sep = p[n];
+  year = atoi_n (p, n);
+  if (n == 2)
+    year += year >= 69 ? 1900 : 2000;
+  p += n + 1;
+  n = digit_run (p);
+  if (n >= 1 && n <= 2 && p[n] == '\0')
+    return RUBY_TIME_ERROR;   /* "2024-01": a year and a month, no day */
+  if (n < 1 || n > 2 || p[n] != sep)
+    return RUBY_TIME_UNSURE;
+  month = atoi_n (p, n);
+  p += n + 1;
+  n = digit_run (p);
+  if (n < 1 || n > 2)
+    return RUBY_TIME_UNSURE;
+  day = atoi_n (p, n);
+  p += n;
+
+  if (*p == 'T' || *p == 't' || *p == ' ')
+    {
+      const char *q = p + 1;
+      int hour, minute, second = 0;
+
+      n = digit_run (q);
+      if (n >= 1 && n <= 2 && q[n] == ':' && digit_run (q + n + 1) == 2)
+        {
+          hour = atoi_n (q, n);
+          q += n + 1;
+          minute = atoi_n (q, 2);
+          q += 2;
+          if (*q == ':' && digit_run (q + 1) == 2)
+            {
+              second = atoi_n (q + 1, 2);
+              q += 3;
+            }
+          if (hour > 24 || minute > 59 || second > 60 || (hour == 24 && (minute || second)))
+            return RUBY_TIME_ERROR;
+          if (*q == '.')
+            for (q++; g_ascii_isdigit (*q); q++)
+              ;
+          while (*q == ' ')
+            q++;
+          if (*q == '+' || *q == '-')
+            {
+              n = digit_run (q + 1);
+              if ((n == 2 || n == 4 || n == 1) && atoi_n (q + 1, MIN (n, 2)) >= 24)
+                return RUBY_TIME_ERROR;
+            }
+        }
+    }
+  else if (*p != '\0' && !g_ascii_isspace (*p))
+    return RUBY_TIME_UNSURE;
+
+check_day:
+  if (month < 1 || month > 12 || day < 1 || day > 31)
+    return RUBY_TIME_ERROR;
+  if (!g_date_valid_dmy (day, month, MAX (year, 1)))
+    {
+      g_date_set_dmy (rolled, 1, month, MAX (year, 1));
+      g_date_add_days (rolled, day - 1);
+      return RUBY_TIME_ROLLED;
+    }
+  return RUBY_TIME_OK;
+}
+
+/* What a Ruby Time.parse verdict means for VALUE of KEY (the front matter's date, or the
+ * file name's): document.rb merge_date! → Utils.parse_date raises InvalidDateError, a
+ * FatalException that stops the build. */
+static void
+jekyll_time (Check          *check,
+             const LekhSpan *span,
+             const char     *key,
+             const char     *value,
+             gboolean        from_file_name)
+{
+  GDate rolled;
+  char text[16];
+
+  g_date_clear (&rolled, 1);
+  switch (ruby_time_parse (value, &rolled))
+    {
+    case RUBY_TIME_ERROR:
+      emit (check, "invalid-date", LEKH_SEVERITY_ERROR, span, key,
+            from_file_name ?
+              _("The date in the file name (“%s”) is not a real date: Jekyll stops the build "
+                "(“Invalid date”); name the post YEAR-MONTH-DAY-title.md") :
+              _("Jekyll cannot read “%s” as a date and stops the build (“Invalid date”); "
+                "write e.g. 2024-03-05 or 2024-03-05 10:30:00 +0530"),
+            value);
+      break;
+    case RUBY_TIME_ROLLED:
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", &rolled);
+      emit (check, "invalid-date", LEKH_SEVERITY_WARNING, span, key,
+            _("“%s” is not a day of its month: Jekyll rolls it over and dates the post %s"),
+            value, text);
+      break;
+    case RUBY_TIME_UNSURE:
+      if (!from_file_name && !is_template (value))
+        emit (check, "invalid-date", LEKH_SEVERITY_INFO, span, key,
+              _("Lekh cannot tell how Jekyll reads “%s” (Ruby’s Time.parse reads many forms "
+                "and stops the build on others); write e.g. 2024-03-05 to be sure"), value);
+      break;
+    case RUBY_TIME_OK:
+    default:
+      break;
+    }
+}
+
+/* readers/post_reader.rb read_posts: only a file whose name matches
+ * Document::DATE_FILENAME_MATCHER, %r!^(?>.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$!,
+ * is read as a post; any other is skipped without a word. The date it gives is parsed by
+ * Utils.parse_date (document.rb populate_title → modify_date → merge_date!) unless the
+ * front matter gives a date of its own. Returns the length of the date, or 0. */
+static gsize
+jekyll_post_name_date (const char *name)
+{
+  const char *p = name, *dot;
+  int n;
+
+  for (int field = 0; field < 3; field++)
+    {
+      n = digit_run (p);
+      if (n < (field == 0 ? 2 : 1) || n > (field == 0 ? 4 : 2) || p[n] != '-')
+        return 0;
+      p += n + 1;
+    }
+  dot = strrchr (p, '.');
+  if (dot == NULL || dot[1] == '\0')
+    return 0;
+  return p - 1 - name;
+}
+
+static void
+check_jekyll_post_name (Check      *check,
+                        GHashTable *first)
+{
+  g_autofree char *name = NULL;
+  const LekhEntry *date;
+  gsize date_len;
+  LekhSpan span;
+
+  if (lekh_profile_get_id (check->profile) != LEKH_PROFILE_JEKYLL || check->path == NULL ||
+      strstr (check->path, "/_posts/") == NULL)
+    return;
+  name = g_path_get_basename (check->path);
+  span = opening_span (check->article);
+  date_len = jekyll_post_name_date (name);
+  if (date_len == 0)
+    {
+      emit (check, "post-file-name", LEKH_SEVERITY_WARNING, &span, NULL,
+            _("Jekyll will not publish this file: a post in _posts must be named "
+              "YEAR-MONTH-DAY-title.md (e.g. 2024-03-05-%s), and Jekyll skips any other "
+              "name without a word"), "hello.md");
+      return;
+    }
+  /* modify_date: the file name's date counts only when the front matter gives none */
+  date = g_hash_table_lookup (first, "date");
+  if (date != NULL)
+    return;
+  {
+    g_autofree char *text = g_strndup (name, date_len);
+
+    jekyll_time (check, &span, NULL, text, TRUE);
+  }
+}
+
+static void
+jekyll_date (Check           *check,
+             const LekhEntry *entry,
+             const LekhNode  *node)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+
+  /* merge_date!: data["date"].to_s goes through Time.parse, whatever its type; an empty
+   * date is "" and raises. */
+  if (node == NULL || type == LEKH_VALUE_NULL)
+    {
+      emit (check, "invalid-date", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+            _("“date” is empty: Jekyll cannot read an empty date and stops the build "
+              "(“Invalid date”); give a date or remove the line"));
+      return;
+    }
+  if (type == LEKH_VALUE_SEQUENCE || type == LEKH_VALUE_MAPPING)
+    {
+      emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+            _("“date” should be a date, not %s; Jekyll looks for a date in the text of this "
+              "value and stops the build when it finds none"), describe_type (type));
+      return;
+    }
+  /* a value a generator fills in from a template ({{ … }}, <%= … %>) is not checked */
+  if (!is_template (node->scalar))
+    jekyll_time (check, value_span (entry, node), entry->key, node->scalar, FALSE);
+}
+
+/* publisher.rb can_be_published?: thing.data.fetch("published", true) — nil and false
+ * unpublish; every other value, "false" and 0 too, is true in Ruby. */
+static void
+jekyll_published (Check           *check,
+                  const LekhEntry *entry,
+                  const LekhNode  *node)
+{
+  static const char * const falsy[] = { "false", "no", "off", "n", "0", "f" };
+  LekhValueType type = lekh_node_get_value_type (node);
+  const char *s;
+
+  if (node == NULL || type == LEKH_VALUE_NULL)
+    {
+      emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+            _("Jekyll does not publish this post: an empty “published” counts as false; "
+              "write true or false"));
+      return;
+    }
+  if (type == LEKH_VALUE_BOOL)
+    return;
+  s = node->kind == LEKH_NODE_SCALAR ? node->scalar : "";
+  for (guint i = 0; i < G_N_ELEMENTS (falsy); i++)
+    if (g_ascii_strcasecmp (s, falsy[i]) == 0)
+      {
+        emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+              _("Jekyll publishes this despite “published: %s”: only the boolean false "
+                "unpublishes (write false without quotes)"), s);
+        return;
+      }
+  emit (check, "wrong-type", LEKH_SEVERITY_INFO, value_span (entry, node), entry->key,
+        _("Jekyll publishes a post whose “published” is %s; write true or false"),
+        describe_type (type));
+}
+
+/* url.rb generate_url_from_drop calls template.gsub: a permalink that is not text (a
+ * number, true, a date, a list) stops the build with NoMethodError; false is ignored. */
+static void
+jekyll_permalink (Check           *check,
+                  const LekhEntry *entry,
+                  const LekhNode  *node)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+  gboolean value;
+
+  /* Psych makes a Date only of a real date: "2024-02-30" stays text */
+  if (type == LEKH_VALUE_STRING ||
+      (type == LEKH_VALUE_TIMESTAMP && !date_is_valid (node->scalar)))
+    return;
+  if (type == LEKH_VALUE_BOOL && lekh_node_get_boolean (node, &value) && !value)
+    {
+      emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+            _("Jekyll ignores “permalink: false”; remove the line to use the site’s "
+              "permalink"));
+      return;
+    }
+  emit (check, "wrong-type", LEKH_SEVERITY_ERROR, value_span (entry, node), entry->key,
+        _("“permalink” should be text such as /blog/:title/, not %s: Jekyll stops the build "
+          "(its URL code cannot read it); put the value in quotes"), describe_type (type));
+}
+
+/* document.rb populate_categories and populate_tags, utils.rb pluralized_array_from_hash:
+ * text is split on white space (not on commas); a list gives its items (null ones dropped);
+ * "tags" of any other type are ignored, "categories" become its text. */
+static void
+jekyll_terms (Check           *check,
+              const LekhEntry *entry,
+              const LekhNode  *node,
+              gboolean         singular)
+{
+  LekhValueType type = lekh_node_get_value_type (node);
+
+  if (type == LEKH_VALUE_STRING)
+    {
+      if (!singular && strchr (node->scalar, ',') != NULL)
+        emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+              _("Jekyll splits “%s” on spaces, not commas (“a, b” gives “a,” and “b”); write "
+                "a list ([a, b]) or separate with spaces"), entry->key);
+      return;
+    }
+  if (type == LEKH_VALUE_SEQUENCE && !singular)
+    {
+      for (guint i = 0; i < node->children->len; i++)
+        {
+          const LekhNode *item = lekh_node_resolve (g_ptr_array_index (node->children, i));
+          LekhValueType item_type = lekh_node_get_value_type (item);
+
+          if (item_type == LEKH_VALUE_SEQUENCE || item_type == LEKH_VALUE_MAPPING)
+            emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, item),
+                  entry->key, _("Each item of “%s” should be text, not %s"), entry->key,
+                  describe_type (item_type));
+          else if (is_empty_value (item))
+            emit (check, "empty-value", LEKH_SEVERITY_WARNING, value_span (entry, item),
+                  entry->key, _("Item %u of “%s” is empty; Jekyll drops it"), i + 1, entry->key);
+        }
+      check_duplicates (check, entry, node, scalar_text);
+      return;
+    }
+  if (strcmp (entry->key, "tags") == 0)
+    emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+          _("Jekyll ignores “tags” that are %s; write text or a list"), describe_type (type));
+  else if (type == LEKH_VALUE_SEQUENCE || type == LEKH_VALUE_MAPPING)
+    emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+          _("“%s” should be text, not %s; Jekyll uses it as it is"), entry->key,
+          describe_type (type));
+}
+
+/* TRUE when the Jekyll rules decided on ENTRY; FALSE leaves it to the common checks. */
+static gboolean
+check_jekyll_field (Check           *check,
+                    const LekhEntry *entry,
+                    const LekhField *field)
+{
+  const LekhNode *node = lekh_node_resolve (entry->value);
+  const char *name = field->name;
+  LekhValueType type = lekh_node_get_value_type (node);
+
+  if (strcmp (name, "date") == 0)
+    jekyll_date (check, entry, node);
+  else if (strcmp (name, "published") == 0)
+    jekyll_published (check, entry, node);
+  else if (node == NULL || type == LEKH_VALUE_NULL)
+    return FALSE;
+  else if (strcmp (name, "permalink") == 0)
+    jekyll_permalink (check, entry, node);
+  else if (strcmp (name, "categories") == 0 || strcmp (name, "tags") == 0 ||
+           strcmp (name, "category") == 0 || strcmp (name, "tag") == 0)
+    jekyll_terms (check, entry, node, name[strlen (name) - 1] != 's');
+  else if ((field->type == LEKH_FIELD_STRING || field->type == LEKH_FIELD_TEXT) &&
+           (type == LEKH_VALUE_SEQUENCE || type == LEKH_VALUE_MAPPING))
+    /* Liquid prints a list or mapping as its text; the layout of a list is not found */
+    emit (check, "wrong-type", LEKH_SEVERITY_WARNING, value_span (entry, node), entry->key,
+          _("“%s” should be text, not %s; Jekyll uses it as it is, which is probably not "
+            "what you meant"), entry->key, describe_type (type));
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static void
 check_field (Check           *check,
              const LekhEntry *entry,
@@ -2864,6 +3778,13 @@ check_field (Check           *check,
   const LekhNode *node = lekh_node_resolve (entry->value);
   LekhValueType type = lekh_node_get_value_type (node);
 
+  /* Hugo and Jekyll first: they say what the generator does with a value of any type */
+  if (lekh_profile_get_id (check->profile) == LEKH_PROFILE_HUGO &&
+      check_hugo_field (check, entry, field))
+    return;
+  if (lekh_profile_get_id (check->profile) == LEKH_PROFILE_JEKYLL &&
+      check_jekyll_field (check, entry, field))
+    return;
   if (field->type == LEKH_FIELD_ANY)
     return;
   if (lekh_profile_get_id (check->profile) == LEKH_PROFILE_DOCUSAURUS)
@@ -3005,6 +3926,13 @@ check_unknown_key (Check           *check,
   /* Custom keys are normal; only a near miss of a known field is worth a word. */
   if (entry->key[0] == '_' || lekh_profile_key_is_known_anywhere (entry->key))
     return;
+  /* Jekyll reads "tag" beside "tags" (utils.rb pluralized_array_from_hash), and Hugo's
+   * "published" is the opposite of draft (hugolib/page__meta.go): no near misses there */
+  if ((lekh_profile_get_id (check->profile) == LEKH_PROFILE_JEKYLL &&
+       strcmp (entry->key, "tag") == 0) ||
+      (lekh_profile_get_id (check->profile) == LEKH_PROFILE_HUGO &&
+       g_ascii_strcasecmp (entry->key, "published") == 0))
+    return;
   suggestion = lekh_profile_suggest_field (check->profile, entry->key);
   if (suggestion == NULL)
     return;
@@ -3096,6 +4024,27 @@ check_cross_fields (Check        *check,
   const LekhEntry *unlisted = g_hash_table_lookup (first, "unlisted");
   const LekhEntry *toc_min = g_hash_table_lookup (first, "toc_min_heading_level");
   const LekhEntry *toc_max = g_hash_table_lookup (first, "toc_max_heading_level");
+
+  /* hugolib/page__meta.go: "page has both draft and published settings in its frontmatter.
+   * Using draft." (a warning in Hugo's log); keys are case-insensitive there */
+  if (lekh_profile_get_id (check->profile) == LEKH_PROFILE_HUGO && draft != NULL)
+    {
+      guint n = lekh_article_get_n_entries (check->article);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const LekhEntry *entry = lekh_article_get_entry (check->article, i);
+          gboolean value;
+
+          if (g_ascii_strcasecmp (entry->key, "published") != 0 ||
+              !hugo_bool (lekh_node_resolve (entry->value), &value))
+            continue;
+          emit (check, "conflicting-fields", LEKH_SEVERITY_WARNING, &entry->key_span, entry->key,
+                _("Hugo ignores “%s” beside “draft” (it uses draft); remove one of them"),
+                entry->key);
+          break;
+        }
+    }
 
   if (lekh_profile_get_id (check->profile) != LEKH_PROFILE_DOCUSAURUS)
     return;
@@ -3264,6 +4213,171 @@ check_language_fence (Check *check)
           "{ are): this front matter is not checked"), (int) MIN (q - p - 3, 20), text + p + 3);
 }
 
+/* ---------------------------------------------------------------------------------------
+ * Docusaurus's data files on their own: authors.yml (plugin-content-blog lib/authorsMap.js
+ * getAuthorsMap) and tags.yml (utils-validation lib/tagsFile.js getTagsFile). Docusaurus
+ * reads them whether or not an article uses them, and refuses the whole site when one is
+ * broken, so they are checked as files of their own.
+ * --------------------------------------------------------------------------------------- */
+
+/* 1 for an authors.yml, 2 for a tags.yml, 0 for anything else. */
+static int
+site_data_kind (const char *path)
+{
+  const char *name = path != NULL ? strrchr (path, G_DIR_SEPARATOR) : NULL;
+
+  name = name != NULL ? name + 1 : path;
+  if (name == NULL)
+    return 0;
+  if (strcmp (name, "authors.yml") == 0 || strcmp (name, "authors.yaml") == 0)
+    return 1;
+  if (strcmp (name, "tags.yml") == 0 || strcmp (name, "tags.yaml") == 0)
+    return 2;
+  return 0;
+}
+
+gboolean
+lekh_validator_is_site_data (LekhValidator *self,
+                             const char    *path)
+{
+  g_autoptr(LekhSite) site = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (site_data_kind (path) == 0)
+    return FALSE;
+  site = lekh_validator_get_site (self, path);
+  return lekh_profile_get_id (lekh_site_get_profile (site)) == LEKH_PROFILE_DOCUSAURUS;
+}
+
+/* Where TEXT first holds NEEDLE (a value of the file), as a span; the first line if not. */
+static LekhSpan
+span_of_text (LekhArticle *article,
+              const char  *needle)
+{
+  gsize len;
+  const char *text = lekh_article_get_text (article, &len);
+  const char *at = needle[0] != '\0' ? g_strstr_len (text, len, needle) : NULL;
+  LekhSpan span;
+  guint line = 1, column = 1;
+
+  if (at == NULL)
+    return span_at_position (article, 1, 1);
+  for (const char *p = text; p < at; p++)
+    {
+      if (*p == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else if (((guchar) *p & 0xC0) != 0x80)
+        column++;
+    }
+  span = span_at_position (article, line, column);
+  span.end = MIN (span.start + strlen (needle), len);
+  return span;
+}
+
+static void
+check_site_data_file (Check *check,
+                      int    kind)
+{
+  gsize len;
+  const char *text = lekh_article_get_text (check->article, &len);
+  const char *file = kind == 2 ? "tags.yml" : "authors.yml";
+  g_autoptr(LekhSiteData) data = NULL;
+  yaml_parser_t parser;
+  yaml_document_t doc;
+  LekhSpan span;
+
+  /* the shape, with the place of a syntax error (js-yaml refuses what libyaml refuses) */
+  yaml_parser_initialize (&parser);
+  yaml_parser_set_input_string (&parser, (const guchar *) text, len);
+  if (!yaml_parser_load (&parser, &doc))
+    {
+      span = span_at_position (check->article, parser.problem_mark.line + 1,
+                               parser.problem_mark.column + 1);
+      emit (check, "site-data", LEKH_SEVERITY_ERROR, &span, NULL,
+            _("This %s is not valid YAML (%s): Docusaurus refuses it and the site does not "
+              "build"), file, parser.problem != NULL ? parser.problem : "?");
+      yaml_parser_delete (&parser);
+      return;
+    }
+  {
+    yaml_node_t *root = yaml_document_get_root_node (&doc);
+    gboolean mapping = root == NULL || root->type == YAML_MAPPING_NODE ||
+                       (root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0);
+
+    if (!mapping)
+      {
+        span = span_at_position (check->article, root->start_mark.line + 1,
+                                 root->start_mark.column + 1);
+        emit (check, "site-data", LEKH_SEVERITY_ERROR, &span, NULL,
+              kind == 2 ?
+                _("tags.yml should map each tag’s key to its label, description and permalink "
+                  "(“docs: {label: Docs}”); Docusaurus refuses this file and the site does "
+                  "not build") :
+                _("authors.yml should map each author’s key to the author (“asha: {name: "
+                  "Asha}”); Docusaurus refuses this file and the site does not build"));
+      }
+    yaml_document_delete (&doc);
+    yaml_parser_delete (&parser);
+    if (!mapping)
+      return;
+  }
+
+  /* what Docusaurus refuses inside: a key twice, an author without name or image, a tag
+   * field it does not know, two tags with one permalink (lekh-site.c reads it as the site
+   * does, from the file on disk) */
+  data = lekh_site_data_load (check->path, kind == 2);
+  if (lekh_site_data_get_error (data) != NULL)
+    {
+      if (lekh_site_data_get_error (data)->domain == G_FILE_ERROR)
+        {
+          span = span_at_position (check->article, 1, 1);
+          site_unreadable (check, &span, NULL, lekh_site_data_get_error (data)->message, file);
+        }
+      return;
+    }
+  if (lekh_site_data_get_problem (data) != NULL)
+    {
+      span = span_at_position (check->article, 1, 1);
+      emit (check, "site-data", LEKH_SEVERITY_ERROR, &span, NULL,
+            _("Docusaurus refuses this %s, so the site does not build: %s"), file,
+            lekh_site_data_get_problem (data));
+    }
+
+  /* an author's picture: a web address, or a file the site serves */
+  for (guint i = 0; kind == 1 && i < lekh_site_data_get_n_entries (data); i++)
+    {
+      const LekhSiteEntry *entry = lekh_site_data_get_entry (data, i);
+      LekhImageStatus status = LEKH_IMAGE_UNKNOWN;
+      g_autofree char *resolved = NULL;
+      const char *image = entry->image_url;
+
+      if (image == NULL || image[0] == '\0' || is_template (image))
+        continue;
+      span = span_of_text (check->article, image);
+      if (has_scheme (image))
+        {
+          if (!g_str_has_prefix (image, "data:") && !url_is_valid (image))
+            emit (check, "invalid-url", LEKH_SEVERITY_ERROR, &span, NULL,
+                  _("“%s” is not a valid web address for the picture of “%s”"), image,
+                  entry->key);
+          continue;
+        }
+      resolved = lekh_site_resolve_image (check->site, check->path, image, &status);
+      if (status == LEKH_IMAGE_MISSING || status == LEKH_IMAGE_OUTSIDE_SITE)
+        emit (check, "missing-local-image", LEKH_SEVERITY_WARNING, &span, NULL,
+              _("The picture of “%s”, “%s”, was found neither beside authors.yml nor in the "
+                "site’s static folder"), entry->key, image);
+      else if (status == LEKH_IMAGE_UNREADABLE)
+        emit (check, "site-unreadable", LEKH_SEVERITY_WARNING, &span, NULL,
+              _("Whether the picture of “%s” exists is not known: a folder on its way cannot "
+                "be read; give Lekh access to the site’s folder"), entry->key);
+    }
+}
+
 static int
 compare_diagnostics (gconstpointer a,
                      gconstpointer b)
@@ -3292,6 +4406,21 @@ lekh_validator_check (LekhValidator *self,
   check.site = site;
   check.profile = lekh_site_get_profile (site);
   check.out = g_ptr_array_new_with_free_func ((GDestroyNotify) lekh_diagnostic_unref);
+
+  /* Docusaurus's authors.yml and tags.yml, opened or named on their own */
+  if (lekh_profile_get_id (check.profile) == LEKH_PROFILE_DOCUSAURUS &&
+      site_data_kind (path) != 0)
+    {
+      const GError *error = lekh_article_get_error (article);
+
+      /* the file is YAML as a whole: of the article's reading only bad bytes count */
+      if (error != NULL && error->domain == LEKH_ERROR && error->code == LEKH_ERROR_INVALID_UTF8)
+        check_article_error (&check);
+      else
+        check_site_data_file (&check, site_data_kind (path));
+      g_ptr_array_sort (check.out, compare_diagnostics);
+      return check.out;
+    }
   check_docusaurus_opening (&check);
 
   if (lekh_article_get_error (article) != NULL)
@@ -3350,6 +4479,7 @@ lekh_validator_check (LekhValidator *self,
     }
 
   check_cross_fields (&check, first);
+  check_jekyll_post_name (&check, first);
   check_required (&check, first);
   check_site_reachable (&check);
 

@@ -31,10 +31,17 @@ void           lekh_validator_set_default_profile (LekhValidator     *self,
 LekhSite      *lekh_validator_get_site    (LekhValidator     *self,
                                            const char        *path);
 /* Diagnostics for ARTICLE (read from PATH, which may be NULL for an unsaved article),
- * sorted by position: a new array of LekhDiagnostic. */
+ * sorted by position: a new array of LekhDiagnostic. A Docusaurus authors.yml or tags.yml
+ * is checked as the data file it is (its YAML, its shape, what Docusaurus refuses in it,
+ * authors' pictures; what it refuses is read from the file on disk). */
 GPtrArray     *lekh_validator_check       (LekhValidator     *self,
                                            LekhArticle       *article,
                                            const char        *path);
+
+/* TRUE when PATH is a site data file that lekh_validator_check() checks as such (rather
+ * than as an article): a Docusaurus site's authors.yml or tags.yml. */
+gboolean       lekh_validator_is_site_data (LekhValidator    *self,
+                                            const char       *path);
 
 /* Drops what the validator learnt about sites: call after a site file changed (a quick
  * fix added an author to authors.yml, a docusaurus.config.js appeared). */

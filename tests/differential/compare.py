@@ -3,7 +3,9 @@
 """Compares a generator's verdicts with `lekh check --format json` on the same cases.
 
 compare.py NAME GENERATOR.jsonl LEKH.json
-GENERATOR.jsonl: one {"case", "verdict": "accepted"|"refused", "message"} per line.
+GENERATOR.jsonl: one {"case", "verdict": "accepted"|"refused", "message"} per line, with an
+optional "detail" (what the generator made of an accepted case: "published, dated …",
+"not listed"), shown beside the verdict.
 A case agrees when the generator refuses it and Lekh reports at least one error, or the
 generator accepts it and Lekh reports no error (warnings and notes are fine either way).
 Exit 1 on any disagreement."""
@@ -22,7 +24,8 @@ def main():
 
     disagreements = 0
     width = max(len(v['case']) for v in verdicts)
-    print(f"{'case':<{width}}  {name.split()[0].lower():<8}  lekh")
+    detail_width = max([len(v.get('detail', '')) for v in verdicts] + [0])
+    print(f"{'case':<{width}}  {name.split()[0].lower():<8}  {'':<{detail_width}}  lekh")
     for v in verdicts:
         diagnostics = found.get(v['case'], [])
         errors = sorted({d['rule'] for d in diagnostics if d['severity'] == 'error'})
@@ -34,7 +37,8 @@ def main():
         if others:
             lekh_text += ' (+' + ','.join(others) + ')'
         mark = '' if agree else '   <-- DISAGREE'
-        print(f"{v['case']:<{width}}  {v['verdict']:<8}  {lekh_text}{mark}")
+        print(f"{v['case']:<{width}}  {v['verdict']:<8}  {v.get('detail', ''):<{detail_width}}  "
+              f"{lekh_text}{mark}")
         if not agree and refused:
             print(f"{'':<{width}}  {name}: {v.get('message', '')[:160]}")
     total = len(verdicts)
