@@ -12,9 +12,6 @@
 #include "lekh-validator.h"
 #include "lekh-yaml-error.h"
 
-#define TITLE_MAX 60
-#define DESCRIPTION_MIN 50
-#define DESCRIPTION_MAX 160
 #define MAX_LISTED_KEYS 12
 
 struct _LekhValidator
@@ -2805,9 +2802,9 @@ check_docusaurus_field (Check           *check,
     }
 
   if (value_ok && strcmp (field->name, "title") == 0)
-    check_length (check, entry, node, "title-length", 0, TITLE_MAX);
+    check_length (check, entry, node, "title-length", 0, LEKH_VALIDATOR_TITLE_MAX);
   else if (value_ok && strcmp (field->name, "description") == 0)
-    check_length (check, entry, node, "description-length", DESCRIPTION_MIN, DESCRIPTION_MAX);
+    check_length (check, entry, node, "description-length", LEKH_VALIDATOR_DESCRIPTION_MIN, LEKH_VALIDATOR_DESCRIPTION_MAX);
 }
 
 /* Joi.boolean() converted: true, or "true" in any case. */
@@ -3910,9 +3907,9 @@ check_field (Check           *check,
     }
 
   if (strcmp (field->name, "title") == 0)
-    check_length (check, entry, node, "title-length", 0, TITLE_MAX);
+    check_length (check, entry, node, "title-length", 0, LEKH_VALIDATOR_TITLE_MAX);
   else if (strcmp (field->name, "description") == 0)
-    check_length (check, entry, node, "description-length", DESCRIPTION_MIN, DESCRIPTION_MAX);
+    check_length (check, entry, node, "description-length", LEKH_VALIDATOR_DESCRIPTION_MIN, LEKH_VALIDATOR_DESCRIPTION_MAX);
 }
 
 static void

@@ -10,6 +10,12 @@
 
 G_BEGIN_DECLS
 
+/* The lengths the title-length and description-length rules ask for, in characters
+ * (the form shows them as live counters). */
+#define LEKH_VALIDATOR_TITLE_MAX 60
+#define LEKH_VALIDATOR_DESCRIPTION_MIN 50
+#define LEKH_VALIDATOR_DESCRIPTION_MAX 160
+
 /* Checks articles' metadata against their site's profile. One validator serves many
  * files: it finds each file's site once per folder and keeps authors.yml/tags.yml loaded.
  * lekh_validator_check() may be called from several threads at once. */

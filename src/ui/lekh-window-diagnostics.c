@@ -7,13 +7,11 @@
 
 #include "lekh-chip-editor.h"
 #include "lekh-profile.h"
+#include "lekh-validator.h"
 #include "lekh-window-private.h"
 
 /* The validator's limits (title-length, description-length): lekh-validator.c keeps them
  * private; they belong in its header. */
-#define TITLE_MAX 60
-#define DESCRIPTION_MIN 50
-#define DESCRIPTION_MAX 160
 
 static const char * const field_keys[LEKH_WINDOW_N_FIELD_MARKS] = {
   "title", "description", "tags", "keywords", "authors", "image", "date", "draft",
@@ -150,8 +148,8 @@ setup_fields (LekhWindow *self)
       self->fields[i].key = field_keys[i];
 
   /* The validator's limits (title-length, description-length), for the live counters. */
-  lekh_metadata_panel_set_length_limits (panel, "title", 0, TITLE_MAX);
-  lekh_metadata_panel_set_length_limits (panel, "description", DESCRIPTION_MIN, DESCRIPTION_MAX);
+  lekh_metadata_panel_set_length_limits (panel, "title", 0, LEKH_VALIDATOR_TITLE_MAX);
+  lekh_metadata_panel_set_length_limits (panel, "description", LEKH_VALIDATOR_DESCRIPTION_MIN, LEKH_VALIDATOR_DESCRIPTION_MAX);
 }
 
 /* Permalink */
