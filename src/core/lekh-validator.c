@@ -2804,7 +2804,8 @@ check_docusaurus_field (Check           *check,
   if (value_ok && strcmp (field->name, "title") == 0)
     check_length (check, entry, node, "title-length", 0, LEKH_VALIDATOR_TITLE_MAX);
   else if (value_ok && strcmp (field->name, "description") == 0)
-    check_length (check, entry, node, "description-length", LEKH_VALIDATOR_DESCRIPTION_MIN, LEKH_VALIDATOR_DESCRIPTION_MAX);
+    check_length (check, entry, node, "description-length",
+                  LEKH_VALIDATOR_DESCRIPTION_MIN, LEKH_VALIDATOR_DESCRIPTION_MAX);
 }
 
 /* Joi.boolean() converted: true, or "true" in any case. */
@@ -3909,7 +3910,8 @@ check_field (Check           *check,
   if (strcmp (field->name, "title") == 0)
     check_length (check, entry, node, "title-length", 0, LEKH_VALIDATOR_TITLE_MAX);
   else if (strcmp (field->name, "description") == 0)
-    check_length (check, entry, node, "description-length", LEKH_VALIDATOR_DESCRIPTION_MIN, LEKH_VALIDATOR_DESCRIPTION_MAX);
+    check_length (check, entry, node, "description-length",
+                  LEKH_VALIDATOR_DESCRIPTION_MIN, LEKH_VALIDATOR_DESCRIPTION_MAX);
 }
 
 static void

@@ -149,7 +149,8 @@ setup_fields (LekhWindow *self)
 
   /* The validator's limits (title-length, description-length), for the live counters. */
   lekh_metadata_panel_set_length_limits (panel, "title", 0, LEKH_VALIDATOR_TITLE_MAX);
-  lekh_metadata_panel_set_length_limits (panel, "description", LEKH_VALIDATOR_DESCRIPTION_MIN, LEKH_VALIDATOR_DESCRIPTION_MAX);
+  lekh_metadata_panel_set_length_limits (panel, "description", LEKH_VALIDATOR_DESCRIPTION_MIN,
+                                         LEKH_VALIDATOR_DESCRIPTION_MAX);
 }
 
 /* Permalink */
