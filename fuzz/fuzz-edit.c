@@ -143,6 +143,20 @@ check_list_items (const LekhNode *old_list,
     }
 }
 
+/* The \n in TEXT (LEN bytes, after the byte BEFORE) that no \r comes before. */
+static guint
+count_lone_lf (char        before,
+               const char *text,
+               gsize       len)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < len; i++)
+    if (text[i] == '\n' && (i > 0 ? text[i - 1] : before) != '\r')
+      n++;
+  return n;
+}
+
 /* The bytes of SPAN, without trailing blanks: libyaml ends a block scalar after the
  * blank lines that follow it, up to the next token, which an edit below may move. */
 static char *
@@ -217,10 +231,17 @@ check_result (LekhArticle        *article,
   LEKH_FUZZ_ASSERT (old_body_len == new_body_len);
   LEKH_FUZZ_ASSERT (memcmp (old_body, new_body, old_body_len) == 0);
 
-  /* New text uses the file's line ending: no lone \n added to a CRLF file. */
+  /* New text uses the file's line ending: no lone \n added to a CRLF file. (A list item
+   * move carries the list's own separators along, lone \n and all: no more than were
+   * there.) */
   if (old_split->crlf)
-    for (const char *p = edit->text; (p = strchr (p, '\n')) != NULL; p++)
-      LEKH_FUZZ_ASSERT (p > edit->text && p[-1] == '\r');
+    {
+      char before_edit = edit->start > 0 ? old_text[edit->start - 1] : '\0';
+
+      LEKH_FUZZ_ASSERT (count_lone_lf (before_edit, edit->text, strlen (edit->text)) <=
+                        count_lone_lf (before_edit, old_text + edit->start,
+                                       edit->end - edit->start));
+    }
 
   for (guint i = 0; i < lekh_article_get_n_entries (result); i++)
     {
