@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "lekh-article.h"
 #include "lekh-validator.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,11 @@ G_DECLARE_FINAL_TYPE (LekhArticleInfo, lekh_article_info, LEKH, ARTICLE_INFO, GO
  * metadata). May be called from several threads at once with one validator. */
 LekhArticleInfo    *lekh_article_info_new            (LekhValidator         *validator,
                                                       const char            *path);
+/* The same from an article already read from PATH (NULL: it could not be read), for a
+ * reader that parses each file once for several purposes (the site index). */
+LekhArticleInfo    *lekh_article_info_new_for_article (LekhValidator        *validator,
+                                                       const char           *path,
+                                                       LekhArticle          *article);
 /* Reads many files on N_THREADS threads (0: one per processor): a new array of
  * LekhArticleInfo in the order of PATHS. NULL when cancelled. */
 GPtrArray          *lekh_article_info_load_many      (LekhValidator         *validator,
@@ -57,8 +63,8 @@ typedef enum
 } LekhArticleColumn;
 
 /* Orders two articles by COLUMN: text case- and accent-insensitively (by code point, so
- * Latin before Devanagari, and Devanagari in its alphabet's order), dates as written (ISO
- * dates sort right), drafts after published, more problems (errors first) after fewer;
+ * Latin before Devanagari, and Devanagari in its alphabet's order), ISO dates by the time
+ * they name (after missing or other dates, which compare as text), drafts after published, more problems (errors first) after fewer;
  * ties by path. Cheap enough to sort 50,000 rows at each click: the keys are made once. */
 int                 lekh_article_info_compare        (LekhArticleInfo       *a,
                                                       LekhArticleInfo       *b,

@@ -9,7 +9,6 @@ struct _LekhArticleModel
 {
   GObject        parent_instance;
   LekhSiteIndex *index;
-  LekhValidator *validator;
   GPtrArray     *items;      /* LekhArticleInfo, sorted by path */
 };
 
@@ -90,29 +89,25 @@ lekh_article_model_find (LekhArticleModel *self,
   return found ? (gint) position : -1;
 }
 
+/* The index read the file again (or forgot it): its new row replaces the old one. */
 static void
 file_changed_cb (LekhArticleModel *self,
                  GFile            *file,
                  LekhSiteIndex    *index)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(LekhArticleInfo) info = NULL;
+  LekhArticleInfo *info;
   gboolean found;
   guint position;
 
   if (path == NULL)
     return;
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      info = lekh_article_info_new (self->validator, path);
-      lekh_article_info_prepare_query (info);
-    }
-
+  info = lekh_site_index_get_info (index, path);
   position = search (self, path, &found);
   if (found && info != NULL)
     {
       g_object_unref (self->items->pdata[position]);
-      self->items->pdata[position] = g_steal_pointer (&info);
+      self->items->pdata[position] = g_object_ref (info);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
     }
   else if (found)
@@ -122,7 +117,7 @@ file_changed_cb (LekhArticleModel *self,
     }
   else if (info != NULL)
     {
-      g_ptr_array_insert (self->items, position, g_steal_pointer (&info));
+      g_ptr_array_insert (self->items, position, g_object_ref (info));
       g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
     }
 }
@@ -145,7 +140,6 @@ lekh_article_model_finalize (GObject *object)
   LekhArticleModel *self = LEKH_ARTICLE_MODEL (object);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->validator, lekh_validator_unref);
 
   G_OBJECT_CLASS (lekh_article_model_parent_class)->finalize (object);
 }
@@ -176,46 +170,25 @@ lekh_article_model_new (LekhSiteIndex *index,
 
   self = g_object_new (LEKH_TYPE_ARTICLE_MODEL, NULL);
   self->index = g_object_ref (index);
-  self->validator = lekh_validator_ref (validator);
+  lekh_site_index_set_validator (index, validator);
   g_signal_connect_object (index, "file-changed", G_CALLBACK (file_changed_cb), self,
                            G_CONNECT_SWAPPED);
   return self;
 }
 
-typedef struct
-{
-  LekhValidator *validator;
-  GPtrArray     *paths;
-} LoadData;
-
 static void
-load_data_free (gpointer data)
+index_built_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  LoadData *load = data;
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
 
-  lekh_validator_unref (load->validator);
-  g_ptr_array_unref (load->paths);
-  g_free (load);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadData *load = task_data;
-  GPtrArray *infos = lekh_article_info_load_many (load->validator, load->paths, 0, cancellable);
-
-  if (infos == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
-      return;
-    }
-  /* Folded here, so that the first filter is as quick as the next. */
-  for (guint i = 0; i < infos->len; i++)
-    lekh_article_info_prepare_query (g_ptr_array_index (infos, i));
-  g_task_return_pointer (task, infos, (GDestroyNotify) g_ptr_array_unref);
+  if (!lekh_site_index_build_finish (LEKH_SITE_INDEX (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, lekh_site_index_dup_infos (LEKH_SITE_INDEX (object)),
+                           (GDestroyNotify) g_ptr_array_unref);
 }
 
 void
@@ -225,17 +198,23 @@ lekh_article_model_load_async (LekhArticleModel    *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  LoadData *load;
 
   g_return_if_fail (LEKH_IS_ARTICLE_MODEL (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lekh_article_model_load_async);
-  load = g_new0 (LoadData, 1);
-  load->validator = lekh_validator_ref (self->validator);
-  load->paths = lekh_site_index_dup_paths (self->index);
-  g_task_set_task_data (task, load, load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* The index makes every row while it reads the files: an index built before it had the
+   * validator is built again. */
+  if (!lekh_site_index_has_infos (self->index))
+    {
+      lekh_site_index_build_async (self->index, cancellable, index_built_cb,
+                                   g_steal_pointer (&task));
+      return;
+    }
+  g_task_return_pointer (task, lekh_site_index_dup_infos (self->index),
+                         (GDestroyNotify) g_ptr_array_unref);
 }
 
 gboolean

@@ -13,12 +13,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LekhArticleModel, lekh_article_model, LEKH, ARTICLE_MODEL, GObject)
 
-/* Every article of a site as a GListModel of LekhArticleInfo, sorted by path. Empty until
- * loaded; then it follows the index: an article the index reads again ("file-changed") is
- * read again here, added or removed. */
+/* Every article of a site as a GListModel of LekhArticleInfo, sorted by path. Gives the
+ * index the validator (before its build), so that the index makes the rows in the same
+ * single read of each file. Empty until loaded; then it follows the index: an article the
+ * index reads again ("file-changed") gets its new row, or is added or removed. */
 LekhArticleModel *lekh_article_model_new          (LekhSiteIndex        *index,
                                                    LekhValidator        *validator);
-/* Reads the articles the (built) index knows, in worker threads. */
+/* Takes the rows of the (built) index. */
 void              lekh_article_model_load_async   (LekhArticleModel     *self,
                                                    GCancellable         *cancellable,
                                                    GAsyncReadyCallback   callback,
