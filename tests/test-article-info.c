@@ -108,6 +108,54 @@ test_compare (void)
   /* Tags: "travel, food" before "travel, हिंदी". */
   g_assert_cmpint (lekh_article_info_compare (b, j, LEKH_ARTICLE_COLUMN_TAGS), <, 0);
   g_assert_cmpint (lekh_article_info_compare (i, b, LEKH_ARTICLE_COLUMN_PATH), >, 0);
+
+  /* A path order, when both have one, decides ties instead of the paths. */
+  lekh_article_info_set_path_order (i, 1);
+  lekh_article_info_set_path_order (b, 2);
+  g_assert_cmpint (lekh_article_info_compare (i, b, LEKH_ARTICLE_COLUMN_PATH), <, 0);
+  g_assert_cmpint (lekh_article_info_compare (b, i, LEKH_ARTICLE_COLUMN_DRAFT), >, 0);
+  lekh_article_info_set_path_order (b, 0);
+  g_assert_cmpint (lekh_article_info_compare (i, b, LEKH_ARTICLE_COLUMN_PATH), >, 0);
+}
+
+static LekhArticleInfo *
+info_for_text (LekhValidator *validator,
+               const char    *path,
+               const char    *text)
+{
+  g_autoptr(LekhArticle) article = lekh_article_new (text, -1);
+
+  return lekh_article_info_new_for_article (validator, path, article);
+}
+
+/* ISO dates compare by the time they name (a space or a T before the time), before them
+ * the articles without a date or with another kind of date, by their text. */
+static void
+test_compare_dates (void)
+{
+  g_autoptr(LekhValidator) validator = lekh_validator_new ();
+  const char *dates[] = {
+    NULL, "March 2024", "2023-12-31", "2024-03-05", "2024-03-05 09:00", "2024-03-05T10:30:00Z",
+    "2024-03-05T10:30:01", "2024-11-01",
+  };
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint k = 0; k < G_N_ELEMENTS (dates); k++)
+    {
+      g_autofree char *text = dates[k] ? g_strdup_printf ("---\ndate: %s\n---\n", dates[k])
+                                       : g_strdup ("---\ntitle: x\n---\n");
+      g_autofree char *path = g_strdup_printf ("/nowhere/%c.md", 'z' - k);
+
+      g_ptr_array_add (infos, info_for_text (validator, path, text));
+    }
+  for (guint k = 0; k + 1 < infos->len; k++)
+    {
+      g_test_message ("%s < %s", dates[k], dates[k + 1]);
+      g_assert_cmpint (lekh_article_info_compare (infos->pdata[k], infos->pdata[k + 1],
+                                                  LEKH_ARTICLE_COLUMN_DATE), <, 0);
+      g_assert_cmpint (lekh_article_info_compare (infos->pdata[k + 1], infos->pdata[k],
+                                                  LEKH_ARTICLE_COLUMN_DATE), >, 0);
+    }
 }
 
 static void
@@ -152,6 +200,16 @@ test_model_follows_index (void)
   lekh_site_index_update_file (index, added_file);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 4);
   g_assert_cmpint (lekh_article_model_find (model, added), ==, 0);
+  /* The path orders grow along the list, the added one included. */
+  for (guint k = 0; k + 1 < 4; k++)
+    {
+      g_autoptr(LekhArticleInfo) x = g_list_model_get_item (G_LIST_MODEL (model), k);
+      g_autoptr(LekhArticleInfo) y = g_list_model_get_item (G_LIST_MODEL (model), k + 1);
+
+      g_assert_cmpuint (lekh_article_info_get_path_order (x), >, 0);
+      g_assert_cmpuint (lekh_article_info_get_path_order (x), <,
+                        lekh_article_info_get_path_order (y));
+    }
   g_assert_true (g_file_set_contents (bad, "---\ntitle: Fixed\n---\n", -1, NULL));
   lekh_site_index_update_file (index, bad_file);
   {
@@ -179,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/article-info/fields", test_info_fields);
   g_test_add_func ("/article-info/query", test_query);
   g_test_add_func ("/article-info/compare", test_compare);
+  g_test_add_func ("/article-info/compare-dates", test_compare_dates);
   g_test_add_func ("/article-info/model-follows-index", test_model_follows_index);
 
   return g_test_run ();

@@ -35,6 +35,8 @@ struct _LekhArticleInfo
   guint64     title_key;
   guint64     path_key;
   gint64      date_key;
+  /* The path's place among the site's (see lekh_article_info_set_path_order), or 0. */
+  guint64     path_order;
   guint       n_errors;
   guint       n_warnings;
   gboolean    draft;
@@ -465,6 +467,8 @@ lekh_article_info_compare (LekhArticleInfo   *a,
     default:
       break;
     }
+  if (cmp == 0 && a->path_order != 0 && b->path_order != 0)
+    return (a->path_order > b->path_order) - (a->path_order < b->path_order);
   if (cmp == 0)
     cmp = (a->path_key > b->path_key) - (a->path_key < b->path_key);
   if (cmp == 0)
@@ -472,6 +476,21 @@ lekh_article_info_compare (LekhArticleInfo   *a,
   if (cmp == 0)
     cmp = strcmp (a->path, b->path);
   return cmp;
+}
+
+void
+lekh_article_info_set_path_order (LekhArticleInfo *self,
+                                  guint64          order)
+{
+  g_return_if_fail (LEKH_IS_ARTICLE_INFO (self));
+  self->path_order = order;
+}
+
+guint64
+lekh_article_info_get_path_order (LekhArticleInfo *self)
+{
+  g_return_val_if_fail (LEKH_IS_ARTICLE_INFO (self), 0);
+  return self->path_order;
 }
 
 typedef struct

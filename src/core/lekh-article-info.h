@@ -69,6 +69,12 @@ typedef enum
 int                 lekh_article_info_compare        (LekhArticleInfo       *a,
                                                       LekhArticleInfo       *b,
                                                       LekhArticleColumn      column);
+/* The article's place in the list of a site's articles sorted by path (growing with the
+ * path; 0: unknown), set by the list that holds it (LekhArticleModel): two articles that
+ * both have one compare by it instead of their paths, the tie-break of every column. */
+void                lekh_article_info_set_path_order (LekhArticleInfo       *self,
+                                                      guint64                order);
+guint64             lekh_article_info_get_path_order (LekhArticleInfo       *self);
 
 /* What the site view filters on; text, tag and author match case- and accent-insensitively
  * (text: a part of the title, path, tags or authors; tag and author: a whole value). */

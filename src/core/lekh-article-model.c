@@ -89,6 +89,36 @@ lekh_article_model_find (LekhArticleModel *self,
   return found ? (gint) position : -1;
 }
 
+/* Orders are spaced this far apart, so that inserting rarely renumbers. */
+#define ORDER_STEP (G_GUINT64_CONSTANT (1) << 24)
+
+static void
+renumber (LekhArticleModel *self)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    lekh_article_info_set_path_order (g_ptr_array_index (self->items, i), (i + 1) * ORDER_STEP);
+}
+
+/* Gives the item at POSITION an order between its neighbours' (renumbering all when there
+ * is no room left). */
+static void
+place (LekhArticleModel *self,
+       guint             position)
+{
+  guint64 before = position > 0
+                   ? lekh_article_info_get_path_order (g_ptr_array_index (self->items, position - 1))
+                   : 0;
+  guint64 after = position + 1 < self->items->len
+                  ? lekh_article_info_get_path_order (g_ptr_array_index (self->items, position + 1))
+                  : before + 2 * ORDER_STEP;
+
+  if (after - before >= 2 && after > before)
+    lekh_article_info_set_path_order (g_ptr_array_index (self->items, position),
+                                      before + (after - before) / 2);
+  else
+    renumber (self);
+}
+
 /* The index read the file again (or forgot it): its new row replaces the old one. */
 static void
 file_changed_cb (LekhArticleModel *self,
@@ -108,6 +138,7 @@ file_changed_cb (LekhArticleModel *self,
     {
       g_object_unref (self->items->pdata[position]);
       self->items->pdata[position] = g_object_ref (info);
+      place (self, position);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
     }
   else if (found)
@@ -118,6 +149,7 @@ file_changed_cb (LekhArticleModel *self,
   else if (info != NULL)
     {
       g_ptr_array_insert (self->items, position, g_object_ref (info));
+      place (self, position);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
     }
 }
@@ -234,6 +266,7 @@ lekh_article_model_load_finish (LekhArticleModel  *self,
   removed = self->items->len;
   g_ptr_array_unref (self->items);
   self->items = infos;
+  renumber (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, infos->len);
   return TRUE;
 }
