@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "lekh-article-info.h"
 #include "lekh-article-model.h"
@@ -110,11 +111,11 @@ test_compare (void)
   g_assert_cmpint (lekh_article_info_compare (i, b, LEKH_ARTICLE_COLUMN_PATH), >, 0);
 
   /* A path order, when both have one, decides ties instead of the paths. */
-  lekh_article_info_set_path_order (i, 1);
-  lekh_article_info_set_path_order (b, 2);
+  lekh_article_info_set_order (i, LEKH_ARTICLE_COLUMN_PATH, 1);
+  lekh_article_info_set_order (b, LEKH_ARTICLE_COLUMN_PATH, 2);
   g_assert_cmpint (lekh_article_info_compare (i, b, LEKH_ARTICLE_COLUMN_PATH), <, 0);
   g_assert_cmpint (lekh_article_info_compare (b, i, LEKH_ARTICLE_COLUMN_DRAFT), >, 0);
-  lekh_article_info_set_path_order (b, 0);
+  lekh_article_info_set_order (b, LEKH_ARTICLE_COLUMN_PATH, 0);
   g_assert_cmpint (lekh_article_info_compare (i, b, LEKH_ARTICLE_COLUMN_PATH), >, 0);
 }
 
@@ -169,6 +170,15 @@ loaded_cb (GObject      *object,
   *done = TRUE;
 }
 
+static int
+compare_titles (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  return lekh_article_info_compare (*(LekhArticleInfo * const *) a,
+                                    *(LekhArticleInfo * const *) b, LEKH_ARTICLE_COLUMN_TITLE);
+}
+
 static void
 test_model_follows_index (void)
 {
@@ -206,9 +216,9 @@ test_model_follows_index (void)
       g_autoptr(LekhArticleInfo) x = g_list_model_get_item (G_LIST_MODEL (model), k);
       g_autoptr(LekhArticleInfo) y = g_list_model_get_item (G_LIST_MODEL (model), k + 1);
 
-      g_assert_cmpuint (lekh_article_info_get_path_order (x), >, 0);
-      g_assert_cmpuint (lekh_article_info_get_path_order (x), <,
-                        lekh_article_info_get_path_order (y));
+      g_assert_cmpuint (lekh_article_info_get_order (x, LEKH_ARTICLE_COLUMN_PATH), >, 0);
+      g_assert_cmpuint (lekh_article_info_get_order (x, LEKH_ARTICLE_COLUMN_PATH), <,
+                        lekh_article_info_get_order (y, LEKH_ARTICLE_COLUMN_PATH));
     }
   g_assert_true (g_file_set_contents (bad, "---\ntitle: Fixed\n---\n", -1, NULL));
   lekh_site_index_update_file (index, bad_file);
@@ -216,6 +226,31 @@ test_model_follows_index (void)
     g_autoptr(LekhArticleInfo) info = g_list_model_get_item (G_LIST_MODEL (model), 2);
     g_assert_cmpstr (lekh_article_info_get_title (info), ==, "Fixed");
     g_assert_cmpuint (lekh_article_info_get_n_errors (info), ==, 0);
+  }
+  /* Sorting by title compares the orders the model keeps: still the titles' order after the
+   * changes. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (model)); k++)
+      {
+        LekhArticleInfo *row = g_list_model_get_item (G_LIST_MODEL (model), k);
+
+        g_assert_cmpuint (lekh_article_info_get_order (row, LEKH_ARTICLE_COLUMN_TITLE), >, 0);
+        g_ptr_array_add (rows, row);
+      }
+    g_ptr_array_sort_with_data (rows, compare_titles, NULL);
+    for (guint k = 0; k + 1 < rows->len; k++)
+      {
+        const char *x = lekh_article_info_get_title (rows->pdata[k]);
+        const char *y = lekh_article_info_get_title (rows->pdata[k + 1]);
+        g_autofree char *fx = lekh_site_fold (x ? x : "");
+        g_autofree char *fy = lekh_site_fold (y ? y : "");
+
+        g_test_message ("%s <= %s", fx, fy);
+        g_assert_cmpint (strcmp (fx, fy), <=, 0);
+      }
+    g_assert_cmpstr (lekh_article_info_get_title (rows->pdata[1]), ==, "Fixed");
   }
   g_assert_cmpint (g_unlink (bad), ==, 0);
   lekh_site_index_update_file (index, bad_file);

@@ -35,8 +35,9 @@ struct _LekhArticleInfo
   guint64     title_key;
   guint64     path_key;
   gint64      date_key;
-  /* The path's place among the site's (see lekh_article_info_set_path_order), or 0. */
-  guint64     path_order;
+  /* The article's place among the site's by each column (see lekh_article_info_set_order),
+   * or 0. */
+  guint64     orders[LEKH_ARTICLE_N_COLUMNS];
   guint       n_errors;
   guint       n_warnings;
   gboolean    draft;
@@ -437,6 +438,10 @@ lekh_article_info_compare (LekhArticleInfo   *a,
     lekh_article_info_prepare_query (a);
   if (G_UNLIKELY (b->keys == NULL))
     lekh_article_info_prepare_query (b);
+  g_return_val_if_fail (column < LEKH_ARTICLE_N_COLUMNS, 0);
+
+  if (a->orders[column] != 0 && b->orders[column] != 0)
+    return (a->orders[column] > b->orders[column]) - (a->orders[column] < b->orders[column]);
   switch (column)
     {
     case LEKH_ARTICLE_COLUMN_TITLE:
@@ -467,8 +472,10 @@ lekh_article_info_compare (LekhArticleInfo   *a,
     default:
       break;
     }
-  if (cmp == 0 && a->path_order != 0 && b->path_order != 0)
-    return (a->path_order > b->path_order) - (a->path_order < b->path_order);
+  if (cmp == 0 && a->orders[LEKH_ARTICLE_COLUMN_PATH] != 0 &&
+      b->orders[LEKH_ARTICLE_COLUMN_PATH] != 0)
+    return (a->orders[LEKH_ARTICLE_COLUMN_PATH] > b->orders[LEKH_ARTICLE_COLUMN_PATH]) -
+           (a->orders[LEKH_ARTICLE_COLUMN_PATH] < b->orders[LEKH_ARTICLE_COLUMN_PATH]);
   if (cmp == 0)
     cmp = (a->path_key > b->path_key) - (a->path_key < b->path_key);
   if (cmp == 0)
@@ -479,18 +486,22 @@ lekh_article_info_compare (LekhArticleInfo   *a,
 }
 
 void
-lekh_article_info_set_path_order (LekhArticleInfo *self,
-                                  guint64          order)
+lekh_article_info_set_order (LekhArticleInfo   *self,
+                             LekhArticleColumn  column,
+                             guint64            order)
 {
   g_return_if_fail (LEKH_IS_ARTICLE_INFO (self));
-  self->path_order = order;
+  g_return_if_fail (column < LEKH_ARTICLE_N_COLUMNS);
+  self->orders[column] = order;
 }
 
 guint64
-lekh_article_info_get_path_order (LekhArticleInfo *self)
+lekh_article_info_get_order (LekhArticleInfo   *self,
+                             LekhArticleColumn  column)
 {
   g_return_val_if_fail (LEKH_IS_ARTICLE_INFO (self), 0);
-  return self->path_order;
+  g_return_val_if_fail (column < LEKH_ARTICLE_N_COLUMNS, 0);
+  return self->orders[column];
 }
 
 typedef struct

@@ -60,6 +60,7 @@ typedef enum
   LEKH_ARTICLE_COLUMN_AUTHORS,
   LEKH_ARTICLE_COLUMN_PROBLEMS,
   LEKH_ARTICLE_COLUMN_PATH,
+  LEKH_ARTICLE_N_COLUMNS,
 } LekhArticleColumn;
 
 /* Orders two articles by COLUMN: text case- and accent-insensitively (by code point, so
@@ -69,12 +70,15 @@ typedef enum
 int                 lekh_article_info_compare        (LekhArticleInfo       *a,
                                                       LekhArticleInfo       *b,
                                                       LekhArticleColumn      column);
-/* The article's place in the list of a site's articles sorted by path (growing with the
- * path; 0: unknown), set by the list that holds it (LekhArticleModel): two articles that
- * both have one compare by it instead of their paths, the tie-break of every column. */
-void                lekh_article_info_set_path_order (LekhArticleInfo       *self,
+/* The article's place among a site's articles sorted by COLUMN (a number growing in that
+ * order, 0: unknown), kept by the list that holds them (LekhArticleModel): two articles
+ * that both have one compare by it, one number instead of two texts (the path's is the
+ * tie-break of every column). */
+void                lekh_article_info_set_order      (LekhArticleInfo       *self,
+                                                      LekhArticleColumn      column,
                                                       guint64                order);
-guint64             lekh_article_info_get_path_order (LekhArticleInfo       *self);
+guint64             lekh_article_info_get_order      (LekhArticleInfo       *self,
+                                                      LekhArticleColumn      column);
 
 /* What the site view filters on; text, tag and author match case- and accent-insensitively
  * (text: a part of the title, path, tags or authors; tag and author: a whole value). */

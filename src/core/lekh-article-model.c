@@ -5,11 +5,14 @@
 
 #include "lekh-article-model.h"
 
+#define N_ORDERED 3
+
 struct _LekhArticleModel
 {
   GObject        parent_instance;
   LekhSiteIndex *index;
-  GPtrArray     *items;      /* LekhArticleInfo, sorted by path */
+  GPtrArray     *items;                   /* LekhArticleInfo, sorted by path */
+  GPtrArray     *by_column[N_ORDERED];    /* the same, sorted by each ordered column */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -89,34 +92,101 @@ lekh_article_model_find (LekhArticleModel *self,
   return found ? (gint) position : -1;
 }
 
+/* The columns whose comparison reads text: each gets a number per article, its place in
+ * the column's order, so that sorting the view by it compares numbers. */
+static const LekhArticleColumn ordered_columns[N_ORDERED] = {
+  LEKH_ARTICLE_COLUMN_TITLE, LEKH_ARTICLE_COLUMN_TAGS, LEKH_ARTICLE_COLUMN_AUTHORS,
+};
+
 /* Orders are spaced this far apart, so that inserting rarely renumbers. */
 #define ORDER_STEP (G_GUINT64_CONSTANT (1) << 24)
 
 static void
-renumber (LekhArticleModel *self)
+renumber (GPtrArray         *sorted,
+          LekhArticleColumn  column)
 {
-  for (guint i = 0; i < self->items->len; i++)
-    lekh_article_info_set_path_order (g_ptr_array_index (self->items, i), (i + 1) * ORDER_STEP);
+  for (guint i = 0; i < sorted->len; i++)
+    lekh_article_info_set_order (g_ptr_array_index (sorted, i), column, (i + 1) * ORDER_STEP);
 }
 
-/* Gives the item at POSITION an order between its neighbours' (renumbering all when there
- * is no room left). */
+/* Gives the item at POSITION of SORTED an order between its neighbours' (renumbering all
+ * when there is no room left). */
 static void
-place (LekhArticleModel *self,
-       guint             position)
+place (GPtrArray         *sorted,
+       LekhArticleColumn  column,
+       guint              position)
 {
   guint64 before = position > 0
-                   ? lekh_article_info_get_path_order (g_ptr_array_index (self->items, position - 1))
+                   ? lekh_article_info_get_order (g_ptr_array_index (sorted, position - 1), column)
                    : 0;
-  guint64 after = position + 1 < self->items->len
-                  ? lekh_article_info_get_path_order (g_ptr_array_index (self->items, position + 1))
+  guint64 after = position + 1 < sorted->len
+                  ? lekh_article_info_get_order (g_ptr_array_index (sorted, position + 1), column)
                   : before + 2 * ORDER_STEP;
 
-  if (after - before >= 2 && after > before)
-    lekh_article_info_set_path_order (g_ptr_array_index (self->items, position),
-                                      before + (after - before) / 2);
+  if (after > before && after - before >= 2)
+    lekh_article_info_set_order (g_ptr_array_index (sorted, position), column,
+                                 before + (after - before) / 2);
   else
-    renumber (self);
+    renumber (sorted, column);
+}
+
+/* Where INFO is, or would go, in SORTED (by COLUMN). */
+static guint
+search_column (GPtrArray         *sorted,
+               LekhArticleColumn  column,
+               LekhArticleInfo   *info,
+               gboolean          *found)
+{
+  guint lo = 0, hi = sorted->len;
+
+  *found = FALSE;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp = lekh_article_info_compare (g_ptr_array_index (sorted, mid), info, column);
+
+      if (cmp == 0)
+        {
+          *found = g_ptr_array_index (sorted, mid) == info;
+          return mid;
+        }
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+unorder (LekhArticleModel *self,
+         LekhArticleInfo  *info)
+{
+  for (guint c = 0; c < N_ORDERED; c++)
+    {
+      gboolean found;
+      guint position = search_column (self->by_column[c], ordered_columns[c], info, &found);
+
+      if (found)
+        g_ptr_array_remove_index (self->by_column[c], position);
+    }
+}
+
+/* INFO's path order must be set already (the tie-break). */
+static void
+order (LekhArticleModel *self,
+       LekhArticleInfo  *info)
+{
+  for (guint c = 0; c < N_ORDERED; c++)
+    {
+      gboolean found;
+      guint position;
+
+      lekh_article_info_set_order (info, ordered_columns[c], 0);
+      position = search_column (self->by_column[c], ordered_columns[c], info, &found);
+      g_ptr_array_insert (self->by_column[c], position, info);
+      place (self->by_column[c], ordered_columns[c], position);
+    }
 }
 
 /* The index read the file again (or forgot it): its new row replaces the old one. */
@@ -134,11 +204,16 @@ file_changed_cb (LekhArticleModel *self,
     return;
   info = lekh_site_index_get_info (index, path);
   position = search (self, path, &found);
+  if (found && info == self->items->pdata[position])
+    return;
+  if (found)
+    unorder (self, self->items->pdata[position]);
   if (found && info != NULL)
     {
       g_object_unref (self->items->pdata[position]);
       self->items->pdata[position] = g_object_ref (info);
-      place (self, position);
+      place (self->items, LEKH_ARTICLE_COLUMN_PATH, position);
+      order (self, info);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
     }
   else if (found)
@@ -149,7 +224,8 @@ file_changed_cb (LekhArticleModel *self,
   else if (info != NULL)
     {
       g_ptr_array_insert (self->items, position, g_object_ref (info));
-      place (self, position);
+      place (self->items, LEKH_ARTICLE_COLUMN_PATH, position);
+      order (self, info);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
     }
 }
@@ -172,6 +248,8 @@ lekh_article_model_finalize (GObject *object)
   LekhArticleModel *self = LEKH_ARTICLE_MODEL (object);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  for (guint c = 0; c < N_ORDERED; c++)
+    g_clear_pointer (&self->by_column[c], g_ptr_array_unref);
 
   G_OBJECT_CLASS (lekh_article_model_parent_class)->finalize (object);
 }
@@ -189,6 +267,8 @@ static void
 lekh_article_model_init (LekhArticleModel *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint c = 0; c < N_ORDERED; c++)
+    self->by_column[c] = g_ptr_array_new ();
 }
 
 LekhArticleModel *
@@ -208,6 +288,71 @@ lekh_article_model_new (LekhSiteIndex *index,
   return self;
 }
 
+/* What a load hands over: the rows by path, and by each ordered column. */
+typedef struct
+{
+  GPtrArray *items;
+  GPtrArray *by_column[N_ORDERED];
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_pointer (&loaded->items, g_ptr_array_unref);
+  for (guint c = 0; c < N_ORDERED; c++)
+    g_clear_pointer (&loaded->by_column[c], g_ptr_array_unref);
+  g_free (loaded);
+}
+
+static int
+compare_column (gconstpointer a,
+                gconstpointer b,
+                gpointer      column)
+{
+  return lekh_article_info_compare (*(LekhArticleInfo * const *) a,
+                                    *(LekhArticleInfo * const *) b, GPOINTER_TO_INT (column));
+}
+
+/* Sorts the rows by each ordered column once, in a worker thread. */
+static void
+order_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Loaded *loaded = g_new0 (Loaded, 1);
+  GPtrArray *items = task_data;
+
+  loaded->items = g_ptr_array_ref (items);
+  for (guint i = 0; i < items->len; i++)
+    for (guint c = 0; c < N_ORDERED; c++)
+      lekh_article_info_set_order (g_ptr_array_index (items, i), ordered_columns[c], 0);
+  renumber (items, LEKH_ARTICLE_COLUMN_PATH);
+  for (guint c = 0; c < N_ORDERED; c++)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        {
+          loaded_free (loaded);
+          return;
+        }
+      loaded->by_column[c] = g_ptr_array_copy (items, NULL, NULL);
+      /* The copy would take the free function; the rows' references are the items'. */
+      g_ptr_array_set_free_func (loaded->by_column[c], NULL);
+      g_ptr_array_sort_with_data (loaded->by_column[c], compare_column,
+                                  GINT_TO_POINTER (ordered_columns[c]));
+      renumber (loaded->by_column[c], ordered_columns[c]);
+    }
+  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
+}
+
+static void
+order_in_thread (GTask     *task,
+                 GPtrArray *items)
+{
+  g_task_set_task_data (task, items, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, order_thread);
+}
+
 static void
 index_built_cb (GObject      *object,
                 GAsyncResult *result,
@@ -219,8 +364,7 @@ index_built_cb (GObject      *object,
   if (!lekh_site_index_build_finish (LEKH_SITE_INDEX (object), result, &error))
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, lekh_site_index_dup_infos (LEKH_SITE_INDEX (object)),
-                           (GDestroyNotify) g_ptr_array_unref);
+    order_in_thread (task, lekh_site_index_dup_infos (LEKH_SITE_INDEX (object)));
 }
 
 void
@@ -245,8 +389,7 @@ lekh_article_model_load_async (LekhArticleModel    *self,
                                    g_steal_pointer (&task));
       return;
     }
-  g_task_return_pointer (task, lekh_site_index_dup_infos (self->index),
-                         (GDestroyNotify) g_ptr_array_unref);
+  order_in_thread (task, lekh_site_index_dup_infos (self->index));
 }
 
 gboolean
@@ -254,19 +397,24 @@ lekh_article_model_load_finish (LekhArticleModel  *self,
                                 GAsyncResult      *result,
                                 GError           **error)
 {
-  GPtrArray *infos;
+  Loaded *loaded;
   guint removed;
 
   g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  infos = g_task_propagate_pointer (G_TASK (result), error);
-  if (infos == NULL)
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
     return FALSE;
   removed = self->items->len;
   g_ptr_array_unref (self->items);
-  self->items = infos;
-  renumber (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, infos->len);
+  self->items = g_steal_pointer (&loaded->items);
+  for (guint c = 0; c < N_ORDERED; c++)
+    {
+      g_ptr_array_unref (self->by_column[c]);
+      self->by_column[c] = g_steal_pointer (&loaded->by_column[c]);
+    }
+  loaded_free (loaded);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
   return TRUE;
 }
