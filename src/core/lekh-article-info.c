@@ -685,6 +685,46 @@ lekh_article_query_is_empty (const LekhArticleQuery *query)
          query->draft == LEKH_DRAFT_FILTER_ANY && !query->problems_only;
 }
 
+const char *
+lekh_article_query_get_text (const LekhArticleQuery *query)
+{
+  g_return_val_if_fail (query != NULL, NULL);
+  return query->text;
+}
+
+const char *
+lekh_article_info_get_query_text (LekhArticleInfo *self)
+{
+  g_return_val_if_fail (LEKH_IS_ARTICLE_INFO (self), NULL);
+
+  if (G_UNLIKELY (self->keys == NULL))
+    lekh_article_info_prepare_query (self);
+  return self->keys;
+}
+
+gboolean
+lekh_article_info_matches_but_text (LekhArticleInfo        *self,
+                                    const LekhArticleQuery *query)
+{
+  g_return_val_if_fail (LEKH_IS_ARTICLE_INFO (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  if (G_UNLIKELY (self->keys == NULL))
+    lekh_article_info_prepare_query (self);
+  if (query->draft == LEKH_DRAFT_FILTER_DRAFTS && !self->draft)
+    return FALSE;
+  if (query->draft == LEKH_DRAFT_FILTER_PUBLISHED && self->draft)
+    return FALSE;
+  if (query->problems_only && self->n_errors + self->n_warnings == 0)
+    return FALSE;
+  if (query->tag != NULL && !g_strv_contains ((const char * const *) self->folded_tags, query->tag))
+    return FALSE;
+  if (query->author != NULL &&
+      !g_strv_contains ((const char * const *) self->folded_authors, query->author))
+    return FALSE;
+  return TRUE;
+}
+
 gboolean
 lekh_article_info_matches (LekhArticleInfo        *self,
                            const LekhArticleQuery *query)

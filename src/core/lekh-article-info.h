@@ -97,6 +97,13 @@ gboolean            lekh_article_query_is_empty      (const LekhArticleQuery *qu
 void                lekh_article_info_prepare_query  (LekhArticleInfo       *self);
 gboolean            lekh_article_info_matches        (LekhArticleInfo       *self,
                                                       const LekhArticleQuery *query);
+/* The same without the text, for a list that searches the text of many at once
+ * (LekhArticleModel): the query's folded text (NULL: none), and the folded text an
+ * article's text must contain a part of (its keys, each ended by a control character). */
+gboolean            lekh_article_info_matches_but_text (LekhArticleInfo     *self,
+                                                        const LekhArticleQuery *query);
+const char         *lekh_article_query_get_text      (const LekhArticleQuery *query);
+const char         *lekh_article_info_get_query_text (LekhArticleInfo       *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LekhArticleQuery, lekh_article_query_free)
 

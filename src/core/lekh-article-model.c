@@ -5,15 +5,25 @@
 
 #include "lekh-article-model.h"
 
-#define N_ORDERED 3
+#define N_ORDERED 6
 
 struct _LekhArticleModel
 {
-  GObject        parent_instance;
-  LekhSiteIndex *index;
-  GPtrArray     *items;                   /* LekhArticleInfo, sorted by path */
-  GPtrArray     *by_column[N_ORDERED];    /* the same, sorted by each ordered column */
+  GObject            parent_instance;
+  LekhSiteIndex     *index;
+  GPtrArray         *items;                   /* LekhArticleInfo, sorted by path */
+  GPtrArray         *by_column[N_ORDERED];    /* the same, sorted by each other column */
+  LekhArticleColumn  sort_column;
+  gboolean           descending;
+  /* Text search: every row's folded text one after another (the items' order), searched
+   * in one pass when the text changes; rebuilt then if rows changed since. */
+  GString           *haystack;
+  GArray            *starts;                  /* guint: where each item's text starts */
+  char              *text;                    /* the folded text searched for, or NULL */
+  GHashTable        *text_matches;            /* LekhArticleInfo* whose text has it */
 };
+
+static GPtrArray *shown_array (LekhArticleModel *self);
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -32,6 +42,14 @@ get_n_items (GListModel *model)
   return LEKH_ARTICLE_MODEL (model)->items->len;
 }
 
+/* Between the shown position and the index in the array of the sort column. */
+static guint
+flip (LekhArticleModel *self,
+      guint             position)
+{
+  return self->descending ? self->items->len - 1 - position : position;
+}
+
 static gpointer
 get_item (GListModel *model,
           guint       position)
@@ -40,7 +58,7 @@ get_item (GListModel *model,
 
   if (position >= self->items->len)
     return NULL;
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  return g_object_ref (g_ptr_array_index (shown_array (self), flip (self, position)));
 }
 
 static void
@@ -78,25 +96,24 @@ search (LekhArticleModel *self,
   return lo;
 }
 
-gint
-lekh_article_model_find (LekhArticleModel *self,
-                         const char       *path)
-{
-  gboolean found;
-  guint position;
 
-  g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), -1);
-  g_return_val_if_fail (path != NULL, -1);
-
-  position = search (self, path, &found);
-  return found ? (gint) position : -1;
-}
-
-/* The columns whose comparison reads text: each gets a number per article, its place in
- * the column's order, so that sorting the view by it compares numbers. */
+/* Every column but the path (the items' own order) has an array of the rows in its order,
+ * kept as files change, and a number per row, its place in that order (the path's is the
+ * tie-break of every column): sorting the view is choosing an array, and a comparison
+ * compares two numbers. */
 static const LekhArticleColumn ordered_columns[N_ORDERED] = {
-  LEKH_ARTICLE_COLUMN_TITLE, LEKH_ARTICLE_COLUMN_TAGS, LEKH_ARTICLE_COLUMN_AUTHORS,
+  LEKH_ARTICLE_COLUMN_TITLE, LEKH_ARTICLE_COLUMN_DATE, LEKH_ARTICLE_COLUMN_DRAFT,
+  LEKH_ARTICLE_COLUMN_TAGS, LEKH_ARTICLE_COLUMN_AUTHORS, LEKH_ARTICLE_COLUMN_PROBLEMS,
 };
+
+static GPtrArray *
+shown_array (LekhArticleModel *self)
+{
+  for (guint c = 0; c < N_ORDERED; c++)
+    if (ordered_columns[c] == self->sort_column)
+      return self->by_column[c];
+  return self->items;
+}
 
 /* Orders are spaced this far apart, so that inserting rarely renumbers. */
 #define ORDER_STEP (G_GUINT64_CONSTANT (1) << 24)
@@ -189,6 +206,42 @@ order (LekhArticleModel *self,
     }
 }
 
+/* Rows change: the haystack is made again at the next search; OLD leaves the matches, NEW
+ * joins them if its text has the one searched for. */
+static void
+forget_text (LekhArticleModel *self,
+             LekhArticleInfo  *old,
+             LekhArticleInfo  *new)
+{
+  if (self->haystack != NULL)
+    {
+      g_string_free (self->haystack, TRUE);
+      self->haystack = NULL;
+    }
+  if (old != NULL)
+    g_hash_table_remove (self->text_matches, old);
+  if (new != NULL && self->text != NULL &&
+      strstr (lekh_article_info_get_query_text (new), self->text) != NULL)
+    g_hash_table_add (self->text_matches, new);
+}
+
+/* Where INFO (a row of the model) is shown. */
+static guint
+shown_position (LekhArticleModel *self,
+                LekhArticleInfo  *info)
+{
+  GPtrArray *array = shown_array (self);
+  gboolean found;
+  guint index;
+
+  if (array == self->items)
+    index = search (self, lekh_article_info_get_path (info), &found);
+  else
+    index = search_column (array, self->sort_column, info, &found);
+  g_assert (found);
+  return flip (self, index);
+}
+
 /* The index read the file again (or forgot it): its new row replaces the old one. */
 static void
 file_changed_cb (LekhArticleModel *self,
@@ -198,7 +251,7 @@ file_changed_cb (LekhArticleModel *self,
   g_autofree char *path = g_file_get_path (file);
   LekhArticleInfo *info;
   gboolean found;
-  guint position;
+  guint position, old_shown = 0, new_shown;
 
   if (path == NULL)
     return;
@@ -206,27 +259,37 @@ file_changed_cb (LekhArticleModel *self,
   position = search (self, path, &found);
   if (found && info == self->items->pdata[position])
     return;
+  forget_text (self, found ? self->items->pdata[position] : NULL, info);
   if (found)
-    unorder (self, self->items->pdata[position]);
+    {
+      old_shown = shown_position (self, self->items->pdata[position]);
+      unorder (self, self->items->pdata[position]);
+    }
   if (found && info != NULL)
     {
+      guint first, last;
+
       g_object_unref (self->items->pdata[position]);
       self->items->pdata[position] = g_object_ref (info);
       place (self->items, LEKH_ARTICLE_COLUMN_PATH, position);
       order (self, info);
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+      /* One change over the rows between the old place and the new. */
+      new_shown = shown_position (self, info);
+      first = MIN (old_shown, new_shown);
+      last = MAX (old_shown, new_shown);
+      g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1);
     }
   else if (found)
     {
       g_ptr_array_remove_index (self->items, position);
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+      g_list_model_items_changed (G_LIST_MODEL (self), old_shown, 1, 0);
     }
   else if (info != NULL)
     {
       g_ptr_array_insert (self->items, position, g_object_ref (info));
       place (self->items, LEKH_ARTICLE_COLUMN_PATH, position);
       order (self, info);
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+      g_list_model_items_changed (G_LIST_MODEL (self), shown_position (self, info), 0, 1);
     }
 }
 
@@ -248,6 +311,11 @@ lekh_article_model_finalize (GObject *object)
   LekhArticleModel *self = LEKH_ARTICLE_MODEL (object);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  if (self->haystack != NULL)
+    g_string_free (self->haystack, TRUE);
+  g_clear_pointer (&self->starts, g_array_unref);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->text_matches, g_hash_table_unref);
   for (guint c = 0; c < N_ORDERED; c++)
     g_clear_pointer (&self->by_column[c], g_ptr_array_unref);
 
@@ -267,6 +335,8 @@ static void
 lekh_article_model_init (LekhArticleModel *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->sort_column = LEKH_ARTICLE_COLUMN_PATH;
+  self->text_matches = g_hash_table_new (g_direct_hash, g_direct_equal);
   for (guint c = 0; c < N_ORDERED; c++)
     self->by_column[c] = g_ptr_array_new ();
 }
@@ -415,6 +485,134 @@ lekh_article_model_load_finish (LekhArticleModel  *self,
       self->by_column[c] = g_steal_pointer (&loaded->by_column[c]);
     }
   loaded_free (loaded);
+  if (self->haystack != NULL)
+    g_string_free (self->haystack, TRUE);
+  self->haystack = NULL;
+  g_clear_pointer (&self->text, g_free);
+  g_hash_table_remove_all (self->text_matches);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
   return TRUE;
+}
+
+gint
+lekh_article_model_find (LekhArticleModel *self,
+                         const char       *path)
+{
+  gboolean found;
+  guint position;
+
+  g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), -1);
+  g_return_val_if_fail (path != NULL, -1);
+
+  position = search (self, path, &found);
+  return found ? (gint) shown_position (self, self->items->pdata[position]) : -1;
+}
+
+void
+lekh_article_model_set_sort (LekhArticleModel  *self,
+                             LekhArticleColumn  column,
+                             gboolean           descending)
+{
+  g_return_if_fail (LEKH_IS_ARTICLE_MODEL (self));
+  g_return_if_fail (column < LEKH_ARTICLE_N_COLUMNS);
+
+  if (self->sort_column == column && self->descending == !!descending)
+    return;
+  self->sort_column = column;
+  self->descending = !!descending;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->items->len, self->items->len);
+}
+
+LekhArticleColumn
+lekh_article_model_get_sort_column (LekhArticleModel *self)
+{
+  g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), LEKH_ARTICLE_COLUMN_PATH);
+  return self->sort_column;
+}
+
+gboolean
+lekh_article_model_get_sort_descending (LekhArticleModel *self)
+{
+  g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), FALSE);
+  return self->descending;
+}
+
+static void
+make_haystack (LekhArticleModel *self)
+{
+  g_clear_pointer (&self->starts, g_array_unref);
+  self->haystack = g_string_sized_new (self->items->len * 128);
+  self->starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->items->len + 1);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      g_array_append_val (self->starts, self->haystack->len);
+      g_string_append (self->haystack,
+                       lekh_article_info_get_query_text (g_ptr_array_index (self->items, i)));
+    }
+  g_array_append_val (self->starts, self->haystack->len);
+}
+
+/* The item whose text holds OFFSET of the haystack. */
+static guint
+item_at (LekhArticleModel *self,
+         guint             offset)
+{
+  guint lo = 0, hi = self->items->len;
+
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->starts, guint, mid) <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+void
+lekh_article_model_set_query (LekhArticleModel       *self,
+                              const LekhArticleQuery *query)
+{
+  const char *text;
+  const char *p;
+
+  g_return_if_fail (LEKH_IS_ARTICLE_MODEL (self));
+
+  text = query ? lekh_article_query_get_text (query) : NULL;
+  if (g_strcmp0 (text, self->text) == 0 && (text == NULL || self->haystack != NULL))
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  g_hash_table_remove_all (self->text_matches);
+  if (text == NULL || self->items->len == 0)
+    return;
+  if (self->haystack == NULL)
+    make_haystack (self);
+  /* The texts never hold the control character that ends each key, nor does a folded
+   * query: a hit lies within one item's text, and one hit per item is enough. */
+  p = self->haystack->str;
+  while ((p = strstr (p, text)) != NULL)
+    {
+      guint item = item_at (self, p - self->haystack->str);
+
+      g_hash_table_add (self->text_matches, g_ptr_array_index (self->items, item));
+      p = self->haystack->str + g_array_index (self->starts, guint, item + 1);
+    }
+}
+
+gboolean
+lekh_article_model_matches (LekhArticleModel       *self,
+                            LekhArticleInfo        *info,
+                            const LekhArticleQuery *query)
+{
+  g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  if (g_strcmp0 (lekh_article_query_get_text (query), self->text) != 0)
+    return lekh_article_info_matches (info, query);
+  if (self->text != NULL && !g_hash_table_contains (self->text_matches, info))
+    return FALSE;
+  return lekh_article_info_matches_but_text (info, query);
 }
