@@ -263,6 +263,149 @@ test_model_follows_index (void)
   }
 }
 
+/* Consecutive shown rows in COLUMN's order (reversed when DESCENDING). */
+static void
+assert_sorted (GListModel        *model,
+               LekhArticleColumn  column,
+               gboolean           descending)
+{
+  for (guint k = 0; k + 1 < g_list_model_get_n_items (model); k++)
+    {
+      g_autoptr(LekhArticleInfo) x = g_list_model_get_item (model, k);
+      g_autoptr(LekhArticleInfo) y = g_list_model_get_item (model, k + 1);
+      int cmp = lekh_article_info_compare (x, y, column);
+
+      g_assert_cmpint (descending ? -cmp : cmp, <, 0);
+      /* The same order by the texts alone. */
+      if (column == LEKH_ARTICLE_COLUMN_TITLE)
+        {
+          const char *tx = lekh_article_info_get_title (x), *ty = lekh_article_info_get_title (y);
+          g_autofree char *fx = lekh_site_fold (tx ? tx : "");
+          g_autofree char *fy = lekh_site_fold (ty ? ty : "");
+
+          g_assert_cmpint (descending ? -strcmp (fx, fy) : strcmp (fx, fy), <=, 0);
+        }
+    }
+}
+
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *changes)
+{
+  (*changes)++;
+}
+
+/* The model sorts by any column and keeps that order as files change; its one-pass text
+ * search lets through what lekh_article_info_matches does. */
+static void
+test_model_sort_and_query (void)
+{
+  g_autofree char *source = fixture ("docusaurus");
+  g_autofree char *dir = g_dir_make_tmp ("lekh-article-model-XXXXXX", NULL);
+  g_autofree char *command = g_strdup_printf ("cp -r '%s'/. '%s'", source, dir);
+  g_autofree char *added = g_build_filename (dir, "blog", "2001-01-01-b.md", NULL);
+  g_autofree char *bad = g_build_filename (dir, "blog", "2024-04-01-bad.md", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(GFile) added_file = g_file_new_for_path (added);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(LekhSiteIndex) index = lekh_site_index_new (root);
+  g_autoptr(LekhValidator) validator = lekh_validator_new ();
+  g_autoptr(LekhArticleModel) model = lekh_article_model_new (index, validator);
+  GListModel *list = G_LIST_MODEL (model);
+  const LekhArticleColumn columns[] = {
+    LEKH_ARTICLE_COLUMN_TITLE, LEKH_ARTICLE_COLUMN_DATE, LEKH_ARTICLE_COLUMN_DRAFT,
+    LEKH_ARTICLE_COLUMN_TAGS, LEKH_ARTICLE_COLUMN_AUTHORS, LEKH_ARTICLE_COLUMN_PROBLEMS,
+    LEKH_ARTICLE_COLUMN_PATH,
+  };
+  const char *texts[] = { "यात्रा", "POST", "blog/", "nothing-like-this", NULL };
+  gboolean done = FALSE;
+  guint changes = 0;
+
+  g_assert_cmpint (system (command), ==, 0);
+  lekh_article_model_load_async (model, NULL, loaded_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes), &changes);
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    for (guint d = 0; d < 2; d++)
+      {
+        lekh_article_model_set_sort (model, columns[c], d);
+        assert_sorted (list, columns[c], d);
+      }
+
+  /* Sorted by title, descending: a new title moves its row, a new file goes in its place,
+   * and find() gives the shown position. */
+  lekh_article_model_set_sort (model, LEKH_ARTICLE_COLUMN_TITLE, TRUE);
+  changes = 0;
+  g_assert_true (g_file_set_contents (bad, "---\ntitle: Zebra\n---\n", -1, NULL));
+  lekh_site_index_update_file (index, bad_file);
+  g_assert_cmpuint (changes, ==, 1);
+  assert_sorted (list, LEKH_ARTICLE_COLUMN_TITLE, TRUE);
+  g_assert_true (g_file_set_contents (added, "---\ntitle: Beta यात्रा\n---\n", -1, NULL));
+  lekh_site_index_update_file (index, added_file);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
+  assert_sorted (list, LEKH_ARTICLE_COLUMN_TITLE, TRUE);
+  {
+    gint position = lekh_article_model_find (model, added);
+    g_autoptr(LekhArticleInfo) info = g_list_model_get_item (list, position);
+
+    g_assert_cmpstr (lekh_article_info_get_path (info), ==, added);
+  }
+
+  for (guint t = 0; texts[t]; t++)
+    {
+      g_autoptr(LekhArticleQuery) query = lekh_article_query_new (texts[t], NULL, NULL,
+                                                                  LEKH_DRAFT_FILTER_ANY, FALSE);
+      guint passed = 0;
+
+      lekh_article_model_set_query (model, query);
+      for (guint k = 0; k < g_list_model_get_n_items (list); k++)
+        {
+          g_autoptr(LekhArticleInfo) info = g_list_model_get_item (list, k);
+
+          g_assert_cmpint (lekh_article_model_matches (model, info, query), ==,
+                           lekh_article_info_matches (info, query));
+          passed += lekh_article_model_matches (model, info, query);
+        }
+      g_test_message ("“%s”: %u", texts[t], passed);
+      if (t == 0)
+        g_assert_cmpuint (passed, ==, 2);
+      if (texts[t + 1] == NULL)
+        g_assert_cmpuint (passed, ==, 0);
+
+      /* A file changed while searching: its row is searched at once. */
+      if (t == 0)
+        {
+          g_assert_true (g_file_set_contents (added, "---\ntitle: Gamma\n---\n", -1, NULL));
+          lekh_site_index_update_file (index, added_file);
+          {
+            gint position = lekh_article_model_find (model, added);
+            g_autoptr(LekhArticleInfo) info = g_list_model_get_item (list, position);
+
+            g_assert_false (lekh_article_model_matches (model, info, query));
+          }
+          g_assert_true (g_file_set_contents (added, "---\ntitle: यात्रा\n---\n", -1, NULL));
+          lekh_site_index_update_file (index, added_file);
+          {
+            gint position = lekh_article_model_find (model, added);
+            g_autoptr(LekhArticleInfo) info = g_list_model_get_item (list, position);
+
+            g_assert_true (lekh_article_model_matches (model, info, query));
+          }
+        }
+    }
+
+  {
+    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+    g_assert_cmpint (system (rm), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/article-info/compare", test_compare);
   g_test_add_func ("/article-info/compare-dates", test_compare_dates);
   g_test_add_func ("/article-info/model-follows-index", test_model_follows_index);
+  g_test_add_func ("/article-info/model-sort-and-query", test_model_sort_and_query);
 
   return g_test_run ();
 }
