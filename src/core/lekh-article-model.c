@@ -358,17 +358,37 @@ lekh_article_model_new (LekhSiteIndex *index,
   return self;
 }
 
-/* What a load hands over: the rows by path, and by each ordered column. */
+/* What a load hands over: the rows by path, and by each ordered column, and their texts. */
 typedef struct
 {
   GPtrArray *items;
   GPtrArray *by_column[N_ORDERED];
+  GString   *haystack;
+  GArray    *starts;
 } Loaded;
+
+static void
+make_haystack (GPtrArray  *items,
+               GString   **haystack,
+               GArray    **starts)
+{
+  *haystack = g_string_sized_new (items->len * 128 + 1);
+  *starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), items->len + 1);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_array_append_val (*starts, (*haystack)->len);
+      g_string_append (*haystack, lekh_article_info_get_query_text (g_ptr_array_index (items, i)));
+    }
+  g_array_append_val (*starts, (*haystack)->len);
+}
 
 static void
 loaded_free (Loaded *loaded)
 {
   g_clear_pointer (&loaded->items, g_ptr_array_unref);
+  if (loaded->haystack != NULL)
+    g_string_free (loaded->haystack, TRUE);
+  g_clear_pointer (&loaded->starts, g_array_unref);
   for (guint c = 0; c < N_ORDERED; c++)
     g_clear_pointer (&loaded->by_column[c], g_ptr_array_unref);
   g_free (loaded);
@@ -412,6 +432,7 @@ order_thread (GTask        *task,
                                   GINT_TO_POINTER (ordered_columns[c]));
       renumber (loaded->by_column[c], ordered_columns[c]);
     }
+  make_haystack (items, &loaded->haystack, &loaded->starts);
   g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
 }
 
@@ -484,10 +505,12 @@ lekh_article_model_load_finish (LekhArticleModel  *self,
       g_ptr_array_unref (self->by_column[c]);
       self->by_column[c] = g_steal_pointer (&loaded->by_column[c]);
     }
-  loaded_free (loaded);
   if (self->haystack != NULL)
     g_string_free (self->haystack, TRUE);
-  self->haystack = NULL;
+  g_clear_pointer (&self->starts, g_array_unref);
+  self->haystack = g_steal_pointer (&loaded->haystack);
+  self->starts = g_steal_pointer (&loaded->starts);
+  loaded_free (loaded);
   g_clear_pointer (&self->text, g_free);
   g_hash_table_remove_all (self->text_matches);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
@@ -537,21 +560,6 @@ lekh_article_model_get_sort_descending (LekhArticleModel *self)
   return self->descending;
 }
 
-static void
-make_haystack (LekhArticleModel *self)
-{
-  g_clear_pointer (&self->starts, g_array_unref);
-  self->haystack = g_string_sized_new (self->items->len * 128);
-  self->starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->items->len + 1);
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      g_array_append_val (self->starts, self->haystack->len);
-      g_string_append (self->haystack,
-                       lekh_article_info_get_query_text (g_ptr_array_index (self->items, i)));
-    }
-  g_array_append_val (self->starts, self->haystack->len);
-}
-
 /* The item whose text holds OFFSET of the haystack. */
 static guint
 item_at (LekhArticleModel *self,
@@ -589,7 +597,10 @@ lekh_article_model_set_query (LekhArticleModel       *self,
   if (text == NULL || self->items->len == 0)
     return;
   if (self->haystack == NULL)
-    make_haystack (self);
+    {
+      g_clear_pointer (&self->starts, g_array_unref);
+      make_haystack (self->items, &self->haystack, &self->starts);
+    }
   /* The texts never hold the control character that ends each key, nor does a folded
    * query: a hit lies within one item's text, and one hit per item is enough. */
   p = self->haystack->str;
