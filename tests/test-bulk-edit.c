@@ -118,6 +118,80 @@ test_refuses_changed_files (void)
   g_assert_nonnull (lekh_bulk_edit_get_error (edit, 1));
 }
 
+/* Adding and removing a tag on chosen articles: only the list changes, files that have it
+ * already (or not) are left out, a list of objects or a text is skipped with the reason. */
+static void
+test_add_remove (void)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LekhBulkEdit) add = NULL;
+  g_autoptr(LekhBulkEdit) remove = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *e = NULL;
+  const char *reason = NULL;
+
+  g_ptr_array_add (paths, write_article ("a.md", "---\ntitle: A\ntags: [js, web]   # keep\n---\nBody\n"));
+  g_ptr_array_add (paths, write_article ("b.md", "---\ntitle: B\ntags:\n  - web\n  - js   # the old one\n# end\n---\n"));
+  g_ptr_array_add (paths, write_article ("c.md", "---\ntitle: C  # no tags\n---\nBody\n"));
+  g_ptr_array_add (paths, write_article ("e.md", "---\ntitle: E\ntags:\n  - label: web\n---\n"));
+  g_ptr_array_add (paths, write_article ("f.md", "---\ntitle: F\ntags: js web\n---\n"));
+
+  add = lekh_bulk_edit_plan_add (paths, "tags", "gtk", NULL);
+  g_assert_cmpuint (lekh_bulk_edit_get_n_files (add), ==, 3);
+  g_assert_cmpuint (lekh_bulk_edit_get_n_skipped (add), ==, 2);
+  lekh_bulk_edit_get_skipped (add, 0, &reason);
+  g_assert_nonnull (strstr (reason, "not text"));
+  lekh_bulk_edit_get_skipped (add, 1, &reason);
+  g_assert_nonnull (strstr (reason, "not a list"));
+  g_assert_cmpuint (lekh_bulk_edit_apply (add), ==, 3);
+  a = read_article (g_ptr_array_index (paths, 0));
+  b = read_article (g_ptr_array_index (paths, 1));
+  c = read_article (g_ptr_array_index (paths, 2));
+  g_assert_cmpstr (a, ==, "---\ntitle: A\ntags: [js, web, gtk]   # keep\n---\nBody\n");
+  /* The list is written again by lekh_article_edit_set_list: its items and comments stay
+   * (the last item's end-of-line comment now follows the added one). */
+  g_assert_cmpstr (b, ==, "---\ntitle: B\ntags:\n  - web\n  - js\n  - gtk   # the old one\n# end\n---\n");
+  g_assert_nonnull (g_str_has_prefix (c, "---\ntitle: C  # no tags\ntags:") ? c : NULL);
+  g_assert_true (g_str_has_suffix (c, "---\nBody\n"));
+  /* Adding again changes nothing. */
+  {
+    g_autoptr(LekhBulkEdit) again = lekh_bulk_edit_plan_add (paths, "tags", "gtk", NULL);
+    g_assert_cmpuint (lekh_bulk_edit_get_n_files (again), ==, 0);
+  }
+
+  /* Removing js: only its bytes (a block item with its line, comment and all). */
+  remove = lekh_bulk_edit_plan_remove (paths, "tags", "js", NULL);
+  g_assert_cmpuint (lekh_bulk_edit_get_n_files (remove), ==, 2);
+  g_assert_cmpuint (lekh_bulk_edit_apply (remove), ==, 2);
+  g_clear_pointer (&a, g_free);
+  g_clear_pointer (&b, g_free);
+  a = read_article (g_ptr_array_index (paths, 0));
+  b = read_article (g_ptr_array_index (paths, 1));
+  g_assert_cmpstr (a, ==, "---\ntitle: A\ntags: [web, gtk]   # keep\n---\nBody\n");
+  g_assert_cmpstr (b, ==, "---\ntitle: B\ntags:\n  - web\n  - gtk   # the old one\n# end\n---\n");
+  /* Undone as a whole. */
+  g_assert_cmpuint (lekh_bulk_edit_undo (remove), ==, 2);
+  g_clear_pointer (&a, g_free);
+  a = read_article (g_ptr_array_index (paths, 0));
+  g_assert_cmpstr (a, ==, "---\ntitle: A\ntags: [js, web, gtk]   # keep\n---\nBody\n");
+  g_assert_cmpuint (lekh_bulk_edit_undo (add), ==, 3);
+  g_clear_pointer (&a, g_free);
+  a = read_article (g_ptr_array_index (paths, 0));
+  g_assert_cmpstr (a, ==, "---\ntitle: A\ntags: [js, web]   # keep\n---\nBody\n");
+
+  /* The only item removed leaves an empty list. */
+  {
+    g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(LekhBulkEdit) last = NULL;
+
+    g_ptr_array_add (one, write_article ("g.md", "---\ntags: [solo]\n---\n"));
+    last = lekh_bulk_edit_plan_remove (one, "tags", "solo", NULL);
+    g_assert_cmpuint (lekh_bulk_edit_apply (last), ==, 1);
+    g_clear_pointer (&e, g_free);
+    e = read_article (g_ptr_array_index (one, 0));
+    g_assert_cmpstr (e, ==, "---\ntags: []\n---\n");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -129,6 +203,7 @@ main (int   argc,
 
   g_test_add_func ("/bulk-edit/plan-apply-undo", test_plan_apply_undo);
   g_test_add_func ("/bulk-edit/refuses-changed-files", test_refuses_changed_files);
+  g_test_add_func ("/bulk-edit/add-remove", test_add_remove);
 
   status = g_test_run ();
   {

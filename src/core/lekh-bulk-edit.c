@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "lekh-bulk-edit.h"
@@ -61,17 +62,19 @@ lekh_bulk_edit_free (LekhBulkEdit *self)
   g_free (self);
 }
 
-LekhBulkEdit *
-lekh_bulk_edit_plan_replace (GPtrArray    *paths,
-                             const char   *key,
-                             const char   *old_value,
-                             const char   *new_value,
-                             GCancellable *cancellable)
+/* Makes one file's edit, or NULL and why (LEKH_ERROR_NOT_FOUND: the file does not need
+ * it, and is left out without a word). */
+typedef LekhEdit *(*EditFunc) (LekhArticle *article,
+                               gpointer     data,
+                               GError     **error);
+
+static LekhBulkEdit *
+plan (GPtrArray    *paths,
+      EditFunc      func,
+      gpointer      data,
+      GCancellable *cancellable)
 {
   LekhBulkEdit *self;
-
-  g_return_val_if_fail (paths != NULL, NULL);
-  g_return_val_if_fail (key != NULL && old_value != NULL && new_value != NULL, NULL);
 
   self = g_new0 (LekhBulkEdit, 1);
   self->files = g_array_new (FALSE, TRUE, sizeof (BulkFile));
@@ -93,7 +96,7 @@ lekh_bulk_edit_plan_replace (GPtrArray    *paths,
         {
           article = lekh_article_new_from_bytes (bytes);
           if (lekh_article_check_editable (article, &error))
-            edit = lekh_article_edit_replace_value (article, key, old_value, new_value, &error);
+            edit = func (article, data, &error);
         }
       if (edit == NULL)
         {
@@ -113,6 +116,159 @@ lekh_bulk_edit_plan_replace (GPtrArray    *paths,
       g_array_append_val (self->files, file);
     }
   return self;
+}
+
+typedef struct
+{
+  const char *key;
+  const char *old_value;
+  const char *new_value;
+} Change;
+
+static LekhEdit *
+replace_func (LekhArticle *article,
+              gpointer     data,
+              GError     **error)
+{
+  Change *change = data;
+
+  return lekh_article_edit_replace_value (article, change->key, change->old_value,
+                                          change->new_value, error);
+}
+
+LekhBulkEdit *
+lekh_bulk_edit_plan_replace (GPtrArray    *paths,
+                             const char   *key,
+                             const char   *old_value,
+                             const char   *new_value,
+                             GCancellable *cancellable)
+{
+  Change change = { key, old_value, new_value };
+
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (key != NULL && old_value != NULL && new_value != NULL, NULL);
+
+  return plan (paths, replace_func, &change, cancellable);
+}
+
+/* KEY's list items, or NULL and why when its value is not a list of text (a missing or
+ * empty value is an empty list). */
+static GPtrArray *
+list_items (LekhArticle *article,
+            const char  *key,
+            GError     **error)
+{
+  const LekhNode *node = lekh_node_resolve (lekh_article_get_value (article, key));
+  GPtrArray *items = g_ptr_array_new ();
+
+  if (node == NULL ||
+      (node->kind == LEKH_NODE_SCALAR && lekh_node_get_value_type (node) == LEKH_VALUE_NULL))
+    return items;
+  if (node->kind != LEKH_NODE_SEQUENCE)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                   _("“%s” is not a list; edit it in the source"), key);
+      g_ptr_array_unref (items);
+      return NULL;
+    }
+  for (guint i = 0; i < lekh_node_get_n_items (node); i++)
+    {
+      const LekhNode *item = lekh_node_resolve (lekh_node_get_item (node, i));
+
+      if (item == NULL || item->kind != LEKH_NODE_SCALAR ||
+          lekh_node_get_value_type (item) == LEKH_VALUE_NULL)
+        {
+          g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                       _("“%s” holds items that are not text; edit it in the source"), key);
+          g_ptr_array_unref (items);
+          return NULL;
+        }
+      g_ptr_array_add (items, (gpointer) lekh_node_get_string (item));
+    }
+  return items;
+}
+
+static gboolean
+has_item (GPtrArray  *items,
+          const char *value)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (strcmp (g_ptr_array_index (items, i), value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static LekhEdit *
+add_func (LekhArticle *article,
+          gpointer     data,
+          GError     **error)
+{
+  Change *change = data;
+  g_autoptr(GPtrArray) items = list_items (article, change->key, error);
+
+  if (items == NULL)
+    return NULL;
+  if (has_item (items, change->new_value))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, "already there");
+      return NULL;
+    }
+  g_ptr_array_add (items, (gpointer) change->new_value);
+  g_ptr_array_add (items, NULL);
+  return lekh_article_edit_set_list (article, change->key, (const char * const *) items->pdata,
+                                     error);
+}
+
+static LekhEdit *
+remove_func (LekhArticle *article,
+             gpointer     data,
+             GError     **error)
+{
+  Change *change = data;
+  g_autoptr(GPtrArray) items = list_items (article, change->key, error);
+
+  if (items == NULL)
+    return NULL;
+  if (!has_item (items, change->old_value))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, "not there");
+      return NULL;
+    }
+  /* Merging it into another item of the list removes only its own bytes (a block item
+   * with its line); the last one leaves an empty list. */
+  for (guint i = 0; i < items->len; i++)
+    if (strcmp (g_ptr_array_index (items, i), change->old_value) != 0)
+      return lekh_article_edit_replace_value (article, change->key, change->old_value,
+                                              g_ptr_array_index (items, i), error);
+  return lekh_article_edit_set_list (article, change->key, NULL, error);
+}
+
+LekhBulkEdit *
+lekh_bulk_edit_plan_add (GPtrArray    *paths,
+                         const char   *key,
+                         const char   *value,
+                         GCancellable *cancellable)
+{
+  Change change = { key, NULL, value };
+
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (key != NULL && value != NULL && *value != '\0', NULL);
+
+  return plan (paths, add_func, &change, cancellable);
+}
+
+LekhBulkEdit *
+lekh_bulk_edit_plan_remove (GPtrArray    *paths,
+                            const char   *key,
+                            const char   *value,
+                            GCancellable *cancellable)
+{
+  Change change = { key, value, NULL };
+
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (key != NULL && value != NULL, NULL);
+
+  return plan (paths, remove_func, &change, cancellable);
 }
 
 static BulkFile *
@@ -254,9 +410,18 @@ lekh_bulk_edit_undo (LekhBulkEdit *self)
     {
       BulkFile *file = &g_array_index (self->files, BulkFile, i);
       LekhFileStamp written = file->written_stamp;
+      LekhFileStamp now;
+      g_autoptr(GBytes) current = NULL;
 
       if (file->state != LEKH_BULK_FILE_APPLIED)
         continue;
+      /* Written again since, yet holding exactly what this edit wrote (a later edit of the
+       * journal undone first): still this edit's to undo. */
+      lekh_file_get_stamp (file->path, &now);
+      if (!lekh_file_stamp_equal (&now, &written) &&
+          (current = lekh_file_read (file->path, &now, NULL)) != NULL &&
+          g_bytes_equal (current, file->after))
+        written = now;
       if (write_file (file, file->before, &written))
         {
           file->state = LEKH_BULK_FILE_UNDONE;

@@ -27,6 +27,18 @@ LekhBulkEdit      *lekh_bulk_edit_plan_replace   (GPtrArray     *paths,
                                                   const char    *old_value,
                                                   const char    *new_value,
                                                   GCancellable  *cancellable);
+/* In every article of PATHS, VALUE is added at the end of KEY's list (the list made when
+ * missing), or removed from it (only that item's bytes: a block item with its line). Articles
+ * that have it already (add) or do not have it (remove) are left out; articles whose KEY is
+ * not a list of text, or whose front matter cannot be edited, are skipped, with the reason. */
+LekhBulkEdit      *lekh_bulk_edit_plan_add       (GPtrArray     *paths,
+                                                  const char    *key,
+                                                  const char    *value,
+                                                  GCancellable  *cancellable);
+LekhBulkEdit      *lekh_bulk_edit_plan_remove    (GPtrArray     *paths,
+                                                  const char    *key,
+                                                  const char    *value,
+                                                  GCancellable  *cancellable);
 void               lekh_bulk_edit_free           (LekhBulkEdit  *self);
 
 /* The files that change. */
