@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <adwaita.h>
+#include <string.h>
 
 #include "lekh-article-model.h"
 #include "lekh-bulk-rename.h"
@@ -311,6 +312,8 @@ fill_dropdown (LekhSiteView  *self,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
 }
 
+static void selection_changed_cb (LekhSiteView *self);
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -327,6 +330,7 @@ load_cb (GObject      *object,
     }
   self->loaded = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.rename", TRUE);
+  selection_changed_cb (self);
   gtk_spinner_stop (GTK_SPINNER (self->spinner));
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
@@ -480,6 +484,76 @@ rename_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static int
+compare_path_pointers (gconstpointer a,
+                       gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The paths of the rows chosen in the table. */
+static GPtrArray *
+selected_paths (LekhSiteView *self)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (self->column_view));
+  g_autoptr(GtkBitset) chosen = gtk_selection_model_get_selection (selection);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, chosen, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(LekhArticleInfo) info = g_list_model_get_item (G_LIST_MODEL (selection), position);
+
+      if (info != NULL)
+        g_ptr_array_add (paths, g_strdup (lekh_article_info_get_path (info)));
+    }
+  g_ptr_array_sort (paths, (GCompareFunc) compare_path_pointers);
+  return paths;
+}
+
+static void
+selection_changed_cb (LekhSiteView *self)
+{
+  GtkSelectionModel *selection;
+  g_autoptr(GtkBitset) chosen = NULL;
+  gboolean any;
+
+  /* Still called while the view is taken apart. */
+  if (self->column_view == NULL)
+    return;
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (self->column_view));
+  chosen = selection ? gtk_selection_model_get_selection (selection) : NULL;
+  any = self->loaded && chosen != NULL && !gtk_bitset_is_empty (chosen);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.add-tag", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.remove-tag", any);
+}
+
+static void
+tag_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LekhSiteView *self = LEKH_SITE_VIEW (widget);
+  g_autoptr(GPtrArray) paths = selected_paths (self);
+  g_autofree char *root = self->root ? g_file_get_path (self->root) : NULL;
+  GtkRoot *window = gtk_widget_get_root (widget);
+  gboolean add = g_str_equal (action_name, "site.add-tag");
+  LekhBulkRename *dialog;
+
+  if (paths->len == 0)
+    return;
+  dialog = lekh_bulk_rename_new_for_mode (GTK_IS_WINDOW (window) ? GTK_WINDOW (window) : NULL,
+                                          root, paths,
+                                          add ? LEKH_BULK_RENAME_MODE_ADD
+                                              : LEKH_BULK_RENAME_MODE_REMOVE,
+                                          "tags", dropdown_value (self->tag_dropdown));
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (applied_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -592,6 +666,8 @@ lekh_site_view_class_init (LekhSiteViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_install_action (widget_class, "site.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "site.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "site.add-tag", NULL, tag_action);
+  gtk_widget_class_install_action (widget_class, "site.remove-tag", NULL, tag_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "site.undo",
                                        NULL);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -623,14 +699,20 @@ lekh_site_view_init (LekhSiteView *self)
   self->journal = g_ptr_array_new_with_free_func ((GDestroyNotify) lekh_bulk_edit_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.rename", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.add-tag", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.remove-tag", FALSE);
   /* Sorted (by the article model itself), then filtered. */
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, NULL);
   g_signal_connect_object (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view)),
                            "changed", G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
-  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
+  /* Several rows can be chosen (Ctrl, Shift, Ctrl+A) for Add Tag and Remove Tag. */
+  selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), selection);
+  g_signal_connect_object (selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "items-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_object_unref (selection);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (items_changed_cb), self,
                            G_CONNECT_SWAPPED);
