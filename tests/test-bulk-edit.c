@@ -192,6 +192,57 @@ test_add_remove (void)
   }
 }
 
+/* Renaming an author key renames its authors.yml entry too, only the key's bytes; a merge
+ * into an author the file has already leaves the file alone. */
+static void
+test_rename_author (void)
+{
+  g_autofree char *site = g_build_filename (tmpdir, "authors-site", NULL);
+  g_autofree char *blog = g_build_filename (site, "blog", NULL);
+  g_autofree char *config = g_build_filename (site, "docusaurus.config.js", NULL);
+  g_autofree char *authors = g_build_filename (blog, "authors.yml", NULL);
+  g_autofree char *a = g_build_filename (blog, "2024-01-01-a.md", NULL);
+  g_autofree char *b = g_build_filename (blog, "2024-01-02-b.md", NULL);
+  const char *authors_text = "# The writers\nasha:\n  name: Asha   # she writes\n  title: Writer\n"
+                             "ravi:\n  name: Ravi\n";
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  g_autoptr(LekhBulkEdit) edit = NULL;
+  g_autoptr(LekhBulkEdit) merge = NULL;
+  g_autofree char *now = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (blog, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (config, "module.exports = {};\n", -1, NULL));
+  g_assert_true (g_file_set_contents (authors, authors_text, -1, NULL));
+  g_assert_true (g_file_set_contents (a, "---\nauthors: [asha, ravi]\n---\n", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "---\nauthors: asha  # one\n---\n", -1, NULL));
+  g_ptr_array_add (paths, a);
+  g_ptr_array_add (paths, b);
+
+  edit = lekh_bulk_edit_plan_rename_author (paths, "authors", "asha", "asha-k", NULL);
+  g_assert_cmpuint (lekh_bulk_edit_get_n_files (edit), ==, 3);
+  g_assert_cmpstr (lekh_bulk_edit_get_path (edit, 2), ==, authors);
+  {
+    g_autofree char *diff = lekh_bulk_edit_dup_diff (edit, 2, site);
+    g_assert_nonnull (strstr (diff, "\n-asha:\n+asha-k:\n"));
+  }
+  g_assert_cmpuint (lekh_bulk_edit_apply (edit), ==, 3);
+  now = read_article (authors);
+  g_assert_cmpstr (now, ==, "# The writers\nasha-k:\n  name: Asha   # she writes\n"
+                            "  title: Writer\nravi:\n  name: Ravi\n");
+  g_clear_pointer (&now, g_free);
+  now = read_article (b);
+  g_assert_cmpstr (now, ==, "---\nauthors: asha-k  # one\n---\n");
+  g_assert_cmpuint (lekh_bulk_edit_undo (edit), ==, 3);
+  g_clear_pointer (&now, g_free);
+  now = read_article (authors);
+  g_assert_cmpstr (now, ==, authors_text);
+
+  /* Merged into ravi, whom the file has: the articles change, the file does not. */
+  merge = lekh_bulk_edit_plan_rename_author (paths, "authors", "asha", "ravi", NULL);
+  g_assert_cmpuint (lekh_bulk_edit_get_n_files (merge), ==, 2);
+  g_assert_cmpuint (lekh_bulk_edit_get_n_skipped (merge), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/bulk-edit/plan-apply-undo", test_plan_apply_undo);
   g_test_add_func ("/bulk-edit/refuses-changed-files", test_refuses_changed_files);
   g_test_add_func ("/bulk-edit/add-remove", test_add_remove);
+  g_test_add_func ("/bulk-edit/rename-author", test_rename_author);
 
   status = g_test_run ();
   {

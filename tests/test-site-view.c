@@ -557,6 +557,70 @@ test_add_remove_tag (void)
   lekh_test_spin (20);
 }
 
+/* Renaming an author key renames the authors.yml entry too, in the same preview and undo. */
+static void
+test_rename_author (void)
+{
+  g_autofree char *site = make_site ();
+  g_autoptr(GFile) root = g_file_new_for_path (site);
+  LekhSiteWindow *window = lekh_site_window_new (app, root);
+  LekhSiteView *view = lekh_site_window_get_view (window);
+  GListModel *shown = lekh_site_view_get_shown (view);
+  g_autofree char *authors = g_build_filename (site, "blog", "authors.yml", NULL);
+  g_autofree char *draft = g_build_filename (site, "blog", "2024-06-01-draft.md", NULL);
+  g_autofree char *authors_before = contents (authors);
+  g_autofree char *draft_before = contents (draft);
+  LekhBulkRename *dialog;
+  LekhBulkEdit *plan;
+  gboolean has_authors = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lekh_test_wait_until (view_loaded, view, 20000));
+  wait_for_count (shown, 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "site.rename", NULL));
+  dialog = find_rename_dialog ();
+  g_assert_nonnull (dialog);
+  lekh_bulk_rename_set_values (dialog, "authors", "ravi", "ravi-k");
+  lekh_bulk_rename_preview (dialog);
+  g_assert_true (lekh_test_wait_until (previewed, dialog, 10000));
+  plan = lekh_bulk_rename_get_plan (dialog);
+  for (guint i = 0; i < lekh_bulk_edit_get_n_files (plan); i++)
+    if (g_strcmp0 (lekh_bulk_edit_get_path (plan, i), authors) == 0)
+      {
+        g_autofree char *diff = lekh_bulk_edit_dup_diff (plan, i, site);
+
+        g_assert_nonnull (strstr (diff, "\n-ravi:\n+ravi-k:\n"));
+        has_authors = TRUE;
+      }
+  g_assert_true (has_authors);
+  lekh_bulk_rename_apply (dialog);
+  g_assert_true (lekh_test_wait_until (no_dialog, NULL, 5000));
+  {
+    g_autofree char *now = contents (authors);
+    g_autofree char *expected = NULL;
+    g_auto(GStrv) parts = g_strsplit (authors_before, "\nravi:\n", 2);
+
+    expected = g_strconcat (parts[0], "\nravi-k:\n", parts[1], NULL);
+    g_assert_cmpstr (now, ==, expected);
+  }
+  {
+    g_autofree char *now = contents (draft);
+    g_assert_nonnull (strstr (now, "authors: [ravi-k]"));
+  }
+
+  /* Undo restores the articles and authors.yml alike. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "site.undo", NULL));
+  {
+    g_autofree char *a = contents (authors);
+    g_autofree char *d = contents (draft);
+
+    g_assert_cmpstr (a, ==, authors_before);
+    g_assert_cmpstr (d, ==, draft_before);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  lekh_test_spin (20);
+}
+
 static void
 test_outside_a_site (void)
 {
@@ -582,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/site-view/follows-disk", test_follows_disk);
   g_test_add_func ("/site-view/bulk-rename", test_bulk_rename);
   g_test_add_func ("/site-view/add-remove-tag", test_add_remove_tag);
+  g_test_add_func ("/site-view/rename-author", test_rename_author);
   g_test_add_func ("/site-view/outside-a-site", test_outside_a_site);
 
   return g_test_run ();

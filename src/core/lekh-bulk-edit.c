@@ -8,6 +8,7 @@
 #include "lekh-diff.h"
 #include "lekh-edit.h"
 #include "lekh-file.h"
+#include "lekh-site.h"
 
 typedef struct
 {
@@ -149,6 +150,131 @@ lekh_bulk_edit_plan_replace (GPtrArray    *paths,
   g_return_val_if_fail (key != NULL && old_value != NULL && new_value != NULL, NULL);
 
   return plan (paths, replace_func, &change, cancellable);
+}
+
+static int
+compare_path_pointers (gconstpointer a,
+                       gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* In an authors.yml's TEXT, the key OLD renamed NEW: the file read as the front matter of
+ * an article (between fences added around it), renamed by the core's verified edit, the
+ * fences taken off again. NULL with LEKH_ERROR_NOT_FOUND when the file has no OLD or has
+ * NEW already (that entry stays as it is). */
+static GBytes *
+rename_data_key (GBytes      *text,
+                 const char  *old_key,
+                 const char  *new_key,
+                 GError     **error)
+{
+  static const char fence[] = "---\n";
+  gsize len, fence_len = strlen (fence);
+  const char *data = g_bytes_get_data (text, &len);
+  g_autoptr(GString) wrapped = g_string_new (fence);
+  g_autoptr(LekhArticle) article = NULL;
+  g_autoptr(LekhEdit) edit = NULL;
+  GString *out;
+
+  g_string_append_len (wrapped, data, len);
+  if (len > 0 && data[len - 1] != '\n')
+    g_string_append_c (wrapped, '\n');
+  g_string_append (wrapped, fence);
+  article = lekh_article_new (wrapped->str, wrapped->len);
+  if (lekh_article_get_error (article) != NULL)
+    {
+      g_set_error_literal (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                           lekh_article_get_error (article)->message);
+      return NULL;
+    }
+  if (lekh_article_get_value (article, old_key) == NULL ||
+      lekh_article_get_value (article, new_key) != NULL)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, "nothing to rename");
+      return NULL;
+    }
+  edit = lekh_article_edit_rename_key (article, old_key, new_key, error);
+  if (edit == NULL)
+    return NULL;
+  if (edit->start < fence_len || edit->end > fence_len + len)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                   _("The entry of “%s” cannot be renamed here; edit it in the source"), old_key);
+      return NULL;
+    }
+  out = g_string_new_len (data, edit->start - fence_len);
+  g_string_append (out, edit->text);
+  g_string_append_len (out, data + edit->end - fence_len, len - (edit->end - fence_len));
+  return g_string_free_to_bytes (out);
+}
+
+LekhBulkEdit *
+lekh_bulk_edit_plan_rename_author (GPtrArray    *paths,
+                                   const char   *key,
+                                   const char   *old_value,
+                                   const char   *new_value,
+                                   GCancellable *cancellable)
+{
+  Change change = { key, old_value, new_value };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_free);
+  LekhBulkEdit *self;
+  guint n_articles;
+
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (key != NULL && old_value != NULL && new_value != NULL, NULL);
+
+  self = plan (paths, replace_func, &change, cancellable);
+  n_articles = self->files->len;
+  /* The authors.yml of each article changed: Docusaurus' nearest one walking up. */
+  for (guint i = 0; i < n_articles; i++)
+    {
+      const char *path = g_array_index (self->files, BulkFile, i).path;
+      LekhSite *site = lekh_site_detect (path);
+      const LekhSiteData *authors = site ? lekh_site_get_authors (site, path) : NULL;
+      const char *data_path = authors ? lekh_site_data_get_path (authors) : NULL;
+
+      if (data_path != NULL && !g_hash_table_contains (seen, data_path))
+        {
+          char *copy = g_strdup (data_path);
+
+          g_ptr_array_add (ordered, copy);
+          g_hash_table_add (seen, copy);
+        }
+      if (site != NULL)
+        lekh_site_unref (site);
+    }
+  g_ptr_array_sort (ordered, compare_path_pointers);
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      const char *path = g_ptr_array_index (ordered, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GBytes) renamed = NULL;
+      BulkFile file = { 0 };
+
+      bytes = lekh_file_read (path, &file.read_stamp, &error);
+      if (bytes != NULL)
+        renamed = rename_data_key (bytes, old_value, new_value, &error);
+      if (renamed == NULL)
+        {
+          Skipped skipped;
+
+          if (g_error_matches (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND))
+            continue;
+          skipped.path = g_strdup (path);
+          skipped.reason = g_strdup (error->message);
+          g_array_append_val (self->skipped, skipped);
+          continue;
+        }
+      file.path = g_strdup (path);
+      file.before = g_bytes_ref (bytes);
+      file.after = g_steal_pointer (&renamed);
+      file.state = LEKH_BULK_FILE_PLANNED;
+      g_array_append_val (self->files, file);
+    }
+  return self;
 }
 
 /* KEY's list items, or NULL and why when its value is not a list of text (a missing or

@@ -39,6 +39,15 @@ LekhBulkEdit      *lekh_bulk_edit_plan_remove    (GPtrArray     *paths,
                                                   const char    *key,
                                                   const char    *value,
                                                   GCancellable  *cancellable);
+/* As lekh_bulk_edit_plan_replace for an author key (authors, author), and also, in the
+ * authors.yml of every article changed (the nearest walking up from it, as Docusaurus reads
+ * it), the entry OLD renamed NEW: only the key's bytes. An authors.yml without OLD, or that
+ * has NEW already (a merge: its entry is kept), is left as it is. */
+LekhBulkEdit      *lekh_bulk_edit_plan_rename_author (GPtrArray *paths,
+                                                  const char    *key,
+                                                  const char    *old_value,
+                                                  const char    *new_value,
+                                                  GCancellable  *cancellable);
 void               lekh_bulk_edit_free           (LekhBulkEdit  *self);
 
 /* The files that change. */

@@ -211,8 +211,13 @@ plan_thread (GTask        *task,
       break;
     case LEKH_BULK_RENAME_MODE_RENAME:
     default:
-      plan = lekh_bulk_edit_plan_replace (data->paths, data->key, data->value, data->new_value,
-                                          cancellable);
+      /* An author's key is renamed in the site's authors.yml too. */
+      if (g_str_equal (data->key, "authors") || g_str_equal (data->key, "author"))
+        plan = lekh_bulk_edit_plan_rename_author (data->paths, data->key, data->value,
+                                                  data->new_value, cancellable);
+      else
+        plan = lekh_bulk_edit_plan_replace (data->paths, data->key, data->value,
+                                            data->new_value, cancellable);
       break;
     }
 
