@@ -163,20 +163,23 @@ compare_path_pointers (gconstpointer a,
  * an article (between fences added around it), renamed by the core's verified edit, the
  * fences taken off again. NULL with LEKH_ERROR_NOT_FOUND when the file has no OLD or has
  * NEW already (that entry stays as it is). */
-static GBytes *
-rename_data_key (GBytes      *text,
+GBytes *
+lekh_bulk_edit_rename_data_key (GBytes      *text,
                  const char  *old_key,
                  const char  *new_key,
                  GError     **error)
 {
   static const char fence[] = "---\n";
   gsize len, fence_len = strlen (fence);
-  const char *data = g_bytes_get_data (text, &len);
+  const char *data;
   g_autoptr(GString) wrapped = g_string_new (fence);
   g_autoptr(LekhArticle) article = NULL;
   g_autoptr(LekhEdit) edit = NULL;
   GString *out;
 
+  g_return_val_if_fail (text != NULL && old_key != NULL && new_key != NULL, NULL);
+
+  data = g_bytes_get_data (text, &len);
   g_string_append_len (wrapped, data, len);
   if (len > 0 && data[len - 1] != '\n')
     g_string_append_c (wrapped, '\n');
@@ -209,6 +212,24 @@ rename_data_key (GBytes      *text,
   return g_string_free_to_bytes (out);
 }
 
+char *
+lekh_bulk_edit_dup_authors_file (const char *article_path)
+{
+  LekhSite *site;
+  const LekhSiteData *authors;
+  char *path = NULL;
+
+  g_return_val_if_fail (article_path != NULL, NULL);
+
+  if ((site = lekh_site_detect (article_path)) == NULL)
+    return NULL;
+  authors = lekh_site_get_authors (site, article_path);
+  if (authors != NULL && lekh_site_data_get_path (authors) != NULL)
+    path = g_strdup (lekh_site_data_get_path (authors));
+  lekh_site_unref (site);
+  return path;
+}
+
 LekhBulkEdit *
 lekh_bulk_edit_plan_rename_author (GPtrArray    *paths,
                                    const char   *key,
@@ -230,20 +251,16 @@ lekh_bulk_edit_plan_rename_author (GPtrArray    *paths,
   /* The authors.yml of each article changed: Docusaurus' nearest one walking up. */
   for (guint i = 0; i < n_articles; i++)
     {
-      const char *path = g_array_index (self->files, BulkFile, i).path;
-      LekhSite *site = lekh_site_detect (path);
-      const LekhSiteData *authors = site ? lekh_site_get_authors (site, path) : NULL;
-      const char *data_path = authors ? lekh_site_data_get_path (authors) : NULL;
+      char *data_path = lekh_bulk_edit_dup_authors_file (g_array_index (self->files, BulkFile,
+                                                                         i).path);
 
       if (data_path != NULL && !g_hash_table_contains (seen, data_path))
         {
-          char *copy = g_strdup (data_path);
-
-          g_ptr_array_add (ordered, copy);
-          g_hash_table_add (seen, copy);
+          g_ptr_array_add (ordered, data_path);
+          g_hash_table_add (seen, data_path);
         }
-      if (site != NULL)
-        lekh_site_unref (site);
+      else
+        g_free (data_path);
     }
   g_ptr_array_sort (ordered, compare_path_pointers);
   for (guint i = 0; i < ordered->len; i++)
@@ -256,7 +273,7 @@ lekh_bulk_edit_plan_rename_author (GPtrArray    *paths,
 
       bytes = lekh_file_read (path, &file.read_stamp, &error);
       if (bytes != NULL)
-        renamed = rename_data_key (bytes, old_value, new_value, &error);
+        renamed = lekh_bulk_edit_rename_data_key (bytes, old_value, new_value, &error);
       if (renamed == NULL)
         {
           Skipped skipped;

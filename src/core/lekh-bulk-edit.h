@@ -48,6 +48,16 @@ LekhBulkEdit      *lekh_bulk_edit_plan_rename_author (GPtrArray *paths,
                                                   const char    *old_value,
                                                   const char    *new_value,
                                                   GCancellable  *cancellable);
+/* The authors.yml an article reads (the nearest walking up from it to its site's root), or
+ * NULL. */
+char              *lekh_bulk_edit_dup_authors_file (const char  *article_path);
+/* An authors.yml's (or tags.yml's) TEXT with the key OLD renamed NEW, only the key's bytes
+ * (the core's verified key rename); NULL and LEKH_ERROR_NOT_FOUND when it has no OLD or has
+ * NEW already, another error when the file cannot be edited. */
+GBytes            *lekh_bulk_edit_rename_data_key (GBytes       *text,
+                                                  const char    *old_key,
+                                                  const char    *new_key,
+                                                  GError       **error);
 void               lekh_bulk_edit_free           (LekhBulkEdit  *self);
 
 /* The files that change. */
