@@ -198,13 +198,7 @@ intern_all (const char * const *values,
 
   for (guint i = 0; i < n; i++)
     {
-      if (fold)
-        {
-          g_autofree char *folded = lekh_site_fold (values[i]);
-          interned[i] = g_intern_string (folded);
-        }
-      else
-        interned[i] = g_intern_string (values[i]);
+      interned[i] = fold ? lekh_site_intern_fold (values[i]) : lekh_site_intern (values[i]);
     }
   return interned;
 }

@@ -133,6 +133,81 @@ lekh_site_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Interning: values repeat across a site, and several threads read it. Each thread keeps
+ * the strings it interned (and their folded forms), so that g_intern_string()'s lock, which
+ * every thread shares, is taken once per distinct value and thread, not once per use. */
+typedef struct
+{
+  GHashTable *interned;   /* text -> interned (both interned: nothing to free) */
+  GHashTable *folded;     /* interned text -> its interned fold */
+} InternCache;
+
+static void
+intern_cache_free (gpointer data)
+{
+  InternCache *cache = data;
+
+  g_hash_table_unref (cache->interned);
+  g_hash_table_unref (cache->folded);
+  g_free (cache);
+}
+
+static GPrivate intern_cache_key = G_PRIVATE_INIT (intern_cache_free);
+
+static InternCache *
+intern_cache (void)
+{
+  InternCache *cache = g_private_get (&intern_cache_key);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (InternCache, 1);
+      cache->interned = g_hash_table_new (g_str_hash, g_str_equal);
+      cache->folded = g_hash_table_new (g_direct_hash, g_direct_equal);
+      g_private_set (&intern_cache_key, cache);
+    }
+  return cache;
+}
+
+const char *
+lekh_site_intern (const char *text)
+{
+  InternCache *cache;
+  const char *interned;
+
+  if (text == NULL)
+    return NULL;
+  cache = intern_cache ();
+  interned = g_hash_table_lookup (cache->interned, text);
+  if (interned == NULL)
+    {
+      interned = g_intern_string (text);
+      g_hash_table_insert (cache->interned, (gpointer) interned, (gpointer) interned);
+    }
+  return interned;
+}
+
+const char *
+lekh_site_intern_fold (const char *text)
+{
+  InternCache *cache;
+  const char *interned, *folded;
+
+  if (text == NULL)
+    return NULL;
+  interned = lekh_site_intern (text);
+  cache = intern_cache ();
+  folded = g_hash_table_lookup (cache->folded, interned);
+  if (folded == NULL)
+    {
+      g_autofree char *fold = lekh_site_fold (interned);
+
+      folded = lekh_site_intern (fold);
+      g_hash_table_insert (cache->folded, (gpointer) interned, (gpointer) folded);
+    }
+  return folded;
+}
+
 /* Reading one article ------------------------------------------------------------- */
 
 static void
@@ -141,14 +216,14 @@ add_value (GPtrArray  *values,
            const char *value)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
-  char *folded;
+  const char *interned;
 
   if (*trimmed == '\0')
     return;
-  folded = lekh_site_fold (trimmed);
-  if (!g_hash_table_add (seen, folded))
+  interned = lekh_site_intern (trimmed);
+  if (!g_hash_table_add (seen, (gpointer) lekh_site_intern_fold (interned)))
     return;
-  g_ptr_array_add (values, g_steal_pointer (&trimmed));
+  g_ptr_array_add (values, (gpointer) interned);
 }
 
 /* A field's values: a list of strings, a list of {label|name|key} objects, or a string
@@ -157,8 +232,8 @@ static const char **
 read_values (const LekhNode *node,
              LekhSiteField   field)
 {
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();   /* interned */
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   node = lekh_node_resolve (node);
   if (node == NULL)
@@ -220,7 +295,7 @@ read_values (const LekhNode *node,
     const char **interned = g_new0 (const char *, values->len + 1);
 
     for (guint i = 0; i < values->len; i++)
-      interned[i] = g_intern_string (g_ptr_array_index (values, i));
+      interned[i] = g_ptr_array_index (values, i);
     return interned;
   }
 }
