@@ -406,6 +406,46 @@ test_model_sort_and_query (void)
   }
 }
 
+/* Files that change while the rows are being ordered (after the index was read) show. */
+static void
+test_model_catches_up (void)
+{
+  g_autofree char *source = fixture ("docusaurus");
+  g_autofree char *dir = g_dir_make_tmp ("lekh-article-model-XXXXXX", NULL);
+  g_autofree char *command = g_strdup_printf ("cp -r '%s'/. '%s'", source, dir);
+  g_autofree char *added = g_build_filename (dir, "blog", "2030-01-01-late.md", NULL);
+  g_autofree char *bad = g_build_filename (dir, "blog", "2024-04-01-bad.md", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(GFile) added_file = g_file_new_for_path (added);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(LekhSiteIndex) index = lekh_site_index_new (root);
+  g_autoptr(LekhValidator) validator = lekh_validator_new ();
+  g_autoptr(LekhArticleModel) model = lekh_article_model_new (index, validator);
+  gboolean done = FALSE;
+
+  g_assert_cmpint (system (command), ==, 0);
+  g_assert_true (lekh_site_index_build (index, NULL, NULL));
+  lekh_article_model_load_async (model, NULL, loaded_cb, &done);
+  /* The rows are being ordered in a worker thread: the index reads two files meanwhile. */
+  g_assert_true (g_file_set_contents (added, "---\ntitle: Late\n---\n", -1, NULL));
+  lekh_site_index_update_file (index, added_file);
+  g_assert_true (g_file_set_contents (bad, "---\ntitle: Changed\n---\n", -1, NULL));
+  lekh_site_index_update_file (index, bad_file);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 4);
+  g_assert_cmpint (lekh_article_model_find (model, added), >=, 0);
+  {
+    g_autoptr(LekhArticleInfo) info =
+      g_list_model_get_item (G_LIST_MODEL (model), lekh_article_model_find (model, bad));
+    g_assert_cmpstr (lekh_article_info_get_title (info), ==, "Changed");
+  }
+  {
+    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+    g_assert_cmpint (system (rm), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/article-info/compare-dates", test_compare_dates);
   g_test_add_func ("/article-info/model-follows-index", test_model_follows_index);
   g_test_add_func ("/article-info/model-sort-and-query", test_model_sort_and_query);
+  g_test_add_func ("/article-info/model-catches-up", test_model_catches_up);
 
   return g_test_run ();
 }

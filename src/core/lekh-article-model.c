@@ -242,20 +242,16 @@ shown_position (LekhArticleModel *self,
   return flip (self, index);
 }
 
-/* The index read the file again (or forgot it): its new row replaces the old one. */
+/* The index's row for PATH replaces the model's (or is added, or the model's removed). */
 static void
-file_changed_cb (LekhArticleModel *self,
-                 GFile            *file,
-                 LekhSiteIndex    *index)
+update_path (LekhArticleModel *self,
+             const char       *path)
 {
-  g_autofree char *path = g_file_get_path (file);
   LekhArticleInfo *info;
   gboolean found;
   guint position, old_shown = 0, new_shown;
 
-  if (path == NULL)
-    return;
-  info = lekh_site_index_get_info (index, path);
+  info = lekh_site_index_get_info (self->index, path);
   position = search (self, path, &found);
   if (found && info == self->items->pdata[position])
     return;
@@ -291,6 +287,53 @@ file_changed_cb (LekhArticleModel *self,
       order (self, info);
       g_list_model_items_changed (G_LIST_MODEL (self), shown_position (self, info), 0, 1);
     }
+}
+
+/* The index read the file again (or forgot it). */
+static void
+file_changed_cb (LekhArticleModel *self,
+                 GFile            *file,
+                 LekhSiteIndex    *index)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    update_path (self, path);
+}
+
+/* Files the index read again (or added, or forgot) while the rows were being ordered: the
+ * changes reported meanwhile went to the rows replaced since. */
+static void
+catch_up (LekhArticleModel *self)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
+  guint n_current = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      LekhArticleInfo *item = g_ptr_array_index (self->items, i);
+
+      if (lekh_site_index_get_info (self->index, lekh_article_info_get_path (item)) != item)
+        g_ptr_array_add (changed, g_strdup (lekh_article_info_get_path (item)));
+    }
+  if (lekh_site_index_has_infos (self->index))
+    n_current = lekh_site_index_get_n_articles (self->index);
+  if (n_current != self->items->len || changed->len > 0)
+    {
+      /* Added files too: every path the index has that the model lacks. */
+      g_autoptr(GPtrArray) paths = lekh_site_index_dup_paths (self->index);
+
+      for (guint i = 0; i < paths->len; i++)
+        {
+          gboolean found;
+
+          search (self, g_ptr_array_index (paths, i), &found);
+          if (!found)
+            g_ptr_array_add (changed, g_strdup (g_ptr_array_index (paths, i)));
+        }
+    }
+  for (guint i = 0; i < changed->len; i++)
+    update_path (self, g_ptr_array_index (changed, i));
 }
 
 static void
@@ -514,6 +557,7 @@ lekh_article_model_load_finish (LekhArticleModel  *self,
   g_clear_pointer (&self->text, g_free);
   g_hash_table_remove_all (self->text_matches);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
+  catch_up (self);
   return TRUE;
 }
 
