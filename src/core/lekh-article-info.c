@@ -18,7 +18,7 @@ struct _LekhArticleInfo
   char       *title;
   char       *date;
   /* Tags and authors repeat across a site: their strings (and folded forms) are interned
-   * (g_intern_string), only the arrays are the article's own. */
+   * (lekh_site_intern), only the arrays are the article's own. */
   const char **tags;
   const char **authors;
   /* Title, tags, authors and path folded (see lekh_site_fold) once, for filters and

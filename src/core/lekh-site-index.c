@@ -11,7 +11,7 @@
 #include "lekh-site-index.h"
 
 /* What one article contributes to the index. Values repeat across a site: they are
- * interned (g_intern_string), only the arrays are the record's own. */
+ * interned (lekh_site_intern), only the arrays are the record's own. */
 typedef struct
 {
   char             *title;
@@ -133,9 +133,36 @@ lekh_site_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* Interning: values repeat across a site, and several threads read it. Each thread keeps
- * the strings it interned (and their folded forms), so that g_intern_string()'s lock, which
- * every thread shares, is taken once per distinct value and thread, not once per use. */
+/* Interning: values repeat across a site, and several threads read it. The strings live in
+ * one pool for the life of the process (not GLib's quarks: its table outgrown is left
+ * behind, and it is no place for every tag of every site); each thread keeps the strings it
+ * interned (and their folded forms), so that the pool's lock is taken once per distinct
+ * value and thread, not once per use. */
+static GMutex pool_lock;
+static GHashTable *pool;   /* text -> itself */
+
+/* TEXT's copy in the pool; with ADD FALSE, NULL when it has none. */
+static const char *
+pool_intern (const char *text,
+             gboolean    add)
+{
+  const char *interned;
+
+  g_mutex_lock (&pool_lock);
+  if (pool == NULL)
+    pool = g_hash_table_new (g_str_hash, g_str_equal);
+  interned = g_hash_table_lookup (pool, text);
+  if (interned == NULL && add)
+    {
+      char *copy = g_strdup (text);
+
+      g_hash_table_add (pool, copy);
+      interned = copy;
+    }
+  g_mutex_unlock (&pool_lock);
+  return interned;
+}
+
 typedef struct
 {
   GHashTable *interned;   /* text -> interned (both interned: nothing to free) */
@@ -181,7 +208,7 @@ lekh_site_intern (const char *text)
   interned = g_hash_table_lookup (cache->interned, text);
   if (interned == NULL)
     {
-      interned = g_intern_string (text);
+      interned = pool_intern (text, TRUE);
       g_hash_table_insert (cache->interned, (gpointer) interned, (gpointer) interned);
     }
   return interned;
@@ -365,7 +392,7 @@ snapshot_count (Snapshot     *snapshot,
             {
               g_autofree char *fold = lekh_site_fold (value);
 
-              folded = g_intern_string (fold);
+              folded = lekh_site_intern (fold);
               g_hash_table_insert (snapshot->folded, (gpointer) value, (gpointer) folded);
             }
           tally = g_hash_table_lookup (snapshot->tallies[f], folded);
@@ -869,8 +896,7 @@ lekh_site_index_get_count (LekhSiteIndex *self,
     return 0;
   folded = lekh_site_fold (value);
   /* The tallies are keyed by interned strings: a value never interned has none. */
-  tally = g_hash_table_lookup (self->snapshot->tallies[field],
-                               g_quark_to_string (g_quark_try_string (folded)));
+  tally = g_hash_table_lookup (self->snapshot->tallies[field], pool_intern (folded, FALSE));
   return tally ? tally->count : 0;
 }
 

@@ -90,8 +90,9 @@ LekhArticleInfo *lekh_site_index_get_info       (LekhSiteIndex       *self,
 /* The folded form used for matching: case-folded, NFD without Latin/Greek/Cyrillic
  * accents (Devanagari vowel signs are letters, not accents, and stay). */
 char          *lekh_site_fold                   (const char          *text);
-/* TEXT interned (g_intern_string), and its folded form interned, through a cache of the
- * calling thread's: for values that repeat across a site, read on several threads. */
+/* TEXT interned (one copy for the life of the process, whatever the thread), and its folded
+ * form interned, through a cache of the calling thread's: for values that repeat across a
+ * site, read on several threads. */
 const char    *lekh_site_intern                 (const char          *text);
 const char    *lekh_site_intern_fold            (const char          *text);
 
