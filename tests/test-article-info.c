@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "lekh-article-info.h"
 #include "lekh-article-model.h"
@@ -108,6 +109,54 @@ test_compare (void)
   /* Tags: "travel, food" before "travel, हिंदी". */
   g_assert_cmpint (lekh_article_info_compare (b, j, LEKH_ARTICLE_COLUMN_TAGS), <, 0);
   g_assert_cmpint (lekh_article_info_compare (i, b, LEKH_ARTICLE_COLUMN_PATH), >, 0);
+
+  /* A path order, when both have one, decides ties instead of the paths. */
+  lekh_article_info_set_order (i, LEKH_ARTICLE_COLUMN_PATH, 1);
+  lekh_article_info_set_order (b, LEKH_ARTICLE_COLUMN_PATH, 2);
+  g_assert_cmpint (lekh_article_info_compare (i, b, LEKH_ARTICLE_COLUMN_PATH), <, 0);
+  g_assert_cmpint (lekh_article_info_compare (b, i, LEKH_ARTICLE_COLUMN_DRAFT), >, 0);
+  lekh_article_info_set_order (b, LEKH_ARTICLE_COLUMN_PATH, 0);
+  g_assert_cmpint (lekh_article_info_compare (i, b, LEKH_ARTICLE_COLUMN_PATH), >, 0);
+}
+
+static LekhArticleInfo *
+info_for_text (LekhValidator *validator,
+               const char    *path,
+               const char    *text)
+{
+  g_autoptr(LekhArticle) article = lekh_article_new (text, -1);
+
+  return lekh_article_info_new_for_article (validator, path, article);
+}
+
+/* ISO dates compare by the time they name (a space or a T before the time), before them
+ * the articles without a date or with another kind of date, by their text. */
+static void
+test_compare_dates (void)
+{
+  g_autoptr(LekhValidator) validator = lekh_validator_new ();
+  const char *dates[] = {
+    NULL, "March 2024", "2023-12-31", "2024-03-05", "2024-03-05 09:00", "2024-03-05T10:30:00Z",
+    "2024-03-05T10:30:01", "2024-11-01",
+  };
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint k = 0; k < G_N_ELEMENTS (dates); k++)
+    {
+      g_autofree char *text = dates[k] ? g_strdup_printf ("---\ndate: %s\n---\n", dates[k])
+                                       : g_strdup ("---\ntitle: x\n---\n");
+      g_autofree char *path = g_strdup_printf ("/nowhere/%c.md", 'z' - k);
+
+      g_ptr_array_add (infos, info_for_text (validator, path, text));
+    }
+  for (guint k = 0; k + 1 < infos->len; k++)
+    {
+      g_test_message ("%s < %s", dates[k], dates[k + 1]);
+      g_assert_cmpint (lekh_article_info_compare (infos->pdata[k], infos->pdata[k + 1],
+                                                  LEKH_ARTICLE_COLUMN_DATE), <, 0);
+      g_assert_cmpint (lekh_article_info_compare (infos->pdata[k + 1], infos->pdata[k],
+                                                  LEKH_ARTICLE_COLUMN_DATE), >, 0);
+    }
 }
 
 static void
@@ -119,6 +168,15 @@ loaded_cb (GObject      *object,
 
   g_assert_true (lekh_article_model_load_finish (LEKH_ARTICLE_MODEL (object), result, NULL));
   *done = TRUE;
+}
+
+static int
+compare_titles (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  return lekh_article_info_compare (*(LekhArticleInfo * const *) a,
+                                    *(LekhArticleInfo * const *) b, LEKH_ARTICLE_COLUMN_TITLE);
 }
 
 static void
@@ -152,6 +210,16 @@ test_model_follows_index (void)
   lekh_site_index_update_file (index, added_file);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 4);
   g_assert_cmpint (lekh_article_model_find (model, added), ==, 0);
+  /* The path orders grow along the list, the added one included. */
+  for (guint k = 0; k + 1 < 4; k++)
+    {
+      g_autoptr(LekhArticleInfo) x = g_list_model_get_item (G_LIST_MODEL (model), k);
+      g_autoptr(LekhArticleInfo) y = g_list_model_get_item (G_LIST_MODEL (model), k + 1);
+
+      g_assert_cmpuint (lekh_article_info_get_order (x, LEKH_ARTICLE_COLUMN_PATH), >, 0);
+      g_assert_cmpuint (lekh_article_info_get_order (x, LEKH_ARTICLE_COLUMN_PATH), <,
+                        lekh_article_info_get_order (y, LEKH_ARTICLE_COLUMN_PATH));
+    }
   g_assert_true (g_file_set_contents (bad, "---\ntitle: Fixed\n---\n", -1, NULL));
   lekh_site_index_update_file (index, bad_file);
   {
@@ -159,11 +227,219 @@ test_model_follows_index (void)
     g_assert_cmpstr (lekh_article_info_get_title (info), ==, "Fixed");
     g_assert_cmpuint (lekh_article_info_get_n_errors (info), ==, 0);
   }
+  /* Sorting by title compares the orders the model keeps: still the titles' order after the
+   * changes. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (model)); k++)
+      {
+        LekhArticleInfo *row = g_list_model_get_item (G_LIST_MODEL (model), k);
+
+        g_assert_cmpuint (lekh_article_info_get_order (row, LEKH_ARTICLE_COLUMN_TITLE), >, 0);
+        g_ptr_array_add (rows, row);
+      }
+    g_ptr_array_sort_with_data (rows, compare_titles, NULL);
+    for (guint k = 0; k + 1 < rows->len; k++)
+      {
+        const char *x = lekh_article_info_get_title (rows->pdata[k]);
+        const char *y = lekh_article_info_get_title (rows->pdata[k + 1]);
+        g_autofree char *fx = lekh_site_fold (x ? x : "");
+        g_autofree char *fy = lekh_site_fold (y ? y : "");
+
+        g_test_message ("%s <= %s", fx, fy);
+        g_assert_cmpint (strcmp (fx, fy), <=, 0);
+      }
+    g_assert_cmpstr (lekh_article_info_get_title (rows->pdata[1]), ==, "Fixed");
+  }
   g_assert_cmpint (g_unlink (bad), ==, 0);
   lekh_site_index_update_file (index, bad_file);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
   g_assert_cmpint (lekh_article_model_find (model, bad), ==, -1);
 
+  {
+    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+    g_assert_cmpint (system (rm), ==, 0);
+  }
+}
+
+/* Consecutive shown rows in COLUMN's order (reversed when DESCENDING). */
+static void
+assert_sorted (GListModel        *model,
+               LekhArticleColumn  column,
+               gboolean           descending)
+{
+  for (guint k = 0; k + 1 < g_list_model_get_n_items (model); k++)
+    {
+      g_autoptr(LekhArticleInfo) x = g_list_model_get_item (model, k);
+      g_autoptr(LekhArticleInfo) y = g_list_model_get_item (model, k + 1);
+      int cmp = lekh_article_info_compare (x, y, column);
+
+      g_assert_cmpint (descending ? -cmp : cmp, <, 0);
+      /* The same order by the texts alone. */
+      if (column == LEKH_ARTICLE_COLUMN_TITLE)
+        {
+          const char *tx = lekh_article_info_get_title (x), *ty = lekh_article_info_get_title (y);
+          g_autofree char *fx = lekh_site_fold (tx ? tx : "");
+          g_autofree char *fy = lekh_site_fold (ty ? ty : "");
+
+          g_assert_cmpint (descending ? -strcmp (fx, fy) : strcmp (fx, fy), <=, 0);
+        }
+    }
+}
+
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *changes)
+{
+  (*changes)++;
+}
+
+/* The model sorts by any column and keeps that order as files change; its one-pass text
+ * search lets through what lekh_article_info_matches does. */
+static void
+test_model_sort_and_query (void)
+{
+  g_autofree char *source = fixture ("docusaurus");
+  g_autofree char *dir = g_dir_make_tmp ("lekh-article-model-XXXXXX", NULL);
+  g_autofree char *command = g_strdup_printf ("cp -r '%s'/. '%s'", source, dir);
+  g_autofree char *added = g_build_filename (dir, "blog", "2001-01-01-b.md", NULL);
+  g_autofree char *bad = g_build_filename (dir, "blog", "2024-04-01-bad.md", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(GFile) added_file = g_file_new_for_path (added);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(LekhSiteIndex) index = lekh_site_index_new (root);
+  g_autoptr(LekhValidator) validator = lekh_validator_new ();
+  g_autoptr(LekhArticleModel) model = lekh_article_model_new (index, validator);
+  GListModel *list = G_LIST_MODEL (model);
+  const LekhArticleColumn columns[] = {
+    LEKH_ARTICLE_COLUMN_TITLE, LEKH_ARTICLE_COLUMN_DATE, LEKH_ARTICLE_COLUMN_DRAFT,
+    LEKH_ARTICLE_COLUMN_TAGS, LEKH_ARTICLE_COLUMN_AUTHORS, LEKH_ARTICLE_COLUMN_PROBLEMS,
+    LEKH_ARTICLE_COLUMN_PATH,
+  };
+  const char *texts[] = { "यात्रा", "POST", "blog/", "nothing-like-this", NULL };
+  gboolean done = FALSE;
+  guint changes = 0;
+
+  g_assert_cmpint (system (command), ==, 0);
+  lekh_article_model_load_async (model, NULL, loaded_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes), &changes);
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    for (guint d = 0; d < 2; d++)
+      {
+        lekh_article_model_set_sort (model, columns[c], d);
+        assert_sorted (list, columns[c], d);
+      }
+
+  /* Sorted by title, descending: a new title moves its row, a new file goes in its place,
+   * and find() gives the shown position. */
+  lekh_article_model_set_sort (model, LEKH_ARTICLE_COLUMN_TITLE, TRUE);
+  changes = 0;
+  g_assert_true (g_file_set_contents (bad, "---\ntitle: Zebra\n---\n", -1, NULL));
+  lekh_site_index_update_file (index, bad_file);
+  g_assert_cmpuint (changes, ==, 1);
+  assert_sorted (list, LEKH_ARTICLE_COLUMN_TITLE, TRUE);
+  g_assert_true (g_file_set_contents (added, "---\ntitle: Beta यात्रा\n---\n", -1, NULL));
+  lekh_site_index_update_file (index, added_file);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
+  assert_sorted (list, LEKH_ARTICLE_COLUMN_TITLE, TRUE);
+  {
+    gint position = lekh_article_model_find (model, added);
+    g_autoptr(LekhArticleInfo) info = g_list_model_get_item (list, position);
+
+    g_assert_cmpstr (lekh_article_info_get_path (info), ==, added);
+  }
+
+  for (guint t = 0; texts[t]; t++)
+    {
+      g_autoptr(LekhArticleQuery) query = lekh_article_query_new (texts[t], NULL, NULL,
+                                                                  LEKH_DRAFT_FILTER_ANY, FALSE);
+      guint passed = 0;
+
+      lekh_article_model_set_query (model, query);
+      for (guint k = 0; k < g_list_model_get_n_items (list); k++)
+        {
+          g_autoptr(LekhArticleInfo) info = g_list_model_get_item (list, k);
+
+          g_assert_cmpint (lekh_article_model_matches (model, info, query), ==,
+                           lekh_article_info_matches (info, query));
+          passed += lekh_article_model_matches (model, info, query);
+        }
+      g_test_message ("“%s”: %u", texts[t], passed);
+      if (t == 0)
+        g_assert_cmpuint (passed, ==, 2);
+      if (texts[t + 1] == NULL)
+        g_assert_cmpuint (passed, ==, 0);
+
+      /* A file changed while searching: its row is searched at once. */
+      if (t == 0)
+        {
+          g_assert_true (g_file_set_contents (added, "---\ntitle: Gamma\n---\n", -1, NULL));
+          lekh_site_index_update_file (index, added_file);
+          {
+            gint position = lekh_article_model_find (model, added);
+            g_autoptr(LekhArticleInfo) info = g_list_model_get_item (list, position);
+
+            g_assert_false (lekh_article_model_matches (model, info, query));
+          }
+          g_assert_true (g_file_set_contents (added, "---\ntitle: यात्रा\n---\n", -1, NULL));
+          lekh_site_index_update_file (index, added_file);
+          {
+            gint position = lekh_article_model_find (model, added);
+            g_autoptr(LekhArticleInfo) info = g_list_model_get_item (list, position);
+
+            g_assert_true (lekh_article_model_matches (model, info, query));
+          }
+        }
+    }
+
+  {
+    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+    g_assert_cmpint (system (rm), ==, 0);
+  }
+}
+
+/* Files that change while the rows are being ordered (after the index was read) show. */
+static void
+test_model_catches_up (void)
+{
+  g_autofree char *source = fixture ("docusaurus");
+  g_autofree char *dir = g_dir_make_tmp ("lekh-article-model-XXXXXX", NULL);
+  g_autofree char *command = g_strdup_printf ("cp -r '%s'/. '%s'", source, dir);
+  g_autofree char *added = g_build_filename (dir, "blog", "2030-01-01-late.md", NULL);
+  g_autofree char *bad = g_build_filename (dir, "blog", "2024-04-01-bad.md", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(GFile) added_file = g_file_new_for_path (added);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(LekhSiteIndex) index = lekh_site_index_new (root);
+  g_autoptr(LekhValidator) validator = lekh_validator_new ();
+  g_autoptr(LekhArticleModel) model = lekh_article_model_new (index, validator);
+  gboolean done = FALSE;
+
+  g_assert_cmpint (system (command), ==, 0);
+  g_assert_true (lekh_site_index_build (index, NULL, NULL));
+  lekh_article_model_load_async (model, NULL, loaded_cb, &done);
+  /* The rows are being ordered in a worker thread: the index reads two files meanwhile. */
+  g_assert_true (g_file_set_contents (added, "---\ntitle: Late\n---\n", -1, NULL));
+  lekh_site_index_update_file (index, added_file);
+  g_assert_true (g_file_set_contents (bad, "---\ntitle: Changed\n---\n", -1, NULL));
+  lekh_site_index_update_file (index, bad_file);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 4);
+  g_assert_cmpint (lekh_article_model_find (model, added), >=, 0);
+  {
+    g_autoptr(LekhArticleInfo) info =
+      g_list_model_get_item (G_LIST_MODEL (model), lekh_article_model_find (model, bad));
+    g_assert_cmpstr (lekh_article_info_get_title (info), ==, "Changed");
+  }
   {
     g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
     g_assert_cmpint (system (rm), ==, 0);
@@ -179,7 +455,10 @@ main (int   argc,
   g_test_add_func ("/article-info/fields", test_info_fields);
   g_test_add_func ("/article-info/query", test_query);
   g_test_add_func ("/article-info/compare", test_compare);
+  g_test_add_func ("/article-info/compare-dates", test_compare_dates);
   g_test_add_func ("/article-info/model-follows-index", test_model_follows_index);
+  g_test_add_func ("/article-info/model-sort-and-query", test_model_sort_and_query);
+  g_test_add_func ("/article-info/model-catches-up", test_model_catches_up);
 
   return g_test_run ();
 }

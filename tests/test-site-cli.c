@@ -394,6 +394,48 @@ test_replace_merge (void)
   g_assert_cmpint (same.status, ==, 2);
 }
 
+/* lekh replace authors: the authors.yml entry is renamed too (a dry run shows its diff). */
+static void
+test_replace_author (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "author-site", NULL);
+  g_autofree char *blog = g_build_filename (dir, "blog", NULL);
+  g_autofree char *config = g_build_filename (dir, "docusaurus.config.js", NULL);
+  g_autofree char *authors = g_build_filename (blog, "authors.yml", NULL);
+  g_autofree char *a = g_build_filename (blog, "2024-01-01-a.md", NULL);
+  g_autofree char *text = NULL;
+  const char *authors_text = "asha:\n  name: Asha  # keep\nravi:\n  name: Ravi\n";
+  g_auto(Run) dry = { 0 };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) merge = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (blog, 0755), ==, 0);
+  write_file (config, "module.exports = {};\n");
+  write_file (authors, authors_text);
+  write_file (a, "---\nauthors: [asha]\n---\n");
+
+  RUN (&dry, dir, "replace", "--dry-run", "authors", "asha", "asha-k", ".");
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "\n-asha:\n+asha-k:\n"));
+  text = read_file (authors, NULL);
+  g_assert_cmpstr (text, ==, authors_text);
+  g_clear_pointer (&text, g_free);
+
+  RUN (&run, dir, "replace", "authors", "asha", "asha-k", ".");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "./blog/2024-01-01-a.md\n./blog/authors.yml\n2 files changed\n");
+  text = read_file (authors, NULL);
+  g_assert_cmpstr (text, ==, "asha-k:\n  name: Asha  # keep\nravi:\n  name: Ravi\n");
+  g_clear_pointer (&text, g_free);
+
+  /* Merged into an author the file has: the file is left alone. */
+  RUN (&merge, dir, "replace", "authors", "asha-k", "ravi", ".");
+  g_assert_cmpint (merge.status, ==, 0);
+  g_assert_cmpstr (merge.out, ==, "./blog/2024-01-01-a.md\n1 file changed\n");
+  text = read_file (authors, NULL);
+  g_assert_cmpstr (text, ==, "asha-k:\n  name: Asha  # keep\nravi:\n  name: Ravi\n");
+}
+
 static void
 test_replace_read_only (void)
 {
@@ -652,6 +694,7 @@ main (int   argc,
   g_test_add_func ("/site-cli/list-text", test_list_text);
   g_test_add_func ("/site-cli/replace-corpus", test_replace_corpus);
   g_test_add_func ("/site-cli/replace-merge", test_replace_merge);
+  g_test_add_func ("/site-cli/replace-author", test_replace_author);
   g_test_add_func ("/site-cli/replace-read-only", test_replace_read_only);
   g_test_add_func ("/site-cli/new-docusaurus", test_new_docusaurus);
   g_test_add_func ("/site-cli/new-hugo", test_new_hugo);

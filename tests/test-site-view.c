@@ -366,6 +366,12 @@ shows_tag (gpointer data)
   return FALSE;
 }
 
+static gboolean
+no_tag (gpointer data)
+{
+  return !shows_tag (data);
+}
+
 static void
 test_bulk_rename (void)
 {
@@ -421,6 +427,200 @@ test_bulk_rename (void)
   lekh_test_spin (20);
 }
 
+/* Selects the shown rows of the articles at PATHS (and no other). */
+static void
+select_paths (GtkColumnView      *columns,
+              const char * const *paths)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (columns);
+
+  gtk_selection_model_unselect_all (selection);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr(LekhArticleInfo) info = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (g_strv_contains (paths, lekh_article_info_get_path (info)))
+        gtk_selection_model_select_item (selection, i, FALSE);
+    }
+}
+
+static char *
+contents (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* Add Tag and Remove Tag on the chosen rows: preview, only the chosen files change, the
+ * others and the skipped ones are left alone, and undo restores each step. */
+static void
+test_add_remove_tag (void)
+{
+  g_autofree char *site = make_site ();
+  g_autoptr(GFile) root = NULL;
+  g_autofree char *intro = g_build_filename (site, "docs", "guide", "intro.md", NULL);
+  g_autofree char *hindi = g_build_filename (site, "blog", "2024-07-01-hindi.md", NULL);
+  g_autofree char *objects = g_build_filename (site, "blog", "2024-08-01-objects.md", NULL);
+  g_autofree char *bad = g_build_filename (site, "blog", "2024-04-01-bad.md", NULL);
+  g_autofree char *intro_before = NULL, *hindi_before = NULL, *bad_before = NULL, *diff = NULL;
+  const char *chosen[] = { intro, hindi, objects, NULL };
+  const char *gtk[2];
+  LekhSiteWindow *window;
+  LekhSiteView *view;
+  GListModel *shown;
+  GtkColumnView *columns;
+  LekhBulkRename *dialog;
+  LekhBulkEdit *plan;
+  const char *reason = NULL;
+
+  g_assert_true (g_file_set_contents (objects, "---\ntitle: Objects\ntags:\n  - label: x\n---\n",
+                                      -1, NULL));
+  intro_before = contents (intro);
+  hindi_before = contents (hindi);
+  bad_before = contents (bad);
+  root = g_file_new_for_path (site);
+  window = lekh_site_window_new (app, root);
+  view = lekh_site_window_get_view (window);
+  shown = lekh_site_view_get_shown (view);
+  gtk[0] = (const char *) shown;
+  gtk[1] = "gtk";
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lekh_test_wait_until (view_loaded, view, 20000));
+  wait_for_count (shown, 6);
+  columns = GTK_COLUMN_VIEW (find_nth (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, 0));
+
+  /* Nothing chosen: nothing to add to. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "site.add-tag", NULL);
+  lekh_test_spin (20);
+  g_assert_null (find_rename_dialog ());
+
+  select_paths (columns, chosen);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "site.add-tag", NULL));
+  dialog = find_rename_dialog ();
+  g_assert_nonnull (dialog);
+  lekh_bulk_rename_set_values (dialog, "tags", "gtk", NULL);
+  lekh_bulk_rename_preview (dialog);
+  g_assert_true (lekh_test_wait_until (previewed, dialog, 10000));
+  plan = lekh_bulk_rename_get_plan (dialog);
+  g_assert_cmpuint (lekh_bulk_edit_get_n_files (plan), ==, 2);
+  g_assert_cmpuint (lekh_bulk_edit_get_n_skipped (plan), ==, 1);
+  g_assert_cmpstr (lekh_bulk_edit_get_skipped (plan, 0, &reason), ==, objects);
+  g_assert_nonnull (strstr (reason, "not text"));
+  diff = lekh_bulk_edit_dup_diff (plan, 0, site);
+  g_assert_nonnull (strstr (diff, "\n-tags: [हिंदी]\n+tags: [हिंदी, gtk]\n"));
+  lekh_bulk_rename_apply (dialog);
+  g_assert_true (lekh_test_wait_until (no_dialog, NULL, 5000));
+  {
+    g_autofree char *now = contents (intro);
+    g_autofree char *other = contents (bad);
+
+    g_assert_nonnull (strstr (now, "\ntags: [travel, gtk]\n"));
+    g_assert_cmpstr (other, ==, bad_before);
+  }
+  g_assert_true (lekh_test_wait_until (shows_tag, gtk, 10000));
+
+  /* Remove travel from the same rows: only the introduction has it. */
+  select_paths (columns, chosen);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "site.remove-tag", NULL));
+  dialog = find_rename_dialog ();
+  g_assert_nonnull (dialog);
+  lekh_bulk_rename_set_values (dialog, "tags", "travel", NULL);
+  lekh_bulk_rename_preview (dialog);
+  g_assert_true (lekh_test_wait_until (previewed, dialog, 10000));
+  g_assert_cmpuint (lekh_bulk_edit_get_n_files (lekh_bulk_rename_get_plan (dialog)), ==, 1);
+  lekh_bulk_rename_apply (dialog);
+  g_assert_true (lekh_test_wait_until (no_dialog, NULL, 5000));
+  {
+    g_autofree char *now = contents (intro);
+    g_assert_nonnull (strstr (now, "\ntags: [gtk]\n"));
+  }
+
+  /* Undo, step by step, back to every byte. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "site.undo", NULL));
+  {
+    g_autofree char *now = contents (intro);
+    g_assert_nonnull (strstr (now, "\ntags: [travel, gtk]\n"));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "site.undo", NULL));
+  {
+    g_autofree char *a = contents (intro);
+    g_autofree char *b = contents (hindi);
+
+    g_assert_cmpstr (a, ==, intro_before);
+    g_assert_cmpstr (b, ==, hindi_before);
+  }
+  g_assert_true (lekh_test_wait_until (no_tag, gtk, 10000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  lekh_test_spin (20);
+}
+
+/* Renaming an author key renames the authors.yml entry too, in the same preview and undo. */
+static void
+test_rename_author (void)
+{
+  g_autofree char *site = make_site ();
+  g_autoptr(GFile) root = g_file_new_for_path (site);
+  LekhSiteWindow *window = lekh_site_window_new (app, root);
+  LekhSiteView *view = lekh_site_window_get_view (window);
+  GListModel *shown = lekh_site_view_get_shown (view);
+  g_autofree char *authors = g_build_filename (site, "blog", "authors.yml", NULL);
+  g_autofree char *draft = g_build_filename (site, "blog", "2024-06-01-draft.md", NULL);
+  g_autofree char *authors_before = contents (authors);
+  g_autofree char *draft_before = contents (draft);
+  LekhBulkRename *dialog;
+  LekhBulkEdit *plan;
+  gboolean has_authors = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lekh_test_wait_until (view_loaded, view, 20000));
+  wait_for_count (shown, 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "site.rename", NULL));
+  dialog = find_rename_dialog ();
+  g_assert_nonnull (dialog);
+  lekh_bulk_rename_set_values (dialog, "authors", "ravi", "ravi-k");
+  lekh_bulk_rename_preview (dialog);
+  g_assert_true (lekh_test_wait_until (previewed, dialog, 10000));
+  plan = lekh_bulk_rename_get_plan (dialog);
+  for (guint i = 0; i < lekh_bulk_edit_get_n_files (plan); i++)
+    if (g_strcmp0 (lekh_bulk_edit_get_path (plan, i), authors) == 0)
+      {
+        g_autofree char *diff = lekh_bulk_edit_dup_diff (plan, i, site);
+
+        g_assert_nonnull (strstr (diff, "\n-ravi:\n+ravi-k:\n"));
+        has_authors = TRUE;
+      }
+  g_assert_true (has_authors);
+  lekh_bulk_rename_apply (dialog);
+  g_assert_true (lekh_test_wait_until (no_dialog, NULL, 5000));
+  {
+    g_autofree char *now = contents (authors);
+    g_autofree char *expected = NULL;
+    g_auto(GStrv) parts = g_strsplit (authors_before, "\nravi:\n", 2);
+
+    expected = g_strconcat (parts[0], "\nravi-k:\n", parts[1], NULL);
+    g_assert_cmpstr (now, ==, expected);
+  }
+  {
+    g_autofree char *now = contents (draft);
+    g_assert_nonnull (strstr (now, "authors: [ravi-k]"));
+  }
+
+  /* Undo restores the articles and authors.yml alike. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "site.undo", NULL));
+  {
+    g_autofree char *a = contents (authors);
+    g_autofree char *d = contents (draft);
+
+    g_assert_cmpstr (a, ==, authors_before);
+    g_assert_cmpstr (d, ==, draft_before);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  lekh_test_spin (20);
+}
+
 static void
 test_outside_a_site (void)
 {
@@ -445,6 +645,8 @@ main (int   argc,
   g_test_add_func ("/site-view/filter-sort-open", test_filter_sort_open);
   g_test_add_func ("/site-view/follows-disk", test_follows_disk);
   g_test_add_func ("/site-view/bulk-rename", test_bulk_rename);
+  g_test_add_func ("/site-view/add-remove-tag", test_add_remove_tag);
+  g_test_add_func ("/site-view/rename-author", test_rename_author);
   g_test_add_func ("/site-view/outside-a-site", test_outside_a_site);
 
   return g_test_run ();

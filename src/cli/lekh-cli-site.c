@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lekh-article-info.h"
+#include "lekh-bulk-edit.h"
 #include "lekh-diff.h"
 #include "lekh-edit.h"
 #include "lekh-file.h"
@@ -252,6 +253,64 @@ replace_in_file (const char *path,
   return REPLACE_CHANGED;
 }
 
+static int
+compare_strings_indirect (gconstpointer a,
+                          gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The authors.yml entry OLD of an author renamed NEW (a merge into an author the file has
+ * already leaves it alone). */
+static ReplaceResult
+rename_in_authors_file (const char *path,
+                        const char *old_value,
+                        const char *new_value,
+                        gboolean    dry_run,
+                        GString    *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) renamed = NULL;
+  LekhFileStamp stamp;
+  gsize old_len, new_len;
+  const char *old_text, *new_text;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *shown = NULL;
+  gsize cwd_len = strlen (cwd);
+
+  /* Named as the articles are: below the current folder, from "./". */
+  if (strncmp (path, cwd, cwd_len) == 0 && path[cwd_len] == G_DIR_SEPARATOR)
+    shown = g_strconcat (".", path + cwd_len, NULL);
+  else
+    shown = g_strdup (path);
+  bytes = lekh_file_read (path, &stamp, &error);
+  if (bytes != NULL)
+    renamed = lekh_bulk_edit_rename_data_key (bytes, old_value, new_value, &error);
+  if (renamed == NULL)
+    {
+      if (g_error_matches (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND))
+        return REPLACE_UNCHANGED;
+      g_printerr (_("%s: error: %s\n"), shown, error->message);
+      return REPLACE_FAILED;
+    }
+  old_text = g_bytes_get_data (bytes, &old_len);
+  new_text = g_bytes_get_data (renamed, &new_len);
+  if (dry_run)
+    {
+      g_autofree char *diff = lekh_diff_unified (shown, old_text, old_len, new_text, new_len);
+      g_string_append (out, diff);
+      return REPLACE_CHANGED;
+    }
+  if (!lekh_file_write_atomic_checked (path, new_text, new_len, &stamp, &error))
+    {
+      g_printerr (_("%s: error: cannot save: %s\n"), shown, error->message);
+      return REPLACE_FAILED;
+    }
+  g_string_append_printf (out, "%s\n", shown);
+  return REPLACE_CHANGED;
+}
+
 int
 lekh_cli_replace (int    argc,
                   char **argv)
@@ -271,13 +330,16 @@ lekh_cli_replace (int    argc,
   const char *key, *old_value, *new_value;
   gboolean walk_failed = FALSE;
   guint n_changed = 0, n_failed = 0, n_skipped = 0;
+  gboolean author;
+  g_autoptr(GPtrArray) authors_files = g_ptr_array_new_with_free_func (g_free);
 
   context = option_context_new ("lekh replace",
     _("KEY OLD NEW PATH… — in every article, the value OLD of KEY becomes NEW"),
     _("OLD is an item of KEY's list or KEY's whole value. When NEW is in the list already,\n"
       "OLD is removed (a merge). Only those bytes of each file change, and each file is\n"
       "written atomically. Files whose front matter Lekh cannot edit (TOML, JSON, broken\n"
-      "YAML) are listed as skipped.\n"
+      "YAML) are listed as skipped. For authors or author, the entry OLD of the authors.yml\n"
+      "each changed article reads is renamed NEW too (left alone when it has NEW already).\n"
       "Exit status: 0 done; 1 a file that holds OLD (or might: a skipped file that mentions\n"
       "it) could not be changed, the others are; 2 usage error or unreadable path."),
     entries);
@@ -303,6 +365,7 @@ lekh_cli_replace (int    argc,
       return EXIT_USAGE;
     }
 
+  author = strcmp (key, "authors") == 0 || strcmp (key, "author") == 0;
   walked = lekh_cli_walk ("lekh replace", (const char * const *) args + 3, &walk_failed);
   for (guint i = 0; i < walked->len; i++)
     {
@@ -311,6 +374,16 @@ lekh_cli_replace (int    argc,
         {
         case REPLACE_CHANGED:
           n_changed++;
+          if (author)
+            {
+              char *file = lekh_bulk_edit_dup_authors_file (g_ptr_array_index (walked, i));
+
+              if (file != NULL && !g_ptr_array_find_with_equal_func (authors_files, file,
+                                                                     g_str_equal, NULL))
+                g_ptr_array_add (authors_files, file);
+              else
+                g_free (file);
+            }
           break;
         case REPLACE_FAILED:
           n_failed++;
@@ -326,6 +399,24 @@ lekh_cli_replace (int    argc,
         {
           fwrite (out->str, 1, out->len, stdout);
           g_string_truncate (out, 0);
+        }
+    }
+  g_ptr_array_sort (authors_files, compare_strings_indirect);
+  for (guint i = 0; i < authors_files->len; i++)
+    {
+      switch (rename_in_authors_file (g_ptr_array_index (authors_files, i), old_value,
+                                      new_value, dry_run, out))
+        {
+        case REPLACE_CHANGED:
+          n_changed++;
+          break;
+        case REPLACE_FAILED:
+          n_failed++;
+          break;
+        case REPLACE_SKIPPED:
+        case REPLACE_UNCHANGED:
+        default:
+          break;
         }
     }
   if (!dry_run)

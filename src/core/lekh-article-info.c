@@ -17,8 +17,10 @@ struct _LekhArticleInfo
   const char *profile;      /* static */
   char       *title;
   char       *date;
-  char      **tags;
-  char      **authors;
+  /* Tags and authors repeat across a site: their strings (and folded forms) are interned
+   * (lekh_site_intern), only the arrays are the article's own. */
+  const char **tags;
+  const char **authors;
   /* Title, tags, authors and path folded (see lekh_site_fold) once, for filters and
    * sorting, each ended by KEY_END: one strstr() finds a text in any of them. NULL until
    * prepared. */
@@ -26,8 +28,16 @@ struct _LekhArticleInfo
   guint       tags_at;
   guint       authors_at;
   guint       path_at;
-  char      **folded_tags;
-  char      **folded_authors;
+  const char **folded_tags;
+  const char **folded_authors;
+  /* Sort keys: the first bytes of the folded title and of the path as big-endian numbers
+   * (most comparisons end there, without touching the strings), the date as a number. */
+  guint64     title_key;
+  guint64     path_key;
+  gint64      date_key;
+  /* The article's place among the site's by each column (see lekh_article_info_set_order),
+   * or 0. */
+  guint64     orders[LEKH_ARTICLE_N_COLUMNS];
   guint       n_errors;
   guint       n_warnings;
   gboolean    draft;
@@ -63,11 +73,11 @@ lekh_article_info_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->date, g_free);
-  g_clear_pointer (&self->tags, g_strfreev);
-  g_clear_pointer (&self->authors, g_strfreev);
+  g_clear_pointer (&self->tags, g_free);
+  g_clear_pointer (&self->authors, g_free);
   g_clear_pointer (&self->keys, g_free);
-  g_clear_pointer (&self->folded_tags, g_strfreev);
-  g_clear_pointer (&self->folded_authors, g_strfreev);
+  g_clear_pointer (&self->folded_tags, g_free);
+  g_clear_pointer (&self->folded_authors, g_free);
 
   G_OBJECT_CLASS (lekh_article_info_parent_class)->finalize (object);
 }
@@ -105,10 +115,10 @@ lekh_article_info_get_property (GObject    *object,
       g_value_set_boolean (value, self->draft);
       break;
     case PROP_TAGS_TEXT:
-      g_value_take_string (value, g_strjoinv (", ", self->tags));
+      g_value_take_string (value, g_strjoinv (", ", (char **) self->tags));
       break;
     case PROP_AUTHORS_TEXT:
-      g_value_take_string (value, g_strjoinv (", ", self->authors));
+      g_value_take_string (value, g_strjoinv (", ", (char **) self->authors));
       break;
     case PROP_N_ERRORS:
       g_value_set_uint (value, self->n_errors);
@@ -177,24 +187,28 @@ date_from_path (const char *path)
   return NULL;
 }
 
-static char **
-fold_all (char **values)
+/* VALUES interned, in a new array (NULL-terminated, never NULL itself); FOLD: their folded
+ * forms instead. */
+static const char **
+intern_all (const char * const *values,
+            gboolean            fold)
 {
-  guint n = values ? g_strv_length (values) : 0;
-  char **folded = g_new0 (char *, n + 1);
+  guint n = values ? g_strv_length ((char **) values) : 0;
+  const char **interned = g_new0 (const char *, n + 1);
 
   for (guint i = 0; i < n; i++)
-    folded[i] = lekh_site_fold (values[i]);
-  return folded;
+    {
+      interned[i] = fold ? lekh_site_intern_fold (values[i]) : lekh_site_intern (values[i]);
+    }
+  return interned;
 }
 
 LekhArticleInfo *
-lekh_article_info_new (LekhValidator *validator,
-                       const char    *path)
+lekh_article_info_new_for_article (LekhValidator *validator,
+                                   const char    *path,
+                                   LekhArticle   *article)
 {
   g_autoptr(LekhArticleInfo) self = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(LekhSite) site = NULL;
   LekhProfileId profile;
 
@@ -207,12 +221,10 @@ lekh_article_info_new (LekhValidator *validator,
   self->profile = lekh_profile_get_name (lekh_site_get_profile (site));
   profile = lekh_profile_get_id (lekh_site_get_profile (site));
 
-  bytes = lekh_file_read (path, NULL, &error);
-  if (bytes == NULL)
+  if (article == NULL)
     self->n_errors = 1;
   else
     {
-      g_autoptr(LekhArticle) article = lekh_article_new_from_bytes (bytes);
       g_autoptr(LekhArticleMeta) meta = lekh_article_meta_new (article);
       g_autoptr(GPtrArray) diagnostics = lekh_validator_check (validator, article, path);
       gboolean published;
@@ -233,8 +245,8 @@ lekh_article_info_new (LekhValidator *validator,
       if (lekh_node_get_boolean (lekh_article_get_value (article, "published"), &published) &&
           !published)
         self->draft = TRUE;
-      self->tags = g_steal_pointer (&meta->tags);
-      self->authors = g_steal_pointer (&meta->authors);
+      self->tags = intern_all ((const char * const *) meta->tags, FALSE);
+      self->authors = intern_all ((const char * const *) meta->authors, FALSE);
     }
 
   if (self->date == NULL &&
@@ -244,9 +256,9 @@ lekh_article_info_new (LekhValidator *validator,
   if (profile == LEKH_PROFILE_JEKYLL && strstr (path, "/_drafts/") != NULL)
     self->draft = TRUE;
   if (self->tags == NULL)
-    self->tags = g_new0 (char *, 1);
+    self->tags = g_new0 (const char *, 1);
   if (self->authors == NULL)
-    self->authors = g_new0 (char *, 1);
+    self->authors = g_new0 (const char *, 1);
   self->display_path = self->path;
   if (lekh_site_get_root (site) != NULL)
     {
@@ -257,6 +269,22 @@ lekh_article_info_new (LekhValidator *validator,
         self->display_path = self->path + len + 1;
     }
   return g_steal_pointer (&self);
+}
+
+LekhArticleInfo *
+lekh_article_info_new (LekhValidator *validator,
+                       const char    *path)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(LekhArticle) article = NULL;
+
+  g_return_val_if_fail (validator != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  bytes = lekh_file_read (path, NULL, NULL);
+  if (bytes != NULL)
+    article = lekh_article_new_from_bytes (bytes);
+  return lekh_article_info_new_for_article (validator, path, article);
 }
 
 /* Ends each key: a control character folding never makes from text. */
@@ -273,6 +301,53 @@ append_key (GString    *keys,
   g_string_append_c (keys, KEY_END);
 }
 
+/* The first 8 bytes of KEY (up to its KEY_END or NUL) as a big-endian number: comparing
+ * two of them orders as strcmp() does on those bytes. */
+static guint64
+key_prefix (const char *key)
+{
+  guint64 n = 0;
+  guint i;
+
+  for (i = 0; i < 8 && key[i] != '\0' && key[i] != KEY_END; i++)
+    n = (n << 8) | (guchar) key[i];
+  for (; i < 8; i++)
+    n <<= 8;
+  return n;
+}
+
+/* An ISO date ("2024-03-05", "2024-03-05T10:30:00", "2024-03-05 10:30") as the number
+ * 20240305103000, or -1 for none or anything else (those sort before the ISO dates, among
+ * themselves as text). */
+static gint64
+date_number (const char *date)
+{
+  static const char shape[] = "dddd-dd-dd";
+  gint64 n = 0;
+  guint digits = 0;
+  const char *p;
+
+  if (date == NULL)
+    return -1;
+  for (guint i = 0; shape[i]; i++)
+    if (shape[i] == 'd' ? !g_ascii_isdigit (date[i]) : date[i] != shape[i])
+      return -1;
+  /* The time, when given, to the second; a zone is left to the text comparison. */
+  for (p = date; *p && digits < 14; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          n = n * 10 + (*p - '0');
+          digits++;
+        }
+      else if (digits >= 8 && !(*p == 'T' || *p == ' ' || *p == ':'))
+        break;
+    }
+  for (; digits < 14; digits++)
+    n *= 10;
+  return n;
+}
+
 void
 lekh_article_info_prepare_query (LekhArticleInfo *self)
 {
@@ -284,10 +359,10 @@ lekh_article_info_prepare_query (LekhArticleInfo *self)
 
   if (self->keys != NULL)
     return;
-  tags = g_strjoinv (", ", self->tags);
-  authors = g_strjoinv (", ", self->authors);
-  self->folded_tags = fold_all (self->tags);
-  self->folded_authors = fold_all (self->authors);
+  tags = g_strjoinv (", ", (char **) self->tags);
+  authors = g_strjoinv (", ", (char **) self->authors);
+  self->folded_tags = intern_all (self->tags, TRUE);
+  self->folded_authors = intern_all (self->authors, TRUE);
 
   keys = g_string_new (NULL);
   append_key (keys, self->title);
@@ -298,6 +373,9 @@ lekh_article_info_prepare_query (LekhArticleInfo *self)
   self->path_at = keys->len;
   append_key (keys, self->display_path);
   self->keys = g_string_free (keys, FALSE);
+  self->title_key = key_prefix (self->keys);
+  self->path_key = key_prefix (self->display_path);
+  self->date_key = date_number (self->date);
 }
 
 char *
@@ -354,13 +432,21 @@ lekh_article_info_compare (LekhArticleInfo   *a,
     lekh_article_info_prepare_query (a);
   if (G_UNLIKELY (b->keys == NULL))
     lekh_article_info_prepare_query (b);
+  g_return_val_if_fail (column < LEKH_ARTICLE_N_COLUMNS, 0);
+
+  if (a->orders[column] != 0 && b->orders[column] != 0)
+    return (a->orders[column] > b->orders[column]) - (a->orders[column] < b->orders[column]);
   switch (column)
     {
     case LEKH_ARTICLE_COLUMN_TITLE:
-      cmp = compare_keys (a->keys, b->keys);
+      cmp = (a->title_key > b->title_key) - (a->title_key < b->title_key);
+      if (cmp == 0)
+        cmp = compare_keys (a->keys, b->keys);
       break;
     case LEKH_ARTICLE_COLUMN_DATE:
-      cmp = compare_strings (a->date, b->date);
+      cmp = (a->date_key > b->date_key) - (a->date_key < b->date_key);
+      if (cmp == 0)
+        cmp = compare_strings (a->date, b->date);
       break;
     case LEKH_ARTICLE_COLUMN_DRAFT:
       cmp = (a->draft > b->draft) - (a->draft < b->draft);
@@ -380,11 +466,36 @@ lekh_article_info_compare (LekhArticleInfo   *a,
     default:
       break;
     }
+  if (cmp == 0 && a->orders[LEKH_ARTICLE_COLUMN_PATH] != 0 &&
+      b->orders[LEKH_ARTICLE_COLUMN_PATH] != 0)
+    return (a->orders[LEKH_ARTICLE_COLUMN_PATH] > b->orders[LEKH_ARTICLE_COLUMN_PATH]) -
+           (a->orders[LEKH_ARTICLE_COLUMN_PATH] < b->orders[LEKH_ARTICLE_COLUMN_PATH]);
+  if (cmp == 0)
+    cmp = (a->path_key > b->path_key) - (a->path_key < b->path_key);
   if (cmp == 0)
     cmp = strcmp (a->display_path, b->display_path);
   if (cmp == 0)
     cmp = strcmp (a->path, b->path);
   return cmp;
+}
+
+void
+lekh_article_info_set_order (LekhArticleInfo   *self,
+                             LekhArticleColumn  column,
+                             guint64            order)
+{
+  g_return_if_fail (LEKH_IS_ARTICLE_INFO (self));
+  g_return_if_fail (column < LEKH_ARTICLE_N_COLUMNS);
+  self->orders[column] = order;
+}
+
+guint64
+lekh_article_info_get_order (LekhArticleInfo   *self,
+                             LekhArticleColumn  column)
+{
+  g_return_val_if_fail (LEKH_IS_ARTICLE_INFO (self), 0);
+  g_return_val_if_fail (column < LEKH_ARTICLE_N_COLUMNS, 0);
+  return self->orders[column];
 }
 
 typedef struct
@@ -566,6 +677,46 @@ lekh_article_query_is_empty (const LekhArticleQuery *query)
   g_return_val_if_fail (query != NULL, TRUE);
   return query->text == NULL && query->tag == NULL && query->author == NULL &&
          query->draft == LEKH_DRAFT_FILTER_ANY && !query->problems_only;
+}
+
+const char *
+lekh_article_query_get_text (const LekhArticleQuery *query)
+{
+  g_return_val_if_fail (query != NULL, NULL);
+  return query->text;
+}
+
+const char *
+lekh_article_info_get_query_text (LekhArticleInfo *self)
+{
+  g_return_val_if_fail (LEKH_IS_ARTICLE_INFO (self), NULL);
+
+  if (G_UNLIKELY (self->keys == NULL))
+    lekh_article_info_prepare_query (self);
+  return self->keys;
+}
+
+gboolean
+lekh_article_info_matches_but_text (LekhArticleInfo        *self,
+                                    const LekhArticleQuery *query)
+{
+  g_return_val_if_fail (LEKH_IS_ARTICLE_INFO (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  if (G_UNLIKELY (self->keys == NULL))
+    lekh_article_info_prepare_query (self);
+  if (query->draft == LEKH_DRAFT_FILTER_DRAFTS && !self->draft)
+    return FALSE;
+  if (query->draft == LEKH_DRAFT_FILTER_PUBLISHED && self->draft)
+    return FALSE;
+  if (query->problems_only && self->n_errors + self->n_warnings == 0)
+    return FALSE;
+  if (query->tag != NULL && !g_strv_contains ((const char * const *) self->folded_tags, query->tag))
+    return FALSE;
+  if (query->author != NULL &&
+      !g_strv_contains ((const char * const *) self->folded_authors, query->author))
+    return FALSE;
+  return TRUE;
 }
 
 gboolean

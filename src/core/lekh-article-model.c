@@ -5,13 +5,25 @@
 
 #include "lekh-article-model.h"
 
+#define N_ORDERED 6
+
 struct _LekhArticleModel
 {
-  GObject        parent_instance;
-  LekhSiteIndex *index;
-  LekhValidator *validator;
-  GPtrArray     *items;      /* LekhArticleInfo, sorted by path */
+  GObject            parent_instance;
+  LekhSiteIndex     *index;
+  GPtrArray         *items;                   /* LekhArticleInfo, sorted by path */
+  GPtrArray         *by_column[N_ORDERED];    /* the same, sorted by each other column */
+  LekhArticleColumn  sort_column;
+  gboolean           descending;
+  /* Text search: every row's folded text one after another (the items' order), searched
+   * in one pass when the text changes; rebuilt then if rows changed since. */
+  GString           *haystack;
+  GArray            *starts;                  /* guint: where each item's text starts */
+  char              *text;                    /* the folded text searched for, or NULL */
+  GHashTable        *text_matches;            /* LekhArticleInfo* whose text has it */
 };
+
+static GPtrArray *shown_array (LekhArticleModel *self);
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -30,6 +42,14 @@ get_n_items (GListModel *model)
   return LEKH_ARTICLE_MODEL (model)->items->len;
 }
 
+/* Between the shown position and the index in the array of the sort column. */
+static guint
+flip (LekhArticleModel *self,
+      guint             position)
+{
+  return self->descending ? self->items->len - 1 - position : position;
+}
+
 static gpointer
 get_item (GListModel *model,
           guint       position)
@@ -38,7 +58,7 @@ get_item (GListModel *model,
 
   if (position >= self->items->len)
     return NULL;
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  return g_object_ref (g_ptr_array_index (shown_array (self), flip (self, position)));
 }
 
 static void
@@ -76,55 +96,244 @@ search (LekhArticleModel *self,
   return lo;
 }
 
-gint
-lekh_article_model_find (LekhArticleModel *self,
-                         const char       *path)
+
+/* Every column but the path (the items' own order) has an array of the rows in its order,
+ * kept as files change, and a number per row, its place in that order (the path's is the
+ * tie-break of every column): sorting the view is choosing an array, and a comparison
+ * compares two numbers. */
+static const LekhArticleColumn ordered_columns[N_ORDERED] = {
+  LEKH_ARTICLE_COLUMN_TITLE, LEKH_ARTICLE_COLUMN_DATE, LEKH_ARTICLE_COLUMN_DRAFT,
+  LEKH_ARTICLE_COLUMN_TAGS, LEKH_ARTICLE_COLUMN_AUTHORS, LEKH_ARTICLE_COLUMN_PROBLEMS,
+};
+
+static GPtrArray *
+shown_array (LekhArticleModel *self)
 {
-  gboolean found;
-  guint position;
-
-  g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), -1);
-  g_return_val_if_fail (path != NULL, -1);
-
-  position = search (self, path, &found);
-  return found ? (gint) position : -1;
+  for (guint c = 0; c < N_ORDERED; c++)
+    if (ordered_columns[c] == self->sort_column)
+      return self->by_column[c];
+  return self->items;
 }
 
+/* Orders are spaced this far apart, so that inserting rarely renumbers. */
+#define ORDER_STEP (G_GUINT64_CONSTANT (1) << 24)
+
+static void
+renumber (GPtrArray         *sorted,
+          LekhArticleColumn  column)
+{
+  for (guint i = 0; i < sorted->len; i++)
+    lekh_article_info_set_order (g_ptr_array_index (sorted, i), column, (i + 1) * ORDER_STEP);
+}
+
+/* Gives the item at POSITION of SORTED an order between its neighbours' (renumbering all
+ * when there is no room left). */
+static void
+place (GPtrArray         *sorted,
+       LekhArticleColumn  column,
+       guint              position)
+{
+  guint64 before = position > 0
+                   ? lekh_article_info_get_order (g_ptr_array_index (sorted, position - 1), column)
+                   : 0;
+  guint64 after = position + 1 < sorted->len
+                  ? lekh_article_info_get_order (g_ptr_array_index (sorted, position + 1), column)
+                  : before + 2 * ORDER_STEP;
+
+  if (after > before && after - before >= 2)
+    lekh_article_info_set_order (g_ptr_array_index (sorted, position), column,
+                                 before + (after - before) / 2);
+  else
+    renumber (sorted, column);
+}
+
+/* Where INFO is, or would go, in SORTED (by COLUMN). */
+static guint
+search_column (GPtrArray         *sorted,
+               LekhArticleColumn  column,
+               LekhArticleInfo   *info,
+               gboolean          *found)
+{
+  guint lo = 0, hi = sorted->len;
+
+  *found = FALSE;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp = lekh_article_info_compare (g_ptr_array_index (sorted, mid), info, column);
+
+      if (cmp == 0)
+        {
+          *found = g_ptr_array_index (sorted, mid) == info;
+          return mid;
+        }
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+unorder (LekhArticleModel *self,
+         LekhArticleInfo  *info)
+{
+  for (guint c = 0; c < N_ORDERED; c++)
+    {
+      gboolean found;
+      guint position = search_column (self->by_column[c], ordered_columns[c], info, &found);
+
+      if (found)
+        g_ptr_array_remove_index (self->by_column[c], position);
+    }
+}
+
+/* INFO's path order must be set already (the tie-break). */
+static void
+order (LekhArticleModel *self,
+       LekhArticleInfo  *info)
+{
+  for (guint c = 0; c < N_ORDERED; c++)
+    {
+      gboolean found;
+      guint position;
+
+      lekh_article_info_set_order (info, ordered_columns[c], 0);
+      position = search_column (self->by_column[c], ordered_columns[c], info, &found);
+      g_ptr_array_insert (self->by_column[c], position, info);
+      place (self->by_column[c], ordered_columns[c], position);
+    }
+}
+
+/* Rows change: the haystack is made again at the next search; OLD leaves the matches, NEW
+ * joins them if its text has the one searched for. */
+static void
+forget_text (LekhArticleModel *self,
+             LekhArticleInfo  *old,
+             LekhArticleInfo  *new)
+{
+  if (self->haystack != NULL)
+    {
+      g_string_free (self->haystack, TRUE);
+      self->haystack = NULL;
+    }
+  if (old != NULL)
+    g_hash_table_remove (self->text_matches, old);
+  if (new != NULL && self->text != NULL &&
+      strstr (lekh_article_info_get_query_text (new), self->text) != NULL)
+    g_hash_table_add (self->text_matches, new);
+}
+
+/* Where INFO (a row of the model) is shown. */
+static guint
+shown_position (LekhArticleModel *self,
+                LekhArticleInfo  *info)
+{
+  GPtrArray *array = shown_array (self);
+  gboolean found;
+  guint index;
+
+  if (array == self->items)
+    index = search (self, lekh_article_info_get_path (info), &found);
+  else
+    index = search_column (array, self->sort_column, info, &found);
+  g_assert (found);
+  return flip (self, index);
+}
+
+/* The index's row for PATH replaces the model's (or is added, or the model's removed). */
+static void
+update_path (LekhArticleModel *self,
+             const char       *path)
+{
+  LekhArticleInfo *info;
+  gboolean found;
+  guint position, old_shown = 0, new_shown;
+
+  info = lekh_site_index_get_info (self->index, path);
+  position = search (self, path, &found);
+  if (found && info == self->items->pdata[position])
+    return;
+  forget_text (self, found ? self->items->pdata[position] : NULL, info);
+  if (found)
+    {
+      old_shown = shown_position (self, self->items->pdata[position]);
+      unorder (self, self->items->pdata[position]);
+    }
+  if (found && info != NULL)
+    {
+      guint first, last;
+
+      g_object_unref (self->items->pdata[position]);
+      self->items->pdata[position] = g_object_ref (info);
+      place (self->items, LEKH_ARTICLE_COLUMN_PATH, position);
+      order (self, info);
+      /* One change over the rows between the old place and the new. */
+      new_shown = shown_position (self, info);
+      first = MIN (old_shown, new_shown);
+      last = MAX (old_shown, new_shown);
+      g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1);
+    }
+  else if (found)
+    {
+      g_ptr_array_remove_index (self->items, position);
+      g_list_model_items_changed (G_LIST_MODEL (self), old_shown, 1, 0);
+    }
+  else if (info != NULL)
+    {
+      g_ptr_array_insert (self->items, position, g_object_ref (info));
+      place (self->items, LEKH_ARTICLE_COLUMN_PATH, position);
+      order (self, info);
+      g_list_model_items_changed (G_LIST_MODEL (self), shown_position (self, info), 0, 1);
+    }
+}
+
+/* The index read the file again (or forgot it). */
 static void
 file_changed_cb (LekhArticleModel *self,
                  GFile            *file,
                  LekhSiteIndex    *index)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(LekhArticleInfo) info = NULL;
-  gboolean found;
-  guint position;
 
-  if (path == NULL)
-    return;
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      info = lekh_article_info_new (self->validator, path);
-      lekh_article_info_prepare_query (info);
-    }
+  if (path != NULL)
+    update_path (self, path);
+}
 
-  position = search (self, path, &found);
-  if (found && info != NULL)
+/* Files the index read again (or added, or forgot) while the rows were being ordered: the
+ * changes reported meanwhile went to the rows replaced since. */
+static void
+catch_up (LekhArticleModel *self)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
+  guint n_current = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
     {
-      g_object_unref (self->items->pdata[position]);
-      self->items->pdata[position] = g_steal_pointer (&info);
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+      LekhArticleInfo *item = g_ptr_array_index (self->items, i);
+
+      if (lekh_site_index_get_info (self->index, lekh_article_info_get_path (item)) != item)
+        g_ptr_array_add (changed, g_strdup (lekh_article_info_get_path (item)));
     }
-  else if (found)
+  if (lekh_site_index_has_infos (self->index))
+    n_current = lekh_site_index_get_n_articles (self->index);
+  if (n_current != self->items->len || changed->len > 0)
     {
-      g_ptr_array_remove_index (self->items, position);
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+      /* Added files too: every path the index has that the model lacks. */
+      g_autoptr(GPtrArray) paths = lekh_site_index_dup_paths (self->index);
+
+      for (guint i = 0; i < paths->len; i++)
+        {
+          gboolean found;
+
+          search (self, g_ptr_array_index (paths, i), &found);
+          if (!found)
+            g_ptr_array_add (changed, g_strdup (g_ptr_array_index (paths, i)));
+        }
     }
-  else if (info != NULL)
-    {
-      g_ptr_array_insert (self->items, position, g_steal_pointer (&info));
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
-    }
+  for (guint i = 0; i < changed->len; i++)
+    update_path (self, g_ptr_array_index (changed, i));
 }
 
 static void
@@ -145,7 +354,13 @@ lekh_article_model_finalize (GObject *object)
   LekhArticleModel *self = LEKH_ARTICLE_MODEL (object);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->validator, lekh_validator_unref);
+  if (self->haystack != NULL)
+    g_string_free (self->haystack, TRUE);
+  g_clear_pointer (&self->starts, g_array_unref);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->text_matches, g_hash_table_unref);
+  for (guint c = 0; c < N_ORDERED; c++)
+    g_clear_pointer (&self->by_column[c], g_ptr_array_unref);
 
   G_OBJECT_CLASS (lekh_article_model_parent_class)->finalize (object);
 }
@@ -163,6 +378,10 @@ static void
 lekh_article_model_init (LekhArticleModel *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->sort_column = LEKH_ARTICLE_COLUMN_PATH;
+  self->text_matches = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint c = 0; c < N_ORDERED; c++)
+    self->by_column[c] = g_ptr_array_new ();
 }
 
 LekhArticleModel *
@@ -176,46 +395,110 @@ lekh_article_model_new (LekhSiteIndex *index,
 
   self = g_object_new (LEKH_TYPE_ARTICLE_MODEL, NULL);
   self->index = g_object_ref (index);
-  self->validator = lekh_validator_ref (validator);
+  lekh_site_index_set_validator (index, validator);
   g_signal_connect_object (index, "file-changed", G_CALLBACK (file_changed_cb), self,
                            G_CONNECT_SWAPPED);
   return self;
 }
 
+/* What a load hands over: the rows by path, and by each ordered column, and their texts. */
 typedef struct
 {
-  LekhValidator *validator;
-  GPtrArray     *paths;
-} LoadData;
+  GPtrArray *items;
+  GPtrArray *by_column[N_ORDERED];
+  GString   *haystack;
+  GArray    *starts;
+} Loaded;
 
 static void
-load_data_free (gpointer data)
+make_haystack (GPtrArray  *items,
+               GString   **haystack,
+               GArray    **starts)
 {
-  LoadData *load = data;
-
-  lekh_validator_unref (load->validator);
-  g_ptr_array_unref (load->paths);
-  g_free (load);
+  *haystack = g_string_sized_new (items->len * 128 + 1);
+  *starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), items->len + 1);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_array_append_val (*starts, (*haystack)->len);
+      g_string_append (*haystack, lekh_article_info_get_query_text (g_ptr_array_index (items, i)));
+    }
+  g_array_append_val (*starts, (*haystack)->len);
 }
 
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+loaded_free (Loaded *loaded)
 {
-  LoadData *load = task_data;
-  GPtrArray *infos = lekh_article_info_load_many (load->validator, load->paths, 0, cancellable);
+  g_clear_pointer (&loaded->items, g_ptr_array_unref);
+  if (loaded->haystack != NULL)
+    g_string_free (loaded->haystack, TRUE);
+  g_clear_pointer (&loaded->starts, g_array_unref);
+  for (guint c = 0; c < N_ORDERED; c++)
+    g_clear_pointer (&loaded->by_column[c], g_ptr_array_unref);
+  g_free (loaded);
+}
 
-  if (infos == NULL)
+static int
+compare_column (gconstpointer a,
+                gconstpointer b,
+                gpointer      column)
+{
+  return lekh_article_info_compare (*(LekhArticleInfo * const *) a,
+                                    *(LekhArticleInfo * const *) b, GPOINTER_TO_INT (column));
+}
+
+/* Sorts the rows by each ordered column once, in a worker thread. */
+static void
+order_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Loaded *loaded = g_new0 (Loaded, 1);
+  GPtrArray *items = task_data;
+
+  loaded->items = g_ptr_array_ref (items);
+  for (guint i = 0; i < items->len; i++)
+    for (guint c = 0; c < N_ORDERED; c++)
+      lekh_article_info_set_order (g_ptr_array_index (items, i), ordered_columns[c], 0);
+  renumber (items, LEKH_ARTICLE_COLUMN_PATH);
+  for (guint c = 0; c < N_ORDERED; c++)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
-      return;
+      if (g_task_return_error_if_cancelled (task))
+        {
+          loaded_free (loaded);
+          return;
+        }
+      loaded->by_column[c] = g_ptr_array_copy (items, NULL, NULL);
+      /* The copy would take the free function; the rows' references are the items'. */
+      g_ptr_array_set_free_func (loaded->by_column[c], NULL);
+      g_ptr_array_sort_with_data (loaded->by_column[c], compare_column,
+                                  GINT_TO_POINTER (ordered_columns[c]));
+      renumber (loaded->by_column[c], ordered_columns[c]);
     }
-  /* Folded here, so that the first filter is as quick as the next. */
-  for (guint i = 0; i < infos->len; i++)
-    lekh_article_info_prepare_query (g_ptr_array_index (infos, i));
-  g_task_return_pointer (task, infos, (GDestroyNotify) g_ptr_array_unref);
+  make_haystack (items, &loaded->haystack, &loaded->starts);
+  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
+}
+
+static void
+order_in_thread (GTask     *task,
+                 GPtrArray *items)
+{
+  g_task_set_task_data (task, items, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, order_thread);
+}
+
+static void
+index_built_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!lekh_site_index_build_finish (LEKH_SITE_INDEX (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    order_in_thread (task, lekh_site_index_dup_infos (LEKH_SITE_INDEX (object)));
 }
 
 void
@@ -225,17 +508,22 @@ lekh_article_model_load_async (LekhArticleModel    *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  LoadData *load;
 
   g_return_if_fail (LEKH_IS_ARTICLE_MODEL (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lekh_article_model_load_async);
-  load = g_new0 (LoadData, 1);
-  load->validator = lekh_validator_ref (self->validator);
-  load->paths = lekh_site_index_dup_paths (self->index);
-  g_task_set_task_data (task, load, load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* The index makes every row while it reads the files: an index built before it had the
+   * validator is built again. */
+  if (!lekh_site_index_has_infos (self->index))
+    {
+      lekh_site_index_build_async (self->index, cancellable, index_built_cb,
+                                   g_steal_pointer (&task));
+      return;
+    }
+  order_in_thread (task, lekh_site_index_dup_infos (self->index));
 }
 
 gboolean
@@ -243,18 +531,143 @@ lekh_article_model_load_finish (LekhArticleModel  *self,
                                 GAsyncResult      *result,
                                 GError           **error)
 {
-  GPtrArray *infos;
+  Loaded *loaded;
   guint removed;
 
   g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  infos = g_task_propagate_pointer (G_TASK (result), error);
-  if (infos == NULL)
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
     return FALSE;
   removed = self->items->len;
   g_ptr_array_unref (self->items);
-  self->items = infos;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, infos->len);
+  self->items = g_steal_pointer (&loaded->items);
+  for (guint c = 0; c < N_ORDERED; c++)
+    {
+      g_ptr_array_unref (self->by_column[c]);
+      self->by_column[c] = g_steal_pointer (&loaded->by_column[c]);
+    }
+  if (self->haystack != NULL)
+    g_string_free (self->haystack, TRUE);
+  g_clear_pointer (&self->starts, g_array_unref);
+  self->haystack = g_steal_pointer (&loaded->haystack);
+  self->starts = g_steal_pointer (&loaded->starts);
+  loaded_free (loaded);
+  g_clear_pointer (&self->text, g_free);
+  g_hash_table_remove_all (self->text_matches);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
+  catch_up (self);
   return TRUE;
+}
+
+gint
+lekh_article_model_find (LekhArticleModel *self,
+                         const char       *path)
+{
+  gboolean found;
+  guint position;
+
+  g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), -1);
+  g_return_val_if_fail (path != NULL, -1);
+
+  position = search (self, path, &found);
+  return found ? (gint) shown_position (self, self->items->pdata[position]) : -1;
+}
+
+void
+lekh_article_model_set_sort (LekhArticleModel  *self,
+                             LekhArticleColumn  column,
+                             gboolean           descending)
+{
+  g_return_if_fail (LEKH_IS_ARTICLE_MODEL (self));
+  g_return_if_fail (column < LEKH_ARTICLE_N_COLUMNS);
+
+  if (self->sort_column == column && self->descending == !!descending)
+    return;
+  self->sort_column = column;
+  self->descending = !!descending;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->items->len, self->items->len);
+}
+
+LekhArticleColumn
+lekh_article_model_get_sort_column (LekhArticleModel *self)
+{
+  g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), LEKH_ARTICLE_COLUMN_PATH);
+  return self->sort_column;
+}
+
+gboolean
+lekh_article_model_get_sort_descending (LekhArticleModel *self)
+{
+  g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), FALSE);
+  return self->descending;
+}
+
+/* The item whose text holds OFFSET of the haystack. */
+static guint
+item_at (LekhArticleModel *self,
+         guint             offset)
+{
+  guint lo = 0, hi = self->items->len;
+
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->starts, guint, mid) <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+void
+lekh_article_model_set_query (LekhArticleModel       *self,
+                              const LekhArticleQuery *query)
+{
+  const char *text;
+  const char *p;
+
+  g_return_if_fail (LEKH_IS_ARTICLE_MODEL (self));
+
+  text = query ? lekh_article_query_get_text (query) : NULL;
+  if (g_strcmp0 (text, self->text) == 0 && (text == NULL || self->haystack != NULL))
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  g_hash_table_remove_all (self->text_matches);
+  if (text == NULL || self->items->len == 0)
+    return;
+  if (self->haystack == NULL)
+    {
+      g_clear_pointer (&self->starts, g_array_unref);
+      make_haystack (self->items, &self->haystack, &self->starts);
+    }
+  /* The texts never hold the control character that ends each key, nor does a folded
+   * query: a hit lies within one item's text, and one hit per item is enough. */
+  p = self->haystack->str;
+  while ((p = strstr (p, text)) != NULL)
+    {
+      guint item = item_at (self, p - self->haystack->str);
+
+      g_hash_table_add (self->text_matches, g_ptr_array_index (self->items, item));
+      p = self->haystack->str + g_array_index (self->starts, guint, item + 1);
+    }
+}
+
+gboolean
+lekh_article_model_matches (LekhArticleModel       *self,
+                            LekhArticleInfo        *info,
+                            const LekhArticleQuery *query)
+{
+  g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  if (g_strcmp0 (lekh_article_query_get_text (query), self->text) != 0)
+    return lekh_article_info_matches (info, query);
+  if (self->text != NULL && !g_hash_table_contains (self->text_matches, info))
+    return FALSE;
+  return lekh_article_info_matches_but_text (info, query);
 }

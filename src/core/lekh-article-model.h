@@ -13,12 +13,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LekhArticleModel, lekh_article_model, LEKH, ARTICLE_MODEL, GObject)
 
-/* Every article of a site as a GListModel of LekhArticleInfo, sorted by path. Empty until
- * loaded; then it follows the index: an article the index reads again ("file-changed") is
- * read again here, added or removed. */
+/* Every article of a site as a GListModel of LekhArticleInfo, sorted by path. Gives the
+ * index the validator (before its build), so that the index makes the rows in the same
+ * single read of each file. Empty until loaded; then it follows the index: an article the
+ * index reads again ("file-changed") gets its new row, or is added or removed. */
 LekhArticleModel *lekh_article_model_new          (LekhSiteIndex        *index,
                                                    LekhValidator        *validator);
-/* Reads the articles the (built) index knows, in worker threads. */
+/* Takes the rows of the (built) index. */
 void              lekh_article_model_load_async   (LekhArticleModel     *self,
                                                    GCancellable         *cancellable,
                                                    GAsyncReadyCallback   callback,
@@ -29,5 +30,21 @@ gboolean          lekh_article_model_load_finish  (LekhArticleModel     *self,
 /* The position of the article at PATH, or -1. */
 gint              lekh_article_model_find         (LekhArticleModel     *self,
                                                    const char           *path);
+/* The order the rows are in (by path, ascending, at first): the model keeps every column's
+ * order as the files change, so choosing one costs no comparison (a change of every row is
+ * emitted). DESCENDING reverses the whole order, ties (by path) included. */
+void              lekh_article_model_set_sort     (LekhArticleModel     *self,
+                                                   LekhArticleColumn     column,
+                                                   gboolean              descending);
+LekhArticleColumn lekh_article_model_get_sort_column (LekhArticleModel  *self);
+/* Filtering: set_query searches QUERY's text in every row at once (one pass over all
+ * their folded texts, kept together), then matches tells whether a row passes QUERY
+ * (lekh_article_info_matches, without searching each row's text again). */
+void              lekh_article_model_set_query    (LekhArticleModel     *self,
+                                                   const LekhArticleQuery *query);
+gboolean          lekh_article_model_matches      (LekhArticleModel     *self,
+                                                   LekhArticleInfo      *info,
+                                                   const LekhArticleQuery *query);
+gboolean          lekh_article_model_get_sort_descending (LekhArticleModel *self);
 
 G_END_DECLS

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "lekh-bulk-edit.h"
 #include "lekh-diff.h"
 #include "lekh-edit.h"
 #include "lekh-file.h"
+#include "lekh-site.h"
 
 typedef struct
 {
@@ -61,17 +63,19 @@ lekh_bulk_edit_free (LekhBulkEdit *self)
   g_free (self);
 }
 
-LekhBulkEdit *
-lekh_bulk_edit_plan_replace (GPtrArray    *paths,
-                             const char   *key,
-                             const char   *old_value,
-                             const char   *new_value,
-                             GCancellable *cancellable)
+/* Makes one file's edit, or NULL and why (LEKH_ERROR_NOT_FOUND: the file does not need
+ * it, and is left out without a word). */
+typedef LekhEdit *(*EditFunc) (LekhArticle *article,
+                               gpointer     data,
+                               GError     **error);
+
+static LekhBulkEdit *
+plan (GPtrArray    *paths,
+      EditFunc      func,
+      gpointer      data,
+      GCancellable *cancellable)
 {
   LekhBulkEdit *self;
-
-  g_return_val_if_fail (paths != NULL, NULL);
-  g_return_val_if_fail (key != NULL && old_value != NULL && new_value != NULL, NULL);
 
   self = g_new0 (LekhBulkEdit, 1);
   self->files = g_array_new (FALSE, TRUE, sizeof (BulkFile));
@@ -93,7 +97,7 @@ lekh_bulk_edit_plan_replace (GPtrArray    *paths,
         {
           article = lekh_article_new_from_bytes (bytes);
           if (lekh_article_check_editable (article, &error))
-            edit = lekh_article_edit_replace_value (article, key, old_value, new_value, &error);
+            edit = func (article, data, &error);
         }
       if (edit == NULL)
         {
@@ -113,6 +117,301 @@ lekh_bulk_edit_plan_replace (GPtrArray    *paths,
       g_array_append_val (self->files, file);
     }
   return self;
+}
+
+typedef struct
+{
+  const char *key;
+  const char *old_value;
+  const char *new_value;
+} Change;
+
+static LekhEdit *
+replace_func (LekhArticle *article,
+              gpointer     data,
+              GError     **error)
+{
+  Change *change = data;
+
+  return lekh_article_edit_replace_value (article, change->key, change->old_value,
+                                          change->new_value, error);
+}
+
+LekhBulkEdit *
+lekh_bulk_edit_plan_replace (GPtrArray    *paths,
+                             const char   *key,
+                             const char   *old_value,
+                             const char   *new_value,
+                             GCancellable *cancellable)
+{
+  Change change = { key, old_value, new_value };
+
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (key != NULL && old_value != NULL && new_value != NULL, NULL);
+
+  return plan (paths, replace_func, &change, cancellable);
+}
+
+static int
+compare_path_pointers (gconstpointer a,
+                       gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* In an authors.yml's TEXT, the key OLD renamed NEW: the file read as the front matter of
+ * an article (between fences added around it), renamed by the core's verified edit, the
+ * fences taken off again. NULL with LEKH_ERROR_NOT_FOUND when the file has no OLD or has
+ * NEW already (that entry stays as it is). */
+GBytes *
+lekh_bulk_edit_rename_data_key (GBytes      *text,
+                 const char  *old_key,
+                 const char  *new_key,
+                 GError     **error)
+{
+  static const char fence[] = "---\n";
+  gsize len, fence_len = strlen (fence);
+  const char *data;
+  g_autoptr(GString) wrapped = g_string_new (fence);
+  g_autoptr(LekhArticle) article = NULL;
+  g_autoptr(LekhEdit) edit = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL && old_key != NULL && new_key != NULL, NULL);
+
+  data = g_bytes_get_data (text, &len);
+  g_string_append_len (wrapped, data, len);
+  if (len > 0 && data[len - 1] != '\n')
+    g_string_append_c (wrapped, '\n');
+  g_string_append (wrapped, fence);
+  article = lekh_article_new (wrapped->str, wrapped->len);
+  if (lekh_article_get_error (article) != NULL)
+    {
+      g_set_error_literal (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                           lekh_article_get_error (article)->message);
+      return NULL;
+    }
+  if (lekh_article_get_value (article, old_key) == NULL ||
+      lekh_article_get_value (article, new_key) != NULL)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, "nothing to rename");
+      return NULL;
+    }
+  edit = lekh_article_edit_rename_key (article, old_key, new_key, error);
+  if (edit == NULL)
+    return NULL;
+  if (edit->start < fence_len || edit->end > fence_len + len)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_EDIT_FAILED,
+                   _("The entry of “%s” cannot be renamed here; edit it in the source"), old_key);
+      return NULL;
+    }
+  out = g_string_new_len (data, edit->start - fence_len);
+  g_string_append (out, edit->text);
+  g_string_append_len (out, data + edit->end - fence_len, len - (edit->end - fence_len));
+  return g_string_free_to_bytes (out);
+}
+
+char *
+lekh_bulk_edit_dup_authors_file (const char *article_path)
+{
+  LekhSite *site;
+  const LekhSiteData *authors;
+  char *path = NULL;
+
+  g_return_val_if_fail (article_path != NULL, NULL);
+
+  if ((site = lekh_site_detect (article_path)) == NULL)
+    return NULL;
+  authors = lekh_site_get_authors (site, article_path);
+  if (authors != NULL && lekh_site_data_get_path (authors) != NULL)
+    path = g_strdup (lekh_site_data_get_path (authors));
+  lekh_site_unref (site);
+  return path;
+}
+
+LekhBulkEdit *
+lekh_bulk_edit_plan_rename_author (GPtrArray    *paths,
+                                   const char   *key,
+                                   const char   *old_value,
+                                   const char   *new_value,
+                                   GCancellable *cancellable)
+{
+  Change change = { key, old_value, new_value };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_free);
+  LekhBulkEdit *self;
+  guint n_articles;
+
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (key != NULL && old_value != NULL && new_value != NULL, NULL);
+
+  self = plan (paths, replace_func, &change, cancellable);
+  n_articles = self->files->len;
+  /* The authors.yml of each article changed: Docusaurus' nearest one walking up. */
+  for (guint i = 0; i < n_articles; i++)
+    {
+      char *data_path = lekh_bulk_edit_dup_authors_file (g_array_index (self->files, BulkFile,
+                                                                         i).path);
+
+      if (data_path != NULL && !g_hash_table_contains (seen, data_path))
+        {
+          g_ptr_array_add (ordered, data_path);
+          g_hash_table_add (seen, data_path);
+        }
+      else
+        g_free (data_path);
+    }
+  g_ptr_array_sort (ordered, compare_path_pointers);
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      const char *path = g_ptr_array_index (ordered, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GBytes) renamed = NULL;
+      BulkFile file = { 0 };
+
+      bytes = lekh_file_read (path, &file.read_stamp, &error);
+      if (bytes != NULL)
+        renamed = lekh_bulk_edit_rename_data_key (bytes, old_value, new_value, &error);
+      if (renamed == NULL)
+        {
+          Skipped skipped;
+
+          if (g_error_matches (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND))
+            continue;
+          skipped.path = g_strdup (path);
+          skipped.reason = g_strdup (error->message);
+          g_array_append_val (self->skipped, skipped);
+          continue;
+        }
+      file.path = g_strdup (path);
+      file.before = g_bytes_ref (bytes);
+      file.after = g_steal_pointer (&renamed);
+      file.state = LEKH_BULK_FILE_PLANNED;
+      g_array_append_val (self->files, file);
+    }
+  return self;
+}
+
+/* KEY's list items, or NULL and why when its value is not a list of text (a missing or
+ * empty value is an empty list). */
+static GPtrArray *
+list_items (LekhArticle *article,
+            const char  *key,
+            GError     **error)
+{
+  const LekhNode *node = lekh_node_resolve (lekh_article_get_value (article, key));
+  GPtrArray *items = g_ptr_array_new ();
+
+  if (node == NULL ||
+      (node->kind == LEKH_NODE_SCALAR && lekh_node_get_value_type (node) == LEKH_VALUE_NULL))
+    return items;
+  if (node->kind != LEKH_NODE_SEQUENCE)
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                   _("“%s” is not a list; edit it in the source"), key);
+      g_ptr_array_unref (items);
+      return NULL;
+    }
+  for (guint i = 0; i < lekh_node_get_n_items (node); i++)
+    {
+      const LekhNode *item = lekh_node_resolve (lekh_node_get_item (node, i));
+
+      if (item == NULL || item->kind != LEKH_NODE_SCALAR ||
+          lekh_node_get_value_type (item) == LEKH_VALUE_NULL)
+        {
+          g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
+                       _("“%s” holds items that are not text; edit it in the source"), key);
+          g_ptr_array_unref (items);
+          return NULL;
+        }
+      g_ptr_array_add (items, (gpointer) lekh_node_get_string (item));
+    }
+  return items;
+}
+
+static gboolean
+has_item (GPtrArray  *items,
+          const char *value)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (strcmp (g_ptr_array_index (items, i), value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static LekhEdit *
+add_func (LekhArticle *article,
+          gpointer     data,
+          GError     **error)
+{
+  Change *change = data;
+  g_autoptr(GPtrArray) items = list_items (article, change->key, error);
+
+  if (items == NULL)
+    return NULL;
+  if (has_item (items, change->new_value))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, "already there");
+      return NULL;
+    }
+  g_ptr_array_add (items, (gpointer) change->new_value);
+  g_ptr_array_add (items, NULL);
+  return lekh_article_edit_set_list (article, change->key, (const char * const *) items->pdata,
+                                     error);
+}
+
+static LekhEdit *
+remove_func (LekhArticle *article,
+             gpointer     data,
+             GError     **error)
+{
+  Change *change = data;
+  g_autoptr(GPtrArray) items = list_items (article, change->key, error);
+
+  if (items == NULL)
+    return NULL;
+  if (!has_item (items, change->old_value))
+    {
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, "not there");
+      return NULL;
+    }
+  /* Merging it into another item of the list removes only its own bytes (a block item
+   * with its line); the last one leaves an empty list. */
+  for (guint i = 0; i < items->len; i++)
+    if (strcmp (g_ptr_array_index (items, i), change->old_value) != 0)
+      return lekh_article_edit_replace_value (article, change->key, change->old_value,
+                                              g_ptr_array_index (items, i), error);
+  return lekh_article_edit_set_list (article, change->key, NULL, error);
+}
+
+LekhBulkEdit *
+lekh_bulk_edit_plan_add (GPtrArray    *paths,
+                         const char   *key,
+                         const char   *value,
+                         GCancellable *cancellable)
+{
+  Change change = { key, NULL, value };
+
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (key != NULL && value != NULL && *value != '\0', NULL);
+
+  return plan (paths, add_func, &change, cancellable);
+}
+
+LekhBulkEdit *
+lekh_bulk_edit_plan_remove (GPtrArray    *paths,
+                            const char   *key,
+                            const char   *value,
+                            GCancellable *cancellable)
+{
+  Change change = { key, value, NULL };
+
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (key != NULL && value != NULL, NULL);
+
+  return plan (paths, remove_func, &change, cancellable);
 }
 
 static BulkFile *
@@ -254,9 +553,18 @@ lekh_bulk_edit_undo (LekhBulkEdit *self)
     {
       BulkFile *file = &g_array_index (self->files, BulkFile, i);
       LekhFileStamp written = file->written_stamp;
+      LekhFileStamp now;
+      g_autoptr(GBytes) current = NULL;
 
       if (file->state != LEKH_BULK_FILE_APPLIED)
         continue;
+      /* Written again since, yet holding exactly what this edit wrote (a later edit of the
+       * journal undone first): still this edit's to undo. */
+      lekh_file_get_stamp (file->path, &now);
+      if (!lekh_file_stamp_equal (&now, &written) &&
+          (current = lekh_file_read (file->path, &now, NULL)) != NULL &&
+          g_bytes_equal (current, file->after))
+        written = now;
       if (write_file (file, file->before, &written))
         {
           file->state = LEKH_BULK_FILE_UNDONE;

@@ -27,6 +27,37 @@ LekhBulkEdit      *lekh_bulk_edit_plan_replace   (GPtrArray     *paths,
                                                   const char    *old_value,
                                                   const char    *new_value,
                                                   GCancellable  *cancellable);
+/* In every article of PATHS, VALUE is added at the end of KEY's list (the list made when
+ * missing), or removed from it (only that item's bytes: a block item with its line). Articles
+ * that have it already (add) or do not have it (remove) are left out; articles whose KEY is
+ * not a list of text, or whose front matter cannot be edited, are skipped, with the reason. */
+LekhBulkEdit      *lekh_bulk_edit_plan_add       (GPtrArray     *paths,
+                                                  const char    *key,
+                                                  const char    *value,
+                                                  GCancellable  *cancellable);
+LekhBulkEdit      *lekh_bulk_edit_plan_remove    (GPtrArray     *paths,
+                                                  const char    *key,
+                                                  const char    *value,
+                                                  GCancellable  *cancellable);
+/* As lekh_bulk_edit_plan_replace for an author key (authors, author), and also, in the
+ * authors.yml of every article changed (the nearest walking up from it, as Docusaurus reads
+ * it), the entry OLD renamed NEW: only the key's bytes. An authors.yml without OLD, or that
+ * has NEW already (a merge: its entry is kept), is left as it is. */
+LekhBulkEdit      *lekh_bulk_edit_plan_rename_author (GPtrArray *paths,
+                                                  const char    *key,
+                                                  const char    *old_value,
+                                                  const char    *new_value,
+                                                  GCancellable  *cancellable);
+/* The authors.yml an article reads (the nearest walking up from it to its site's root), or
+ * NULL. */
+char              *lekh_bulk_edit_dup_authors_file (const char  *article_path);
+/* An authors.yml's (or tags.yml's) TEXT with the key OLD renamed NEW, only the key's bytes
+ * (the core's verified key rename); NULL and LEKH_ERROR_NOT_FOUND when it has no OLD or has
+ * NEW already, another error when the file cannot be edited. */
+GBytes            *lekh_bulk_edit_rename_data_key (GBytes       *text,
+                                                  const char    *old_key,
+                                                  const char    *new_key,
+                                                  GError       **error);
 void               lekh_bulk_edit_free           (LekhBulkEdit  *self);
 
 /* The files that change. */

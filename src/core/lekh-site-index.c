@@ -1,40 +1,49 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <dirent.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lekh-article.h"
+#include "lekh-file.h"
 #include "lekh-site-index.h"
 
-/* What one article contributes to the index. */
+/* What one article contributes to the index. Values repeat across a site: they are
+ * interned (lekh_site_intern), only the arrays are the record's own. */
 typedef struct
 {
-  char  *title;
-  char  *slug;
-  GStrv  values[LEKH_SITE_N_FIELDS];
+  char             *title;
+  char             *slug;
+  const char      **values[LEKH_SITE_N_FIELDS];
+  /* The site view's row, made from the same read when the index has a validator. */
+  LekhArticleInfo  *info;
 } Record;
 
 /* One value of a field across the site: how many articles use it, in which spellings. */
 typedef struct
 {
   guint       count;
-  GHashTable *spellings;   /* spelling -> GUINT_TO_POINTER (articles) */
+  GHashTable *spellings;   /* interned spelling -> GUINT_TO_POINTER (articles) */
 } Tally;
 
 typedef struct
 {
   GHashTable *records;                        /* path -> Record* */
-  GHashTable *tallies[LEKH_SITE_N_FIELDS];    /* folded value -> Tally* */
+  GHashTable *tallies[LEKH_SITE_N_FIELDS];    /* interned folded value -> Tally* */
+  GHashTable *folded;                         /* interned value -> its interned fold */
+  gboolean    with_infos;                     /* read with a validator */
 } Snapshot;
 
 struct _LekhSiteIndex
 {
-  GObject    parent_instance;
-  GFile     *root;
-  Snapshot  *snapshot;
-  GPtrArray *monitors;
-  GHashTable*monitored;    /* folder path -> TRUE */
+  GObject        parent_instance;
+  GFile         *root;
+  LekhValidator *validator;
+  Snapshot      *snapshot;
+  GPtrArray     *monitors;
+  GHashTable    *monitored;    /* folder path -> TRUE */
 };
 
 G_DEFINE_FINAL_TYPE (LekhSiteIndex, lekh_site_index, G_TYPE_OBJECT)
@@ -59,7 +68,8 @@ record_free (gpointer data)
   g_free (record->title);
   g_free (record->slug);
   for (guint i = 0; i < LEKH_SITE_N_FIELDS; i++)
-    g_strfreev (record->values[i]);
+    g_free (record->values[i]);
+  g_clear_object (&record->info);
   g_free (record);
 }
 
@@ -79,7 +89,8 @@ snapshot_new (void)
 
   snapshot->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, record_free);
   for (guint i = 0; i < LEKH_SITE_N_FIELDS; i++)
-    snapshot->tallies[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, tally_free);
+    snapshot->tallies[i] = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, tally_free);
+  snapshot->folded = g_hash_table_new (g_direct_hash, g_direct_equal);
   return snapshot;
 }
 
@@ -91,6 +102,7 @@ snapshot_free (Snapshot *snapshot)
   g_hash_table_unref (snapshot->records);
   for (guint i = 0; i < LEKH_SITE_N_FIELDS; i++)
     g_hash_table_unref (snapshot->tallies[i]);
+  g_hash_table_unref (snapshot->folded);
   g_free (snapshot);
 }
 
@@ -121,6 +133,108 @@ lekh_site_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Interning: values repeat across a site, and several threads read it. The strings live in
+ * one pool for the life of the process (not GLib's quarks: its table outgrown is left
+ * behind, and it is no place for every tag of every site); each thread keeps the strings it
+ * interned (and their folded forms), so that the pool's lock is taken once per distinct
+ * value and thread, not once per use. */
+static GMutex pool_lock;
+static GHashTable *pool;   /* text -> itself */
+
+/* TEXT's copy in the pool; with ADD FALSE, NULL when it has none. */
+static const char *
+pool_intern (const char *text,
+             gboolean    add)
+{
+  const char *interned;
+
+  g_mutex_lock (&pool_lock);
+  if (pool == NULL)
+    pool = g_hash_table_new (g_str_hash, g_str_equal);
+  interned = g_hash_table_lookup (pool, text);
+  if (interned == NULL && add)
+    {
+      char *copy = g_strdup (text);
+
+      g_hash_table_add (pool, copy);
+      interned = copy;
+    }
+  g_mutex_unlock (&pool_lock);
+  return interned;
+}
+
+typedef struct
+{
+  GHashTable *interned;   /* text -> interned (both interned: nothing to free) */
+  GHashTable *folded;     /* interned text -> its interned fold */
+} InternCache;
+
+static void
+intern_cache_free (gpointer data)
+{
+  InternCache *cache = data;
+
+  g_hash_table_unref (cache->interned);
+  g_hash_table_unref (cache->folded);
+  g_free (cache);
+}
+
+static GPrivate intern_cache_key = G_PRIVATE_INIT (intern_cache_free);
+
+static InternCache *
+intern_cache (void)
+{
+  InternCache *cache = g_private_get (&intern_cache_key);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (InternCache, 1);
+      cache->interned = g_hash_table_new (g_str_hash, g_str_equal);
+      cache->folded = g_hash_table_new (g_direct_hash, g_direct_equal);
+      g_private_set (&intern_cache_key, cache);
+    }
+  return cache;
+}
+
+const char *
+lekh_site_intern (const char *text)
+{
+  InternCache *cache;
+  const char *interned;
+
+  if (text == NULL)
+    return NULL;
+  cache = intern_cache ();
+  interned = g_hash_table_lookup (cache->interned, text);
+  if (interned == NULL)
+    {
+      interned = pool_intern (text, TRUE);
+      g_hash_table_insert (cache->interned, (gpointer) interned, (gpointer) interned);
+    }
+  return interned;
+}
+
+const char *
+lekh_site_intern_fold (const char *text)
+{
+  InternCache *cache;
+  const char *interned, *folded;
+
+  if (text == NULL)
+    return NULL;
+  interned = lekh_site_intern (text);
+  cache = intern_cache ();
+  folded = g_hash_table_lookup (cache->folded, interned);
+  if (folded == NULL)
+    {
+      g_autofree char *fold = lekh_site_fold (interned);
+
+      folded = lekh_site_intern (fold);
+      g_hash_table_insert (cache->folded, (gpointer) interned, (gpointer) folded);
+    }
+  return folded;
+}
+
 /* Reading one article ------------------------------------------------------------- */
 
 static void
@@ -129,24 +243,24 @@ add_value (GPtrArray  *values,
            const char *value)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
-  char *folded;
+  const char *interned;
 
   if (*trimmed == '\0')
     return;
-  folded = lekh_site_fold (trimmed);
-  if (!g_hash_table_add (seen, folded))
+  interned = lekh_site_intern (trimmed);
+  if (!g_hash_table_add (seen, (gpointer) lekh_site_intern_fold (interned)))
     return;
-  g_ptr_array_add (values, g_steal_pointer (&trimmed));
+  g_ptr_array_add (values, (gpointer) interned);
 }
 
 /* A field's values: a list of strings, a list of {label|name|key} objects, or a string
  * (Jekyll's space-separated tags, comma-separated keywords). */
-static GStrv
+static const char **
 read_values (const LekhNode *node,
              LekhSiteField   field)
 {
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();   /* interned */
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   node = lekh_node_resolve (node);
   if (node == NULL)
@@ -204,15 +318,21 @@ read_values (const LekhNode *node,
 
   if (values->len == 0)
     return NULL;
-  g_ptr_array_add (values, NULL);
-  return (GStrv) g_ptr_array_steal (values, NULL);
+  {
+    const char **interned = g_new0 (const char *, values->len + 1);
+
+    for (guint i = 0; i < values->len; i++)
+      interned[i] = g_ptr_array_index (values, i);
+    return interned;
+  }
 }
 
+/* Reads PATH once: what the index counts and, with a VALIDATOR, the site view's row. NULL
+ * when the file cannot be read and there is no validator (with one, the row says why). */
 static Record *
-read_record (const char *path)
+read_record (const char    *path,
+             LekhValidator *validator)
 {
-  char *text = NULL;
-  gsize len;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(LekhArticle) article = NULL;
   Record *record;
@@ -223,13 +343,21 @@ read_record (const char *path)
     [LEKH_SITE_FIELD_CATEGORIES] = { "categories", "category", NULL },
   };
 
-  if (!g_file_get_contents (path, &text, &len, NULL))
+  bytes = lekh_file_read (path, NULL, NULL);
+  if (bytes == NULL && validator == NULL)
     return NULL;
-  bytes = g_bytes_new_take (text, len);
-  article = lekh_article_new_from_bytes (bytes);
+  if (bytes != NULL)
+    article = lekh_article_new_from_bytes (bytes);
 
   record = g_new0 (Record, 1);
-  if (lekh_article_get_root (article) == NULL)
+  if (validator != NULL)
+    {
+      record->info = lekh_article_info_new_for_article (validator, path, article);
+      /* Folded here, on the reading thread, so that the first filter is as quick as the
+       * next. */
+      lekh_article_info_prepare_query (record->info);
+    }
+  if (article == NULL || lekh_article_get_root (article) == NULL)
     return record;
 
   if (lekh_node_get_value_type (lekh_article_get_value (article, "title")) == LEKH_VALUE_STRING)
@@ -255,25 +383,33 @@ snapshot_count (Snapshot     *snapshot,
         continue;
       for (guint i = 0; record->values[f][i]; i++)
         {
-          const char *value = record->values[f][i];
-          g_autofree char *folded = lekh_site_fold (value);
-          Tally *tally = g_hash_table_lookup (snapshot->tallies[f], folded);
+          const char *value = record->values[f][i];   /* interned */
+          const char *folded = g_hash_table_lookup (snapshot->folded, value);
+          Tally *tally;
           guint spelled;
 
+          if (folded == NULL)
+            {
+              g_autofree char *fold = lekh_site_fold (value);
+
+              folded = lekh_site_intern (fold);
+              g_hash_table_insert (snapshot->folded, (gpointer) value, (gpointer) folded);
+            }
+          tally = g_hash_table_lookup (snapshot->tallies[f], folded);
           if (tally == NULL)
             {
               if (delta < 0)
                 continue;
               tally = g_new0 (Tally, 1);
-              tally->spellings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-              g_hash_table_insert (snapshot->tallies[f], g_strdup (folded), tally);
+              tally->spellings = g_hash_table_new (g_direct_hash, g_direct_equal);
+              g_hash_table_insert (snapshot->tallies[f], (gpointer) folded, tally);
             }
           tally->count += delta;
           spelled = GPOINTER_TO_UINT (g_hash_table_lookup (tally->spellings, value)) + delta;
           if (spelled == 0)
             g_hash_table_remove (tally->spellings, value);
           else
-            g_hash_table_insert (tally->spellings, g_strdup (value), GUINT_TO_POINTER (spelled));
+            g_hash_table_insert (tally->spellings, (gpointer) value, GUINT_TO_POINTER (spelled));
           if (tally->count == 0)
             g_hash_table_remove (snapshot->tallies[f], folded);
         }
@@ -312,44 +448,115 @@ skip_folder (const char *name)
   return name[0] == '.' || strcmp (name, "node_modules") == 0;
 }
 
+/* The type of an entry the way lstat() tells it (symbolic links are not followed), from
+ * the folder listing itself when the file system gives it (no system call per file). */
+static unsigned char
+entry_type (const char          *path,
+            const struct dirent *entry)
+{
+  GStatBuf st;
+
+  if (entry->d_type != DT_UNKNOWN)
+    return entry->d_type;
+  if (g_lstat (path, &st) != 0)
+    return DT_UNKNOWN;
+  if (S_ISLNK (st.st_mode))
+    return DT_LNK;
+  if (S_ISDIR (st.st_mode))
+    return DT_DIR;
+  return S_ISREG (st.st_mode) ? DT_REG : DT_UNKNOWN;
+}
+
 static void
 walk (const char   *dir,
       GPtrArray    *paths,
       GPtrArray    *folders,
       GCancellable *cancellable)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
+  DIR *d;
+  struct dirent *entry;
 
-  if (d == NULL || g_cancellable_is_cancelled (cancellable))
+  if (g_cancellable_is_cancelled (cancellable) || (d = opendir (dir)) == NULL)
     return;
   if (folders != NULL)
     g_ptr_array_add (folders, g_strdup (dir));
 
-  while ((name = g_dir_read_name (d)) != NULL)
+  while ((entry = readdir (d)) != NULL)
     {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
+      const char *name = entry->d_name;
+      g_autofree char *path = NULL;
+      unsigned char type;
 
-      /* Symbolic links are not followed: no loops, no files counted twice. */
-      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+      if (strcmp (name, ".") == 0 || strcmp (name, "..") == 0)
         continue;
+      if (!is_article_name (name) && skip_folder (name))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      /* Symbolic links are not followed: no loops, no files counted twice. */
+      type = entry_type (path, entry);
       if (is_article_name (name))
         {
-          if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+          if (type == DT_REG)
             g_ptr_array_add (paths, g_steal_pointer (&path));
         }
-      else if (!skip_folder (name) && g_file_test (path, G_FILE_TEST_IS_DIR))
+      else if (type == DT_DIR)
         walk (path, paths, folders, cancellable);
     }
+  closedir (d);
+}
+
+typedef struct
+{
+  GPtrArray     *paths;
+  Record       **records;
+  LekhValidator *validator;
+  GCancellable  *cancellable;
+  guint          next;        /* atomic: the next path to read */
+} ReadJob;
+
+static gpointer
+read_worker (gpointer data)
+{
+  ReadJob *job = data;
+
+  for (;;)
+    {
+      guint index = (guint) g_atomic_int_add ((gint *) &job->next, 1);
+
+      if (index >= job->paths->len || g_cancellable_is_cancelled (job->cancellable))
+        break;
+      job->records[index] = read_record (g_ptr_array_index (job->paths, index), job->validator);
+    }
+  return NULL;
+}
+
+/* Reads every path on up to one thread per processor (each file read and parsed once). */
+static Record **
+read_records (GPtrArray     *paths,
+              LekhValidator *validator,
+              GCancellable  *cancellable)
+{
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  ReadJob job = { paths, g_new0 (Record *, paths->len + 1), validator, cancellable, 0 };
+  guint n_threads = MIN (MIN (g_get_num_processors (), 8), paths->len);
+
+  for (guint i = 1; i < n_threads; i++)
+    g_ptr_array_add (threads, g_thread_new ("lekh-site-index", read_worker, &job));
+  read_worker (&job);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  return job.records;
 }
 
 static Snapshot *
-build_snapshot (GFile         *root,
-                GCancellable  *cancellable,
-                GError       **error)
+build_snapshot (GFile          *root,
+                LekhValidator  *validator,
+                GCancellable   *cancellable,
+                GError        **error)
 {
   g_autofree char *root_path = g_file_get_path (root);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree Record **records = NULL;
   Snapshot *snapshot;
 
   if (root_path == NULL || !g_file_test (root_path, G_FILE_TEST_IS_DIR))
@@ -360,20 +567,18 @@ build_snapshot (GFile         *root,
     }
 
   walk (root_path, paths, NULL, cancellable);
-  snapshot = snapshot_new ();
-  for (guint i = 0; i < paths->len; i++)
+  records = read_records (paths, validator, cancellable);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      const char *path = g_ptr_array_index (paths, i);
-      Record *record;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          snapshot_free (snapshot);
-          return NULL;
-        }
-      if ((record = read_record (path)) != NULL)
-        snapshot_put (snapshot, path, record);
+      for (guint i = 0; i < paths->len; i++)
+        g_clear_pointer (&records[i], record_free);
+      return NULL;
     }
+  snapshot = snapshot_new ();
+  snapshot->with_infos = validator != NULL;
+  for (guint i = 0; i < paths->len; i++)
+    if (records[i] != NULL)
+      snapshot_put (snapshot, g_ptr_array_index (paths, i), records[i]);
   return snapshot;
 }
 
@@ -387,6 +592,7 @@ lekh_site_index_finalize (GObject *object)
   g_clear_pointer (&self->snapshot, snapshot_free);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
   g_clear_pointer (&self->monitored, g_hash_table_unref);
+  g_clear_pointer (&self->validator, lekh_validator_unref);
   g_clear_object (&self->root);
 
   G_OBJECT_CLASS (lekh_site_index_parent_class)->finalize (object);
@@ -433,14 +639,43 @@ lekh_site_index_get_root (LekhSiteIndex *self)
   return self->root;
 }
 
+void
+lekh_site_index_set_validator (LekhSiteIndex *self,
+                               LekhValidator *validator)
+{
+  g_return_if_fail (LEKH_IS_SITE_INDEX (self));
+
+  if (validator != NULL)
+    lekh_validator_ref (validator);
+  g_clear_pointer (&self->validator, lekh_validator_unref);
+  self->validator = validator;
+}
+
+typedef struct
+{
+  GFile         *root;
+  LekhValidator *validator;
+} BuildData;
+
+static void
+build_data_free (gpointer data)
+{
+  BuildData *build = data;
+
+  g_object_unref (build->root);
+  g_clear_pointer (&build->validator, lekh_validator_unref);
+  g_free (build);
+}
+
 static void
 build_thread (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
+  BuildData *build = task_data;
   GError *error = NULL;
-  Snapshot *snapshot = build_snapshot (task_data, cancellable, &error);
+  Snapshot *snapshot = build_snapshot (build->root, build->validator, cancellable, &error);
 
   if (snapshot == NULL)
     g_task_return_error (task, error);
@@ -455,12 +690,16 @@ lekh_site_index_build_async (LekhSiteIndex       *self,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  BuildData *build;
 
   g_return_if_fail (LEKH_IS_SITE_INDEX (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lekh_site_index_build_async);
-  g_task_set_task_data (task, g_object_ref (self->root), g_object_unref);
+  build = g_new0 (BuildData, 1);
+  build->root = g_object_ref (self->root);
+  build->validator = self->validator ? lekh_validator_ref (self->validator) : NULL;
+  g_task_set_task_data (task, build, build_data_free);
   g_task_run_in_thread (task, build_thread);
 }
 
@@ -499,7 +738,7 @@ lekh_site_index_build (LekhSiteIndex  *self,
 
   g_return_val_if_fail (LEKH_IS_SITE_INDEX (self), FALSE);
 
-  snapshot = build_snapshot (self->root, cancellable, error);
+  snapshot = build_snapshot (self->root, self->validator, cancellable, error);
   if (snapshot == NULL)
     return FALSE;
   lekh_site_index_take_snapshot (self, snapshot);
@@ -536,7 +775,7 @@ lekh_site_index_update_file (LekhSiteIndex *self,
     return;
 
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    record = read_record (path);
+    record = read_record (path, self->validator);
   snapshot_put (self->snapshot, path, record);
   g_signal_emit (self, signals[FILE_CHANGED], 0, file);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -656,7 +895,8 @@ lekh_site_index_get_count (LekhSiteIndex *self,
   if (self->snapshot == NULL)
     return 0;
   folded = lekh_site_fold (value);
-  tally = g_hash_table_lookup (self->snapshot->tallies[field], folded);
+  /* The tallies are keyed by interned strings: a value never interned has none. */
+  tally = g_hash_table_lookup (self->snapshot->tallies[field], pool_intern (folded, FALSE));
   return tally ? tally->count : 0;
 }
 
@@ -847,4 +1087,57 @@ lekh_site_index_dup_paths (LekhSiteIndex *self)
     g_ptr_array_add (paths, g_strdup (key));
   g_ptr_array_sort (paths, compare_paths);
   return paths;
+}
+
+static int
+compare_infos (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (lekh_article_info_get_path (*(LekhArticleInfo * const *) a),
+                 lekh_article_info_get_path (*(LekhArticleInfo * const *) b));
+}
+
+GPtrArray *
+lekh_site_index_dup_infos (LekhSiteIndex *self)
+{
+  GPtrArray *infos = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer data;
+
+  g_return_val_if_fail (LEKH_IS_SITE_INDEX (self), infos);
+
+  if (self->snapshot == NULL)
+    return infos;
+  g_hash_table_iter_init (&iter, self->snapshot->records);
+  while (g_hash_table_iter_next (&iter, NULL, &data))
+    {
+      Record *record = data;
+
+      if (record->info != NULL)
+        g_ptr_array_add (infos, g_object_ref (record->info));
+    }
+  g_ptr_array_sort (infos, compare_infos);
+  return infos;
+}
+
+gboolean
+lekh_site_index_has_infos (LekhSiteIndex *self)
+{
+  g_return_val_if_fail (LEKH_IS_SITE_INDEX (self), FALSE);
+  return self->snapshot != NULL && self->snapshot->with_infos;
+}
+
+LekhArticleInfo *
+lekh_site_index_get_info (LekhSiteIndex *self,
+                          const char    *path)
+{
+  Record *record;
+
+  g_return_val_if_fail (LEKH_IS_SITE_INDEX (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (self->snapshot == NULL ||
+      (record = g_hash_table_lookup (self->snapshot->records, path)) == NULL)
+    return NULL;
+  return record->info;
 }

@@ -24,6 +24,7 @@ struct _LekhBulkRename
   LekhBulkEdit *plan;
   GCancellable *cancellable;
   GHashTable   *shown;      /* rows whose diff is shown */
+  LekhBulkRenameMode mode;
 };
 
 G_DEFINE_FINAL_TYPE (LekhBulkRename, lekh_bulk_rename, ADW_TYPE_WINDOW)
@@ -36,6 +37,7 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
+  LekhBulkRenameMode mode;
   GPtrArray *paths;
   char      *key;
   char      *value;
@@ -84,11 +86,23 @@ values_changed_cb (LekhBulkRename *self)
   const char *new_value = gtk_editable_get_text (GTK_EDITABLE (self->new_value_row));
 
   clear_preview (self);
-  gtk_widget_set_sensitive (self->preview_button, *value != '\0' && *new_value != '\0' &&
-                                                  g_strcmp0 (value, new_value) != 0);
-  gtk_label_set_label (GTK_LABEL (self->summary_label),
-                       _("Only the value’s bytes change in each file; comments, quotes and the "
-                         "other keys stay as they are."));
+  if (self->mode == LEKH_BULK_RENAME_MODE_RENAME)
+    {
+      gtk_widget_set_sensitive (self->preview_button, *value != '\0' && *new_value != '\0' &&
+                                                      g_strcmp0 (value, new_value) != 0);
+      gtk_label_set_label (GTK_LABEL (self->summary_label),
+                           _("Only the value’s bytes change in each file; comments, quotes and "
+                             "the other keys stay as they are."));
+    }
+  else
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (value));
+
+      gtk_widget_set_sensitive (self->preview_button, *stripped != '\0');
+      gtk_label_set_label (GTK_LABEL (self->summary_label),
+                           _("Only the list changes in each selected article; comments, quotes "
+                             "and the other keys stay as they are."));
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEWED]);
 }
 
@@ -185,8 +199,27 @@ plan_thread (GTask        *task,
              GCancellable *cancellable)
 {
   PlanData *data = task_data;
-  LekhBulkEdit *plan = lekh_bulk_edit_plan_replace (data->paths, data->key, data->value,
-                                                    data->new_value, cancellable);
+  LekhBulkEdit *plan;
+
+  switch (data->mode)
+    {
+    case LEKH_BULK_RENAME_MODE_ADD:
+      plan = lekh_bulk_edit_plan_add (data->paths, data->key, data->value, cancellable);
+      break;
+    case LEKH_BULK_RENAME_MODE_REMOVE:
+      plan = lekh_bulk_edit_plan_remove (data->paths, data->key, data->value, cancellable);
+      break;
+    case LEKH_BULK_RENAME_MODE_RENAME:
+    default:
+      /* An author's key is renamed in the site's authors.yml too. */
+      if (g_str_equal (data->key, "authors") || g_str_equal (data->key, "author"))
+        plan = lekh_bulk_edit_plan_rename_author (data->paths, data->key, data->value,
+                                                  data->new_value, cancellable);
+      else
+        plan = lekh_bulk_edit_plan_replace (data->paths, data->key, data->value,
+                                            data->new_value, cancellable);
+      break;
+    }
 
   g_task_return_pointer (task, plan, (GDestroyNotify) lekh_bulk_edit_free);
 }
@@ -223,9 +256,10 @@ lekh_bulk_rename_preview (LekhBulkRename *self)
   clear_preview (self);
   self->cancellable = g_cancellable_new ();
   data = g_new0 (PlanData, 1);
+  data->mode = self->mode;
   data->paths = g_ptr_array_ref (self->paths);
   data->key = g_strdup (current_key (self));
-  data->value = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_row)));
+  data->value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_row))));
   data->new_value = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_value_row)));
   task = g_task_new (self, self->cancellable, plan_cb, NULL);
   g_task_set_task_data (task, data, plan_data_free);
@@ -355,6 +389,45 @@ lekh_bulk_rename_init (LekhBulkRename *self)
 {
   self->shown = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+LekhBulkRename *
+lekh_bulk_rename_new_for_mode (GtkWindow          *parent,
+                               const char         *root,
+                               GPtrArray          *paths,
+                               LekhBulkRenameMode  mode,
+                               const char         *key,
+                               const char         *value)
+{
+  LekhBulkRename *self;
+
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  self = g_object_new (LEKH_TYPE_BULK_RENAME, "transient-for", parent, NULL);
+  self->root = g_strdup (root);
+  self->paths = g_ptr_array_ref (paths);
+  self->mode = mode;
+  if (mode != LEKH_BULK_RENAME_MODE_RENAME)
+    {
+      gtk_widget_set_visible (self->new_value_row, FALSE);
+      g_signal_connect_object (self->value_row, "entry-activated",
+                               G_CALLBACK (lekh_bulk_rename_preview), self, G_CONNECT_SWAPPED);
+    }
+  if (mode == LEKH_BULK_RENAME_MODE_ADD)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Add a Value to the Selected Articles"));
+      gtk_button_set_label (GTK_BUTTON (self->rename_button), _("_Add"));
+    }
+  else if (mode == LEKH_BULK_RENAME_MODE_REMOVE)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Remove a Value from the Selected Articles"));
+      gtk_button_set_label (GTK_BUTTON (self->rename_button), _("_Remove"));
+      gtk_widget_add_css_class (self->rename_button, "destructive-action");
+      gtk_widget_remove_css_class (self->rename_button, "suggested-action");
+    }
+  lekh_bulk_rename_set_values (self, key, value, NULL);
+  values_changed_cb (self);
+  return self;
 }
 
 LekhBulkRename *

@@ -15,6 +15,20 @@ G_DECLARE_FINAL_TYPE (LekhBulkRename, lekh_bulk_rename, LEKH, BULK_RENAME, AdwWi
  * ROOT): the key, the value and the new value, a preview of every file's diff and of the
  * files skipped, then Rename. "applied" (gpointer: a LekhBulkEdit, given to the handler)
  * follows the writing; the dialog closes. */
+typedef enum
+{
+  LEKH_BULK_RENAME_MODE_RENAME,
+  LEKH_BULK_RENAME_MODE_ADD,      /* add the value to the key's list */
+  LEKH_BULK_RENAME_MODE_REMOVE,   /* remove it from the list */
+} LekhBulkRenameMode;
+
+/* The same dialog adding or removing a value (no new value) in the articles at PATHS. */
+LekhBulkRename *lekh_bulk_rename_new_for_mode (GtkWindow         *parent,
+                                               const char        *root,
+                                               GPtrArray         *paths,
+                                               LekhBulkRenameMode mode,
+                                               const char        *key,
+                                               const char        *value);
 LekhBulkRename *lekh_bulk_rename_new         (GtkWindow      *parent,
                                               const char     *root,
                                               GPtrArray      *paths,

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <adwaita.h>
+#include <string.h>
 
 #include "lekh-article-model.h"
 #include "lekh-bulk-rename.h"
@@ -37,7 +38,12 @@ struct _LekhSiteView
   LekhValidator      *validator;
   LekhArticleModel   *articles;
   GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted;
+  /* Two rows every column orders the same way, to learn which column the column view's
+   * sorter sorts by (GTK 4.8 does not say): see sort_changed_cb. */
+  LekhArticleInfo    *probes[2];
+  gint                probed;
+  LekhArticleColumn   sort_column;
+  gboolean            sort_descending;
   GtkCustomFilter    *filter;
   LekhArticleQuery   *query;
   GPtrArray          *journal;     /* LekhBulkEdit applied, the last one last */
@@ -101,7 +107,16 @@ filter_changed_cb (LekhSiteView *self)
                                         dropdown_value (self->author_dropdown),
                                         drafts[MIN (draft, G_N_ELEMENTS (drafts) - 1)],
                                         gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->problems_button)));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->articles != NULL)
+    lekh_article_model_set_query (self->articles, self->query);
+  /* Without a filter the filter model passes every change through as it comes (a sort of
+   * 50,000 rows does not test each of them again). */
+  if (lekh_article_query_is_empty (self->query))
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_state (self);
 }
 
@@ -111,7 +126,7 @@ filter_func (gpointer item,
 {
   LekhSiteView *self = user_data;
 
-  return self->query == NULL || lekh_article_info_matches (item, self->query);
+  return self->query == NULL || lekh_article_model_matches (self->articles, item, self->query);
 }
 
 /* Rows come from signal factories: a builder factory parses its template again for every
@@ -195,25 +210,72 @@ bind_cb (GtkSignalListItemFactory *factory,
     }
 }
 
-/* Sorting compares keys the core made once per article: GtkStringSorter would make a
- * collation key per row at every sort, far too slow for 50,000 rows. */
+/* Sorting is the article model's: it keeps every column's order as the files change, so a
+ * click on a header chooses an order instead of sorting 50,000 rows through GTK's sorters
+ * (see sort_changed_cb). The columns' sorters are only there for the headers: they compare
+ * as the model orders, and tell which column the column view asked for. */
+typedef struct
+{
+  LekhSiteView      *self;
+  LekhArticleColumn  column;
+} ColumnSorter;
+
 static int
 compare_cb (gconstpointer a,
             gconstpointer b,
-            gpointer      column)
+            gpointer      data)
 {
+  ColumnSorter *sorter = data;
+
+  sorter->self->probed = sorter->column;
   return lekh_article_info_compare ((LekhArticleInfo *) a, (LekhArticleInfo *) b,
-                                    GPOINTER_TO_INT (column));
+                                    sorter->column);
 }
 
 static void
-setup_column (GtkColumnViewColumn *column,
+apply_sort (LekhSiteView *self)
+{
+  if (self->articles != NULL)
+    lekh_article_model_set_sort (self->articles, self->sort_column, self->sort_descending);
+}
+
+/* The column view's sorter compares with the sorter of the column clicked last first, then
+ * the others; the two probes differ in every column, so only that first sorter is asked,
+ * and the sign says the direction. */
+static void
+sort_changed_cb (LekhSiteView *self,
+                 GtkSorterChange change,
+                 GtkSorter    *sorter)
+{
+  GtkOrdering ordering;
+
+  self->probed = -1;
+  ordering = gtk_sorter_compare (sorter, self->probes[0], self->probes[1]);
+  if (ordering == GTK_ORDERING_EQUAL || self->probed < 0)
+    {
+      self->sort_column = LEKH_ARTICLE_COLUMN_PATH;
+      self->sort_descending = FALSE;
+    }
+  else
+    {
+      self->sort_column = self->probed;
+      self->sort_descending = ordering == GTK_ORDERING_LARGER;
+    }
+  apply_sort (self);
+}
+
+static void
+setup_column (LekhSiteView        *self,
+              GtkColumnViewColumn *column,
               LekhArticleColumn    kind)
 {
-  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb,
-                                                                   GINT_TO_POINTER (kind), NULL));
+  ColumnSorter *data = g_new0 (ColumnSorter, 1);
+  g_autoptr(GtkSorter) sorter = NULL;
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
+  data->self = self;
+  data->column = kind;
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, data, g_free));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (kind));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GINT_TO_POINTER (kind));
   gtk_column_view_column_set_factory (column, factory);
@@ -250,6 +312,8 @@ fill_dropdown (LekhSiteView  *self,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
 }
 
+static void selection_changed_cb (LekhSiteView *self);
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -266,6 +330,7 @@ load_cb (GObject      *object,
     }
   self->loaded = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.rename", TRUE);
+  selection_changed_cb (self);
   gtk_spinner_stop (GTK_SPINNER (self->spinner));
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
@@ -316,7 +381,8 @@ lekh_site_view_set_root (LekhSiteView *self,
   self->index = lekh_site_index_new (root);
   g_clear_object (&self->articles);
   self->articles = lekh_article_model_new (self->index, self->validator);
-  gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (self->articles));
+  apply_sort (self);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->articles));
   gtk_spinner_start (GTK_SPINNER (self->spinner));
   update_state (self);
   lekh_site_index_build_async (self->index, self->cancellable, index_built_cb,
@@ -409,14 +475,81 @@ rename_action (GtkWidget  *widget,
 
   if (self->articles == NULL)
     return;
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->articles)); i++)
-    {
-      g_autoptr(LekhArticleInfo) info = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
-      g_ptr_array_add (paths, g_strdup (lekh_article_info_get_path (info)));
-    }
+  /* Every article, by path (the model's rows are in the table's order). */
+  g_ptr_array_extend_and_steal (paths, lekh_site_index_dup_paths (self->index));
   dialog = lekh_bulk_rename_new (GTK_IS_WINDOW (window) ? GTK_WINDOW (window) : NULL, root, paths,
                                  tag == NULL && author != NULL ? "authors" : "tags",
                                  tag != NULL ? tag : author);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (applied_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static int
+compare_path_pointers (gconstpointer a,
+                       gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The paths of the rows chosen in the table. */
+static GPtrArray *
+selected_paths (LekhSiteView *self)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (self->column_view));
+  g_autoptr(GtkBitset) chosen = gtk_selection_model_get_selection (selection);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, chosen, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(LekhArticleInfo) info = g_list_model_get_item (G_LIST_MODEL (selection), position);
+
+      if (info != NULL)
+        g_ptr_array_add (paths, g_strdup (lekh_article_info_get_path (info)));
+    }
+  g_ptr_array_sort (paths, (GCompareFunc) compare_path_pointers);
+  return paths;
+}
+
+static void
+selection_changed_cb (LekhSiteView *self)
+{
+  GtkSelectionModel *selection;
+  g_autoptr(GtkBitset) chosen = NULL;
+  gboolean any;
+
+  /* Still called while the view is taken apart. */
+  if (self->column_view == NULL)
+    return;
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (self->column_view));
+  chosen = selection ? gtk_selection_model_get_selection (selection) : NULL;
+  any = self->loaded && chosen != NULL && !gtk_bitset_is_empty (chosen);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.add-tag", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.remove-tag", any);
+}
+
+static void
+tag_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LekhSiteView *self = LEKH_SITE_VIEW (widget);
+  g_autoptr(GPtrArray) paths = selected_paths (self);
+  g_autofree char *root = self->root ? g_file_get_path (self->root) : NULL;
+  GtkRoot *window = gtk_widget_get_root (widget);
+  gboolean add = g_str_equal (action_name, "site.add-tag");
+  LekhBulkRename *dialog;
+
+  if (paths->len == 0)
+    return;
+  dialog = lekh_bulk_rename_new_for_mode (GTK_IS_WINDOW (window) ? GTK_WINDOW (window) : NULL,
+                                          root, paths,
+                                          add ? LEKH_BULK_RENAME_MODE_ADD
+                                              : LEKH_BULK_RENAME_MODE_REMOVE,
+                                          "tags", dropdown_value (self->tag_dropdown));
   g_signal_connect_object (dialog, "applied", G_CALLBACK (applied_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -477,7 +610,8 @@ lekh_site_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEKH_TYPE_SITE_VIEW);
   g_clear_object (&self->filtered);
-  g_clear_object (&self->sorted);
+  g_clear_object (&self->probes[0]);
+  g_clear_object (&self->probes[1]);
   g_clear_object (&self->filter);
   g_clear_object (&self->articles);
   g_clear_object (&self->index);
@@ -532,6 +666,8 @@ lekh_site_view_class_init (LekhSiteViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_install_action (widget_class, "site.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "site.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "site.add-tag", NULL, tag_action);
+  gtk_widget_class_install_action (widget_class, "site.remove-tag", NULL, tag_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "site.undo",
                                        NULL);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -544,28 +680,39 @@ lekh_site_view_init (LekhSiteView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  setup_column (self->title_column, LEKH_ARTICLE_COLUMN_TITLE);
-  setup_column (self->date_column, LEKH_ARTICLE_COLUMN_DATE);
-  setup_column (self->draft_column, LEKH_ARTICLE_COLUMN_DRAFT);
-  setup_column (self->tags_column, LEKH_ARTICLE_COLUMN_TAGS);
-  setup_column (self->authors_column, LEKH_ARTICLE_COLUMN_AUTHORS);
-  setup_column (self->problems_column, LEKH_ARTICLE_COLUMN_PROBLEMS);
-  setup_column (self->path_column, LEKH_ARTICLE_COLUMN_PATH);
+  setup_column (self, self->title_column, LEKH_ARTICLE_COLUMN_TITLE);
+  setup_column (self, self->date_column, LEKH_ARTICLE_COLUMN_DATE);
+  setup_column (self, self->draft_column, LEKH_ARTICLE_COLUMN_DRAFT);
+  setup_column (self, self->tags_column, LEKH_ARTICLE_COLUMN_TAGS);
+  setup_column (self, self->authors_column, LEKH_ARTICLE_COLUMN_AUTHORS);
+  setup_column (self, self->problems_column, LEKH_ARTICLE_COLUMN_PROBLEMS);
+  setup_column (self, self->path_column, LEKH_ARTICLE_COLUMN_PATH);
 
   self->validator = lekh_validator_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (self->probes); i++)
+    {
+      self->probes[i] = lekh_article_info_new_for_article (self->validator, "/", NULL);
+      for (LekhArticleColumn c = 0; c < LEKH_ARTICLE_N_COLUMNS; c++)
+        lekh_article_info_set_order (self->probes[i], c, i + 1);
+    }
+  self->sort_column = LEKH_ARTICLE_COLUMN_PATH;
   self->journal = g_ptr_array_new_with_free_func ((GDestroyNotify) lekh_bulk_edit_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.rename", FALSE);
-  /* Sorted, then filtered: GTK 4.8's sort model takes removals one by one (quadratic when a
-   * filter hides most of 50,000 rows), while the filter model keeps a bitset. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.add-tag", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.remove-tag", FALSE);
+  /* Sorted (by the article model itself), then filtered. */
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->sorted = gtk_sort_list_model_new (NULL,
-    g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view))));
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
-  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
+  self->filtered = gtk_filter_list_model_new (NULL, NULL);
+  g_signal_connect_object (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view)),
+                           "changed", G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Several rows can be chosen (Ctrl, Shift, Ctrl+A) for Add Tag and Remove Tag. */
+  selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), selection);
+  g_signal_connect_object (selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "items-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_object_unref (selection);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (items_changed_cb), self,
                            G_CONNECT_SWAPPED);
