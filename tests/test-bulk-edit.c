@@ -118,8 +118,9 @@ test_refuses_changed_files (void)
   g_assert_nonnull (lekh_bulk_edit_get_error (edit, 1));
 }
 
-/* Adding and removing a tag on chosen articles: only the list changes, files that have it
- * already (or not) are left out, a list of objects or a text is skipped with the reason. */
+/* Adding and removing a tag on chosen articles: only the list changes (one item's bytes),
+ * files that have it already (or not) are left out, a list of objects keeps its objects,
+ * a text is skipped with the reason. */
 static void
 test_add_remove (void)
 {
@@ -136,20 +137,19 @@ test_add_remove (void)
   g_ptr_array_add (paths, write_article ("f.md", "---\ntitle: F\ntags: js web\n---\n"));
 
   add = lekh_bulk_edit_plan_add (paths, "tags", "gtk", NULL);
-  g_assert_cmpuint (lekh_bulk_edit_get_n_files (add), ==, 3);
-  g_assert_cmpuint (lekh_bulk_edit_get_n_skipped (add), ==, 2);
+  g_assert_cmpuint (lekh_bulk_edit_get_n_files (add), ==, 4);
+  g_assert_cmpuint (lekh_bulk_edit_get_n_skipped (add), ==, 1);
   lekh_bulk_edit_get_skipped (add, 0, &reason);
-  g_assert_nonnull (strstr (reason, "not text"));
-  lekh_bulk_edit_get_skipped (add, 1, &reason);
   g_assert_nonnull (strstr (reason, "not a list"));
-  g_assert_cmpuint (lekh_bulk_edit_apply (add), ==, 3);
+  g_assert_cmpuint (lekh_bulk_edit_apply (add), ==, 4);
   a = read_article (g_ptr_array_index (paths, 0));
   b = read_article (g_ptr_array_index (paths, 1));
   c = read_article (g_ptr_array_index (paths, 2));
+  e = read_article (g_ptr_array_index (paths, 3));
   g_assert_cmpstr (a, ==, "---\ntitle: A\ntags: [js, web, gtk]   # keep\n---\nBody\n");
-  /* The list is written again by lekh_article_edit_set_list: its items and comments stay
-   * (the last item's end-of-line comment now follows the added one). */
-  g_assert_cmpstr (b, ==, "---\ntitle: B\ntags:\n  - web\n  - js\n  - gtk   # the old one\n# end\n---\n");
+  /* One item appended: the last item keeps its end-of-line comment. */
+  g_assert_cmpstr (b, ==, "---\ntitle: B\ntags:\n  - web\n  - js   # the old one\n  - gtk\n# end\n---\n");
+  g_assert_cmpstr (e, ==, "---\ntitle: E\ntags:\n  - label: web\n  - gtk\n---\n");
   g_assert_nonnull (g_str_has_prefix (c, "---\ntitle: C  # no tags\ntags:") ? c : NULL);
   g_assert_true (g_str_has_suffix (c, "---\nBody\n"));
   /* Adding again changes nothing. */
@@ -167,13 +167,13 @@ test_add_remove (void)
   a = read_article (g_ptr_array_index (paths, 0));
   b = read_article (g_ptr_array_index (paths, 1));
   g_assert_cmpstr (a, ==, "---\ntitle: A\ntags: [web, gtk]   # keep\n---\nBody\n");
-  g_assert_cmpstr (b, ==, "---\ntitle: B\ntags:\n  - web\n  - gtk   # the old one\n# end\n---\n");
+  g_assert_cmpstr (b, ==, "---\ntitle: B\ntags:\n  - web\n  - gtk\n# end\n---\n");
   /* Undone as a whole. */
   g_assert_cmpuint (lekh_bulk_edit_undo (remove), ==, 2);
   g_clear_pointer (&a, g_free);
   a = read_article (g_ptr_array_index (paths, 0));
   g_assert_cmpstr (a, ==, "---\ntitle: A\ntags: [js, web, gtk]   # keep\n---\nBody\n");
-  g_assert_cmpuint (lekh_bulk_edit_undo (add), ==, 3);
+  g_assert_cmpuint (lekh_bulk_edit_undo (add), ==, 4);
   g_clear_pointer (&a, g_free);
   a = read_article (g_ptr_array_index (paths, 0));
   g_assert_cmpstr (a, ==, "---\ntitle: A\ntags: [js, web]   # keep\n---\nBody\n");

@@ -454,7 +454,7 @@ contents (const char *path)
 }
 
 /* Add Tag and Remove Tag on the chosen rows: preview, only the chosen files change, the
- * others and the skipped ones are left alone, and undo restores each step. */
+ * others and the skipped ones (tags written as text) are left alone, and undo restores each step. */
 static void
 test_add_remove_tag (void)
 {
@@ -462,10 +462,10 @@ test_add_remove_tag (void)
   g_autoptr(GFile) root = NULL;
   g_autofree char *intro = g_build_filename (site, "docs", "guide", "intro.md", NULL);
   g_autofree char *hindi = g_build_filename (site, "blog", "2024-07-01-hindi.md", NULL);
-  g_autofree char *objects = g_build_filename (site, "blog", "2024-08-01-objects.md", NULL);
+  g_autofree char *text_tags = g_build_filename (site, "blog", "2024-08-01-text-tags.md", NULL);
   g_autofree char *bad = g_build_filename (site, "blog", "2024-04-01-bad.md", NULL);
   g_autofree char *intro_before = NULL, *hindi_before = NULL, *bad_before = NULL, *diff = NULL;
-  const char *chosen[] = { intro, hindi, objects, NULL };
+  const char *chosen[] = { intro, hindi, text_tags, NULL };
   const char *gtk[2];
   LekhSiteWindow *window;
   LekhSiteView *view;
@@ -475,7 +475,7 @@ test_add_remove_tag (void)
   LekhBulkEdit *plan;
   const char *reason = NULL;
 
-  g_assert_true (g_file_set_contents (objects, "---\ntitle: Objects\ntags:\n  - label: x\n---\n",
+  g_assert_true (g_file_set_contents (text_tags, "---\ntitle: Tags as text\ntags: x y\n---\n",
                                       -1, NULL));
   intro_before = contents (intro);
   hindi_before = contents (hindi);
@@ -506,8 +506,8 @@ test_add_remove_tag (void)
   plan = lekh_bulk_rename_get_plan (dialog);
   g_assert_cmpuint (lekh_bulk_edit_get_n_files (plan), ==, 2);
   g_assert_cmpuint (lekh_bulk_edit_get_n_skipped (plan), ==, 1);
-  g_assert_cmpstr (lekh_bulk_edit_get_skipped (plan, 0, &reason), ==, objects);
-  g_assert_nonnull (strstr (reason, "not text"));
+  g_assert_cmpstr (lekh_bulk_edit_get_skipped (plan, 0, &reason), ==, text_tags);
+  g_assert_nonnull (strstr (reason, "not a list"));
   diff = lekh_bulk_edit_dup_diff (plan, 0, site);
   g_assert_nonnull (strstr (diff, "\n-tags: [हिंदी]\n+tags: [हिंदी, gtk]\n"));
   lekh_bulk_rename_apply (dialog);

@@ -294,8 +294,9 @@ lekh_bulk_edit_plan_rename_author (GPtrArray    *paths,
   return self;
 }
 
-/* KEY's list items, or NULL and why when its value is not a list of text (a missing or
- * empty value is an empty list). */
+/* KEY's list items (NULL for an item that is not text, such as a Docusaurus tag object),
+ * or NULL and why when its value is not a list (a missing or empty value is an empty
+ * list). */
 static GPtrArray *
 list_items (LekhArticle *article,
             const char  *key,
@@ -320,25 +321,22 @@ list_items (LekhArticle *article,
 
       if (item == NULL || item->kind != LEKH_NODE_SCALAR ||
           lekh_node_get_value_type (item) == LEKH_VALUE_NULL)
-        {
-          g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_EDITABLE,
-                       _("“%s” holds items that are not text; edit it in the source"), key);
-          g_ptr_array_unref (items);
-          return NULL;
-        }
-      g_ptr_array_add (items, (gpointer) lekh_node_get_string (item));
+        g_ptr_array_add (items, NULL);
+      else
+        g_ptr_array_add (items, (gpointer) lekh_node_get_string (item));
     }
   return items;
 }
 
-static gboolean
-has_item (GPtrArray  *items,
-          const char *value)
+/* The place of VALUE among ITEMS, or -1. */
+static int
+find_item (GPtrArray  *items,
+           const char *value)
 {
   for (guint i = 0; i < items->len; i++)
-    if (strcmp (g_ptr_array_index (items, i), value) == 0)
-      return TRUE;
-  return FALSE;
+    if (g_strcmp0 (g_ptr_array_index (items, i), value) == 0)
+      return (int) i;
+  return -1;
 }
 
 static LekhEdit *
@@ -351,15 +349,13 @@ add_func (LekhArticle *article,
 
   if (items == NULL)
     return NULL;
-  if (has_item (items, change->new_value))
+  if (find_item (items, change->new_value) >= 0)
     {
       g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, "already there");
       return NULL;
     }
-  g_ptr_array_add (items, (gpointer) change->new_value);
-  g_ptr_array_add (items, NULL);
-  return lekh_article_edit_set_list (article, change->key, (const char * const *) items->pdata,
-                                     error);
+  /* One item added after the others: their bytes, comments and objects stay. */
+  return lekh_article_edit_list_append (article, change->key, change->new_value, error);
 }
 
 static LekhEdit *
@@ -369,21 +365,19 @@ remove_func (LekhArticle *article,
 {
   Change *change = data;
   g_autoptr(GPtrArray) items = list_items (article, change->key, error);
+  int index;
 
   if (items == NULL)
     return NULL;
-  if (!has_item (items, change->old_value))
+  index = find_item (items, change->old_value);
+  if (index < 0)
     {
       g_set_error (error, LEKH_ERROR, LEKH_ERROR_NOT_FOUND, "not there");
       return NULL;
     }
-  /* Merging it into another item of the list removes only its own bytes (a block item
-   * with its line); the last one leaves an empty list. */
-  for (guint i = 0; i < items->len; i++)
-    if (strcmp (g_ptr_array_index (items, i), change->old_value) != 0)
-      return lekh_article_edit_replace_value (article, change->key, change->old_value,
-                                              g_ptr_array_index (items, i), error);
-  return lekh_article_edit_set_list (article, change->key, NULL, error);
+  /* Only the item's own bytes go (a block item with its line); the last one leaves an
+   * empty list. */
+  return lekh_article_edit_list_remove (article, change->key, (guint) index, error);
 }
 
 LekhBulkEdit *
