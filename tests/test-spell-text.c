@@ -153,7 +153,9 @@ static const StemCase stem_cases[] = {
   { "करोगे", "करना" },
   { "बताइए", "बताना" },
   { "संभाला", "संभालना" },
-  { "सुंदरता", "सुंदर" },      /* the abstract noun ending */
+  { "सुंदरता", "सुंदर" },
+  { "सहेज", "सहेजना" },       /* the bare root */
+  { "चिपका", "चिपकाना" },      /* the abstract noun ending */
   { "जाँचें", "जाँचना" },
 };
 
@@ -174,8 +176,13 @@ test_hindi_stems (void)
 static void
 test_hindi_stems_refused (void)
 {
-  /* A word without a Hindi ending, and endings that would leave no real root. */
-  const char *none[] = { "लेख", "घर", "दी", "ता", "ों", "", "word", "क्ता" };
+  /* No stems where there is no Devanagari root to keep, or it ends in a half letter. */
+  const char *none[] = { "ों", "", "word", "लेख्" };
+  /* Endings that would leave no real root: "दी" is no "द" + "ी", "क्ता" no "क्त" + "ा". */
+  const StemCase not_from[] = {
+    { "दी", "द" }, { "दी", "दना" }, { "ता", "" }, { "ता", "ना" }, { "क्ता", "क्त" },
+    { "क्ता", "क्तना" }, { "घरने", "घर" }, { "यहा", "यह" },
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (none); i++)
     {
@@ -184,6 +191,13 @@ test_hindi_stems_refused (void)
 
       g_test_message ("%s: %s", none[i], joined);
       g_assert_cmpstr (joined, ==, "");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_from); i++)
+    {
+      g_auto(GStrv) stems = lekh_hindi_stems (not_from[i].word);
+
+      g_test_message ("%s: not %s", not_from[i].word, not_from[i].stem);
+      g_assert_false (strv_has (stems, not_from[i].stem));
     }
 
   /* A vowel sign ending needs a consonant before it: "नमस्तेे" is no "नमस्ते" + "े". */

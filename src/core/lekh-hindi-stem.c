@@ -46,6 +46,8 @@ static const Rule rules[] = {
   /* Gender and number of adjectives, nouns and past participles: अच्छी, कमरे,
    * संभाला, सहेजीं, करो, जाओ. */
   { "ीं", "ना" }, { "े", "ा|ना" }, { "ी", "ा|ना" }, { "ा", "ना" }, { "ो", "ना" }, { "ओ", "ना" },
+  /* The bare root: imperative and compound verbs, "सहेज लें", "चिपका दें". */
+  { "", "ना" },
 };
 
 #define VIRAMA 0x094D
