@@ -287,6 +287,33 @@ test_hindi_word_list (void)
   g_assert_cmpuint (g_strv_length (empty), ==, 0);
 }
 
+/* The list Lekh ships: every line a Devanagari word, none twice. */
+static void
+test_hindi_shipped_list (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "spelling",
+                                                 "hi-extra.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) words = NULL;
+  gsize len;
+  guint rejected = 99;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  g_assert_no_error (error);
+  words = lekh_hindi_word_list_parse (contents, len, &rejected);
+  g_assert_cmpuint (rejected, ==, 0);
+  g_assert_cmpuint (g_strv_length (words), >, 100);
+  g_assert_true (g_strv_contains ((const char * const *) words, "नमस्ते"));
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_test_message ("%s", words[i]);
+      g_assert_true (lekh_spell_text_is_devanagari (words[i]));
+      g_assert_true (g_hash_table_add (seen, words[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,5 +327,6 @@ main (int   argc,
   g_test_add_func ("/spell-text/hindi-stems-refused", test_hindi_stems_refused);
   g_test_add_func ("/spell-text/hindi-known", test_hindi_known);
   g_test_add_func ("/spell-text/hindi-word-list", test_hindi_word_list);
+  g_test_add_func ("/spell-text/hindi-shipped-list", test_hindi_shipped_list);
   return g_test_run ();
 }
