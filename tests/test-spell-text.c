@@ -247,6 +247,7 @@ test_hindi_known (void)
     "हैँ",
   };
   const char *unknown[] = {
+    "\xE0\xA4",    /* invalid UTF-8 */
     "नमस्तेे",    /* a typo: doubled vowel sign */
     "लेखौं",      /* a wrong ending */
     "गपलों",      /* an invented stem with a real ending */
@@ -264,7 +265,9 @@ test_hindi_known (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
     {
-      g_test_message ("unknown: %s", unknown[i]);
+      g_autofree char *shown = g_utf8_make_valid (unknown[i], -1);
+
+      g_test_message ("unknown: %s", shown);
       g_assert_false (lekh_hindi_word_is_known (unknown[i], fake_lookup, &calls));
     }
   g_assert_cmpuint (calls, >, 0);
@@ -273,7 +276,7 @@ test_hindi_known (void)
 static void
 test_hindi_word_list (void)
 {
-  const char text[] = "# a comment\n\n  नमस्ते  \r\nफ़ाइल\nदो शब्द\n\xE0\xA4\nब्लॉग";
+  const char text[] = "# a comment\n\n  नमस्ते  \r\nफ़ाइल\nदो शब्द\n\xE0\xA4\nएक\0दो\nब्लॉग";
   guint rejected = 99;
   g_auto(GStrv) words = lekh_hindi_word_list_parse (text, sizeof text - 1, &rejected);
   g_auto(GStrv) empty = lekh_hindi_word_list_parse ("", 0, NULL);
@@ -283,8 +286,13 @@ test_hindi_word_list (void)
   /* NFC: the precomposed U+095E becomes फ + nukta. */
   g_assert_cmpstr (words[1], ==, "\xE0\xA4\xAB\xE0\xA4\xBC" "ाइल");
   g_assert_cmpstr (words[2], ==, "ब्लॉग");
-  g_assert_cmpuint (rejected, ==, 2);
+  g_assert_cmpuint (rejected, ==, 3);
   g_assert_cmpuint (g_strv_length (empty), ==, 0);
+  {
+    g_auto(GStrv) none = lekh_hindi_word_list_parse (NULL, 0, NULL);
+
+    g_assert_cmpuint (g_strv_length (none), ==, 0);
+  }
 }
 
 /* The list Lekh ships: every line a Devanagari word, none twice. */

@@ -231,6 +231,8 @@ lekh_hindi_word_is_known (const char      *word,
   g_return_val_if_fail (word != NULL, FALSE);
   g_return_val_if_fail (lookup != NULL, FALSE);
 
+  if (!g_utf8_validate (word, -1, NULL))
+    return FALSE;
   /* As typed first: a dictionary in another normalisation still knows its own words. */
   if (lookup (word, user_data))
     return TRUE;
@@ -252,27 +254,34 @@ lekh_hindi_word_list_parse (const char *text,
                             guint      *n_rejected)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
-  const char *end = text + len;
+  const char *end;
   guint rejected = 0;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
+  end = text != NULL ? text + len : NULL;
   for (const char *line = text; line < end;)
     {
       const char *eol = memchr (line, '\n', (gsize) (end - line));
-      g_autofree char *raw = g_strndup (line, (gsize) ((eol ? eol : end) - line));
+      gsize line_len = (gsize) ((eol ? eol : end) - line);
+      g_autofree char *raw = g_strndup (line, line_len);
       char *word = g_strstrip (raw);
       gboolean ok = TRUE;
 
-      line = eol ? eol + 1 : end;
-      if (word[0] == '\0' || word[0] == '#')
-        continue;
-      if (!g_utf8_validate (word, -1, NULL))
+      if (memchr (line, '\0', line_len) != NULL)
+        ok = FALSE;   /* a NUL inside the line */
+      else if (word[0] == '\0' || word[0] == '#')
+        {
+          line = eol ? eol + 1 : end;
+          continue;
+        }
+      else if (!g_utf8_validate (word, -1, NULL))
         ok = FALSE;
       else
         for (const char *p = word; *p && ok; p = g_utf8_next_char (p))
           if (g_unichar_isspace (g_utf8_get_char (p)))
             ok = FALSE;
+      line = eol ? eol + 1 : end;
       if (!ok)
         {
           rejected++;
