@@ -188,6 +188,51 @@ test_language_remembered (void)
   lekh_test_discard_and_close (window);
 }
 
+/* Hindi: Debian's hi_IN lists stems without endings; Lekh knows the endings and its own
+ * word list, so ordinary Hindi is not underlined, while a real typo still is. */
+static void
+test_hindi (void)
+{
+  const char text[] =
+    "---\ntitle: नमस्ते\nlang: hi\n---\n"
+    "नमस्ते दुनिया, लेखों को संभालता है।\n"
+    "लड़कियों ने फ़ोल्डरों में फ़ाइलें सहेजीं और बनाया।\n"
+    /* फ़ाइल typed with the precomposed U+095E and with फ + nukta. */
+    "\xE0\xA5\x9E" "ाइल और फ़ाइल\n"
+    "एक टाइपो: नमस्तेे और लेखौं और गपलों।\n";
+  const char *correct[] = {
+    "नमस्ते", "दुनिया", "लेखों", "संभालता", "लड़कियों", "फ़ोल्डरों", "फ़ाइलें", "सहेजीं", "बनाया",
+    "\xE0\xA5\x9E" "ाइल", "फ़ाइल",
+  };
+  const char *wrong[] = { "नमस्तेे", "लेखौं", "गपलों" };
+  g_autofree char *path = NULL;
+  LekhWindow *window;
+  LekhSpellChecker *spell;
+
+  if (!have_dictionaries ())
+    {
+      g_test_skip ("the en_US and hi_IN dictionaries are not installed");
+      return;
+    }
+
+  path = lekh_test_write_temp ("namaste.md", text, -1);
+  window = lekh_test_open_window (app, path, 5000);
+  spell = lekh_editor_get_spell_checker (lekh_window_get_editor (window));
+  lekh_spell_checker_check_now (spell);
+
+  for (guint i = 0; i < G_N_ELEMENTS (correct); i++)
+    {
+      g_test_message ("correct: %s", correct[i]);
+      g_assert_false (marked (window, correct[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_test_message ("wrong: %s", wrong[i]);
+      g_assert_true (marked (window, wrong[i]));
+    }
+  lekh_test_discard_and_close (window);
+}
+
 static GtkWidget *
 find_text_view (GtkWidget *widget)
 {
@@ -340,6 +385,7 @@ main (int   argc,
 
   g_test_add_func ("/spelling/marks", test_marks);
   g_test_add_func ("/spelling/language-remembered", test_language_remembered);
+  g_test_add_func ("/spelling/hindi", test_hindi);
   g_test_add_func ("/spelling/form", test_form);
   return g_test_run ();
 }

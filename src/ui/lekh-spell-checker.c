@@ -8,12 +8,14 @@
 #include <enchant.h>
 #include <glib/gi18n.h>
 
+#include "lekh-hindi-stem.h"
 #include "lekh-spell-checker.h"
 #include "lekh-spell-text.h"
 
 #define CHECK_DELAY_MS 400
 #define MAX_SUGGESTIONS 5
 #define HINDI "hi_IN"
+#define HINDI_EXTRA "/io/github/lekh/Lekh/spelling/hi-extra.txt"
 
 struct _LekhSpellChecker
 {
@@ -215,6 +217,49 @@ update_dictionaries (LekhSpellChecker *self)
                              g_variant_new_string (self->language ? self->language : ""));
 }
 
+/* Lekh's own Hindi words (data/spelling/hi-extra.txt, in the resources), in NFC: the
+ * common words Debian's Hindi dictionary lacks. Read once, shared by every checker. */
+static GHashTable *
+hindi_extra_words (void)
+{
+  static GHashTable *words;
+
+  if (g_once_init_enter (&words))
+    {
+      GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (HINDI_EXTRA, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                                         &error);
+
+      if (bytes == NULL)
+        g_warning ("No Hindi word list: %s", error->message);
+      else
+        {
+          gsize len;
+          const char *text = g_bytes_get_data (bytes, &len);
+          guint rejected = 0;
+          g_auto(GStrv) list = lekh_hindi_word_list_parse (text ? text : "", len, &rejected);
+
+          if (rejected > 0)
+            g_warning ("%u lines of the Hindi word list are not words", rejected);
+          for (guint i = 0; list[i] != NULL; i++)
+            g_hash_table_add (set, g_steal_pointer (&list[i]));
+        }
+      g_once_init_leave (&words, set);
+    }
+  return words;
+}
+
+static gboolean
+hindi_lookup (const char *word,
+              gpointer    user_data)
+{
+  LekhSpellChecker *self = user_data;
+
+  return g_hash_table_contains (hindi_extra_words (), word) ||
+         enchant_dict_check (self->hindi, word, -1) == 0;
+}
+
 /* Checking */
 
 static gboolean
@@ -224,13 +269,20 @@ word_is_correct (LekhSpellChecker *self,
 {
   g_autofree char *key = g_strndup (word, len);
   gpointer verdict = g_hash_table_lookup (self->verdicts, key);
-  EnchantDict *dict = lekh_spell_text_is_devanagari (key) ? self->hindi : self->latin;
+  gboolean hindi = lekh_spell_text_is_devanagari (key);
+  EnchantDict *dict = hindi ? self->hindi : self->latin;
   gboolean correct;
 
   if (verdict != NULL)
     return GPOINTER_TO_INT (verdict) == 1;
-  /* No dictionary for this script: nothing to say about its words. */
-  correct = dict == NULL || enchant_dict_check (dict, word, (ssize_t) len) == 0;
+  /* No dictionary for this script: nothing to say about its words. Hindi: the
+   * dictionary lists stems only, the core knows the endings. */
+  if (dict == NULL)
+    correct = TRUE;
+  else if (hindi)
+    correct = lekh_hindi_word_is_known (key, hindi_lookup, self);
+  else
+    correct = enchant_dict_check (dict, word, (ssize_t) len) == 0;
   g_hash_table_insert (self->verdicts, g_steal_pointer (&key), GINT_TO_POINTER (correct ? 1 : 2));
   return correct;
 }
