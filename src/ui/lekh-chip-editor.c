@@ -8,11 +8,10 @@
 #include <glib/gi18n.h>
 
 #include "lekh-chip-editor.h"
-#include "lekh-site-index.h"
+#include "lekh-suggestion.h"
 #include "lekh-text.h"
 #include "lekh-wrap-layout.h"
 
-#define MAX_SUGGESTIONS 8
 #define SPACING 4
 
 struct _LekhChipEditor
@@ -327,84 +326,57 @@ hide_suggestions (LekhChipEditor *self)
   gtk_popover_popdown (GTK_POPOVER (self->popover));
 }
 
+/* The model holds what to offer, ranked by the core (lekh_suggestion_for_site): the
+ * popover shows it as it is while something is typed. */
 static void
 update_suggestions (LekhChipEditor *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
-  g_autofree char *needle = NULL;
-  GtkWidget *row;
-  guint shown = 0;
-  guint n;
 
-  while ((row = gtk_widget_get_first_child (self->suggestion_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->suggestion_list), row);
-
-  if (self->suggestions == NULL || text[0] == '\0' || !self->editable)
-    {
-      hide_suggestions (self);
-      return;
-    }
-
-  /* Case- and accent-insensitive, as the site index matches. */
-  needle = lekh_site_fold (text);
-  n = g_list_model_get_n_items (self->suggestions);
-  /* Prefix matches first, then matches inside the word (or of the item's detail, e.g. an
-   * author's name), each in the model's order. */
-  for (guint pass = 0; pass < 2 && shown < MAX_SUGGESTIONS; pass++)
-    for (guint i = 0; i < n && shown < MAX_SUGGESTIONS; i++)
-      {
-        g_autoptr(GtkStringObject) item = g_list_model_get_item (self->suggestions, i);
-        const char *s = gtk_string_object_get_string (item);
-        const char *detail = g_object_get_data (G_OBJECT (item), "lekh-detail");
-        g_autofree char *folded = lekh_site_fold (s);
-        g_autofree char *folded_detail = detail ? lekh_site_fold (detail) : NULL;
-        const char *hit = strstr (folded, needle);
-        gboolean prefix = hit == folded;
-
-        if (hit == NULL && folded_detail != NULL && strstr (folded_detail, needle) != NULL)
-          hit = folded_detail, prefix = FALSE;
-        if (hit == NULL || (pass == 0) != prefix || find_item (self, s) >= 0)
-          continue;
-
-        row = gtk_label_new (s);
-        gtk_label_set_xalign (GTK_LABEL (row), 0);
-        if (detail != NULL)
-          {
-            GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-            GtkWidget *sub = gtk_label_new (detail);
-
-            gtk_label_set_xalign (GTK_LABEL (sub), 0);
-            /* Shown whole (the popover takes the labels' minimum width), wrapped when
-             * long, such as a tag's description. */
-            gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
-            gtk_label_set_width_chars (GTK_LABEL (sub), (int) MIN (g_utf8_strlen (detail, -1), 40));
-            gtk_label_set_max_width_chars (GTK_LABEL (sub), 40);
-            gtk_widget_add_css_class (sub, "dim-label");
-            gtk_widget_add_css_class (sub, "caption");
-            gtk_box_append (GTK_BOX (box), row);
-            gtk_box_append (GTK_BOX (box), sub);
-            /* The row's label is what gets added: keep it reachable. */
-            g_object_set_data (G_OBJECT (box), "lekh-value-label", row);
-            row = box;
-          }
-        gtk_widget_set_margin_start (row, 6);
-        gtk_widget_set_margin_end (row, 6);
-        gtk_widget_set_margin_top (row, 4);
-        gtk_widget_set_margin_bottom (row, 4);
-        gtk_list_box_append (GTK_LIST_BOX (self->suggestion_list), row);
-        shown++;
-      }
-
-  if (shown > 0)
+  if (self->suggestions != NULL && text[0] != '\0' && self->editable &&
+      g_list_model_get_n_items (self->suggestions) > 0)
     gtk_popover_popup (GTK_POPOVER (self->popover));
   else
     hide_suggestions (self);
 }
 
+static GtkWidget *
+create_suggestion_row (gpointer item,
+                       gpointer user_data)
+{
+  LekhSuggestion *suggestion = item;
+  const char *detail = lekh_suggestion_get_detail (suggestion);
+  GtkWidget *row = gtk_label_new (lekh_suggestion_get_value (suggestion));
+
+  gtk_label_set_xalign (GTK_LABEL (row), 0);
+  if (detail != NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *sub = gtk_label_new (detail);
+
+      gtk_label_set_xalign (GTK_LABEL (sub), 0);
+      /* Shown whole (the popover takes the labels' minimum width), wrapped when
+       * long, such as a tag's description. */
+      gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (sub), (int) MIN (g_utf8_strlen (detail, -1), 40));
+      gtk_label_set_max_width_chars (GTK_LABEL (sub), 40);
+      gtk_widget_add_css_class (sub, "dim-label");
+      gtk_widget_add_css_class (sub, "caption");
+      gtk_box_append (GTK_BOX (box), row);
+      gtk_box_append (GTK_BOX (box), sub);
+      row = box;
+    }
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_widget_set_margin_top (row, 4);
+  gtk_widget_set_margin_bottom (row, 4);
+  return row;
+}
+
 static void
 suggestions_changed_cb (LekhChipEditor *self)
 {
-  if (self->entry != NULL && gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] != '\0')
+  if (self->entry != NULL)
     update_suggestions (self);
 }
 
@@ -413,11 +385,14 @@ suggestion_activated_cb (GtkListBox     *list,
                          GtkListBoxRow  *row,
                          LekhChipEditor *self)
 {
-  GtkWidget *label = gtk_list_box_row_get_child (row);
+  g_autoptr(LekhSuggestion) suggestion = NULL;
 
-  if (!GTK_IS_LABEL (label))
-    label = g_object_get_data (G_OBJECT (label), "lekh-value-label");
-  lekh_chip_editor_add (self, gtk_label_get_text (GTK_LABEL (label)));
+  if (self->suggestions == NULL)
+    return;
+  suggestion = g_list_model_get_item (self->suggestions, gtk_list_box_row_get_index (row));
+  if (suggestion == NULL)
+    return;
+  lekh_chip_editor_add (self, lekh_suggestion_get_value (suggestion));
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   hide_suggestions (self);
   gtk_widget_grab_focus (self->entry);
@@ -866,8 +841,13 @@ lekh_chip_editor_set_suggestions (LekhChipEditor *self,
 
   if (self->suggestions != NULL)
     g_signal_handlers_disconnect_by_func (self->suggestions, suggestions_changed_cb, self);
+  g_return_if_fail (!suggestions ||
+                    g_type_is_a (g_list_model_get_item_type (suggestions), LEKH_TYPE_SUGGESTION));
+
   if (g_set_object (&self->suggestions, suggestions))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUGGESTIONS]);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->suggestion_list), self->suggestions,
+                           create_suggestion_row, NULL, NULL);
   /* A model filled as the writer types (the site index) refreshes the list. */
   if (self->suggestions != NULL)
     g_signal_connect_swapped (self->suggestions, "items-changed",
