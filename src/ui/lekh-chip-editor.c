@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lekh-chip.h"
 #include "lekh-chip-editor.h"
 #include "lekh-suggestion.h"
 #include "lekh-text.h"
@@ -164,10 +165,10 @@ lekh_chip_editor_move (LekhChipEditor *self,
 }
 
 static void
-remove_clicked_cb (GtkButton      *button,
-                   LekhChipEditor *self)
+chip_remove_cb (LekhChip       *chip,
+                LekhChipEditor *self)
 {
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "position"));
+  guint position = lekh_chip_get_position (chip);
 
   gtk_widget_grab_focus (self->entry);
   lekh_chip_editor_remove (self, position);
@@ -181,7 +182,8 @@ chip_key_pressed_cb (GtkEventControllerKey *controller,
                      LekhChipEditor        *self)
 {
   GtkWidget *button = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "position"));
+  GtkWidget *chip = gtk_widget_get_ancestor (button, LEKH_TYPE_CHIP);
+  guint position = lekh_chip_get_position (LEKH_CHIP (chip));
   guint target;
 
   if ((state & GDK_ALT_MASK) == 0)
@@ -209,7 +211,7 @@ chip_key_pressed_cb (GtkEventControllerKey *controller,
   if (lekh_chip_editor_move (self, position, target))
     {
       if (target < self->chips->len)
-        gtk_widget_grab_focus (gtk_widget_get_last_child (g_ptr_array_index (self->chips, target)));
+        gtk_widget_grab_focus (lekh_chip_get_button (g_ptr_array_index (self->chips, target)));
     }
   return TRUE;
 }
@@ -221,11 +223,10 @@ drag_prepare_cb (GtkDragSource  *source,
                  LekhChipEditor *self)
 {
   GtkWidget *chip = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chip), "position"));
 
   if (!self->editable)
     return NULL;
-  return gdk_content_provider_new_typed (G_TYPE_UINT, position);
+  return gdk_content_provider_new_typed (G_TYPE_UINT, lekh_chip_get_position (LEKH_CHIP (chip)));
 }
 
 static gboolean
@@ -236,11 +237,11 @@ drop_cb (GtkDropTarget  *target,
          LekhChipEditor *self)
 {
   GtkWidget *chip = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  guint to = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chip), "position"));
 
   if (!G_VALUE_HOLDS_UINT (value))
     return FALSE;
-  return lekh_chip_editor_move (self, g_value_get_uint (value), to);
+  return lekh_chip_editor_move (self, g_value_get_uint (value),
+                                lekh_chip_get_position (LEKH_CHIP (chip)));
 }
 
 static GtkWidget *
@@ -249,47 +250,17 @@ create_chip (LekhChipEditor *self,
              const char     *detail,
              guint           position)
 {
-  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *button = gtk_button_new_from_icon_name ("window-close-symbolic");
-  g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), text);
+  GtkWidget *chip = lekh_chip_new (text, detail, position, self->editable);
   GtkEventController *keys;
   GtkDragSource *source;
   GtkDropTarget *drop;
 
-  gtk_widget_add_css_class (chip, "chip");
-  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-  gtk_widget_set_halign (chip, GTK_ALIGN_START);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_widget_set_tooltip_text (label, detail ? detail : text);
-  gtk_box_append (GTK_BOX (chip), label);
-  if (detail != NULL)
-    {
-      /* More than a name: it can be removed or moved, its details change in the source. */
-      gtk_widget_add_css_class (chip, "detailed");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail,
-                                      -1);
-    }
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "circular");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                  -1);
-  gtk_widget_set_visible (button, self->editable);
-  g_object_set_data (G_OBJECT (button), "position", GUINT_TO_POINTER (position));
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  g_signal_connect (chip, "remove", G_CALLBACK (chip_remove_cb), self);
+  /* On the button, which is what takes the focus. */
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (chip_key_pressed_cb), self);
-  gtk_widget_add_controller (button, keys);
-  gtk_box_append (GTK_BOX (chip), button);
+  gtk_widget_add_controller (lekh_chip_get_button (LEKH_CHIP (chip)), keys);
 
-  g_object_set_data (G_OBJECT (chip), "position", GUINT_TO_POINTER (position));
-  g_object_set_data_full (G_OBJECT (chip), "text", g_strdup (text), g_free);
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
