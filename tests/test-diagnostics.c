@@ -9,6 +9,7 @@
 
 #include "lekh-application.h"
 #include "lekh-chip-editor.h"
+#include "lekh-suggestion.h"
 #include "lekh-gui-test.h"
 #include "lekh-window-private.h"
 #include "lekh-window.h"
@@ -304,9 +305,9 @@ suggestions (LekhChipEditor *editor)
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      g_autoptr(LekhSuggestion) item = g_list_model_get_item (model, i);
 
-      g_strv_builder_add (builder, gtk_string_object_get_string (item));
+      g_strv_builder_add (builder, lekh_suggestion_get_value (item));
     }
   result = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
@@ -317,9 +318,9 @@ static const char *
 detail (LekhChipEditor *editor,
         guint           index)
 {
-  g_autoptr(GtkStringObject) item = g_list_model_get_item (lekh_chip_editor_get_suggestions (editor), index);
+  g_autoptr(LekhSuggestion) item = g_list_model_get_item (lekh_chip_editor_get_suggestions (editor), index);
 
-  return g_object_get_data (G_OBJECT (item), "lekh-detail");
+  return lekh_suggestion_get_detail (item);
 }
 
 static void
@@ -355,7 +356,7 @@ test_suggestions (void)
 
   /* Choosing inserts the canonical spelling. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "TRAV");
-  g_assert_true (lekh_chip_editor_add (tags, gtk_string_object_get_string (
+  g_assert_true (lekh_chip_editor_add (tags, lekh_suggestion_get_value (
                    g_list_model_get_item (lekh_chip_editor_get_suggestions (tags), 0))));
   items = lekh_chip_editor_dup_items (tags);
   g_assert_cmpstrv (items, ((const char *[]) { "gnome", "gtk", "travel", NULL }));

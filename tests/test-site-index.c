@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lekh-site-index.h"
+#include "lekh-suggestion.h"
 
 static char *
 make_site (void)
@@ -105,6 +106,84 @@ test_site_index_suggest (void)
   g_assert_cmpstrv (ev, ((const char *[]) { "guides", NULL }));
   g_assert_cmpstrv (av, ((const char *[]) { "GNOME", "हिंदी", NULL }));
   remove_tree (root);
+}
+
+static char **
+suggestion_values (GPtrArray *suggestions)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **result;
+
+  for (guint i = 0; i < suggestions->len; i++)
+    g_strv_builder_add (builder, lekh_suggestion_get_value (g_ptr_array_index (suggestions, i)));
+  result = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return result;
+}
+
+static void
+test_suggestion_for_site (void)
+{
+  g_autofree char *root = make_site ();
+  g_autoptr(LekhSiteIndex) index = build_index (root);
+  g_autoptr(GPtrArray) g = lekh_suggestion_for_site (index, NULL, LEKH_SITE_FIELD_TAGS, "G", NULL, 0);
+  g_autoptr(GPtrArray) hindi = lekh_suggestion_for_site (index, NULL, LEKH_SITE_FIELD_TAGS, "हिं",
+                                                         (const char *[]) { "rust", NULL }, 0);
+  g_autoptr(GPtrArray) cafe = lekh_suggestion_for_site (index, NULL, LEKH_SITE_FIELD_TAGS, "CAFE", NULL, 0);
+  g_autoptr(GPtrArray) none = lekh_suggestion_for_site (index, NULL, LEKH_SITE_FIELD_TAGS, "", NULL, 0);
+  g_auto(GStrv) gv = suggestion_values (g), hv = suggestion_values (hindi);
+  g_auto(GStrv) cv = suggestion_values (cafe);
+
+  /* Most used first, in the canonical spelling, with the count of articles. */
+  g_assert_cmpstrv (gv, ((const char *[]) { "GNOME", "guides", NULL }));
+  g_assert_cmpuint (lekh_suggestion_get_count (g_ptr_array_index (g, 0)), ==, 4);
+  g_assert_null (lekh_suggestion_get_detail (g_ptr_array_index (g, 0)));
+  g_assert_cmpstrv (hv, ((const char *[]) { "हिंदी", NULL }));
+  g_assert_cmpstrv (cv, ((const char *[]) { "Café", NULL }));
+  g_assert_cmpuint (none->len, ==, 0);
+  remove_tree (root);
+}
+
+static void
+test_suggestion_rank (void)
+{
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) t = NULL, te = NULL, kum = NULL, hi = NULL, ha = NULL, excluded = NULL, empty = NULL;
+  g_auto(GStrv) tv = NULL, tev = NULL, kv = NULL, hv = NULL, ev = NULL;
+
+  g_ptr_array_add (candidates, lekh_suggestion_new ("gnome-tips", NULL, NULL, 5));
+  g_ptr_array_add (candidates, lekh_suggestion_new ("tips", NULL, NULL, 3));
+  g_ptr_array_add (candidates, lekh_suggestion_new ("Tèa", NULL, NULL, 2));
+  g_ptr_array_add (candidates, lekh_suggestion_new ("tea", NULL, NULL, 1));
+  g_ptr_array_add (candidates, lekh_suggestion_new ("ravi", "Ravi Kumar — Writer", "Ravi Kumar", 0));
+  g_ptr_array_add (candidates, lekh_suggestion_new ("hindi", "हिंदी", "हिंदी", 0));
+
+  /* Starts of the value first, then starts of a word, each in the candidates' order;
+   * "tea" folds like "Tèa" and is a repeat. */
+  t = lekh_suggestion_rank (candidates, "t", NULL, 0);
+  tv = suggestion_values (t);
+  g_assert_cmpstrv (tv, ((const char *[]) { "tips", "Tèa", "gnome-tips", NULL }));
+  /* Case- and accent-insensitive. */
+  te = lekh_suggestion_rank (candidates, "TE", NULL, 0);
+  tev = suggestion_values (te);
+  g_assert_cmpstrv (tev, ((const char *[]) { "Tèa", NULL }));
+  /* Found by the alias (a word of an author's name), inserted as the value. */
+  kum = lekh_suggestion_rank (candidates, "kum", NULL, 0);
+  kv = suggestion_values (kum);
+  g_assert_cmpstrv (kv, ((const char *[]) { "ravi", NULL }));
+  g_assert_cmpstr (lekh_suggestion_get_detail (g_ptr_array_index (kum, 0)), ==, "Ravi Kumar — Writer");
+  /* Devanagari: vowel signs are letters, not accents. */
+  hi = lekh_suggestion_rank (candidates, "हिं", NULL, 0);
+  hv = suggestion_values (hi);
+  g_assert_cmpstrv (hv, ((const char *[]) { "hindi", NULL }));
+  ha = lekh_suggestion_rank (candidates, "हा", NULL, 0);
+  g_assert_cmpuint (ha->len, ==, 0);
+  /* What is already chosen is not offered again; MAX cuts the list. */
+  excluded = lekh_suggestion_rank (candidates, "t", (const char *[]) { "TIPS", NULL }, 1);
+  ev = suggestion_values (excluded);
+  g_assert_cmpstrv (ev, ((const char *[]) { "Tèa", NULL }));
+  empty = lekh_suggestion_rank (candidates, "", NULL, 0);
+  g_assert_cmpuint (empty->len, ==, 0);
 }
 
 static void
@@ -239,6 +318,8 @@ main (int   argc,
 
   g_test_add_func ("/site-index/counts", test_site_index_counts);
   g_test_add_func ("/site-index/suggest", test_site_index_suggest);
+  g_test_add_func ("/site-index/suggestion-for-site", test_suggestion_for_site);
+  g_test_add_func ("/site-index/suggestion-rank", test_suggestion_rank);
   g_test_add_func ("/site-index/duplicates", test_site_index_duplicates);
   g_test_add_func ("/site-index/watch", test_site_index_watch);
   g_test_add_func ("/site-index/async", test_site_index_async);

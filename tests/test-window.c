@@ -9,6 +9,7 @@
 
 #include "lekh-application.h"
 #include "lekh-chip-editor.h"
+#include "lekh-suggestion.h"
 #include "lekh-gui-test.h"
 #include "lekh-preview.h"
 #include "lekh-text-stats.h"
@@ -1060,13 +1061,31 @@ count_cb (guint *count)
   (*count)++;
 }
 
+/* What the site controller does for the window's chip editors, with a fixed list of
+ * candidates instead of a site. */
+static void
+rank_suggestions_cb (GtkEditable *entry,
+                     GPtrArray   *candidates)
+{
+  LekhChipEditor *editor = LEKH_CHIP_EDITOR (gtk_widget_get_ancestor (GTK_WIDGET (entry),
+                                                                      LEKH_TYPE_CHIP_EDITOR));
+  GListStore *model = G_LIST_STORE (lekh_chip_editor_get_suggestions (editor));
+  g_auto(GStrv) items = lekh_chip_editor_dup_items (editor);
+  g_autoptr(GPtrArray) found = lekh_suggestion_rank (candidates, gtk_editable_get_text (entry),
+                                                     (const char * const *) items, 8);
+
+  g_list_store_splice (model, 0, g_list_model_get_n_items (G_LIST_MODEL (model)),
+                       found->pdata, found->len);
+}
+
 static void
 test_chip_suggestions (void)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *editor = lekh_chip_editor_new ("Tags");
   const char *site_tags[] = { "gnome", "hindi", "गणित", "गद्य", "markdown", "gtk", NULL };
-  g_autoptr(GtkStringList) model = gtk_string_list_new (site_tags);
+  g_autoptr(GListStore) model = g_list_store_new (LEKH_TYPE_SUGGESTION);
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_object_unref);
   GtkWidget *entry = lekh_chip_editor_get_entry (LEKH_CHIP_EDITOR (editor));
   GtkWidget *popover = NULL;
   GtkWidget *list;
@@ -1080,6 +1099,9 @@ test_chip_suggestions (void)
   lekh_chip_editor_set_items (LEKH_CHIP_EDITOR (editor), (const char *[]) { "gtk", NULL });
   g_assert_cmpuint (changes, ==, 0);
   lekh_chip_editor_set_suggestions (LEKH_CHIP_EDITOR (editor), G_LIST_MODEL (model));
+  for (guint i = 0; site_tags[i]; i++)
+    g_ptr_array_add (candidates, lekh_suggestion_new (site_tags[i], NULL, NULL, 0));
+  g_signal_connect (entry, "changed", G_CALLBACK (rank_suggestions_cb), candidates);
 
   /* "g" offers prefix matches in the model's order, without what is already there. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "G");

@@ -7,12 +7,12 @@
 
 #include <glib/gi18n.h>
 
+#include "lekh-chip.h"
 #include "lekh-chip-editor.h"
-#include "lekh-site-index.h"
+#include "lekh-suggestion.h"
 #include "lekh-text.h"
 #include "lekh-wrap-layout.h"
 
-#define MAX_SUGGESTIONS 8
 #define SPACING 4
 
 struct _LekhChipEditor
@@ -165,10 +165,10 @@ lekh_chip_editor_move (LekhChipEditor *self,
 }
 
 static void
-remove_clicked_cb (GtkButton      *button,
-                   LekhChipEditor *self)
+chip_remove_cb (LekhChip       *chip,
+                LekhChipEditor *self)
 {
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "position"));
+  guint position = lekh_chip_get_position (chip);
 
   gtk_widget_grab_focus (self->entry);
   lekh_chip_editor_remove (self, position);
@@ -182,7 +182,8 @@ chip_key_pressed_cb (GtkEventControllerKey *controller,
                      LekhChipEditor        *self)
 {
   GtkWidget *button = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "position"));
+  GtkWidget *chip = gtk_widget_get_ancestor (button, LEKH_TYPE_CHIP);
+  guint position = lekh_chip_get_position (LEKH_CHIP (chip));
   guint target;
 
   if ((state & GDK_ALT_MASK) == 0)
@@ -210,7 +211,7 @@ chip_key_pressed_cb (GtkEventControllerKey *controller,
   if (lekh_chip_editor_move (self, position, target))
     {
       if (target < self->chips->len)
-        gtk_widget_grab_focus (gtk_widget_get_last_child (g_ptr_array_index (self->chips, target)));
+        gtk_widget_grab_focus (lekh_chip_get_button (g_ptr_array_index (self->chips, target)));
     }
   return TRUE;
 }
@@ -222,11 +223,10 @@ drag_prepare_cb (GtkDragSource  *source,
                  LekhChipEditor *self)
 {
   GtkWidget *chip = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chip), "position"));
 
   if (!self->editable)
     return NULL;
-  return gdk_content_provider_new_typed (G_TYPE_UINT, position);
+  return gdk_content_provider_new_typed (G_TYPE_UINT, lekh_chip_get_position (LEKH_CHIP (chip)));
 }
 
 static gboolean
@@ -237,11 +237,11 @@ drop_cb (GtkDropTarget  *target,
          LekhChipEditor *self)
 {
   GtkWidget *chip = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  guint to = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chip), "position"));
 
   if (!G_VALUE_HOLDS_UINT (value))
     return FALSE;
-  return lekh_chip_editor_move (self, g_value_get_uint (value), to);
+  return lekh_chip_editor_move (self, g_value_get_uint (value),
+                                lekh_chip_get_position (LEKH_CHIP (chip)));
 }
 
 static GtkWidget *
@@ -250,47 +250,17 @@ create_chip (LekhChipEditor *self,
              const char     *detail,
              guint           position)
 {
-  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *button = gtk_button_new_from_icon_name ("window-close-symbolic");
-  g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), text);
+  GtkWidget *chip = lekh_chip_new (text, detail, position, self->editable);
   GtkEventController *keys;
   GtkDragSource *source;
   GtkDropTarget *drop;
 
-  gtk_widget_add_css_class (chip, "chip");
-  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-  gtk_widget_set_halign (chip, GTK_ALIGN_START);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_widget_set_tooltip_text (label, detail ? detail : text);
-  gtk_box_append (GTK_BOX (chip), label);
-  if (detail != NULL)
-    {
-      /* More than a name: it can be removed or moved, its details change in the source. */
-      gtk_widget_add_css_class (chip, "detailed");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail,
-                                      -1);
-    }
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "circular");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                  -1);
-  gtk_widget_set_visible (button, self->editable);
-  g_object_set_data (G_OBJECT (button), "position", GUINT_TO_POINTER (position));
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  g_signal_connect (chip, "remove", G_CALLBACK (chip_remove_cb), self);
+  /* On the button, which is what takes the focus. */
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (chip_key_pressed_cb), self);
-  gtk_widget_add_controller (button, keys);
-  gtk_box_append (GTK_BOX (chip), button);
+  gtk_widget_add_controller (lekh_chip_get_button (LEKH_CHIP (chip)), keys);
 
-  g_object_set_data (G_OBJECT (chip), "position", GUINT_TO_POINTER (position));
-  g_object_set_data_full (G_OBJECT (chip), "text", g_strdup (text), g_free);
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
@@ -327,84 +297,57 @@ hide_suggestions (LekhChipEditor *self)
   gtk_popover_popdown (GTK_POPOVER (self->popover));
 }
 
+/* The model holds what to offer, ranked by the core (lekh_suggestion_for_site): the
+ * popover shows it as it is while something is typed. */
 static void
 update_suggestions (LekhChipEditor *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
-  g_autofree char *needle = NULL;
-  GtkWidget *row;
-  guint shown = 0;
-  guint n;
 
-  while ((row = gtk_widget_get_first_child (self->suggestion_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->suggestion_list), row);
-
-  if (self->suggestions == NULL || text[0] == '\0' || !self->editable)
-    {
-      hide_suggestions (self);
-      return;
-    }
-
-  /* Case- and accent-insensitive, as the site index matches. */
-  needle = lekh_site_fold (text);
-  n = g_list_model_get_n_items (self->suggestions);
-  /* Prefix matches first, then matches inside the word (or of the item's detail, e.g. an
-   * author's name), each in the model's order. */
-  for (guint pass = 0; pass < 2 && shown < MAX_SUGGESTIONS; pass++)
-    for (guint i = 0; i < n && shown < MAX_SUGGESTIONS; i++)
-      {
-        g_autoptr(GtkStringObject) item = g_list_model_get_item (self->suggestions, i);
-        const char *s = gtk_string_object_get_string (item);
-        const char *detail = g_object_get_data (G_OBJECT (item), "lekh-detail");
-        g_autofree char *folded = lekh_site_fold (s);
-        g_autofree char *folded_detail = detail ? lekh_site_fold (detail) : NULL;
-        const char *hit = strstr (folded, needle);
-        gboolean prefix = hit == folded;
-
-        if (hit == NULL && folded_detail != NULL && strstr (folded_detail, needle) != NULL)
-          hit = folded_detail, prefix = FALSE;
-        if (hit == NULL || (pass == 0) != prefix || find_item (self, s) >= 0)
-          continue;
-
-        row = gtk_label_new (s);
-        gtk_label_set_xalign (GTK_LABEL (row), 0);
-        if (detail != NULL)
-          {
-            GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-            GtkWidget *sub = gtk_label_new (detail);
-
-            gtk_label_set_xalign (GTK_LABEL (sub), 0);
-            /* Shown whole (the popover takes the labels' minimum width), wrapped when
-             * long, such as a tag's description. */
-            gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
-            gtk_label_set_width_chars (GTK_LABEL (sub), (int) MIN (g_utf8_strlen (detail, -1), 40));
-            gtk_label_set_max_width_chars (GTK_LABEL (sub), 40);
-            gtk_widget_add_css_class (sub, "dim-label");
-            gtk_widget_add_css_class (sub, "caption");
-            gtk_box_append (GTK_BOX (box), row);
-            gtk_box_append (GTK_BOX (box), sub);
-            /* The row's label is what gets added: keep it reachable. */
-            g_object_set_data (G_OBJECT (box), "lekh-value-label", row);
-            row = box;
-          }
-        gtk_widget_set_margin_start (row, 6);
-        gtk_widget_set_margin_end (row, 6);
-        gtk_widget_set_margin_top (row, 4);
-        gtk_widget_set_margin_bottom (row, 4);
-        gtk_list_box_append (GTK_LIST_BOX (self->suggestion_list), row);
-        shown++;
-      }
-
-  if (shown > 0)
+  if (self->suggestions != NULL && text[0] != '\0' && self->editable &&
+      g_list_model_get_n_items (self->suggestions) > 0)
     gtk_popover_popup (GTK_POPOVER (self->popover));
   else
     hide_suggestions (self);
 }
 
+static GtkWidget *
+create_suggestion_row (gpointer item,
+                       gpointer user_data)
+{
+  LekhSuggestion *suggestion = item;
+  const char *detail = lekh_suggestion_get_detail (suggestion);
+  GtkWidget *row = gtk_label_new (lekh_suggestion_get_value (suggestion));
+
+  gtk_label_set_xalign (GTK_LABEL (row), 0);
+  if (detail != NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *sub = gtk_label_new (detail);
+
+      gtk_label_set_xalign (GTK_LABEL (sub), 0);
+      /* Shown whole (the popover takes the labels' minimum width), wrapped when
+       * long, such as a tag's description. */
+      gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (sub), (int) MIN (g_utf8_strlen (detail, -1), 40));
+      gtk_label_set_max_width_chars (GTK_LABEL (sub), 40);
+      gtk_widget_add_css_class (sub, "dim-label");
+      gtk_widget_add_css_class (sub, "caption");
+      gtk_box_append (GTK_BOX (box), row);
+      gtk_box_append (GTK_BOX (box), sub);
+      row = box;
+    }
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_widget_set_margin_top (row, 4);
+  gtk_widget_set_margin_bottom (row, 4);
+  return row;
+}
+
 static void
 suggestions_changed_cb (LekhChipEditor *self)
 {
-  if (self->entry != NULL && gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] != '\0')
+  if (self->entry != NULL)
     update_suggestions (self);
 }
 
@@ -413,11 +356,14 @@ suggestion_activated_cb (GtkListBox     *list,
                          GtkListBoxRow  *row,
                          LekhChipEditor *self)
 {
-  GtkWidget *label = gtk_list_box_row_get_child (row);
+  g_autoptr(LekhSuggestion) suggestion = NULL;
 
-  if (!GTK_IS_LABEL (label))
-    label = g_object_get_data (G_OBJECT (label), "lekh-value-label");
-  lekh_chip_editor_add (self, gtk_label_get_text (GTK_LABEL (label)));
+  if (self->suggestions == NULL)
+    return;
+  suggestion = g_list_model_get_item (self->suggestions, gtk_list_box_row_get_index (row));
+  if (suggestion == NULL)
+    return;
+  lekh_chip_editor_add (self, lekh_suggestion_get_value (suggestion));
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   hide_suggestions (self);
   gtk_widget_grab_focus (self->entry);
@@ -866,8 +812,13 @@ lekh_chip_editor_set_suggestions (LekhChipEditor *self,
 
   if (self->suggestions != NULL)
     g_signal_handlers_disconnect_by_func (self->suggestions, suggestions_changed_cb, self);
+  g_return_if_fail (!suggestions ||
+                    g_type_is_a (g_list_model_get_item_type (suggestions), LEKH_TYPE_SUGGESTION));
+
   if (g_set_object (&self->suggestions, suggestions))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUGGESTIONS]);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->suggestion_list), self->suggestions,
+                           create_suggestion_row, NULL, NULL);
   /* A model filled as the writer types (the site index) refreshes the list. */
   if (self->suggestions != NULL)
     g_signal_connect_swapped (self->suggestions, "items-changed",

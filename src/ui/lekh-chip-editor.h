@@ -36,8 +36,8 @@ const char *lekh_chip_editor_get_label        (LekhChipEditor     *self);
 void        lekh_chip_editor_set_editable     (LekhChipEditor     *self,
                                                gboolean            editable);
 gboolean    lekh_chip_editor_get_editable     (LekhChipEditor     *self);
-/* Suggestions offered while typing: a list of GtkStringObject, best first (the site
- * index fills it). Existing items are left out; matching ignores case. */
+/* Suggestions offered while typing: a list of LekhSuggestion, shown as they are (the
+ * site controller fills it from lekh_suggestion_for_site as the entry changes). */
 void        lekh_chip_editor_set_suggestions  (LekhChipEditor     *self,
                                                GListModel         *suggestions);
 GListModel *lekh_chip_editor_get_suggestions  (LekhChipEditor     *self);

@@ -216,8 +216,8 @@ lekh_editor_dispose (GObject *object)
   g_clear_object (&self->search_context);
   g_clear_object (&self->spell);
   g_clear_object (&self->document);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->goto_popover, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEKH_TYPE_EDITOR);
 
   G_OBJECT_CLASS (lekh_editor_parent_class)->dispose (object);
 }
@@ -314,124 +314,36 @@ lekh_editor_class_init (LekhEditorClass *klass)
   widget_class->measure = lekh_editor_measure;
   widget_class->size_allocate = lekh_editor_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "editor");
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lekh/Lekh/lekh-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LekhEditor, box);
+  gtk_widget_class_bind_template_child (widget_class, LekhEditor, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LekhEditor, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LekhEditor, search_count);
+  gtk_widget_class_bind_template_child (widget_class, LekhEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LekhEditor, view);
+  gtk_widget_class_bind_template_child (widget_class, LekhEditor, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
+
   _lekh_editor_class_writing_init (widget_class);
 }
 
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  return button;
-}
-
 static void
-lekh_editor_init (LekhEditor *self)
+lekh_editor_init_settings (LekhEditor *self)
 {
   GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) interface = NULL;
-  GtkWidget *search_box;
-  GtkWidget *previous;
-  GtkWidget *next;
 
   self->settings = g_settings_new (APP_ID);
   if (schemas != NULL &&
       (interface = g_settings_schema_source_lookup (schemas, "org.gnome.desktop.interface", TRUE)) != NULL &&
       g_settings_schema_has_key (interface, "monospace-font-name"))
     self->interface_settings = g_settings_new ("org.gnome.desktop.interface");
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  /* Search bar */
-  self->search_entry = gtk_search_entry_new ();
-  gtk_widget_set_hexpand (self->search_entry, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find"),
-                                  -1);
-  g_object_set (self->search_entry, "placeholder-text", _("Find in the source"), NULL);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
-  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_next_cb), self);
-  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (search_next_cb), self);
-  g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (search_previous_cb), self);
-  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (search_stop_cb), self);
-  self->search_count = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->search_count, "dim-label");
-  gtk_widget_add_css_class (self->search_count, "numeric");
-  gtk_label_set_width_chars (GTK_LABEL (self->search_count), 9);
-  previous = icon_button ("go-up-symbolic", _("Previous Match"));
-  next = icon_button ("go-down-symbolic", _("Next Match"));
-  g_signal_connect_swapped (previous, "clicked", G_CALLBACK (search_previous_cb), self);
-  g_signal_connect_swapped (next, "clicked", G_CALLBACK (search_next_cb), self);
-  search_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), 8);
-  gtk_box_append (GTK_BOX (search_box), self->search_entry);
-  gtk_box_append (GTK_BOX (search_box), self->search_count);
-  gtk_box_append (GTK_BOX (search_box), previous);
-  gtk_box_append (GTK_BOX (search_box), next);
-  self->search_bar = gtk_search_bar_new ();
-  gtk_search_bar_set_child (GTK_SEARCH_BAR (self->search_bar), search_box);
-  gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar), GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_show_close_button (GTK_SEARCH_BAR (self->search_bar), TRUE);
-  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
-                            G_CALLBACK (search_mode_cb), self);
-  gtk_box_append (GTK_BOX (self->box), self->search_bar);
-
-  self->search_settings = gtk_source_search_settings_new ();
-  gtk_source_search_settings_set_wrap_around (self->search_settings, TRUE);
-
-  /* Source view */
-  self->view = gtk_source_view_new ();
-  gtk_widget_add_css_class (self->view, "lekh-source");
-  self->margin = 12;
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->view), 12);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->view), 10);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->view), 48);
-  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->view), 2);
-  gtk_source_view_set_tab_width (GTK_SOURCE_VIEW (self->view), 2);
-  gtk_source_view_set_insert_spaces_instead_of_tabs (GTK_SOURCE_VIEW (self->view), TRUE);
-  gtk_source_view_set_auto_indent (GTK_SOURCE_VIEW (self->view), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Source"),
-                                  -1);
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (self->scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->view);
-  {
-    /* A new, empty article: say what to do, and offer the front matter. */
-    GtkWidget *overlay = gtk_overlay_new ();
-    GtkWidget *button = gtk_button_new_with_mnemonic (_("Add _Front Matter"));
-
-    gtk_widget_set_vexpand (overlay, TRUE);
-    gtk_overlay_set_child (GTK_OVERLAY (overlay), self->scroller);
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.insert-front-matter");
-    gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-    gtk_widget_add_css_class (button, "pill");
-    gtk_widget_add_css_class (button, "suggested-action");
-    self->empty_page = adw_status_page_new ();
-    adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty_page), "document-new-symbolic");
-    adw_status_page_set_title (ADW_STATUS_PAGE (self->empty_page), _("New Article"));
-    adw_status_page_set_description (ADW_STATUS_PAGE (self->empty_page),
-                                     _("Start typing, or begin with the front matter of your site’s "
-                                       "articles (Preferences → Default Site Profile)."));
-    adw_status_page_set_child (ADW_STATUS_PAGE (self->empty_page), button);
-    gtk_widget_set_visible (self->empty_page, FALSE);
-    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->empty_page);
-    gtk_box_append (GTK_BOX (self->box), overlay);
-  }
-
-  self->font_css = gtk_css_provider_new ();
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_add_provider (gtk_widget_get_style_context (self->view),
-                                  GTK_STYLE_PROVIDER (self->font_css),
-                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  G_GNUC_END_IGNORE_DEPRECATIONS
 
   g_settings_bind (self->settings, "highlight-current-line", self->view,
                    "highlight-current-line", G_SETTINGS_BIND_GET);
@@ -448,6 +360,27 @@ lekh_editor_init (LekhEditor *self)
   if (self->interface_settings != NULL)
     g_signal_connect_object (self->interface_settings, "changed::monospace-font-name",
                              G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
+}
+
+static void
+lekh_editor_init (LekhEditor *self)
+{
+  /* The search bar, the source view and the empty article's page: lekh-editor.ui. */
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar), GTK_EDITABLE (self->search_entry));
+
+  self->search_settings = gtk_source_search_settings_new ();
+  gtk_source_search_settings_set_wrap_around (self->search_settings, TRUE);
+  self->margin = 12;
+
+  self->font_css = gtk_css_provider_new ();
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_add_provider (gtk_widget_get_style_context (self->view),
+                                  GTK_STYLE_PROVIDER (self->font_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  lekh_editor_init_settings (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
   update_wrap (self);

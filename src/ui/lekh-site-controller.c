@@ -11,9 +11,10 @@
 #include "lekh-file.h"
 #include "lekh-permalink.h"
 #include "lekh-site-controller.h"
+#include "lekh-suggestion.h"
 #include "lekh-text.h"
 
-#define MAX_SUGGESTIONS 12
+#define MAX_SUGGESTIONS 8
 
 struct _LekhSiteController
 {
@@ -36,6 +37,7 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   LekhSiteController *self;      /* weak */
+  LekhChipEditor     *editor;    /* weak */
   LekhSiteField       field;
   GListStore         *model;
 } Attachment;
@@ -184,149 +186,43 @@ site_data_for (LekhSiteController *self,
   return NULL;
 }
 
-static char *
-entry_detail (const LekhSiteEntry *entry,
-              LekhSiteField        field)
-{
-  if (entry == NULL)
-    return NULL;
-  if (field == LEKH_SITE_FIELD_AUTHORS)
-    {
-      if (entry->name && entry->title)
-        return g_strdup_printf ("%s — %s", entry->name, entry->title);
-      return g_strdup (entry->name ? entry->name : entry->title);
-    }
-  /* Tags: the label when it differs from the key, else the description. */
-  if (entry->name && g_strcmp0 (entry->name, entry->key) != 0)
-    return g_strdup (entry->name);
-  return g_strdup (entry->title);
-}
-
-static gboolean
-folded_matches (const char *folded_text,
-                const char *folded_prefix)
-{
-  const char *p;
-
-  if (folded_text == NULL)
-    return FALSE;
-  if (g_str_has_prefix (folded_text, folded_prefix))
-    return TRUE;
-  for (p = folded_text; *p; p = g_utf8_next_char (p))
-    if (strchr (" -_/.", *p) && g_str_has_prefix (p + 1, folded_prefix))
-      return TRUE;
-  return FALSE;
-}
-
 static void
-append_suggestion (GPtrArray  *values,
-                   GPtrArray  *details,
-                   GHashTable *seen,
-                   const char *value,
-                   char       *detail)
-{
-  char *folded = lekh_site_fold (value);
-
-  if (!g_hash_table_add (seen, folded))
-    {
-      g_free (detail);
-      return;
-    }
-  g_ptr_array_add (values, g_strdup (value));
-  g_ptr_array_add (details, detail);
-}
-
-static void
-update_attachment (Attachment     *att,
-                   LekhChipEditor *editor)
+update_attachment (Attachment *att)
 {
   LekhSiteController *self = att->self;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (lekh_chip_editor_get_entry (editor)));
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_auto(GStrv) items = lekh_chip_editor_dup_items (editor);
-  g_autofree char *prefix = NULL;
-  const LekhSiteData *data;
-  LekhSiteIndex *index;
-  guint n;
+  LekhChipEditor *editor = att->editor;
+  g_autoptr(GPtrArray) found = NULL;
+  g_auto(GStrv) items = NULL;
+  const char *text;
 
+  if (editor == NULL)
+    return;
+  text = gtk_editable_get_text (GTK_EDITABLE (lekh_chip_editor_get_entry (editor)));
   if (self == NULL || text[0] == '\0')
     {
       g_list_store_remove_all (att->model);
       return;
     }
 
-  prefix = lekh_site_fold (text);
-  for (guint i = 0; items && items[i]; i++)
-    g_hash_table_add (seen, lekh_site_fold (items[i]));
-  data = site_data_for (self, att->field);
-  index = lekh_site_controller_get_index (self);
-
-  /* Values in use, most used first (the index ranks prefix matches of the whole value
-   * before matches of a word inside it). */
-  if (index != NULL)
-    {
-      g_autoptr(GPtrArray) found = lekh_site_index_suggest (index, att->field, text,
-                                                            (const char * const *) items,
-                                                            MAX_SUGGESTIONS);
-
-      for (guint i = 0; i < found->len; i++)
-        {
-          LekhSiteSuggestion *s = g_ptr_array_index (found, i);
-          const LekhSiteEntry *entry = data ? lekh_site_data_lookup (data, s->value) : NULL;
-
-          append_suggestion (values, details, seen, s->value, entry_detail (entry, att->field));
-        }
-    }
-
-  /* Then authors.yml / tags.yml entries no article uses yet, matched by key or name. */
-  n = data ? lekh_site_data_get_n_entries (data) : 0;
-  for (guint i = 0; i < n && values->len < MAX_SUGGESTIONS; i++)
-    {
-      const LekhSiteEntry *entry = lekh_site_data_get_entry (data, i);
-      g_autofree char *key = lekh_site_fold (entry->key);
-      g_autofree char *name = entry->name ? lekh_site_fold (entry->name) : NULL;
-
-      if (folded_matches (key, prefix) || folded_matches (name, prefix))
-        append_suggestion (values, details, seen, entry->key, entry_detail (entry, att->field));
-    }
-
-  {
-    g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
-
-    /* Details are set before the model announces the items: the chip editor reads them
-     * as soon as it hears of the change. */
-    for (guint i = 0; i < values->len; i++)
-      {
-        GtkStringObject *item = gtk_string_object_new (g_ptr_array_index (values, i));
-
-        g_object_set_data_full (G_OBJECT (item), "lekh-detail",
-                                g_strdup (g_ptr_array_index (details, i)), g_free);
-        g_ptr_array_add (objects, item);
-      }
-    g_list_store_splice (att->model, 0, g_list_model_get_n_items (G_LIST_MODEL (att->model)),
-                         objects->pdata, objects->len);
-  }
+  /* The items already chosen are not offered again. */
+  items = lekh_chip_editor_dup_items (editor);
+  found = lekh_suggestion_for_site (lekh_site_controller_get_index (self),
+                                    site_data_for (self, att->field), att->field, text,
+                                    (const char * const *) items, MAX_SUGGESTIONS);
+  g_list_store_splice (att->model, 0, g_list_model_get_n_items (G_LIST_MODEL (att->model)),
+                       found->pdata, found->len);
 }
 
 static void
-attachment_free (gpointer data)
+attachment_free (gpointer  data,
+                 GClosure *closure)
 {
   Attachment *att = data;
 
   g_clear_weak_pointer (&att->self);
+  g_clear_weak_pointer (&att->editor);
   g_clear_object (&att->model);
   g_free (att);
-}
-
-static void
-entry_changed_cb (LekhChipEditor *editor)
-{
-  Attachment *att = g_object_get_data (G_OBJECT (editor), "lekh-site-attachment");
-
-  if (att != NULL)
-    update_attachment (att, editor);
 }
 
 void
@@ -335,23 +231,23 @@ lekh_site_controller_attach (LekhSiteController *self,
                              LekhSiteField       field)
 {
   Attachment *att;
-  GtkWidget *entry;
 
   g_return_if_fail (LEKH_IS_SITE_CONTROLLER (self));
   g_return_if_fail (LEKH_IS_CHIP_EDITOR (editor));
 
   att = g_new0 (Attachment, 1);
   g_set_weak_pointer (&att->self, self);
+  g_set_weak_pointer (&att->editor, editor);
   att->field = field;
-  att->model = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  att->model = g_list_store_new (LEKH_TYPE_SUGGESTION);
   lekh_chip_editor_set_suggestions (editor, G_LIST_MODEL (att->model));
-  g_object_set_data_full (G_OBJECT (editor), "lekh-site-attachment", att, attachment_free);
 
-  /* The chip editor re-reads its model when the model changes, so the order of the
-   * "changed" handlers does not matter. */
-  entry = lekh_chip_editor_get_entry (editor);
-  g_signal_connect_object (entry, "changed", G_CALLBACK (entry_changed_cb), editor,
-                           G_CONNECT_SWAPPED);
+  /* The attachment lives as long as the handler (the entry's, so the editor's): no data
+   * on the editor. The chip editor re-reads its model when the model changes, so the
+   * order of the "changed" handlers does not matter. */
+  g_signal_connect_data (lekh_chip_editor_get_entry (editor), "changed",
+                         G_CALLBACK (update_attachment), att, attachment_free,
+                         G_CONNECT_SWAPPED);
 }
 
 /* Site-level checks */

@@ -21,8 +21,10 @@ open_article_cb (LekhSiteWindow *self,
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (LEKH_IS_APPLICATION (app))
-    lekh_application_open_file (LEKH_APPLICATION (app), file, NULL);
+  /* GApplication's own "open" (LekhApplication handles it with lekh_application_open_file
+   * and no hint window), so this window needs no more of the application than its type. */
+  if (app != NULL)
+    g_application_open (G_APPLICATION (app), &file, 1, "");
 }
 
 static void
@@ -67,7 +69,7 @@ lekh_site_window_new (LekhApplication *app,
   g_autofree char *subtitle = NULL;
   g_autoptr(LekhSite) site = NULL;
 
-  g_return_val_if_fail (LEKH_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (app), NULL);
   g_return_val_if_fail (G_IS_FILE (root), NULL);
 
   self = g_object_new (LEKH_TYPE_SITE_WINDOW, "application", app, NULL);

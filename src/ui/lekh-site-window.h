@@ -3,10 +3,12 @@
 
 #include <adwaita.h>
 
-#include "lekh-application.h"
 #include "lekh-site-view.h"
 
 G_BEGIN_DECLS
+
+/* Only the type is needed here; lekh-application.h includes this header. */
+typedef struct _LekhApplication LekhApplication;
 
 #define LEKH_TYPE_SITE_WINDOW (lekh_site_window_get_type ())
 
