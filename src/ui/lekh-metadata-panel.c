@@ -598,6 +598,79 @@ sync_text (LekhMetadataPanel *self,
     }
 }
 
+/* {name: …} authors, {label: …} Docusaurus tags: a chip that is removed or
+ * moved as a whole; its details are edited in the source. Returns the chip's
+ * label and sets @detail to the tooltip naming the fields it was written with. */
+static const char *
+mapping_chip (const LekhNode  *item,
+              char           **detail)
+{
+  const char *fields[] = { "name", "label", "key", "title", NULL };
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  g_autofree char *joined = NULL;
+  const char *name = NULL;
+
+  for (guint f = 0; name == NULL && fields[f] != NULL; f++)
+    name = lekh_node_get_string (lekh_node_lookup (item, fields[f]));
+  for (guint k = 0; k + 1 < item->children->len; k += 2)
+    {
+      const char *field = lekh_node_get_string (g_ptr_array_index (item->children, k));
+
+      if (field != NULL)
+        g_strv_builder_add (keys, field);
+    }
+  names = g_strv_builder_end (keys);
+  joined = g_strjoinv (", ", names);
+  *detail = g_strdup_printf (_("Written with details (%s); change them in the source"), joined);
+
+  return name ? name : _("Unnamed");
+}
+
+/* Collects the chips for the list value @node into @items, with a detail (or
+ * NULL) per chip into @details. Returns FALSE when the value holds something
+ * no chip can stand for (a nested list, a table as the whole value), so the
+ * editor is made read-only. */
+static gboolean
+collect_chips (const LekhNode *node,
+               GStrvBuilder   *items,
+               GPtrArray      *details)
+{
+  gboolean editable = TRUE;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (node->kind == LEKH_NODE_SCALAR)
+    {
+      if (lekh_node_get_value_type (node) != LEKH_VALUE_NULL && node->scalar[0] != '\0')
+        g_strv_builder_add (items, node->scalar);
+      return TRUE;
+    }
+
+  if (node->kind != LEKH_NODE_SEQUENCE)
+    return FALSE;
+
+  for (guint i = 0; i < lekh_node_get_n_items (node); i++)
+    {
+      const LekhNode *item = lekh_node_resolve (lekh_node_get_item (node, i));
+      const char *name = NULL;
+      char *detail = NULL;
+
+      if (item != NULL && item->kind == LEKH_NODE_SCALAR)
+        name = item->scalar;
+      else if (item != NULL && item->kind == LEKH_NODE_MAPPING)
+        name = mapping_chip (item, &detail);
+      else
+        editable = FALSE;
+
+      g_strv_builder_add (items, name ? name : "");
+      g_ptr_array_add (details, detail);
+    }
+
+  return editable;
+}
+
 static void
 sync_list (LekhMetadataPanel *self,
            LekhArticle       *article,
@@ -608,73 +681,17 @@ sync_list (LekhMetadataPanel *self,
   const LekhNode *node = lekh_node_resolve (lekh_article_get_value (article, key));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) refused = NULL;
   g_auto(GStrv) items = NULL;
-  gboolean editable = TRUE;
+  gboolean editable;
 
   if (has_focus_within (editor))
     return;
 
-  if (node == NULL)
-    ;
-  else if (node->kind == LEKH_NODE_SCALAR)
-    {
-      if (lekh_node_get_value_type (node) != LEKH_VALUE_NULL && node->scalar[0] != '\0')
-        g_strv_builder_add (builder, node->scalar);
-    }
-  else if (node->kind == LEKH_NODE_SEQUENCE)
-    {
-      for (guint i = 0; i < lekh_node_get_n_items (node); i++)
-        {
-          const LekhNode *item = lekh_node_resolve (lekh_node_get_item (node, i));
-          const char *name = NULL;
-          char *detail = NULL;
-
-          if (item != NULL && item->kind == LEKH_NODE_SCALAR)
-            name = item->scalar;
-          else if (item != NULL && item->kind == LEKH_NODE_MAPPING)
-            {
-              /* {name: …} authors, {label: …} Docusaurus tags: a chip that is removed or
-               * moved as a whole; its details are edited in the source. */
-              const char *fields[] = { "name", "label", "key", "title", NULL };
-              g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
-              g_auto(GStrv) names = NULL;
-
-              for (guint f = 0; name == NULL && fields[f] != NULL; f++)
-                name = lekh_node_get_string (lekh_node_lookup (item, fields[f]));
-              for (guint k = 0; k + 1 < item->children->len; k += 2)
-                {
-                  const char *field = lekh_node_get_string (g_ptr_array_index (item->children, k));
-
-                  if (field != NULL)
-                    g_strv_builder_add (keys, field);
-                }
-              names = g_strv_builder_end (keys);
-              if (name == NULL)
-                name = _("Unnamed");
-              {
-                g_autofree char *joined = g_strjoinv (", ", names);
-
-                detail = g_strdup_printf (_("Written with details (%s); change them in the source"),
-                                          joined);
-              }
-            }
-          else
-            editable = FALSE;
-
-          g_strv_builder_add (builder, name ? name : "");
-          g_ptr_array_add (details, detail);
-        }
-    }
-  else
+  editable = collect_chips (node, builder, details);
+  if (!key_editable (article, key, &refused))
     editable = FALSE;
-
-  {
-    g_autoptr(GError) refused = NULL;
-
-    if (!key_editable (article, key, &refused))
-      editable = FALSE;
-    gtk_widget_set_tooltip_text (editor, refused ? refused->message : NULL);
-  }
+  gtk_widget_set_tooltip_text (editor, refused ? refused->message : NULL);
 
   items = g_strv_builder_end (builder);
   self->updating++;
