@@ -54,6 +54,18 @@ json_strv (GString            *out,
   g_string_append_c (out, ']');
 }
 
+/* Writes out what has been gathered once it is large, so the output for a site of
+ * many thousand articles is never held in memory whole. */
+static void
+flush_large (GString *out)
+{
+  if (out->len > 65536)
+    {
+      fwrite (out->str, 1, out->len, stdout);
+      g_string_truncate (out, 0);
+    }
+}
+
 /* A field of the tab-separated listing: tabs and line breaks would split it. */
 static void
 tsv_field (GString    *out,
@@ -61,6 +73,53 @@ tsv_field (GString    *out,
 {
   for (const char *p = s ? s : ""; *p; p++)
     g_string_append_c (out, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+}
+
+/* One article of `lekh list --json`: an object on a line of its own. */
+static void
+append_info_json (GString         *out,
+                  LekhArticleInfo *info,
+                  gboolean         first)
+{
+  g_string_append (out, first ? "\n  {\"path\": " : ",\n  {\"path\": ");
+  lekh_cli_append_json_string (out, lekh_article_info_get_path (info));
+  g_string_append (out, ", \"profile\": ");
+  lekh_cli_append_json_string (out, lekh_article_info_get_profile (info));
+  g_string_append (out, ", \"title\": ");
+  lekh_cli_append_json_string (out, lekh_article_info_get_title (info));
+  g_string_append (out, ", \"date\": ");
+  lekh_cli_append_json_string (out, lekh_article_info_get_date (info));
+  g_string_append_printf (out, ", \"draft\": %s, \"tags\": ",
+                          lekh_article_info_get_draft (info) ? "true" : "false");
+  json_strv (out, lekh_article_info_get_tags (info));
+  g_string_append (out, ", \"authors\": ");
+  json_strv (out, lekh_article_info_get_authors (info));
+  g_string_append_printf (out, ", \"errors\": %u, \"warnings\": %u}",
+                          lekh_article_info_get_n_errors (info),
+                          lekh_article_info_get_n_warnings (info));
+}
+
+/* One article of the tab-separated listing, in the order `lekh list --help` gives. */
+static void
+append_info_tsv (GString         *out,
+                 LekhArticleInfo *info)
+{
+  g_autofree char *tags = g_strjoinv (", ", (char **) lekh_article_info_get_tags (info));
+  g_autofree char *authors = g_strjoinv (", ", (char **) lekh_article_info_get_authors (info));
+
+  tsv_field (out, lekh_article_info_get_path (info));
+  g_string_append_c (out, '\t');
+  tsv_field (out, lekh_article_info_get_profile (info));
+  g_string_append_c (out, '\t');
+  tsv_field (out, lekh_article_info_get_title (info));
+  g_string_append_c (out, '\t');
+  tsv_field (out, lekh_article_info_get_date (info));
+  g_string_append_printf (out, "\t%s\t", lekh_article_info_get_draft (info) ? "true" : "false");
+  tsv_field (out, tags);
+  g_string_append_c (out, '\t');
+  tsv_field (out, authors);
+  g_string_append_printf (out, "\t%u\t%u\n", lekh_article_info_get_n_errors (info),
+                          lekh_article_info_get_n_warnings (info));
 }
 
 int
@@ -111,49 +170,10 @@ lekh_cli_list (int    argc,
       LekhArticleInfo *info = g_ptr_array_index (infos, i);
 
       if (json)
-        {
-          g_string_append (out, i > 0 ? ",\n  {\"path\": " : "\n  {\"path\": ");
-          lekh_cli_append_json_string (out, lekh_article_info_get_path (info));
-          g_string_append (out, ", \"profile\": ");
-          lekh_cli_append_json_string (out, lekh_article_info_get_profile (info));
-          g_string_append (out, ", \"title\": ");
-          lekh_cli_append_json_string (out, lekh_article_info_get_title (info));
-          g_string_append (out, ", \"date\": ");
-          lekh_cli_append_json_string (out, lekh_article_info_get_date (info));
-          g_string_append_printf (out, ", \"draft\": %s, \"tags\": ",
-                                  lekh_article_info_get_draft (info) ? "true" : "false");
-          json_strv (out, lekh_article_info_get_tags (info));
-          g_string_append (out, ", \"authors\": ");
-          json_strv (out, lekh_article_info_get_authors (info));
-          g_string_append_printf (out, ", \"errors\": %u, \"warnings\": %u}",
-                                  lekh_article_info_get_n_errors (info),
-                                  lekh_article_info_get_n_warnings (info));
-        }
+        append_info_json (out, info, i == 0);
       else
-        {
-          g_autofree char *tags = g_strjoinv (", ", (char **) lekh_article_info_get_tags (info));
-          g_autofree char *authors = g_strjoinv (", ",
-                                                 (char **) lekh_article_info_get_authors (info));
-
-          tsv_field (out, lekh_article_info_get_path (info));
-          g_string_append_c (out, '\t');
-          tsv_field (out, lekh_article_info_get_profile (info));
-          g_string_append_c (out, '\t');
-          tsv_field (out, lekh_article_info_get_title (info));
-          g_string_append_c (out, '\t');
-          tsv_field (out, lekh_article_info_get_date (info));
-          g_string_append_printf (out, "\t%s\t", lekh_article_info_get_draft (info) ? "true" : "false");
-          tsv_field (out, tags);
-          g_string_append_c (out, '\t');
-          tsv_field (out, authors);
-          g_string_append_printf (out, "\t%u\t%u\n", lekh_article_info_get_n_errors (info),
-                                  lekh_article_info_get_n_warnings (info));
-        }
-      if (out->len > 65536)
-        {
-          fwrite (out->str, 1, out->len, stdout);
-          g_string_truncate (out, 0);
-        }
+        append_info_tsv (out, info);
+      flush_large (out);
     }
   if (json)
     g_string_append (out, infos->len > 0 ? "\n]\n" : "]\n");
@@ -311,6 +331,91 @@ rename_in_authors_file (const char *path,
   return REPLACE_CHANGED;
 }
 
+/* KEY OLD NEW PATH…: at least one path, KEY and NEW non-empty text, OLD text,
+ * and NEW different from OLD. Says what is wrong when they are not. */
+static gboolean
+replace_arguments_valid (char **args)
+{
+  const char *key, *old_value, *new_value;
+
+  if (args == NULL || g_strv_length (args) < 4)
+    {
+      g_printerr (_("lekh replace: missing KEY, OLD, NEW or PATH\n"));
+      g_printerr (_("Usage: %s\n"), _("lekh replace [--dry-run] KEY OLD NEW PATH…"));
+      return FALSE;
+    }
+  key = args[0];
+  old_value = args[1];
+  new_value = args[2];
+  if (!g_utf8_validate (key, -1, NULL) || !g_utf8_validate (old_value, -1, NULL) ||
+      !g_utf8_validate (new_value, -1, NULL) || *key == '\0' || *new_value == '\0' ||
+      strcmp (old_value, new_value) == 0)
+    {
+      g_printerr (_("lekh replace: KEY and NEW must be text, and NEW differ from OLD\n"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Notes the authors.yml the changed article at @path reads, once per file. */
+static void
+add_authors_file (GPtrArray  *authors_files,
+                  const char *path)
+{
+  char *file = lekh_bulk_edit_dup_authors_file (path);
+
+  if (file != NULL && !g_ptr_array_find_with_equal_func (authors_files, file, g_str_equal, NULL))
+    g_ptr_array_add (authors_files, file);
+  else
+    g_free (file);
+}
+
+/* Renames OLD to NEW in each authors.yml the changed articles read, in path
+ * order, adding to the counts of changed and failed files. */
+static void
+rename_in_authors_files (GPtrArray  *authors_files,
+                         const char *old_value,
+                         const char *new_value,
+                         gboolean    dry_run,
+                         GString    *out,
+                         guint      *n_changed,
+                         guint      *n_failed)
+{
+  g_ptr_array_sort (authors_files, compare_strings_indirect);
+  for (guint i = 0; i < authors_files->len; i++)
+    {
+      switch (rename_in_authors_file (g_ptr_array_index (authors_files, i), old_value,
+                                      new_value, dry_run, out))
+        {
+        case REPLACE_CHANGED:
+          (*n_changed)++;
+          break;
+        case REPLACE_FAILED:
+          (*n_failed)++;
+          break;
+        case REPLACE_SKIPPED:
+        case REPLACE_UNCHANGED:
+        default:
+          break;
+        }
+    }
+}
+
+/* The closing line of `lekh replace`: "12 files changed, 1 not changed, 2 skipped". */
+static void
+append_replace_summary (GString *out,
+                        guint    n_changed,
+                        guint    n_failed,
+                        guint    n_skipped)
+{
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u file changed",
+                                            "%u files changed", n_changed), n_changed);
+  if (n_failed > 0 || n_skipped > 0)
+    /* TRANSLATORS: follows "12 files changed" */
+    g_string_append_printf (out, _(", %u not changed, %u skipped"), n_failed, n_skipped);
+  g_string_append_c (out, '\n');
+}
+
 int
 lekh_cli_replace (int    argc,
                   char **argv)
@@ -348,22 +453,11 @@ lekh_cli_replace (int    argc,
       g_printerr ("lekh replace: %s\n", error->message);
       return EXIT_USAGE;
     }
-  if (args == NULL || g_strv_length (args) < 4)
-    {
-      g_printerr (_("lekh replace: missing KEY, OLD, NEW or PATH\n"));
-      g_printerr (_("Usage: %s\n"), _("lekh replace [--dry-run] KEY OLD NEW PATH…"));
-      return EXIT_USAGE;
-    }
+  if (!replace_arguments_valid (args))
+    return EXIT_USAGE;
   key = args[0];
   old_value = args[1];
   new_value = args[2];
-  if (!g_utf8_validate (key, -1, NULL) || !g_utf8_validate (old_value, -1, NULL) ||
-      !g_utf8_validate (new_value, -1, NULL) || *key == '\0' || *new_value == '\0' ||
-      strcmp (old_value, new_value) == 0)
-    {
-      g_printerr (_("lekh replace: KEY and NEW must be text, and NEW differ from OLD\n"));
-      return EXIT_USAGE;
-    }
 
   author = strcmp (key, "authors") == 0 || strcmp (key, "author") == 0;
   walked = lekh_cli_walk ("lekh replace", (const char * const *) args + 3, &walk_failed);
@@ -375,15 +469,7 @@ lekh_cli_replace (int    argc,
         case REPLACE_CHANGED:
           n_changed++;
           if (author)
-            {
-              char *file = lekh_bulk_edit_dup_authors_file (g_ptr_array_index (walked, i));
-
-              if (file != NULL && !g_ptr_array_find_with_equal_func (authors_files, file,
-                                                                     g_str_equal, NULL))
-                g_ptr_array_add (authors_files, file);
-              else
-                g_free (file);
-            }
+            add_authors_file (authors_files, g_ptr_array_index (walked, i));
           break;
         case REPLACE_FAILED:
           n_failed++;
@@ -395,39 +481,12 @@ lekh_cli_replace (int    argc,
         default:
           break;
         }
-      if (out->len > 65536)
-        {
-          fwrite (out->str, 1, out->len, stdout);
-          g_string_truncate (out, 0);
-        }
+      flush_large (out);
     }
-  g_ptr_array_sort (authors_files, compare_strings_indirect);
-  for (guint i = 0; i < authors_files->len; i++)
-    {
-      switch (rename_in_authors_file (g_ptr_array_index (authors_files, i), old_value,
-                                      new_value, dry_run, out))
-        {
-        case REPLACE_CHANGED:
-          n_changed++;
-          break;
-        case REPLACE_FAILED:
-          n_failed++;
-          break;
-        case REPLACE_SKIPPED:
-        case REPLACE_UNCHANGED:
-        default:
-          break;
-        }
-    }
+  rename_in_authors_files (authors_files, old_value, new_value, dry_run, out,
+                           &n_changed, &n_failed);
   if (!dry_run)
-    {
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u file changed",
-                                                "%u files changed", n_changed), n_changed);
-      if (n_failed > 0 || n_skipped > 0)
-        /* TRANSLATORS: follows "12 files changed" */
-        g_string_append_printf (out, _(", %u not changed, %u skipped"), n_failed, n_skipped);
-      g_string_append_c (out, '\n');
-    }
+    append_replace_summary (out, n_changed, n_failed, n_skipped);
   fwrite (out->str, 1, out->len, stdout);
   fflush (stdout);
 
