@@ -436,7 +436,10 @@ is_edited (const LekhEntry *entry,
  * EXPECTED while every other entry keeps, in order, its key, its key's bytes, its value
  * and its value's bytes (the promise fuzz/fuzz-edit.c checks from outside), and the
  * body stays as it was. Whatever a span computation gets wrong becomes a refusal here,
- * never a changed file. */
+ * never a changed file.
+ * Long because it is one walk over the old and new entries side by side, and each check
+ * that walk makes (the edited key once, a rename keeping the value, the others keeping key
+ * and value bytes) needs the same two indexes. */
 static gboolean
 verify_edit (LekhArticle     *self,
              const LekhEdit  *edit,
@@ -1798,6 +1801,11 @@ fingerprint_string (GString        *out,
   g_string_append (out, value);
 }
 
+/* Long because the list case builds the edit and the fingerprint verify_edit() checks in
+ * one pass over the items (the first OLD becomes NEW, or goes when NEW is there already),
+ * then cuts each removed item with its separator, which differs for block lists, inner
+ * flow items and the last flow item; scalar and list cases share the two refusals at the
+ * end. */
 LekhEdit *
 lekh_article_edit_replace_value (LekhArticle  *self,
                                  const char   *key,
@@ -2179,6 +2187,10 @@ add_deletion (GArray *pieces,
   g_array_append_val (pieces, piece);
 }
 
+/* Long because a flow list has six ways to lose an item without breaking its punctuation
+ * or its comments (the only item, with or without a comment; an inner item; the last item,
+ * with a comma of its own, after a comment, or plain), each a few lines; the two
+ * block-list cases come first and are short. */
 LekhEdit *
 lekh_article_edit_list_remove (LekhArticle  *self,
                                const char   *key,
@@ -2362,6 +2374,10 @@ first_string_item (const LekhNode *node)
   return NULL;
 }
 
+/* Long because the new item copies the list's own layout: its quoting from the first
+ * string item (per format), then for a block list the first item's indent, for a flow list
+ * the separator between the last two items unless a comment or another line ending stands
+ * there; each choice is a few lines and uses the one ListLayout. */
 LekhEdit *
 lekh_article_edit_list_append (LekhArticle  *self,
                                const char   *key,

@@ -230,6 +230,11 @@ lekh_html_render_body (const char          *text,
   return render_body (lekh_markdown_parse (text, (gsize) len, options), options, flags);
 }
 
+/* Long because the page is written top to bottom in one GString: the language (given or
+ * detected from the title, description and text), the head with its meta and Open Graph
+ * tags, then the post's header (title unless the body starts with one, description,
+ * byline, tags, image) before the body. The head and the post's header could each be a
+ * function taking the meta; that split is worth making when the core is next changed. */
 char *
 lekh_html_export (const LekhArticle   *article,
                   LekhHtmlExportFlags  flags)

@@ -115,6 +115,9 @@ parse_u4 (Parser *P)
   return v;
 }
 
+/* Reads the JSON string at P into a scalar node. Long because it is RFC 8259's string
+ * grammar in one loop: a fast copy of plain bytes, the eight one-letter escapes, and \u
+ * escapes with surrogate pairs, each refusal with its own message and place. */
 static LekhNode *
 parse_string (Parser *P)
 {

@@ -119,6 +119,10 @@ toggle_link (const gunichar *u,
   return TRUE;
 }
 
+/* Long because toggling is three tries in order, each ending the call when it applies:
+ * marks just outside the selection (or the word at the cursor) are removed, then marks
+ * just inside a selection, else the text is wrapped; each try also places the selection or
+ * cursor where it belongs afterwards, which takes most of the lines. */
 gboolean
 lekh_markup_toggle (const char      *text,
                     gsize            sel_start,
@@ -279,6 +283,10 @@ lekh_markup_change_heading (const char     *line,
   return TRUE;
 }
 
+/* Long because it reads the line's marker, one branch per kind (a bullet with or without a
+ * task box, a number with its . or ), a quote's >), each building the marker of the next
+ * line, then either ends the list on an empty item or continues it; the branches share the
+ * position reached and the indent. */
 LekhListAction
 lekh_markup_continue_list (const char     *line,
                            gsize           cursor,

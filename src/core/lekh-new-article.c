@@ -427,6 +427,10 @@ create_exclusive (const char  *dir,
   return g_steal_pointer (&path);
 }
 
+/* Long because it does in order what creating an article takes: check the title, decide
+ * per profile the folder, whether the name is dated and whether a post is a folder, create
+ * the folder, then try name after name (from a Hugo archetype or the plain template) until
+ * one is free. The per-profile switch could become a function of its own. */
 char *
 lekh_new_article_create (const char                  *root,
                          LekhProfileId                profile,

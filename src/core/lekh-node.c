@@ -493,6 +493,10 @@ json_big_int (GString    *out,
   g_string_append (out, digits);
 }
 
+/* Writes NODE as JSON to OUT, spending BUDGET. Long because it is one switch over node
+ * kinds and, for scalars, over value types (null, bool, integers kept exact, floats that
+ * JSON cannot hold, timestamps, strings), each a few lines; the budget and error travel
+ * down every recursive call, so the cases stay together. */
 static gboolean
 node_to_json (const LekhNode  *node,
               GString         *out,

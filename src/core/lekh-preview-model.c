@@ -1033,6 +1033,12 @@ lekh_preview_model_get_restyled (LekhPreviewModel *self,
   return self->restyled_n > 0;
 }
 
+/* Long because its steps share a dozen locals (full, delta, first, last, slice_start,
+ * fresh, keep_head, keep_tail): re-read the front matter and decide whether the body moved
+ * or changed, pick the blocks the edit touched and widen the slice until the old parse
+ * agrees at both ends, then keep the blocks that came out the same. The head re-read and
+ * the thrice-written block shift would split off cleanly, and should when the core is next
+ * changed and fuzzed. */
 gboolean
 lekh_preview_model_update (LekhPreviewModel  *self,
                            LekhPreviewChange *change)

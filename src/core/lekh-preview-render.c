@@ -724,6 +724,12 @@ render_table (Renderer   *r,
   line_end (r, "paragraph");
 }
 
+/* Renders the cmark tree under ROOT (only its inlines when INLINES_ONLY). Long because it
+ * is the one walk over cmark's enter and exit events, a case per node kind, each case
+ * reading and changing the Renderer (open lists, quote depth, pending text, styles). The
+ * longer cases (a heading that opens an admonition, a paragraph of MDX imports) could move
+ * into helpers taking (r, node, enter) and should, the next time the core is changed and
+ * fuzzed. */
 static void
 render_node (Renderer   *r,
              cmark_node *root,

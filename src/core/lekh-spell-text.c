@@ -83,6 +83,10 @@ skip_token (const Line *l,
   return i;
 }
 
+/* Adds the words of L between FROM and TO, skipping what is not prose. Long because it is
+ * one pass over the characters, a branch per thing that is not prose (code spans, link
+ * targets, tags and autolinks, bare addresses) and the word branch, which also drops words
+ * that are part of an address, a path or an identifier; each branch moves the same index. */
 static void
 scan_prose (Line  *l,
             gsize  from,

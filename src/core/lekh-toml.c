@@ -466,7 +466,11 @@ multiline_quotes (Parser  *P,
   return TRUE;
 }
 
-/* Reads the string at P into P->buf. */
+/* Reads the string at P into P->buf.
+ * Long because TOML has four kinds of string, basic and literal, on one line or many: the
+ * multi-line loop (quotes at the end that belong to the text, a line-ending backslash that
+ * trims the break and the whitespace after it) and the one-line loop share the escape and
+ * control-character rules but stop at different things. */
 static gboolean
 parse_string (Parser              *P,
               gboolean             allow_multiline,
@@ -724,6 +728,10 @@ parse_time (Parser *P)
   return TRUE;
 }
 
+/* Long because TOML's four date-time types (local time, local date, local date-time,
+ * offset date-time) share their beginnings: one pass reads a time, or a date and what
+ * follows it (a T or space and a time, then Z or an offset), checking the month, the day
+ * against its month and the offset's range as it goes, and only then knows the type. */
 static TomlNode *
 parse_datetime (Parser   *P,
                 LekhSpan  span,
@@ -888,6 +896,11 @@ number_node (Parser       *P,
   return node;
 }
 
+/* Reads a TOML integer or float at P. Long because TOML's number grammar is read and
+ * checked in one pass: the sign, inf and nan, 0x/0o/0b integers with their overflow check,
+ * a decimal integer without leading zeros, the fraction and exponent, then the conversion
+ * with its own overflow check; every part goes through take_digits() into P->buf, which
+ * the conversion then reads. */
 static TomlNode *
 parse_number (Parser   *P,
               LekhSpan  span,
@@ -1329,7 +1342,12 @@ insert_keyval (Parser   *P,
   return TRUE;
 }
 
-/* [a.b] or [[a.b]] at P->p: returns the table that the following keys go into. */
+/* [a.b] or [[a.b]] at P->p: returns the table that the following keys go into.
+ * Long because after reading the brackets it walks the dotted path, making implicit tables
+ * and stepping into the last element of an array of tables, then treats [table] and
+ * [[array]] apart; each way a header can clash with what is already defined (a value, a
+ * table defined twice, a table that was an array) has its own message, as TOML's rules on
+ * redefinition are strict. */
 static TomlNode *
 parse_header (Parser   *P,
               GArray   *parts,
@@ -1473,6 +1491,11 @@ validate_utf8 (Parser *P)
   return TRUE;
 }
 
+/* Long because it is the line loop of the TOML grammar: a [header], a key = value or
+ * nothing, then an optional comment and the line's end. Both branches record what the
+ * editor needs (key paths, spans, section numbers) in the document and share the current
+ * table, header and section with the loop; the key = value branch could become a function
+ * of its own. */
 static gboolean
 parse_document (Parser *P)
 {

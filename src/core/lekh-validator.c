@@ -1837,7 +1837,11 @@ js_hand_over (JsParse *parse,
 
 /* The ISO form: [+-YYYYYY|YYYY][-MM[-DD]][THH:mm[:ss[.sss]][Z|+hh:mm|+hhmm]]. Returns
  * GO_ON with *FIRST the token where it stopped matching (the legacy parser's first, or -1)
- * and parse->at the one after, keeping the date parts read so far. */
+ * and parse->at the one after, keeping the date parts read so far.
+ * Long because it follows the form left to right (sign and year, month and day, T and the
+ * time parts, the zone), and each part may stop the match where it is, handing that token
+ * to the legacy parser; split by part, each piece would need the parse, FIRST and how far
+ * it got. */
 static JsIsoResult
 js_parse_iso (JsParse *parse,
               int     *first)
@@ -1987,7 +1991,11 @@ js_time_push (JsParse *parse,
   return TRUE;
 }
 
-/* The legacy forms, token by token from TOKEN (already taken). */
+/* The legacy forms, token by token from TOKEN (already taken).
+ * Long because it is one decision per kind of token, as V8's legacy date parser makes it:
+ * a number (which may start a time, milliseconds, or a date part), a word (month names,
+ * AM/PM, zone names), a sign (an offset) and the stray rest; each branch changes the same
+ * JsParse. */
 static gboolean
 js_parse_legacy_token (JsParse       *parse,
                        const JsToken *token,
@@ -2101,6 +2109,11 @@ js_parse_legacy_token (JsParse       *parse,
   return !((js_is_sign (token) || js_is (token, JS_TOKEN_SYMBOL, ')')) && *seen_number);
 }
 
+/* Parses S as JavaScript's Date.parse does, into OUT. Long because after the ISO and
+ * legacy passes it does what Date.parse does with the parts in one place: fill in missing
+ * date parts and decide their order (YMD or MDY, or beside a month name), fix two-digit
+ * years, apply AM/PM and 24:00, and check the range a Date can hold; the steps share the
+ * parse and the year, month and day. */
 static gboolean
 js_date_parse (const char  *s,
                gsize        len,
@@ -2226,7 +2239,11 @@ joi_date_string (const char *s,
   return js_date_parse (s, strlen (s), parsed);
 }
 
-/* JoiFrontMatter.date().raw() and, for the blog's date, getDate(). */
+/* JoiFrontMatter.date().raw() and, for the blog's date, getDate().
+ * Long because it is one switch over the value's YAML type, as js-yaml hands it to Joi and
+ * then to the blog: a timestamp that rolls over, a number (milliseconds, or refused for a
+ * blog post), and a string, which a blog post reads with a Z added, so it needs two parses
+ * and a comparison; most of the lines are the messages that explain each case. */
 static void
 docusaurus_date (Check           *check,
                  const LekhEntry *entry,
@@ -2667,6 +2684,10 @@ docusaurus_last_update (Check           *check,
     docusaurus_date (check, entry, lekh_node_resolve (date), "last_update.date", FALSE);
 }
 
+/* Checks one field against the Joi schema Docusaurus validates front matter with. Long
+ * because it is one switch over the Joi types, each case the test Joi makes and the
+ * message for it, most of the lines being those messages; the cases with more to them
+ * (keywords, tags, authors, last_update, dates) already call functions of their own. */
 static void
 check_docusaurus_field (Check           *check,
                         const LekhEntry *entry,
@@ -2915,7 +2936,11 @@ static const char * const go_months[] = {
  * "2006-01-02 15:04:05" with "Z0700", "Z07:00", " -07:00", " -0700", " -0700 MST", or none,
  * "2006-01-02", "02 Jan 2006" and RFC 1123 ("Mon, 02 Jan 2006 15:04:05 MST" or "-0700").
  * Every field has its fixed number of digits, time.Parse refuses a day the month lacks, and
- * it takes a fraction after the seconds in any layout. */
+ * it takes a fraction after the seconds in any layout.
+ * Long because it walks the string once through Go's layouts: the RFC 1123 and "02 Jan
+ * 2006" forms first, then the numeric date, the time, the fraction and the zone forms that
+ * may follow; the layouts share their prefixes, so the walk branches where they part
+ * instead of trying each layout from the start. */
 static gboolean
 hugo_date_parses (const char *s)
 {
@@ -3397,7 +3422,10 @@ atoi_n (const char *p,
  * YYYYMMDD or YYMMDD, a day alone. A month outside 1–12 or a day outside 1–31 raises ("mon
  * out of range", "argument out of range"), so does a minute over 59, a second over 60, a
  * zone of 24 hours or more, and text with no digit ("no time information"); a day the month
- * lacks (2023-02-30) rolls over into the next month (2023-03-02). *ROLLED gets that date. */
+ * lacks (2023-02-30) rolls over into the next month (2023-03-02). *ROLLED gets that date.
+ * Long because it follows Ruby's order in one pass over the string: the bare digit forms
+ * first, then year, month and day with their separator, then time, fraction and zone, each
+ * refusing what Ruby raises on; the parts read so far decide how the next is read. */
 static RubyTime
 ruby_time_parse (const char *s,
                  GDate      *rolled)
@@ -3768,6 +3796,10 @@ check_jekyll_field (Check           *check,
   return TRUE;
 }
 
+/* Checks one known field of the generic rules against its type. Long because it is one
+ * switch over the field types (text, bool, numbers, dates, URLs, images, lists, tags,
+ * authors, toc level, mappings), each case a type test and its message; what Hugo, Jekyll
+ * and Docusaurus do differently is already in functions of their own, tried first. */
 static void
 check_field (Check           *check,
              const LekhEntry *entry,
@@ -4277,6 +4309,11 @@ span_of_text (LekhArticle *article,
   return span;
 }
 
+/* Checks an authors.yml (KIND 1) or tags.yml (KIND 2) opened on its own. Long because it
+ * runs three checks in turn: the YAML shape with libyaml (which ends the run when wrong),
+ * what LekhSiteData finds inside, and each author's picture; most of its lines are the
+ * translatable messages. The three could be functions of their own, and should be when
+ * the core is next changed. */
 static void
 check_site_data_file (Check *check,
                       int    kind)
@@ -4384,6 +4421,11 @@ compare_diagnostics (gconstpointer a,
   return lekh_diagnostic_compare (*(LekhDiagnostic **) a, *(LekhDiagnostic **) b);
 }
 
+/* Long because it is the order the checks run in, each stage able to end the run:
+ * authors.yml and tags.yml on their own, an article that could not be read, no front
+ * matter, duplicate keys, then each field, the fields together, required fields and the
+ * site. The stages share the Check and the table of first keys; the duplicate-key pass
+ * could be a function of its own. */
 GPtrArray *
 lekh_validator_check (LekhValidator *self,
                       LekhArticle   *article,
