@@ -87,7 +87,8 @@ struct _LekhArticle
   gboolean         unterminated;
   Arena            arena;
   GPtrArray       *child_arrays;  /* every collection's children array */
-  gsize            body_checked;  /* g_once: the body's UTF-8 is checked on first need */
+  int              body_checked;  /* atomic: the body's UTF-8 is checked (on first need) */
+  GMutex           body_lock;     /* taken only until body_checked is set */
   LekhTomlDocument *toml;         /* +++ front matter: owns root and the entries' nodes */
   LekhJsonDocument *json;         /* { } front matter: likewise */
 };
@@ -1223,6 +1224,7 @@ lekh_article_new_from_bytes (GBytes *bytes)
   self = g_new0 (LekhArticle, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->child_arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_mutex_init (&self->body_lock);
 
   /* No copy: GBytes is immutable and shared. */
   self->bytes = g_bytes_ref (bytes);
@@ -1293,6 +1295,7 @@ lekh_article_unref (LekhArticle *self)
   g_clear_pointer (&self->json, lekh_json_document_free);
   g_clear_error (&self->error);
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_mutex_clear (&self->body_lock);
   g_free (self);
 }
 
@@ -1342,11 +1345,18 @@ ensure_body_checked (const LekhArticle *article)
 {
   LekhArticle *self = (LekhArticle *) article;
 
-  if (g_once_init_enter (&self->body_checked))
+  /* Double-checked under the article's own lock, not g_once: g_once_init_leave() takes a
+   * process-wide lock and wakes every waiter (a futex call) for each article, which made
+   * the threads of `lekh check` queue on each other. */
+  if (g_atomic_int_get (&self->body_checked))
+    return;
+  g_mutex_lock (&self->body_lock);
+  if (!self->body_checked)
     {
       article_check_utf8 (self, self->split.body_start, self->len);
-      g_once_init_leave (&self->body_checked, 1);
+      g_atomic_int_set (&self->body_checked, 1);
     }
+  g_mutex_unlock (&self->body_lock);
 }
 
 const GError *
