@@ -100,16 +100,18 @@ lekh_file_read (const char     *path,
       return NULL;
     }
 
-  display = g_filename_display_name (path);
+  /* The display name is made for a message only, not for every file read. */
   if (S_ISDIR (st.st_mode))
     {
       close (fd);
+      display = g_filename_display_name (path);
       g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO, _("“%s” is a folder, not an article"), display);
       return NULL;
     }
   if (!S_ISREG (st.st_mode))
     {
       close (fd);
+      display = g_filename_display_name (path);
       g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO,
                    _("“%s” is not a regular file (a device, pipe or socket)"), display);
       return NULL;
@@ -117,6 +119,7 @@ lekh_file_read (const char     *path,
   if (st.st_size > LEKH_FILE_MAX_SIZE)
     {
       close (fd);
+      display = g_filename_display_name (path);
       g_set_error (error, LEKH_ERROR, LEKH_ERROR_LIMIT,
                    _("“%s” is larger than 1 GiB; Lekh does not open files this large"), display);
       return NULL;
@@ -124,8 +127,10 @@ lekh_file_read (const char     *path,
   if (stamp != NULL)
     stamp_from_stat (stamp, &st);
 
-  /* Read to the end, whatever the size said: the file may grow or shrink meanwhile. */
-  alloc = (gsize) st.st_size + 1;
+  /* Read to the end, whatever the size said: the file may grow or shrink meanwhile. Room for
+   * the size, the byte of the read that finds the end, and the closing NUL: with only the
+   * NUL's, the last read of every file doubled (and copied) the buffer first. */
+  alloc = (gsize) st.st_size + 2;
   buf = g_malloc (alloc);
   for (;;)
     {
@@ -133,10 +138,12 @@ lekh_file_read (const char     *path,
 
       if (len + 1 >= alloc)
         {
-          if (alloc > (gsize) LEKH_FILE_MAX_SIZE)
+          /* (the buffer is full: LEN bytes read and the file goes on) */
+          if (len > (gsize) LEKH_FILE_MAX_SIZE)
             {
               g_free (buf);
               close (fd);
+              display = g_filename_display_name (path);
               g_set_error (error, LEKH_ERROR, LEKH_ERROR_LIMIT,
                            _("“%s” is larger than 1 GiB; Lekh does not open files this large"), display);
               return NULL;
