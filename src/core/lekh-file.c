@@ -77,16 +77,31 @@ lekh_file_read (const char     *path,
                 LekhFileStamp  *stamp,
                 GError        **error)
 {
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return lekh_file_read_at (AT_FDCWD, path, path, stamp, error);
+}
+
+GBytes *
+lekh_file_read_at (int             dir_fd,
+                   const char     *name,
+                   const char     *path,
+                   LekhFileStamp  *stamp,
+                   GError        **error)
+{
   g_autofree char *display = NULL;
   struct stat st;
   char *buf;
   gsize len = 0, alloc;
   int fd;
 
+  g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
   /* O_NONBLOCK: opening a named pipe must not wait for a writer. */
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  do
+    fd = openat (dir_fd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  while (fd < 0 && errno == EINTR);
   if (fd < 0)
     {
       set_io_error (error, errno, TRUE, path);
