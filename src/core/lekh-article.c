@@ -3,6 +3,9 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#ifdef __SSE2__
+# include <emmintrin.h>
+#endif
 #include <yaml.h>
 
 #include "lekh-article-private.h"
@@ -1124,7 +1127,7 @@ _lekh_article_get_toml (const LekhArticle *self)
   return self->toml;
 }
 
-/* UTF-8 validation that skips ASCII sixteen bytes at a time: articles are mostly ASCII
+/* UTF-8 validation that skips ASCII sixteen or thirty-two bytes at a time: articles are mostly ASCII
  * markup, and GLib's byte-by-byte validator dominated the cost of reading a file. A
  * multibyte character is checked in one step against the ranges of RFC 3629 (Table 3-7 of
  * the Unicode standard): no overlong form, no surrogate, nothing beyond U+10FFFF, so text in
@@ -1143,8 +1146,23 @@ utf8_validate_fast (const char  *text,
 
   while (p < limit)
     {
-      guchar c, lo, hi;
+      const guchar *stop;
 
+#ifdef __SSE2__
+      /* thirty-two bytes a round where the processor allows (every x86-64 does) */
+      while (limit - p >= 32)
+        {
+          const __m128i zero = _mm_setzero_si128 ();
+          __m128i a = _mm_loadu_si128 ((const __m128i *) p);
+          __m128i b = _mm_loadu_si128 ((const __m128i *) (p + 16));
+          __m128i nul = _mm_or_si128 (_mm_cmpeq_epi8 (a, zero), _mm_cmpeq_epi8 (b, zero));
+
+          /* a byte's top bit: not ASCII, or a zero byte */
+          if (_mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (a, b), nul)) != 0)
+            break;
+          p += 32;
+        }
+#endif
       while (limit - p >= 16)
         {
           guint64 a, b;
@@ -1156,49 +1174,55 @@ utf8_validate_fast (const char  *text,
             break;
           p += 16;
         }
-      if (p == limit)
-        break;
 
-      c = *p;
-      if (c < 0x80)
-        {
-          if (c == 0)
-            break;
-          p++;
-          continue;
-        }
-      /* continuation bytes, and C0 C1 (overlong two-byte forms), cannot start a character */
-      if (c < 0xc2)
+      /* then ASCII one byte at a time, up to sixteen (text in another script has short
+       * runs of ASCII between its letters) */
+      stop = p + MIN (16, limit - p);
+      while (p < stop && *p < 0x80 && *p != 0)
+        p++;
+      if (p == limit || *p == 0)
         break;
-      if (c < 0xe0)
+      if (*p < 0x80)
+        continue;
+
+      /* multibyte letters, one after another */
+      do
         {
-          if (limit - p < 2 || (p[1] & 0xc0) != 0x80)
-            break;
-          p += 2;
-          continue;
+          guchar c = *p, lo, hi;
+
+          /* continuation bytes, and C0 C1 (overlong two-byte forms), cannot start one */
+          if (c < 0xc2)
+            goto out;
+          if (c < 0xe0)
+            {
+              if (limit - p < 2 || (p[1] & 0xc0) != 0x80)
+                goto out;
+              p += 2;
+            }
+          else if (c < 0xf0)
+            {
+              lo = c == 0xe0 ? 0xa0 : 0x80;   /* E0: no overlong form */
+              hi = c == 0xed ? 0x9f : 0xbf;   /* ED: no surrogate */
+              if (limit - p < 3 || p[1] < lo || p[1] > hi || (p[2] & 0xc0) != 0x80)
+                goto out;
+              p += 3;
+            }
+          else if (c < 0xf5)
+            {
+              lo = c == 0xf0 ? 0x90 : 0x80;   /* F0: no overlong form */
+              hi = c == 0xf4 ? 0x8f : 0xbf;   /* F4: nothing beyond U+10FFFF */
+              if (limit - p < 4 || p[1] < lo || p[1] > hi || (p[2] & 0xc0) != 0x80 ||
+                  (p[3] & 0xc0) != 0x80)
+                goto out;
+              p += 4;
+            }
+          else
+            goto out;
         }
-      if (c < 0xf0)
-        {
-          lo = c == 0xe0 ? 0xa0 : 0x80;   /* E0: no overlong form */
-          hi = c == 0xed ? 0x9f : 0xbf;   /* ED: no surrogate */
-          if (limit - p < 3 || p[1] < lo || p[1] > hi || (p[2] & 0xc0) != 0x80)
-            break;
-          p += 3;
-          continue;
-        }
-      if (c < 0xf5)
-        {
-          lo = c == 0xf0 ? 0x90 : 0x80;   /* F0: no overlong form */
-          hi = c == 0xf4 ? 0x8f : 0xbf;   /* F4: nothing beyond U+10FFFF */
-          if (limit - p < 4 || p[1] < lo || p[1] > hi || (p[2] & 0xc0) != 0x80 ||
-              (p[3] & 0xc0) != 0x80)
-            break;
-          p += 4;
-          continue;
-        }
-      break;
+      while (p < limit && *p >= 0x80);
     }
 
+out:
   *end = (const char *) p;
   return p == limit;
 }
