@@ -180,6 +180,12 @@ lekh_file_read_at (int             dir_fd,
       if (n == 0)
         break;
       len += n;
+      /* The first read gave exactly the size fstat() said, one byte short of what was
+       * asked: that is the end of the file as it was then (a regular file reads short only
+       * at its end), and a second read only to be told so is a system call per file. Any
+       * other count reads on until read() returns 0. */
+      if (len == (gsize) n && len == (gsize) st.st_size)
+        break;
     }
   close (fd);
   buf[len] = '\0';
