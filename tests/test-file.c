@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -265,6 +266,49 @@ test_not_regular (void)
   g_rmdir (dir);
 }
 
+/* Files of every size around the buffer's edges read whole, by path and in an open folder
+ * (lekh_file_read_at); a missing one is named by the path given for messages. */
+static void
+test_read_sizes (void)
+{
+  static const gsize sizes[] = { 0, 1, 2, 4095, 4096, 4097, 65536, 131073 };
+  g_autofree char *dir = make_dir ();
+  int dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (dir_fd, >=, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("size-%" G_GSIZE_FORMAT ".md", sizes[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = g_malloc (sizes[i] + 1);
+      g_autoptr(GBytes) by_path = NULL;
+      g_autoptr(GBytes) in_folder = NULL;
+      gsize len;
+
+      for (gsize b = 0; b < sizes[i]; b++)
+        text[b] = 'a' + (char) (b % 26);
+      text[sizes[i]] = '\0';
+      g_assert_true (g_file_set_contents (path, text, (gssize) sizes[i], NULL));
+
+      by_path = lekh_file_read (path, NULL, &error);
+      g_assert_no_error (error);
+      in_folder = lekh_file_read_at (dir_fd, name, path, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (by_path, in_folder));
+      g_assert_cmpmem (g_bytes_get_data (in_folder, &len), len, text, sizes[i]);
+      g_assert_cmpint (((const char *) g_bytes_get_data (in_folder, NULL))[len], ==, '\0');
+      g_unlink (path);
+    }
+
+  g_assert_null (lekh_file_read_at (dir_fd, "absent.md", "shown/absent.md", NULL, &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "shown/absent.md"));
+
+  close (dir_fd);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +316,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/file/write-read", test_write_read);
+  g_test_add_func ("/file/read-sizes", test_read_sizes);
   g_test_add_func ("/file/error/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/file/error/deleted", test_deleted);
   g_test_add_func ("/file/error/read-only", test_read_only);

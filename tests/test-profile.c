@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lekh-error.h"
 #include "lekh-profile.h"
@@ -128,6 +129,68 @@ test_detect_none (void)
   g_remove (config);
   g_rmdir (content);
   g_rmdir (git);
+  g_rmdir (tmp);
+}
+
+/* A folder is listed once for the names that mark a site; what the listing shows is then
+ * tested as before: a configuration reached through a symlink counts, one that is a folder
+ * does not, and a folder that can be searched but not listed is probed name by name. */
+static void
+test_detect_listing (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("lekh-profile-XXXXXX", NULL);
+  g_autofree char *real = g_build_filename (tmp, "real.js", NULL);
+  g_autofree char *site = g_build_filename (tmp, "site", NULL);
+  g_autofree char *git = g_build_filename (site, ".git", NULL);
+  g_autofree char *link = g_build_filename (site, "docusaurus.config.js", NULL);
+  g_autofree char *folder_config = g_build_filename (site, "hugo.toml", NULL);
+  g_autofree char *article = g_build_filename (site, "post.md", NULL);
+  g_autofree char *canonical_site = g_canonicalize_filename (site, NULL);
+  LekhSite *detected;
+
+  g_assert_cmpint (g_mkdir (site, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (git, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (folder_config, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (article, "---\ntitle: x\n---\n", -1, NULL));
+
+  /* hugo.toml is a folder: not a configuration, and .git ends the search */
+  g_assert_null (lekh_site_detect (article));
+
+  g_assert_true (g_file_set_contents (real, "module.exports = {};\n", -1, NULL));
+  g_assert_cmpint (symlink (real, link), ==, 0);
+  detected = lekh_site_detect (article);
+  g_assert_nonnull (detected);
+  g_assert_cmpint (lekh_profile_get_id (lekh_site_get_profile (detected)), ==,
+                   LEKH_PROFILE_DOCUSAURUS);
+  g_assert_cmpstr (lekh_site_get_root (detected), ==, canonical_site);
+  g_clear_pointer (&detected, lekh_site_unref);
+
+  /* search permission without read permission: cannot be listed, still found */
+  if (g_chmod (site, 0311) == 0 && g_access (site, R_OK) != 0)
+    {
+      g_autoptr(LekhSiteCache) cache = lekh_site_cache_new ();
+
+      detected = lekh_site_detect (article);
+      g_assert_nonnull (detected);
+      g_assert_cmpstr (lekh_site_get_root (detected), ==, canonical_site);
+      g_clear_pointer (&detected, lekh_site_unref);
+      detected = lekh_site_cache_lookup (cache, article);
+      g_assert_nonnull (detected);
+      g_assert_cmpint (lekh_profile_get_id (lekh_site_get_profile (detected)), ==,
+                       LEKH_PROFILE_DOCUSAURUS);
+      g_clear_pointer (&detected, lekh_site_unref);
+    }
+  g_chmod (site, 0755);
+
+  /* a dangling link is no configuration */
+  g_remove (real);
+  g_assert_null (lekh_site_detect (article));
+
+  g_remove (link);
+  g_remove (article);
+  g_rmdir (folder_config);
+  g_rmdir (git);
+  g_rmdir (site);
   g_rmdir (tmp);
 }
 
@@ -318,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/profile/suggest", test_suggest);
   g_test_add_func ("/site/detect", test_detect);
   g_test_add_func ("/site/detect-none", test_detect_none);
+  g_test_add_func ("/site/detect-listing", test_detect_listing);
   g_test_add_func ("/site/data", test_site_data);
   g_test_add_func ("/site/data-errors", test_site_data_errors);
   g_test_add_func ("/site/add-entry", test_add_entry);

@@ -112,6 +112,71 @@ test_split_nul (void)
   g_assert_cmpuint (lekh_article_get_error_column (article), ==, 2);
 }
 
+/* The body's UTF-8 check against GLib's validator on random text: the same verdict, and on
+ * failure the same place (line, column in characters) and the same byte named. */
+static void
+test_split_utf8_random (void)
+{
+  static const guchar pieces[][4] = {
+    { 'a' }, { 'Z' }, { ' ' }, { 0x00 }, { 0x7f }, { 0x80 }, { 0xbf }, { 0xc0, 0x80 },
+    { 0xc1, 0xbf }, { 0xc2, 0x80 }, { 0xdf, 0xbf }, { 0xe0, 0x9f, 0x80 }, { 0xe0, 0xa0, 0x80 },
+    { 0xe0, 0xa4, 0xb2 }, { 0xed, 0x9f, 0xbf }, { 0xed, 0xa0, 0x80 }, { 0xef, 0xbf, 0xbf },
+    { 0xf0, 0x8f, 0xbf, 0xbf }, { 0xf0, 0x90, 0x80, 0x80 }, { 0xf4, 0x8f, 0xbf, 0xbf },
+    { 0xf4, 0x90, 0x80, 0x80 }, { 0xf5, 0x80, 0x80, 0x80 }, { 0xff }, { 0xe0 }, { 0xf0, 0x90 },
+    { 0xe0, 0xa4 }, { 0xc3 },
+  };
+  static const guint sizes[] = { 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4,
+                                 4, 1, 1, 2, 2, 1 };
+  GRand *rand = g_rand_new_with_seed (14);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (pieces) == G_N_ELEMENTS (sizes));
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      g_autoptr(GString) text = g_string_new ("---\na: 1\n---\n");
+      g_autoptr(LekhArticle) article = NULL;
+      guint n = g_rand_int_range (rand, 0, 40);
+      gboolean ascii_run = g_rand_boolean (rand);
+      const GError *error;
+      const char *end = NULL;
+      gboolean valid;
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* mostly valid letters, so the failures come late and after long ASCII runs */
+          guint k = g_rand_int_range (rand, 0, 100) < 85 ?
+                    (ascii_run ? (guint) g_rand_int_range (rand, 0, 3) : 13) :
+                    (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces));
+
+          g_string_append_len (body, (const char *) pieces[k], sizes[k]);
+          if (ascii_run && g_rand_int_range (rand, 0, 4) == 0)
+            g_string_append (body, "sixteen or more ascii bytes");
+        }
+      valid = g_utf8_validate_len (body->str, body->len, &end);
+      g_string_append_len (text, body->str, body->len);
+      article = lekh_article_new (text->str, text->len);
+      error = lekh_article_get_error (article);
+      if (valid)
+        {
+          g_assert_no_error ((GError *) error);
+          continue;
+        }
+      g_assert_error (error, LEKH_ERROR, LEKH_ERROR_INVALID_UTF8);
+      g_assert_cmpuint (lekh_article_get_error_line (article), ==, 4);
+      g_assert_cmpuint (lekh_article_get_error_column (article), ==,
+                        g_utf8_strlen (body->str, end - body->str) + 1);
+      if (*end == '\0')
+        g_assert_nonnull (strstr (error->message, "NUL"));
+      else
+        {
+          g_autofree char *byte = g_strdup_printf ("0x%02X", (guchar) *end);
+
+          g_assert_nonnull (strstr (error->message, byte));
+        }
+    }
+  g_rand_free (rand);
+}
+
 /* TOML and JSON front matter read into the same entries as YAML, and are editable. */
 static void
 test_split_toml_json_read (void)
@@ -160,6 +225,7 @@ main (int   argc,
   g_test_add_func ("/split/unterminated", test_split_unterminated);
   g_test_add_func ("/split/invalid-utf8", test_split_invalid_utf8);
   g_test_add_func ("/split/nul", test_split_nul);
+  g_test_add_func ("/split/utf8-random", test_split_utf8_random);
   g_test_add_func ("/split/toml-json-read", test_split_toml_json_read);
 
   return g_test_run ();

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "lekh-article.h"
@@ -36,16 +37,30 @@ typedef struct
 {
   char      *path;          /* as walked, for the output */
   char      *absolute;      /* for reading and checking */
+  int        dir_fd;        /* its folder held open (not owned), or -1 */
+  const char *name;         /* its name in that folder (in absolute) */
   GPtrArray *diagnostics;   /* LekhDiagnostic*, or NULL when the file could not be read */
   char      *read_error;
 } FileResult;
 
+/* The check runs while the folders are walked: the walk (this thread) appends each file
+ * found to FILES, and the workers take them in small batches as they come. */
 typedef struct
 {
-  GPtrArray     *files;       /* FileResult* sorted by path */
+  GMutex         lock;
+  GCond          more;        /* a file was added, or the walk is over */
+  GPtrArray     *files;       /* FileResult*, in the order found; under LOCK */
+  guint          next;        /* the next file to take; under LOCK */
+  gboolean       walk_done;   /* under LOCK */
+  guint          n_waiting;   /* workers waiting for a file; under LOCK */
   LekhValidator *validator;
-  guint          next;        /* atomic: index of the next file to take */
+  const char    *cwd;
+  GPtrArray     *walked;      /* char*: the paths as walked, for add_site_data() */
+  GHashTable    *folders;     /* folder -> its descriptor + 1 (hold_folder) */
+  guint          max_folders;
 } Job;
+
+#define BATCH 8
 
 static void
 file_result_free (gpointer data)
@@ -78,7 +93,10 @@ check_one (LekhValidator *validator,
   g_autoptr(LekhArticle) article = NULL;
 
   /* Read, never mapped: a file truncated while it is checked cannot crash the check. */
-  bytes = lekh_file_read (result->absolute, NULL, &error);
+  if (result->dir_fd >= 0)
+    bytes = lekh_file_read_at (result->dir_fd, result->name, result->absolute, NULL, &error);
+  else
+    bytes = lekh_file_read (result->absolute, NULL, &error);
   if (bytes == NULL)
     {
       result->read_error = g_strdup (error->message);
@@ -95,33 +113,112 @@ worker (gpointer data)
 
   for (;;)
     {
-      guint index = (guint) g_atomic_int_add ((gint *) &job->next, 1);
+      FileResult *batch[BATCH];
+      guint n = 0;
 
-      if (index >= job->files->len)
+      g_mutex_lock (&job->lock);
+      while (job->next >= job->files->len && !job->walk_done)
+        {
+          job->n_waiting++;
+          g_cond_wait (&job->more, &job->lock);
+          job->n_waiting--;
+        }
+      /* copied under the lock: the walk may grow (and move) the array meanwhile */
+      while (n < BATCH && job->next < job->files->len)
+        batch[n++] = g_ptr_array_index (job->files, job->next++);
+      g_mutex_unlock (&job->lock);
+
+      if (n == 0)
         break;
-      check_one (job->validator, g_ptr_array_index (job->files, index));
+      for (guint i = 0; i < n; i++)
+        check_one (job->validator, batch[i]);
     }
   return NULL;
 }
 
-static void
-run_checks (Job   *job,
-            guint  n_threads)
-{
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+/* Each file's folder, held open while the files are read, so that opening a file walks one
+ * name instead of its whole path again (lekh_file_read_at). Up to 4,096 folders and half the
+ * process's file descriptors: beyond that (or when a folder cannot be held), files are opened
+ * by their path as before. */
+#define MAX_FOLDERS_HELD 4096
 
-  n_threads = MIN (n_threads, job->files->len);
-  if (n_threads <= 1)
-    {
-      worker (job);
-      return;
-    }
-  for (guint i = 0; i < n_threads; i++)
-    g_ptr_array_add (threads, g_thread_new ("lekh-check", worker, job));
-  for (guint i = 0; i < threads->len; i++)
-    g_thread_join (g_ptr_array_index (threads, i));
+static void
+close_folder (gpointer data)
+{
+  close (GPOINTER_TO_INT (data) - 1);
 }
 
+static void
+hold_folder (Job        *job,
+             FileResult *result)
+{
+  const char *slash = strrchr (result->absolute, G_DIR_SEPARATOR);
+  g_autofree char *dir = NULL;
+  gpointer held;
+  int fd;
+
+  result->dir_fd = -1;
+  if (slash == NULL || slash[1] == '\0')
+    return;
+  dir = slash == result->absolute ? g_strdup ("/") :
+                                    g_strndup (result->absolute, slash - result->absolute);
+  held = g_hash_table_lookup (job->folders, dir);
+  if (held == NULL)
+    {
+      if (g_hash_table_size (job->folders) >= job->max_folders)
+        return;
+#ifdef O_PATH
+      fd = open (dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+#else
+      fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+#endif
+      if (fd < 0)
+        return;
+      held = GINT_TO_POINTER (fd + 1);
+      g_hash_table_insert (job->folders, g_steal_pointer (&dir), held);
+    }
+  result->dir_fd = GPOINTER_TO_INT (held) - 1;
+  result->name = slash + 1;
+}
+
+/* Absolute paths, made against the current folder once: a relative path would have the
+ * validator ask for the current folder (two stat() calls) for each of thousands of files. */
+static void
+job_add (Job        *job,
+         const char *path)
+{
+  FileResult *result = g_new0 (FileResult, 1);
+
+  result->path = g_strdup (path);
+  result->absolute = g_canonicalize_filename (path, job->cwd);
+  hold_folder (job, result);
+
+  g_mutex_lock (&job->lock);
+  g_ptr_array_add (job->files, result);
+  /* a wake-up is a system call: only when a worker waits */
+  if (job->n_waiting > 0)
+    g_cond_signal (&job->more);
+  g_mutex_unlock (&job->lock);
+}
+
+static void
+job_add_walked (const char *path,
+                gpointer    user_data)
+{
+  Job *job = user_data;
+
+  g_ptr_array_add (job->walked, g_strdup (path));
+  job_add (job, path);
+}
+
+static void
+job_finish_walk (Job *job)
+{
+  g_mutex_lock (&job->lock);
+  job->walk_done = TRUE;
+  g_cond_broadcast (&job->more);
+  g_mutex_unlock (&job->lock);
+}
 
 /* Docusaurus reads every authors.yml and tags.yml of a site, used or not, and refuses the site
  * when one is broken: each one in a folder on the way from a folder named on the command line
@@ -138,6 +235,8 @@ add_site_data (LekhValidator      *validator,
   g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) docusaurus = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) site_looked_up = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                                NULL);
   g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
   g_autoptr(GPtrArray) site_folders = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
@@ -163,10 +262,22 @@ add_site_data (LekhValidator      *validator,
 
   for (guint i = 0; i < walked->len; i++)
     {
-      g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_free);
-      char *dir = g_path_get_dirname (g_ptr_array_index (walked, i));
+      const char *path = g_ptr_array_index (walked, i);
+      g_autoptr(GPtrArray) chain = NULL;
+      g_autofree char *base = g_path_get_basename (path);
+      char *dir;
 
-      g_hash_table_add (seen, g_canonicalize_filename (g_ptr_array_index (walked, i), cwd));
+      /* Only a data file named on the command line can be met again below. */
+      for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+        if (strcmp (base, names[n]) == 0)
+          g_hash_table_add (seen, g_canonicalize_filename (path, cwd));
+      dir = g_path_get_dirname (path);
+      if (g_hash_table_contains (folders, dir))
+        {
+          g_free (dir);
+          continue;
+        }
+      chain = g_ptr_array_new_with_free_func (g_free);
       for (;;)
         {
           gboolean known = g_hash_table_contains (folders, dir);
@@ -196,10 +307,17 @@ add_site_data (LekhValidator      *validator,
    * nothing more. */
   for (guint i = 0; i < walked->len; i++)
     {
-      g_autofree char *absolute = g_canonicalize_filename (g_ptr_array_index (walked, i), cwd);
-      g_autoptr(LekhSite) site = lekh_validator_get_site (validator, absolute);
-      const char *root = lekh_site_get_root (site);
+      g_autofree char *dir = g_path_get_dirname (g_ptr_array_index (walked, i));
+      g_autofree char *absolute = NULL;
+      g_autoptr(LekhSite) site = NULL;
+      const char *root;
 
+      /* A file's site is its folder's (a walked path is a file, never a folder). */
+      if (!g_hash_table_add (site_looked_up, g_steal_pointer (&dir)))
+        continue;
+      absolute = g_canonicalize_filename (g_ptr_array_index (walked, i), cwd);
+      site = lekh_validator_get_site (validator, absolute);
+      root = lekh_site_get_root (site);
       if (root != NULL &&
           lekh_profile_get_id (lekh_site_get_profile (site)) == LEKH_PROFILE_DOCUSAURUS &&
           !g_hash_table_contains (docusaurus, root))
@@ -631,6 +749,10 @@ lekh_cli_check (int    argc,
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GPtrArray) walked = NULL;
   g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GHashTable) folders = NULL;
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  struct rlimit limit;
+  guint n_threads, first_data;
   const LekhProfile *profile = NULL;
   gboolean walk_failed = FALSE;
   Format format;
@@ -676,28 +798,46 @@ lekh_cli_check (int    argc,
       return CHECK_USAGE;
     }
 
-  walked = lekh_cli_walk ("lekh check", (const char * const *) paths, &walk_failed);
   validator = lekh_validator_new ();
   lekh_validator_set_profile (validator, profile);
   cwd = g_get_current_dir ();
-  add_site_data (validator, walked, (const char * const *) paths, cwd);
 
-  /* Absolute paths, made against the current folder once: a relative path would have the
-   * validator ask for the current folder (two stat() calls) for each of thousands of files. */
   results = g_ptr_array_new_with_free_func (file_result_free);
-  for (guint i = 0; i < walked->len; i++)
-    {
-      FileResult *result = g_new0 (FileResult, 1);
-
-      result->path = g_strdup (g_ptr_array_index (walked, i));
-      result->absolute = g_canonicalize_filename (result->path, cwd);
-      g_ptr_array_add (results, result);
-    }
-  g_ptr_array_sort (results, compare_results);
-
+  walked = g_ptr_array_new_with_free_func (g_free);
+  folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, close_folder);
+  g_mutex_init (&job.lock);
+  g_cond_init (&job.more);
   job.files = results;
   job.validator = validator;
-  run_checks (&job, jobs > 0 ? (guint) jobs : MIN (g_get_num_processors (), 8));
+  job.cwd = cwd;
+  job.walked = walked;
+  job.folders = folders;
+  /* at most half the process's file descriptors (each reading thread needs one at a time) */
+  job.max_folders = MAX_FOLDERS_HELD;
+  if (getrlimit (RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    job.max_folders = MIN (job.max_folders, (guint) (limit.rlim_cur / 2));
+
+  n_threads = jobs > 0 ? (guint) jobs : MIN (g_get_num_processors (), 8);
+  /* one thread less: this one walks, then checks too (more threads than processors would
+   * slow the walk, which feeds them all) */
+  for (guint i = 1; i < n_threads; i++)
+    g_ptr_array_add (threads, g_thread_new ("lekh-check", worker, &job));
+
+  lekh_cli_walk_each ("lekh check", (const char * const *) paths, job_add_walked, &job,
+                      &walk_failed);
+  /* the site data files that come with the articles found; WALKED gets them appended */
+  first_data = walked->len;
+  add_site_data (validator, walked, (const char * const *) paths, cwd);
+  for (guint i = first_data; i < walked->len; i++)
+    job_add (&job, g_ptr_array_index (walked, i));
+  job_finish_walk (&job);
+
+  worker (&job);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  g_mutex_clear (&job.lock);
+  g_cond_clear (&job.more);
+  g_ptr_array_sort (results, compare_results);
 
   out = g_string_new (NULL);
   if (format == FORMAT_JSON)

@@ -12,7 +12,8 @@
 
 typedef struct
 {
-  GPtrArray  *paths;          /* char* */
+  LekhCliWalkFunc func;
+  gpointer    user_data;
   GHashTable *seen_dirs;      /* "dev:ino" of folders walked */
   GHashTable *seen_files;     /* path */
   const char *command;        /* for messages: "lekh check" */
@@ -31,7 +32,7 @@ walker_add_file (Walker     *walker,
                  const char *path)
 {
   if (g_hash_table_add (walker->seen_files, g_strdup (path)))
-    g_ptr_array_add (walker->paths, g_strdup (path));
+    walker->func (path, walker->user_data);
 }
 
 static void
@@ -136,28 +137,52 @@ compare_paths (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-GPtrArray *
-lekh_cli_walk (const char         *command,
-               const char * const *paths,
-               gboolean           *failed)
+void
+lekh_cli_walk_each (const char         *command,
+                    const char * const *paths,
+                    LekhCliWalkFunc     func,
+                    gpointer            user_data,
+                    gboolean           *failed)
 {
   g_autoptr(GHashTable) seen_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) seen_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                             NULL);
   Walker walker = { 0 };
 
-  g_return_val_if_fail (command != NULL, NULL);
+  g_return_if_fail (command != NULL);
+  g_return_if_fail (func != NULL);
 
-  walker.paths = g_ptr_array_new_with_free_func (g_free);
+  walker.func = func;
+  walker.user_data = user_data;
   walker.seen_dirs = seen_dirs;
   walker.seen_files = seen_files;
   walker.command = command;
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
     walk_argument (&walker, paths[i]);
-  g_ptr_array_sort (walker.paths, compare_paths);
   if (failed != NULL)
     *failed = walker.failed;
-  return walker.paths;
+}
+
+static void
+collect_path (const char *path,
+              gpointer    user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (path));
+}
+
+GPtrArray *
+lekh_cli_walk (const char         *command,
+               const char * const *paths,
+               gboolean           *failed)
+{
+  GPtrArray *found;
+
+  g_return_val_if_fail (command != NULL, NULL);
+
+  found = g_ptr_array_new_with_free_func (g_free);
+  lekh_cli_walk_each (command, paths, collect_path, found, failed);
+  g_ptr_array_sort (found, compare_paths);
+  return found;
 }
 
 void

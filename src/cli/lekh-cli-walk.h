@@ -13,6 +13,18 @@ GPtrArray *lekh_cli_walk (const char         *command,
                           const char * const *paths,
                           gboolean           *failed);
 
+/* Called once for each article found, in the order the folders are read. */
+typedef void (*LekhCliWalkFunc) (const char *path,
+                                 gpointer    user_data);
+
+/* lekh_cli_walk() handing each article to FUNC as soon as it is found, unsorted, so that
+ * the caller can work on the first ones while the walk goes on. */
+void lekh_cli_walk_each (const char         *command,
+                         const char * const *paths,
+                         LekhCliWalkFunc     func,
+                         gpointer            user_data,
+                         gboolean           *failed);
+
 /* Appends S as a JSON string (NULL as null) to OUT. */
 void lekh_cli_append_json_string (GString    *out,
                                   const char *s);

@@ -77,16 +77,31 @@ lekh_file_read (const char     *path,
                 LekhFileStamp  *stamp,
                 GError        **error)
 {
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return lekh_file_read_at (AT_FDCWD, path, path, stamp, error);
+}
+
+GBytes *
+lekh_file_read_at (int             dir_fd,
+                   const char     *name,
+                   const char     *path,
+                   LekhFileStamp  *stamp,
+                   GError        **error)
+{
   g_autofree char *display = NULL;
   struct stat st;
   char *buf;
   gsize len = 0, alloc;
   int fd;
 
+  g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
   /* O_NONBLOCK: opening a named pipe must not wait for a writer. */
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  do
+    fd = openat (dir_fd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  while (fd < 0 && errno == EINTR);
   if (fd < 0)
     {
       set_io_error (error, errno, TRUE, path);
@@ -100,16 +115,18 @@ lekh_file_read (const char     *path,
       return NULL;
     }
 
-  display = g_filename_display_name (path);
+  /* The display name is made for a message only, not for every file read. */
   if (S_ISDIR (st.st_mode))
     {
       close (fd);
+      display = g_filename_display_name (path);
       g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO, _("“%s” is a folder, not an article"), display);
       return NULL;
     }
   if (!S_ISREG (st.st_mode))
     {
       close (fd);
+      display = g_filename_display_name (path);
       g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO,
                    _("“%s” is not a regular file (a device, pipe or socket)"), display);
       return NULL;
@@ -117,6 +134,7 @@ lekh_file_read (const char     *path,
   if (st.st_size > LEKH_FILE_MAX_SIZE)
     {
       close (fd);
+      display = g_filename_display_name (path);
       g_set_error (error, LEKH_ERROR, LEKH_ERROR_LIMIT,
                    _("“%s” is larger than 1 GiB; Lekh does not open files this large"), display);
       return NULL;
@@ -124,8 +142,10 @@ lekh_file_read (const char     *path,
   if (stamp != NULL)
     stamp_from_stat (stamp, &st);
 
-  /* Read to the end, whatever the size said: the file may grow or shrink meanwhile. */
-  alloc = (gsize) st.st_size + 1;
+  /* Read to the end, whatever the size said: the file may grow or shrink meanwhile. Room for
+   * the size, the byte of the read that finds the end, and the closing NUL: with only the
+   * NUL's, the last read of every file doubled (and copied) the buffer first. */
+  alloc = (gsize) st.st_size + 2;
   buf = g_malloc (alloc);
   for (;;)
     {
@@ -133,10 +153,12 @@ lekh_file_read (const char     *path,
 
       if (len + 1 >= alloc)
         {
-          if (alloc > (gsize) LEKH_FILE_MAX_SIZE)
+          /* (the buffer is full: LEN bytes read and the file goes on) */
+          if (len > (gsize) LEKH_FILE_MAX_SIZE)
             {
               g_free (buf);
               close (fd);
+              display = g_filename_display_name (path);
               g_set_error (error, LEKH_ERROR, LEKH_ERROR_LIMIT,
                            _("“%s” is larger than 1 GiB; Lekh does not open files this large"), display);
               return NULL;
@@ -158,6 +180,12 @@ lekh_file_read (const char     *path,
       if (n == 0)
         break;
       len += n;
+      /* The first read gave exactly the size fstat() said, one byte short of what was
+       * asked: that is the end of the file as it was then (a regular file reads short only
+       * at its end), and a second read only to be told so is a system call per file. Any
+       * other count reads on until read() returns 0. */
+      if (len == (gsize) n && len == (gsize) st.st_size)
+        break;
     }
   close (fd);
   buf[len] = '\0';

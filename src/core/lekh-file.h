@@ -22,6 +22,14 @@ typedef struct
 GBytes  *lekh_file_read                 (const char          *path,
                                          LekhFileStamp       *stamp,
                                          GError             **error);
+/* lekh_file_read() of NAME in the folder open as DIR_FD (openat(); AT_FDCWD for the current
+ * folder), PATH naming it in messages. Reading many files of one folder, this spares the
+ * kernel walking the whole path again for each. */
+GBytes  *lekh_file_read_at              (int                  dir_fd,
+                                         const char          *name,
+                                         const char          *path,
+                                         LekhFileStamp       *stamp,
+                                         GError             **error);
 /* The stamp of PATH now (following symlinks); exists is FALSE when there is no such file. */
 void     lekh_file_get_stamp            (const char          *path,
                                          LekhFileStamp       *stamp);

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -521,36 +522,146 @@ find_data_file_in (const char         *dir,
   return NULL;
 }
 
+static const char * const docusaurus_configs[] = {
+  "docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs",
+  "docusaurus.config.cjs", "docusaurus.config.mts", NULL
+};
+static const char * const hugo_configs[] = {
+  "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", NULL
+};
+static const char * const hugo_legacy_configs[] = {
+  "config.toml", "config.yaml", "config.yml", "config.json", NULL
+};
+static const char * const jekyll_configs[] = { "_config.yml", "_config.yaml", "_config.toml", NULL };
+
+/* What one listing of a folder says about the names that mark a site (every name above, the
+ * "content" folder of a legacy Hugo site, and ".git"): a name absent from it is not there, so
+ * it is not stat()ed. Looking a folder up probed 18 names one by one (18 path walks in the
+ * kernel, for each of the hundreds of folders of a site); reading the folder once is a few
+ * system calls whatever the number of names. A name that is listed is still tested exactly
+ * as before (g_file_test follows symlinks, and says whether the entry can be looked at), so
+ * the answer only differs in how it is obtained. When the folder cannot be listed (search
+ * permission without read permission), every name is probed as before. */
+typedef struct
+{
+  gboolean  listed;
+  guint     n_present;
+  const char *present[24];   /* the marker names found in the listing (static strings) */
+} FolderListing;
+
+static const char *
+marker_name (const char *name)
+{
+  static const char * const * const groups[] = {
+    docusaurus_configs, hugo_configs, hugo_legacy_configs, jekyll_configs,
+  };
+
+  /* Every marker name starts with one of these; most entries are dismissed here. */
+  if (name[0] != 'd' && name[0] != 'h' && name[0] != 'c' && name[0] != '_' && name[0] != '.')
+    return NULL;
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (guint i = 0; groups[g][i] != NULL; i++)
+      if (strcmp (name, groups[g][i]) == 0)
+        return groups[g][i];
+  if (strcmp (name, "content") == 0)
+    return "content";
+  if (strcmp (name, ".git") == 0)
+    return ".git";
+  return NULL;
+}
+
+static void
+folder_listing_init (FolderListing *listing,
+                     const char    *dir)
+{
+  struct dirent *entry;
+  DIR *handle;
+
+  listing->listed = FALSE;
+  listing->n_present = 0;
+  handle = opendir (dir);
+  if (handle == NULL)
+    return;
+  while ((entry = readdir (handle)) != NULL)
+    {
+      const char *name = marker_name (entry->d_name);
+
+      if (name == NULL)
+        continue;
+      /* cannot happen (the names are fewer, and a folder lists each once), but then every
+       * name would be probed */
+      if (listing->n_present == G_N_ELEMENTS (listing->present))
+        {
+          closedir (handle);
+          return;
+        }
+      listing->present[listing->n_present++] = name;
+    }
+  closedir (handle);
+  listing->listed = TRUE;
+}
+
+static gboolean
+folder_listing_may_have (const FolderListing *listing,
+                         const char          *name)
+{
+  if (listing == NULL || !listing->listed)
+    return TRUE;
+  for (guint i = 0; i < listing->n_present; i++)
+    if (strcmp (listing->present[i], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+folder_test (const FolderListing *listing,
+             const char          *dir,
+             const char          *name,
+             GFileTest            test)
+{
+  g_autofree char *path = NULL;
+
+  if (!folder_listing_may_have (listing, name))
+    return FALSE;
+  path = g_build_filename (dir, name, NULL);
+  return g_file_test (path, test);
+}
+
+static gboolean
+listed_in (const FolderListing *listing,
+           const char          *dir,
+           const char * const  *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (folder_test (listing, dir, names[i], G_FILE_TEST_IS_REGULAR))
+      return TRUE;
+  return FALSE;
+}
+
 /* The profile whose configuration file sits in DIR, or -1. */
+static int
+profile_marked_by (const FolderListing *listing,
+                   const char          *dir)
+{
+  if (listed_in (listing, dir, docusaurus_configs))
+    return LEKH_PROFILE_DOCUSAURUS;
+  if (listed_in (listing, dir, hugo_configs))
+    return LEKH_PROFILE_HUGO;
+  if (listed_in (listing, dir, hugo_legacy_configs) &&
+      folder_test (listing, dir, "content", G_FILE_TEST_IS_DIR))
+    return LEKH_PROFILE_HUGO;
+  if (listed_in (listing, dir, jekyll_configs))
+    return LEKH_PROFILE_JEKYLL;
+  return -1;
+}
+
 static int
 profile_marked_in (const char *dir)
 {
-  static const char * const docusaurus[] = {
-    "docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs",
-    "docusaurus.config.cjs", "docusaurus.config.mts", NULL
-  };
-  static const char * const hugo[] = {
-    "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", NULL
-  };
-  static const char * const hugo_legacy[] = {
-    "config.toml", "config.yaml", "config.yml", "config.json", NULL
-  };
-  static const char * const jekyll[] = { "_config.yml", "_config.yaml", "_config.toml", NULL };
+  FolderListing listing;
 
-  if (find_in (dir, docusaurus))
-    return LEKH_PROFILE_DOCUSAURUS;
-  if (find_in (dir, hugo))
-    return LEKH_PROFILE_HUGO;
-  if (find_in (dir, hugo_legacy))
-    {
-      g_autofree char *content = g_build_filename (dir, "content", NULL);
-
-      if (g_file_test (content, G_FILE_TEST_IS_DIR))
-        return LEKH_PROFILE_HUGO;
-    }
-  if (find_in (dir, jekyll))
-    return LEKH_PROFILE_JEKYLL;
-  return -1;
+  folder_listing_init (&listing, dir);
+  return profile_marked_by (&listing, dir);
 }
 
 gboolean
@@ -599,11 +710,10 @@ lekh_site_folder_is_generated (const char *parent,
 }
 
 static gboolean
-is_repository_root (const char *dir)
+is_repository_root (const FolderListing *listing,
+                    const char          *dir)
 {
-  g_autofree char *git = g_build_filename (dir, ".git", NULL);
-
-  return g_file_test (git, G_FILE_TEST_EXISTS);
+  return folder_test (listing, dir, ".git", G_FILE_TEST_EXISTS);
 }
 
 static char *
@@ -650,11 +760,14 @@ lekh_site_detect (const char *path)
   for (;;)
     {
       g_autofree char *parent = NULL;
-      int profile = profile_marked_in (dir);
+      FolderListing listing;
+      int profile;
 
+      folder_listing_init (&listing, dir);
+      profile = profile_marked_by (&listing, dir);
       if (profile >= 0)
         return lekh_site_new (dir, lekh_profile_get (profile));
-      if (is_repository_root (dir))
+      if (is_repository_root (&listing, dir))
         return NULL;
       parent = g_path_get_dirname (dir);
       if (strcmp (parent, dir) == 0)
@@ -963,6 +1076,7 @@ lekh_site_cache_lookup (LekhSiteCache *self,
   for (;;)
     {
       g_autofree char *parent = NULL;
+      FolderListing listing;
       int profile;
 
       if (g_hash_table_lookup_extended (self->by_folder, dir, NULL, &cached))
@@ -971,12 +1085,13 @@ lekh_site_cache_lookup (LekhSiteCache *self,
           break;
         }
       g_ptr_array_add (visited, g_strdup (dir));
-      if ((profile = profile_marked_in (dir)) >= 0)
+      folder_listing_init (&listing, dir);
+      if ((profile = profile_marked_by (&listing, dir)) >= 0)
         {
           site = lekh_site_new (dir, lekh_profile_get (profile));
           break;
         }
-      if (is_repository_root (dir))
+      if (is_repository_root (&listing, dir))
         break;
       parent = g_path_get_dirname (dir);
       if (strcmp (parent, dir) == 0)
