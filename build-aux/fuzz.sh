@@ -29,6 +29,9 @@
 #   LEKH_FUZZ_SEED       explore: libFuzzer's seed (default: a new one)
 #   LEKH_FUZZ_JOBS       explore: targets run side by side (default 1)
 #   LEKH_FUZZ_MAX_LEN    explore: largest input in bytes (default 8192)
+#   LEKH_FUZZ_TIMEOUT    explore: seconds one input may take before it counts as a hang
+#                        (default 30: eight targets sharing two cores starve each other, and a
+#                        10-second limit reported inputs that take 0.3-2 s alone as hangs)
 #   LEKH_FUZZ_SHARED     explore: 1 also seeds from ../shared/corpus (real articles); the
 #                        new inputs are then not merged into fuzz/corpus (nothing of the
 #                        shared corpus is copied into the repository), findings still are kept
@@ -181,7 +184,7 @@ explore_one() {
   rm -rf "$out"
   mkdir -p "$out" "$artifacts" "$corpus" "$regressions"
   "$exe" -seed="$seed" -max_total_time="$seconds" -max_len="${LEKH_FUZZ_MAX_LEN:-8192}" \
-    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts" \
+    -timeout="${LEKH_FUZZ_TIMEOUT:-30}" -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts" \
     "$out" "$work/seeds" "$corpus" "$regressions" >"$log" 2>&1 || rc=$?
   read -r _ cov ft < <(log_figures "$log")
   local execs
@@ -202,7 +205,7 @@ explore_one() {
     return 0
   fi
   before=$(find "$corpus" -type f | wc -l)
-  "$exe" -merge=1 -max_len="${LEKH_FUZZ_MAX_LEN:-8192}" -timeout=10 -rss_limit_mb=2048 \
+  "$exe" -merge=1 -max_len="${LEKH_FUZZ_MAX_LEN:-8192}" -timeout="${LEKH_FUZZ_TIMEOUT:-30}" -rss_limit_mb=2048 \
     "$corpus" "$out" >"$work/$target.merge.log" 2>&1 \
     || { echo "$target: merge failed, see $work/$target.merge.log"; return 1; }
   after=$(find "$corpus" -type f | wc -l)
