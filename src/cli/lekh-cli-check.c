@@ -224,6 +224,9 @@ job_finish_walk (Job *job)
  * when one is broken: each one in a folder on the way from a folder named on the command line
  * to its articles, and in the blog/ and docs/ of each Docusaurus site met, is checked too (once,
  * and only in a Docusaurus site). */
+/* Long because its three stages (the folders between the named ones and the articles, the
+ * Docusaurus sites among them, the data files in those folders) share five sets keyed by
+ * folder or file; apart, each stage would take and return most of them. */
 static void
 add_site_data (LekhValidator      *validator,
                GPtrArray          *walked,
@@ -719,6 +722,199 @@ parse_format (const char *name,
   return TRUE;
 }
 
+/* Checks every article under PATHS (and the site data files that come with them) on
+ * N_JOBS threads (0: one per processor, at most 8): the results sorted by path. */
+static GPtrArray *
+check_paths (LekhValidator *validator,
+             GStrv          paths,
+             const char    *cwd,
+             int            n_jobs,
+             gboolean      *walk_failed)
+{
+  GPtrArray *results = g_ptr_array_new_with_free_func (file_result_free);
+  g_autoptr(GPtrArray) walked = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         close_folder);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  struct rlimit limit;
+  guint n_threads, first_data;
+  Job job = { 0 };
+
+  g_mutex_init (&job.lock);
+  g_cond_init (&job.more);
+  job.files = results;
+  job.validator = validator;
+  job.cwd = cwd;
+  job.walked = walked;
+  job.folders = folders;
+  /* at most half the process's file descriptors (each reading thread needs one at a time) */
+  job.max_folders = MAX_FOLDERS_HELD;
+  if (getrlimit (RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    job.max_folders = MIN (job.max_folders, (guint) (limit.rlim_cur / 2));
+
+  n_threads = n_jobs > 0 ? (guint) n_jobs : MIN (g_get_num_processors (), 8);
+  /* one thread less: this one walks, then checks too (more threads than processors would
+   * slow the walk, which feeds them all) */
+  for (guint i = 1; i < n_threads; i++)
+    g_ptr_array_add (threads, g_thread_new ("lekh-check", worker, &job));
+
+  lekh_cli_walk_each ("lekh check", (const char * const *) paths, job_add_walked, &job,
+                      walk_failed);
+  /* the site data files that come with the articles found; WALKED gets them appended */
+  first_data = walked->len;
+  add_site_data (validator, walked, (const char * const *) paths, cwd);
+  for (guint i = first_data; i < walked->len; i++)
+    job_add (&job, g_ptr_array_index (walked, i));
+  job_finish_walk (&job);
+
+  worker (&job);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  g_mutex_clear (&job.lock);
+  g_cond_clear (&job.more);
+  g_ptr_array_sort (results, compare_results);
+  return results;
+}
+
+typedef struct
+{
+  guint n_errors;
+  guint n_warnings;
+  guint n_notes;
+  guint n_unreadable;
+} Counts;
+
+static void
+count_result (const FileResult *result,
+              Counts           *counts)
+{
+  if (result->read_error != NULL)
+    {
+      counts->n_unreadable++;
+      return;
+    }
+  for (guint j = 0; j < result->diagnostics->len; j++)
+    {
+      const LekhDiagnostic *d = g_ptr_array_index (result->diagnostics, j);
+
+      if (d->severity == LEKH_SEVERITY_ERROR)
+        counts->n_errors++;
+      else if (d->severity == LEKH_SEVERITY_WARNING)
+        counts->n_warnings++;
+      else
+        counts->n_notes++;
+    }
+}
+
+/* RESULT in FORMAT (JSON and SARIF items after the first get a comma: FIRST). */
+static void
+print_result (GString          *out,
+              const FileResult *result,
+              Format            format,
+              GPtrArray        *rules,
+              gboolean          quiet,
+              gboolean         *first)
+{
+  switch (format)
+    {
+    case FORMAT_TEXT:
+      print_text (out, result, quiet);
+      break;
+    case FORMAT_GITHUB:
+      print_github (out, result, quiet);
+      break;
+    case FORMAT_JSON:
+      if (result->read_error != NULL)
+        print_json_read_error (out, result, first);
+      else
+        for (guint j = 0; j < result->diagnostics->len; j++)
+          {
+            const LekhDiagnostic *d = g_ptr_array_index (result->diagnostics, j);
+
+            if (!quiet || d->severity == LEKH_SEVERITY_ERROR)
+              print_json_diagnostic (out, result->path, d, first);
+          }
+      break;
+    case FORMAT_SARIF:
+      if (result->read_error != NULL)
+        print_sarif_result (out, rules, result->path, "read-error", LEKH_SEVERITY_ERROR,
+                            result->read_error, 0, 0, first);
+      else
+        for (guint j = 0; j < result->diagnostics->len; j++)
+          {
+            const LekhDiagnostic *d = g_ptr_array_index (result->diagnostics, j);
+
+            if (!quiet || d->severity == LEKH_SEVERITY_ERROR)
+              print_sarif_result (out, rules, result->path, d->rule, d->severity, d->message,
+                                  d->line, d->column, first);
+          }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Prints RESULTS in FORMAT to stdout as it goes, with the format's ending (the text
+ * summary unless QUIET), and counts them into COUNTS. */
+static void
+print_results (GPtrArray *results,
+               Format     format,
+               gboolean   quiet,
+               Counts    *counts)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) rules = NULL;
+  gboolean first = TRUE;
+  guint n_errors;
+
+  if (format == FORMAT_JSON)
+    g_string_append (out, "{\n  \"diagnostics\": [");
+  else if (format == FORMAT_SARIF)
+    {
+      rules = sarif_rules ();
+      print_sarif_start (out, rules);
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const FileResult *result = g_ptr_array_index (results, i);
+
+      count_result (result, counts);
+      print_result (out, result, format, rules, quiet, &first);
+      /* Keep memory flat on big sites: print as we go. */
+      if (out->len > 65536)
+        {
+          fwrite (out->str, 1, out->len, stdout);
+          g_string_truncate (out, 0);
+        }
+    }
+
+  n_errors = counts->n_errors + counts->n_unreadable;
+  if (format == FORMAT_JSON)
+    g_string_append_printf (out, "%s],\n  \"files\": %u,\n  \"errors\": %u,\n"
+                            "  \"warnings\": %u,\n  \"notes\": %u,\n  \"unreadable\": %u\n}\n",
+                            first ? "" : "\n  ", results->len, n_errors,
+                            counts->n_warnings, counts->n_notes, counts->n_unreadable);
+  else if (format == FORMAT_SARIF)
+    g_string_append_printf (out, "%s]\n    }\n  ]\n}\n", first ? "" : "\n      ");
+  else if (!quiet)
+    {
+      g_autofree char *files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files",
+                                                             results->len), results->len);
+      g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error",
+                                                              "%u errors", n_errors),
+                                                 n_errors);
+      g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning",
+                                                                "%u warnings", counts->n_warnings),
+                                                   counts->n_warnings);
+
+      /* TRANSLATORS: the summary line: "Checked 12 files: 3 errors, 5 warnings" */
+      g_string_append_printf (out, _("Checked %s: %s, %s\n"), files, errors, warnings);
+    }
+  fwrite (out->str, 1, out->len, stdout);
+  fflush (stdout);
+}
+
 int
 lekh_cli_check (int    argc,
                 char **argv)
@@ -745,20 +941,11 @@ lekh_cli_check (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LekhValidator) validator = NULL;
-  g_autoptr(GString) out = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GPtrArray) walked = NULL;
-  g_autoptr(GPtrArray) rules = NULL;
-  g_autoptr(GHashTable) folders = NULL;
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-  struct rlimit limit;
-  guint n_threads, first_data;
   const LekhProfile *profile = NULL;
   gboolean walk_failed = FALSE;
   Format format;
-  Job job = { 0 };
-  guint n_errors = 0, n_warnings = 0, n_notes = 0, n_unreadable = 0;
-  gboolean first = TRUE;
+  Counts counts = { 0 };
 
   /* The usage line reads "lekh check [OPTION…] PATH…" */
   g_set_prgname ("lekh check");
@@ -801,143 +988,10 @@ lekh_cli_check (int    argc,
   validator = lekh_validator_new ();
   lekh_validator_set_profile (validator, profile);
   cwd = g_get_current_dir ();
+  results = check_paths (validator, paths, cwd, jobs, &walk_failed);
+  print_results (results, format, quiet, &counts);
 
-  results = g_ptr_array_new_with_free_func (file_result_free);
-  walked = g_ptr_array_new_with_free_func (g_free);
-  folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, close_folder);
-  g_mutex_init (&job.lock);
-  g_cond_init (&job.more);
-  job.files = results;
-  job.validator = validator;
-  job.cwd = cwd;
-  job.walked = walked;
-  job.folders = folders;
-  /* at most half the process's file descriptors (each reading thread needs one at a time) */
-  job.max_folders = MAX_FOLDERS_HELD;
-  if (getrlimit (RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
-    job.max_folders = MIN (job.max_folders, (guint) (limit.rlim_cur / 2));
-
-  n_threads = jobs > 0 ? (guint) jobs : MIN (g_get_num_processors (), 8);
-  /* one thread less: this one walks, then checks too (more threads than processors would
-   * slow the walk, which feeds them all) */
-  for (guint i = 1; i < n_threads; i++)
-    g_ptr_array_add (threads, g_thread_new ("lekh-check", worker, &job));
-
-  lekh_cli_walk_each ("lekh check", (const char * const *) paths, job_add_walked, &job,
-                      &walk_failed);
-  /* the site data files that come with the articles found; WALKED gets them appended */
-  first_data = walked->len;
-  add_site_data (validator, walked, (const char * const *) paths, cwd);
-  for (guint i = first_data; i < walked->len; i++)
-    job_add (&job, g_ptr_array_index (walked, i));
-  job_finish_walk (&job);
-
-  worker (&job);
-  for (guint i = 0; i < threads->len; i++)
-    g_thread_join (g_ptr_array_index (threads, i));
-  g_mutex_clear (&job.lock);
-  g_cond_clear (&job.more);
-  g_ptr_array_sort (results, compare_results);
-
-  out = g_string_new (NULL);
-  if (format == FORMAT_JSON)
-    g_string_append (out, "{\n  \"diagnostics\": [");
-  else if (format == FORMAT_SARIF)
-    {
-      rules = sarif_rules ();
-      print_sarif_start (out, rules);
-    }
-
-  for (guint i = 0; i < results->len; i++)
-    {
-      const FileResult *result = g_ptr_array_index (results, i);
-
-      if (result->read_error != NULL)
-        n_unreadable++;
-      else
-        for (guint j = 0; j < result->diagnostics->len; j++)
-          {
-            const LekhDiagnostic *d = g_ptr_array_index (result->diagnostics, j);
-
-            if (d->severity == LEKH_SEVERITY_ERROR)
-              n_errors++;
-            else if (d->severity == LEKH_SEVERITY_WARNING)
-              n_warnings++;
-            else
-              n_notes++;
-          }
-
-      switch (format)
-        {
-        case FORMAT_TEXT:
-          print_text (out, result, quiet);
-          break;
-        case FORMAT_GITHUB:
-          print_github (out, result, quiet);
-          break;
-        case FORMAT_JSON:
-          if (result->read_error != NULL)
-            print_json_read_error (out, result, &first);
-          else
-            for (guint j = 0; j < result->diagnostics->len; j++)
-              {
-                const LekhDiagnostic *d = g_ptr_array_index (result->diagnostics, j);
-
-                if (!quiet || d->severity == LEKH_SEVERITY_ERROR)
-                  print_json_diagnostic (out, result->path, d, &first);
-              }
-          break;
-        case FORMAT_SARIF:
-          if (result->read_error != NULL)
-            print_sarif_result (out, rules, result->path, "read-error", LEKH_SEVERITY_ERROR,
-                                result->read_error, 0, 0, &first);
-          else
-            for (guint j = 0; j < result->diagnostics->len; j++)
-              {
-                const LekhDiagnostic *d = g_ptr_array_index (result->diagnostics, j);
-
-                if (!quiet || d->severity == LEKH_SEVERITY_ERROR)
-                  print_sarif_result (out, rules, result->path, d->rule, d->severity, d->message,
-                                      d->line, d->column, &first);
-              }
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-
-      /* Keep memory flat on big sites: print as we go. */
-      if (out->len > 65536)
-        {
-          fwrite (out->str, 1, out->len, stdout);
-          g_string_truncate (out, 0);
-        }
-    }
-
-  if (format == FORMAT_JSON)
-    g_string_append_printf (out, "%s],\n  \"files\": %u,\n  \"errors\": %u,\n"
-                            "  \"warnings\": %u,\n  \"notes\": %u,\n  \"unreadable\": %u\n}\n",
-                            first ? "" : "\n  ", results->len, n_errors + n_unreadable,
-                            n_warnings, n_notes, n_unreadable);
-  else if (format == FORMAT_SARIF)
-    g_string_append_printf (out, "%s]\n    }\n  ]\n}\n", first ? "" : "\n      ");
-  else if (!quiet)
-    {
-      g_autofree char *files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files",
-                                                             results->len), results->len);
-      g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error",
-                                                              "%u errors", n_errors + n_unreadable),
-                                                 n_errors + n_unreadable);
-      g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning",
-                                                                "%u warnings", n_warnings),
-                                                   n_warnings);
-
-      /* TRANSLATORS: the summary line: "Checked 12 files: 3 errors, 5 warnings" */
-      g_string_append_printf (out, _("Checked %s: %s, %s\n"), files, errors, warnings);
-    }
-  fwrite (out->str, 1, out->len, stdout);
-  fflush (stdout);
-
-  if (walk_failed || n_unreadable > 0)
+  if (walk_failed || counts.n_unreadable > 0)
     return CHECK_USAGE;
-  return n_errors > 0 ? CHECK_ERRORS : CHECK_OK;
+  return counts.n_errors > 0 ? CHECK_ERRORS : CHECK_OK;
 }

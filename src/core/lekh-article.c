@@ -1133,7 +1133,8 @@ _lekh_article_get_toml (const LekhArticle *self)
  * the Unicode standard): no overlong form, no surrogate, nothing beyond U+10FFFF, so text in
  * Devanagari (three bytes a letter) costs a few comparisons a letter. NUL bytes count as
  * invalid, as in g_utf8_validate_len(). On failure *END is the first byte of the sequence
- * that is not valid, as there. */
+ * that is not valid, as there. Long because the ASCII fast path and the check of each
+ * multibyte length are one loop: split, the position of a failure would have to travel back. */
 static gboolean
 utf8_validate_fast (const char  *text,
                     gsize        len,

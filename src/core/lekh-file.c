@@ -82,6 +82,9 @@ lekh_file_read (const char     *path,
   return lekh_file_read_at (AT_FDCWD, path, path, stamp, error);
 }
 
+/* Long because every way a read can fail (not there, a folder, a pipe, too large, a short
+ * or growing file, an interrupted read) gets its own message here, next to the system call
+ * that tells it, and the file descriptor is closed on each of those paths. */
 GBytes *
 lekh_file_read_at (int             dir_fd,
                    const char     *name,
@@ -192,6 +195,9 @@ lekh_file_read_at (int             dir_fd,
   return g_bytes_new_take (buf, len);
 }
 
+/* Long because the checks before writing (a symlink followed, the file changed or replaced
+ * since it was read, a read-only file or folder) must run in this order right before the
+ * write, each with its own error code, and the owner is given back after it. */
 static gboolean
 write_atomic (const char          *path,
               const char          *data,

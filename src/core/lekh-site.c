@@ -299,6 +299,9 @@ lekh_site_data_load (const char *path,
   return site_data_parse (path, contents, len, tags);
 }
 
+/* Long because it walks one libyaml document once: each authors.yml or tags.yml entry is
+ * checked for a duplicate key, its shape and (tags) a unique permalink while the document
+ * is still loaded, and the parser and document are freed on every path. */
 static LekhSiteData *
 site_data_parse (const char *path,
                  const char *contents,
