@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Takes a screenshot of the window on the sample article under a virtual display.
 #   data/screenshots/take-screenshot.sh BUILDDIR OUT.png [light|dark] [FILE] [WIDTHxHEIGHT] [LANGUAGE]
+# LEKH_SCREENSHOT_DELAY: seconds to wait for the window before the shot (default 4; more
+# on a busy machine).
 # e.g. ... narrow.png light '' 360x640, or ... hindi.png light '' 1400x900 hi
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -40,7 +42,7 @@ fi
 xvfb-run -a -s "-screen 0 ${width}x${height}x24" bash -c "
   '$builddir/src/lekh' '$tmp/blog/$(basename "$file")' &
   pid=\$!
-  sleep 4
+  sleep ${LEKH_SCREENSHOT_DELAY:-4}
   import -window root '$out'
   kill \$pid
 "

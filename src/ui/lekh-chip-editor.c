@@ -481,6 +481,8 @@ lekh_chip_editor_finalize (GObject *object)
   G_OBJECT_CLASS (lekh_chip_editor_parent_class)->finalize (object);
 }
 
+/* Chips flow left to right and wrap, the entry taking what is left of its line (a
+ * LekhWrapLayout); the suggestions follow the entry. */
 static void
 lekh_chip_editor_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -489,29 +491,9 @@ lekh_chip_editor_size_allocate (GtkWidget *widget,
 {
   LekhChipEditor *self = LEKH_CHIP_EDITOR (widget);
 
-  /* Chips flow left to right and wrap; the entry takes what is left of its line. */
-  lekh_wrap_layout_allocate (widget, width, SPACING, self->entry);
+  GTK_WIDGET_CLASS (lekh_chip_editor_parent_class)->size_allocate (widget, width, height, baseline);
   if (self->popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->popover));
-}
-
-static GtkSizeRequestMode
-lekh_chip_editor_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-lekh_chip_editor_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
-{
-  lekh_wrap_layout_measure (widget, orientation, for_size, SPACING,
-                            LEKH_CHIP_EDITOR (widget)->entry, minimum, natural);
 }
 
 static gboolean
@@ -600,9 +582,8 @@ lekh_chip_editor_class_init (LekhChipEditorClass *klass)
   object_class->get_property = lekh_chip_editor_get_property;
   object_class->set_property = lekh_chip_editor_set_property;
 
-  widget_class->measure = lekh_chip_editor_measure;
-  widget_class->get_request_mode = lekh_chip_editor_get_request_mode;
   widget_class->size_allocate = lekh_chip_editor_size_allocate;
+  gtk_widget_class_set_layout_manager_type (widget_class, LEKH_TYPE_WRAP_LAYOUT);
   widget_class->grab_focus = lekh_chip_editor_grab_focus;
 
   properties[PROP_EDITABLE] =
@@ -639,6 +620,7 @@ lekh_chip_editor_init (LekhChipEditor *self)
   GtkEventController *keys;
   GtkEventController *focus;
   GtkWidget *scroller;
+  LekhWrapLayout *layout;
 
   self->items = g_ptr_array_new_with_free_func (g_free);
   self->details = g_ptr_array_new_with_free_func (g_free);
@@ -659,6 +641,9 @@ lekh_chip_editor_init (LekhChipEditor *self)
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave_cb), self);
   gtk_widget_add_controller (self->entry, focus);
   gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
+  layout = LEKH_WRAP_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
+  lekh_wrap_layout_set_spacing (layout, SPACING);
+  lekh_wrap_layout_set_fill (layout, self->entry);
 
   self->suggestion_list = gtk_list_box_new ();
   gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->suggestion_list), TRUE);

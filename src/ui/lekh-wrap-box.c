@@ -9,8 +9,6 @@
 struct _LekhWrapBox
 {
   GtkWidget parent_instance;
-
-  int       spacing;
 };
 
 G_DEFINE_FINAL_TYPE (LekhWrapBox, lekh_wrap_box, GTK_TYPE_WIDGET)
@@ -26,34 +24,6 @@ lekh_wrap_box_dispose (GObject *object)
   G_OBJECT_CLASS (lekh_wrap_box_parent_class)->dispose (object);
 }
 
-static GtkSizeRequestMode
-lekh_wrap_box_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-lekh_wrap_box_measure (GtkWidget      *widget,
-                       GtkOrientation  orientation,
-                       int             for_size,
-                       int            *minimum,
-                       int            *natural,
-                       int            *minimum_baseline,
-                       int            *natural_baseline)
-{
-  lekh_wrap_layout_measure (widget, orientation, for_size, LEKH_WRAP_BOX (widget)->spacing,
-                            NULL, minimum, natural);
-}
-
-static void
-lekh_wrap_box_size_allocate (GtkWidget *widget,
-                             int        width,
-                             int        height,
-                             int        baseline)
-{
-  lekh_wrap_layout_allocate (widget, width, LEKH_WRAP_BOX (widget)->spacing, NULL);
-}
-
 static void
 lekh_wrap_box_class_init (LekhWrapBoxClass *klass)
 {
@@ -62,10 +32,7 @@ lekh_wrap_box_class_init (LekhWrapBoxClass *klass)
 
   object_class->dispose = lekh_wrap_box_dispose;
 
-  widget_class->get_request_mode = lekh_wrap_box_get_request_mode;
-  widget_class->measure = lekh_wrap_box_measure;
-  widget_class->size_allocate = lekh_wrap_box_size_allocate;
-
+  gtk_widget_class_set_layout_manager_type (widget_class, LEKH_TYPE_WRAP_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "wrapbox");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -80,7 +47,8 @@ lekh_wrap_box_new (int spacing)
 {
   LekhWrapBox *self = g_object_new (LEKH_TYPE_WRAP_BOX, NULL);
 
-  self->spacing = MAX (spacing, 0);
+  lekh_wrap_layout_set_spacing (LEKH_WRAP_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                spacing);
   return GTK_WIDGET (self);
 }
 
