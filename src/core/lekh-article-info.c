@@ -726,20 +726,8 @@ lekh_article_info_matches (LekhArticleInfo        *self,
   g_return_val_if_fail (LEKH_IS_ARTICLE_INFO (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
 
-  if (G_UNLIKELY (self->keys == NULL))
-    lekh_article_info_prepare_query (self);
-  if (query->draft == LEKH_DRAFT_FILTER_DRAFTS && !self->draft)
+  /* (the keys are prepared there) */
+  if (!lekh_article_info_matches_but_text (self, query))
     return FALSE;
-  if (query->draft == LEKH_DRAFT_FILTER_PUBLISHED && self->draft)
-    return FALSE;
-  if (query->problems_only && self->n_errors + self->n_warnings == 0)
-    return FALSE;
-  if (query->tag != NULL && !g_strv_contains ((const char * const *) self->folded_tags, query->tag))
-    return FALSE;
-  if (query->author != NULL &&
-      !g_strv_contains ((const char * const *) self->folded_authors, query->author))
-    return FALSE;
-  if (query->text != NULL && strstr (self->keys, query->text) == NULL)
-    return FALSE;
-  return TRUE;
+  return query->text == NULL || strstr (self->keys, query->text) != NULL;
 }

@@ -437,13 +437,6 @@ lekh_bulk_rename_new (GtkWindow  *parent,
                       const char *key,
                       const char *value)
 {
-  LekhBulkRename *self;
-
-  g_return_val_if_fail (paths != NULL, NULL);
-
-  self = g_object_new (LEKH_TYPE_BULK_RENAME, "transient-for", parent, NULL);
-  self->root = g_strdup (root);
-  self->paths = g_ptr_array_ref (paths);
-  lekh_bulk_rename_set_values (self, key, value, NULL);
-  return self;
+  return lekh_bulk_rename_new_for_mode (parent, root, paths, LEKH_BULK_RENAME_MODE_RENAME, key,
+                                        value);
 }
