@@ -70,19 +70,6 @@ has_alias (const LekhNode *node)
 }
 
 static char *
-entry_json (const LekhEntry *entry)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  if (with_aliases)
-    return g_strdup ("");
-
-  if (!lekh_node_to_json (entry->value, out, NULL))
-    return g_strdup ("<too big>");
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static char *
 node_json (const LekhNode *node)
 {
   g_autoptr(GString) out = g_string_new (NULL);
@@ -94,8 +81,15 @@ node_json (const LekhNode *node)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* After a list item edit of OLD_LIST (NULL: none) into NEW_LIST: the kept items in the order asked
- * (OP_LIST_REMOVE drops item FROM, OP_LIST_MOVE moves it to TO), the appended one last. */
+static char *
+entry_json (const LekhEntry *entry)
+{
+  return node_json (entry->value);
+}
+
+/* After a list item edit of OLD_LIST (NULL: none) into NEW_LIST: the kept items in the
+ * order asked (OP_LIST_REMOVE drops item FROM, OP_LIST_MOVE moves it to TO), the appended
+ * one last. */
 static void
 check_list_items (const LekhNode *old_list,
                   const LekhNode *new_list,
