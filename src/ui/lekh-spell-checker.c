@@ -269,12 +269,14 @@ word_is_correct (LekhSpellChecker *self,
 {
   g_autofree char *key = g_strndup (word, len);
   gpointer verdict = g_hash_table_lookup (self->verdicts, key);
-  gboolean hindi = lekh_spell_text_is_devanagari (key);
-  EnchantDict *dict = hindi ? self->hindi : self->latin;
+  gboolean hindi;
+  EnchantDict *dict;
   gboolean correct;
 
   if (verdict != NULL)
     return GPOINTER_TO_INT (verdict) == 1;
+  hindi = lekh_spell_text_is_devanagari (key);
+  dict = hindi ? self->hindi : self->latin;
   /* No dictionary for this script: nothing to say about its words. Hindi: the
    * dictionary lists stems only, the core knows the endings. */
   if (dict == NULL)
