@@ -2,6 +2,7 @@
 /* lekh-file: atomic writes and the distinct errors of a refused or failed save. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -309,6 +310,220 @@ test_read_sizes (void)
   g_rmdir (dir);
 }
 
+/* The reader gives each file whole, around its buffer's edges (64 KiB: one byte short of it
+ * is the largest file a single read takes) and far beyond, by path and in an open folder. */
+static void
+test_reader_sizes (void)
+{
+  static const gsize sizes[] = { 0, 1, 4096, 65534, 65535, 65536, 65537, 131073, 300000, 7 };
+  g_autofree char *dir = make_dir ();
+  int dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  g_autoptr(LekhFileReader) reader = lekh_file_reader_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (dir_fd, >=, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("size-%" G_GSIZE_FORMAT ".md", sizes[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = g_malloc (sizes[i] + 1);
+      g_autoptr(GBytes) by_path = NULL;
+      g_autoptr(GBytes) in_folder = NULL;
+      gsize len;
+
+      for (gsize b = 0; b < sizes[i]; b++)
+        text[b] = 'a' + (char) ((b + i) % 26);
+      g_assert_true (g_file_set_contents (path, text, (gssize) sizes[i], NULL));
+
+      in_folder = lekh_file_reader_read_at (reader, dir_fd, name, path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (g_bytes_get_data (in_folder, &len), len, text, sizes[i]);
+      g_assert_cmpint (((const char *) g_bytes_get_data (in_folder, NULL))[len], ==, '\0');
+      g_clear_pointer (&in_folder, g_bytes_unref);
+      by_path = lekh_file_reader_read_at (reader, AT_FDCWD, path, path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (g_bytes_get_data (by_path, &len), len, text, sizes[i]);
+      g_unlink (path);
+    }
+  close (dir_fd);
+  g_rmdir (dir);
+}
+
+/* A file's bytes freed before the next read: the next one is read into the same memory.
+ * Kept: the next is read elsewhere, and the kept bytes stay as they were, whichever is
+ * freed first, and after the reader is gone. */
+static void
+test_reader_lending (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *a = g_build_filename (dir, "a.md", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.md", NULL);
+  LekhFileReader *reader = lekh_file_reader_new ();
+  g_autoptr(GError) error = NULL;
+  GBytes *first, *second, *third;
+  gconstpointer at;
+
+  g_assert_true (g_file_set_contents (a, original, -1, NULL));
+  g_assert_true (g_file_set_contents (b, mine, -1, NULL));
+
+  first = lekh_file_reader_read_at (reader, AT_FDCWD, a, a, &error);
+  g_assert_no_error (error);
+  at = g_bytes_get_data (first, NULL);
+  g_bytes_unref (first);
+  second = lekh_file_reader_read_at (reader, AT_FDCWD, b, b, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_get_data (second, NULL) == at);
+
+  /* SECOND kept */
+  third = lekh_file_reader_read_at (reader, AT_FDCWD, a, a, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_get_data (third, NULL) != at);
+  g_assert_cmpstr (g_bytes_get_data (second, NULL), ==, mine);
+  g_assert_cmpstr (g_bytes_get_data (third, NULL), ==, original);
+  g_bytes_unref (second);
+  g_assert_cmpstr (g_bytes_get_data (third, NULL), ==, original);
+
+  /* THIRD outlives its reader */
+  lekh_file_reader_free (reader);
+  g_assert_cmpstr (g_bytes_get_data (third, NULL), ==, original);
+  g_bytes_unref (third);
+
+  g_unlink (a);
+  g_unlink (b);
+  g_rmdir (dir);
+}
+
+/* What is not a regular file is refused by the reader as by lekh_file_read(), although the
+ * reader skips fstat() for a file that reads short: a folder, a pipe without a writer (reads
+ * nothing), a device that never ends (fills the buffer); a missing file is named. */
+static void
+test_reader_refuses (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *folder = g_build_filename (dir, "folder.md", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.md", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.md", NULL);
+  g_autoptr(LekhFileReader) reader = lekh_file_reader_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+
+  g_assert_null (lekh_file_reader_read_at (reader, AT_FDCWD, folder, folder, &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "is a folder"));
+  g_clear_error (&error);
+
+  g_assert_null (lekh_file_reader_read_at (reader, AT_FDCWD, fifo, fifo, &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_clear_error (&error);
+
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_assert_null (lekh_file_reader_read_at (reader, AT_FDCWD, "/dev/zero", "/dev/zero", &error));
+      g_assert_error (error, LEKH_ERROR, LEKH_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "not a regular file"));
+      g_clear_error (&error);
+    }
+
+  g_assert_null (lekh_file_reader_read_at (reader, AT_FDCWD, "absent.md", "shown/absent.md", &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "shown/absent.md"));
+  g_clear_error (&error);
+
+  /* an empty regular file is one, and reads empty */
+  bytes = lekh_file_reader_read_at (reader, AT_FDCWD, empty, empty, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, 0);
+
+  g_rmdir (folder);
+  g_unlink (fifo);
+  g_unlink (empty);
+  g_rmdir (dir);
+}
+
+static void
+collect_entry (const char *name,
+               guchar      type,
+               gpointer    user_data)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("%s:%c", name,
+                                               type == DT_DIR ? 'd' : type == DT_REG ? 'f' :
+                                               type == DT_LNK ? 'l' : '?'));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every entry of a folder but "." and "..", with its type, however many (more than one
+ * system call's worth: 2,000 names of 40 bytes); a file is not a folder. */
+static void
+test_list_folder (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *link = g_build_filename (dir, "link", NULL);
+  g_autofree char *file = g_build_filename (dir, "लेख.md", NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_assert_cmpint (symlink ("sub", link), ==, 0);
+  g_assert_true (g_file_set_contents (file, original, -1, NULL));
+
+  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  g_assert_true (lekh_file_list_folder (fd, dir, collect_entry, names, &error));
+  g_assert_no_error (error);
+  close (fd);
+  g_ptr_array_sort (names, compare_strings);
+  g_assert_cmpuint (names->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "link:l");
+  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "sub:d");
+  g_assert_cmpstr (g_ptr_array_index (names, 2), ==, "लेख.md:f");
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%04u-a-rather-long-name-for-an-entry.md", i);
+      g_autofree char *path = g_build_filename (sub, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, "", 0, NULL));
+    }
+  g_ptr_array_set_size (names, 0);
+  fd = open (sub, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  g_assert_true (lekh_file_list_folder (fd, sub, collect_entry, names, &error));
+  close (fd);
+  g_ptr_array_sort (names, compare_strings);
+  g_assert_cmpuint (names->len, ==, 2000);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%04u-a-rather-long-name-for-an-entry.md", i);
+      g_autofree char *expected = g_strconcat (name, ":f", NULL);
+      g_autofree char *path = g_build_filename (sub, name, NULL);
+
+      g_assert_cmpstr (g_ptr_array_index (names, i), ==, expected);
+      g_unlink (path);
+    }
+
+  fd = open (file, O_RDONLY | O_CLOEXEC);
+  g_assert_false (lekh_file_list_folder (fd, file, collect_entry, names, &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "लेख.md"));
+  close (fd);
+
+  g_unlink (file);
+  g_unlink (link);
+  g_rmdir (sub);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +532,10 @@ main (int   argc,
 
   g_test_add_func ("/file/write-read", test_write_read);
   g_test_add_func ("/file/read-sizes", test_read_sizes);
+  g_test_add_func ("/file/reader/sizes", test_reader_sizes);
+  g_test_add_func ("/file/reader/lending", test_reader_lending);
+  g_test_add_func ("/file/reader/refuses", test_reader_refuses);
+  g_test_add_func ("/file/list-folder", test_list_folder);
   g_test_add_func ("/file/error/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/file/error/deleted", test_deleted);
   g_test_add_func ("/file/error/read-only", test_read_only);

@@ -371,6 +371,39 @@ test_cache (void)
   g_assert_cmpint (lekh_profile_get_id (lekh_site_get_profile (sc)), ==, LEKH_PROFILE_HUGO);
 }
 
+/* A walk's listing of a folder stands for reading it: a configuration file absent from the
+ * listing is not looked for (so the listing is what was used), and clearing the cache
+ * forgets the listing with the sites. */
+static void
+test_cache_listing (void)
+{
+  g_autoptr(LekhSiteCache) cache = lekh_site_cache_new ();
+  g_autofree char *root = site_path ("docusaurus");
+  g_autofree char *absolute = g_canonicalize_filename (root, NULL);
+  g_autofree char *article = site_path ("docusaurus/intro.md");
+  const char * const without_config[] = { "blog", "docs", "static", NULL };
+  const char * const with_config[] = { "blog", "docusaurus.config.ts", NULL };
+  g_autoptr(LekhSite) found = NULL;
+  g_autoptr(LekhSite) again = NULL;
+
+  g_assert_true (g_file_test (root, G_FILE_TEST_IS_DIR));
+  /* the configuration file on disk, not in the listing: no site here (nor above) */
+  lekh_site_cache_add_listing (cache, absolute, without_config);
+  g_assert_null (lekh_site_cache_lookup (cache, article));
+
+  lekh_site_cache_clear (cache);
+  lekh_site_cache_add_listing (cache, absolute, with_config);
+  found = lekh_site_cache_lookup (cache, article);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (lekh_site_get_root (found), ==, absolute);
+
+  /* read from the disk when no listing is given */
+  lekh_site_cache_clear (cache);
+  again = lekh_site_cache_lookup (cache, article);
+  g_assert_nonnull (again);
+  g_assert_cmpint (lekh_profile_get_id (lekh_site_get_profile (again)), ==, LEKH_PROFILE_DOCUSAURUS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/site/add-entry", test_add_entry);
   g_test_add_func ("/site/resolve-image", test_resolve_image);
   g_test_add_func ("/site/cache", test_cache);
+  g_test_add_func ("/site/cache-listing", test_cache_listing);
 
   return g_test_run ();
 }

@@ -56,7 +56,7 @@ typedef struct
   LekhValidator *validator;
   const char    *cwd;
   GPtrArray     *walked;      /* char*: the paths as walked, for add_site_data() */
-  GHashTable    *folders;     /* folder -> its descriptor + 1 (hold_folder) */
+  GArray        *held;        /* int: the folders held open (job_add_folder) */
   guint          max_folders;
 } Job;
 
@@ -85,8 +85,9 @@ compare_results (gconstpointer a,
 }
 
 static void
-check_one (LekhValidator *validator,
-           FileResult    *result)
+check_one (LekhValidator  *validator,
+           LekhFileReader *reader,
+           FileResult     *result)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -94,9 +95,11 @@ check_one (LekhValidator *validator,
 
   /* Read, never mapped: a file truncated while it is checked cannot crash the check. */
   if (result->dir_fd >= 0)
-    bytes = lekh_file_read_at (result->dir_fd, result->name, result->absolute, NULL, &error);
+    bytes = lekh_file_reader_read_at (reader, result->dir_fd, result->name, result->absolute,
+                                      &error);
   else
-    bytes = lekh_file_read (result->absolute, NULL, &error);
+    bytes = lekh_file_reader_read_at (reader, AT_FDCWD, result->absolute, result->absolute,
+                                      &error);
   if (bytes == NULL)
     {
       result->read_error = g_strdup (error->message);
@@ -110,6 +113,7 @@ static gpointer
 worker (gpointer data)
 {
   Job *job = data;
+  g_autoptr(LekhFileReader) reader = lekh_file_reader_new ();
 
   for (;;)
     {
@@ -131,67 +135,30 @@ worker (gpointer data)
       if (n == 0)
         break;
       for (guint i = 0; i < n; i++)
-        check_one (job->validator, batch[i]);
+        check_one (job->validator, reader, batch[i]);
     }
   return NULL;
 }
 
 /* Each file's folder, held open while the files are read, so that opening a file walks one
- * name instead of its whole path again (lekh_file_read_at). Up to 4,096 folders and half the
- * process's file descriptors: beyond that (or when a folder cannot be held), files are opened
- * by their path as before. */
+ * name instead of its whole path again. Up to 4,096 folders and half the process's file
+ * descriptors: beyond that, files are opened by their path. */
 #define MAX_FOLDERS_HELD 4096
-
-static void
-close_folder (gpointer data)
-{
-  close (GPOINTER_TO_INT (data) - 1);
-}
-
-static void
-hold_folder (Job        *job,
-             FileResult *result)
-{
-  const char *slash = strrchr (result->absolute, G_DIR_SEPARATOR);
-  g_autofree char *dir = NULL;
-  gpointer held;
-  int fd;
-
-  result->dir_fd = -1;
-  if (slash == NULL || slash[1] == '\0')
-    return;
-  dir = slash == result->absolute ? g_strdup ("/") :
-                                    g_strndup (result->absolute, slash - result->absolute);
-  held = g_hash_table_lookup (job->folders, dir);
-  if (held == NULL)
-    {
-      if (g_hash_table_size (job->folders) >= job->max_folders)
-        return;
-#ifdef O_PATH
-      fd = open (dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
-#else
-      fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-#endif
-      if (fd < 0)
-        return;
-      held = GINT_TO_POINTER (fd + 1);
-      g_hash_table_insert (job->folders, g_steal_pointer (&dir), held);
-    }
-  result->dir_fd = GPOINTER_TO_INT (held) - 1;
-  result->name = slash + 1;
-}
 
 /* Absolute paths, made against the current folder once: a relative path would have the
  * validator ask for the current folder (two stat() calls) for each of thousands of files. */
 static void
 job_add (Job        *job,
-         const char *path)
+         const char *path,
+         int         dir_fd)
 {
   FileResult *result = g_new0 (FileResult, 1);
 
   result->path = g_strdup (path);
   result->absolute = g_canonicalize_filename (path, job->cwd);
-  hold_folder (job, result);
+  result->dir_fd = dir_fd;
+  if (dir_fd >= 0)
+    result->name = strrchr (result->absolute, G_DIR_SEPARATOR) + 1;
 
   g_mutex_lock (&job->lock);
   g_ptr_array_add (job->files, result);
@@ -203,12 +170,31 @@ job_add (Job        *job,
 
 static void
 job_add_walked (const char *path,
+                int         dir_fd,
                 gpointer    user_data)
 {
   Job *job = user_data;
 
   g_ptr_array_add (job->walked, g_strdup (path));
-  job_add (job, path);
+  job_add (job, path, dir_fd);
+}
+
+/* A folder the walk read: its names tell the validator whether a site starts there (so the
+ * folder is not read again for that), and it is held open for reading its articles. */
+static gboolean
+job_add_folder (const char         *path,
+                int                 fd,
+                const char * const *names,
+                gpointer            user_data)
+{
+  Job *job = user_data;
+  g_autofree char *absolute = g_canonicalize_filename (path, job->cwd);
+
+  lekh_validator_add_folder_listing (job->validator, absolute, names);
+  if (job->held->len >= job->max_folders)
+    return FALSE;
+  g_array_append_val (job->held, fd);
+  return TRUE;
 }
 
 static void
@@ -733,8 +719,7 @@ check_paths (LekhValidator *validator,
 {
   GPtrArray *results = g_ptr_array_new_with_free_func (file_result_free);
   g_autoptr(GPtrArray) walked = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         close_folder);
+  g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   struct rlimit limit;
   guint n_threads, first_data;
@@ -746,7 +731,7 @@ check_paths (LekhValidator *validator,
   job.validator = validator;
   job.cwd = cwd;
   job.walked = walked;
-  job.folders = folders;
+  job.held = held;
   /* at most half the process's file descriptors (each reading thread needs one at a time) */
   job.max_folders = MAX_FOLDERS_HELD;
   if (getrlimit (RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
@@ -758,18 +743,20 @@ check_paths (LekhValidator *validator,
   for (guint i = 1; i < n_threads; i++)
     g_ptr_array_add (threads, g_thread_new ("lekh-check", worker, &job));
 
-  lekh_cli_walk_each ("lekh check", (const char * const *) paths, job_add_walked, &job,
-                      walk_failed);
+  lekh_cli_walk_each ("lekh check", (const char * const *) paths, job_add_walked,
+                      job_add_folder, &job, walk_failed);
   /* the site data files that come with the articles found; WALKED gets them appended */
   first_data = walked->len;
   add_site_data (validator, walked, (const char * const *) paths, cwd);
   for (guint i = first_data; i < walked->len; i++)
-    job_add (&job, g_ptr_array_index (walked, i));
+    job_add (&job, g_ptr_array_index (walked, i), -1);
   job_finish_walk (&job);
 
   worker (&job);
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (g_ptr_array_index (threads, i));
+  for (guint i = 0; i < held->len; i++)
+    close (g_array_index (held, int, i));
   g_mutex_clear (&job.lock);
   g_cond_clear (&job.more);
   g_ptr_array_sort (results, compare_results);

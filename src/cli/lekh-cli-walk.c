@@ -3,22 +3,41 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "lekh-file.h"
 #include "lekh-site.h"
 #include "lekh-cli-walk.h"
 
 typedef struct
 {
-  LekhCliWalkFunc func;
+  LekhCliWalkFunc       func;
+  LekhCliWalkFolderFunc folder_func;
   gpointer    user_data;
   GHashTable *seen_dirs;      /* "dev:ino" of folders walked */
   GHashTable *seen_files;     /* path */
   const char *command;        /* for messages: "lekh check" */
   gboolean    failed;
 } Walker;
+
+/* A folder's entries, read whole before any is walked: the folder callback gets every name,
+ * and the folder's descriptor is free for the walk of its subfolders. */
+typedef struct
+{
+  GString *names;             /* each name and its NUL, one after another */
+  GArray  *entries;           /* Entry */
+} Listing;
+
+typedef struct
+{
+  gsize  at;                  /* in names */
+  guchar type;                /* DT_* */
+} Entry;
 
 static gboolean
 is_article_name (const char *name)
@@ -29,70 +48,158 @@ is_article_name (const char *name)
 
 static void
 walker_add_file (Walker     *walker,
-                 const char *path)
+                 const char *path,
+                 int         dir_fd)
 {
   if (g_hash_table_add (walker->seen_files, g_strdup (path)))
-    walker->func (path, walker->user_data);
+    walker->func (path, dir_fd, walker->user_data);
 }
 
 static void
+listing_add (const char *name,
+             guchar      type,
+             gpointer    user_data)
+{
+  Listing *listing = user_data;
+  Entry entry = { listing->names->len, type };
+
+  g_string_append_len (listing->names, name, strlen (name) + 1);
+  g_array_append_val (listing->entries, entry);
+}
+
+static void
+walker_cannot_read (Walker     *walker,
+                    const char *dir_path,
+                    int         saved)
+{
+  g_printerr (_("%s: cannot read the folder “%s”: %s\n"), walker->command, dir_path,
+              g_strerror (saved));
+  walker->failed = TRUE;
+}
+
+/* Lists the folder open as FD and hands its names to the folder callback, which may keep FD
+ * open for reading the articles; FALSE when it cannot be read (said on stderr). */
+static gboolean
+walker_list (Walker     *walker,
+             const char *dir_path,
+             int         fd,
+             Listing    *listing,
+             gboolean   *kept)
+{
+  g_autoptr(GError) error = NULL;
+
+  *kept = FALSE;
+  if (!lekh_file_list_folder (fd, dir_path, listing_add, listing, &error))
+    {
+      g_printerr ("%s: %s\n", walker->command, error->message);
+      walker->failed = TRUE;
+      return FALSE;
+    }
+  if (walker->folder_func != NULL)
+    {
+      g_autofree const char **names = g_new (const char *, listing->entries->len + 1);
+
+      for (guint i = 0; i < listing->entries->len; i++)
+        names[i] = listing->names->str + g_array_index (listing->entries, Entry, i).at;
+      names[listing->entries->len] = NULL;
+      *kept = walker->folder_func (dir_path, fd, names, walker->user_data);
+    }
+  return TRUE;
+}
+
+static void walk_folder (Walker     *walker,
+                         const char *dir_path,
+                         int         fd);
+
+/* The subfolder NAME of the folder open as DIR_FD (a link to one is followed). */
+static void
+walk_subfolder (Walker     *walker,
+                const char *dir_path,
+                int         dir_fd,
+                const char *name,
+                const char *path)
+{
+  int fd;
+
+  if (lekh_site_folder_is_generated (dir_path, name))
+    return;
+  do
+    fd = openat (dir_fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0)
+    {
+      walker_cannot_read (walker, path, errno);
+      return;
+    }
+  walk_folder (walker, path, fd);
+}
+
+/* Walks the folder open as FD, then closes it unless the folder callback kept it. */
+static void
 walk_folder (Walker     *walker,
              const char *dir_path,
-             GStatBuf   *st)
+             int         fd)
 {
-  char *id = g_strdup_printf ("%lu:%lu", (gulong) st->st_dev, (gulong) st->st_ino);
-  struct dirent *entry;
-  DIR *dir;
+  Listing listing = { NULL, NULL };
+  gboolean kept = FALSE;
+  struct stat st;
 
-  /* A folder reached twice (a symlink loop, or two links to one place) is walked once. */
-  if (!g_hash_table_add (walker->seen_dirs, id))
-    return;
-
-  dir = opendir (dir_path);
-  if (dir == NULL)
+  if (fstat (fd, &st) != 0)
     {
-      int saved = errno;
-
-      g_printerr (_("%s: cannot read the folder “%s”: %s\n"), walker->command, dir_path,
-                  g_strerror (saved));
-      walker->failed = TRUE;
+      walker_cannot_read (walker, dir_path, errno);
+      close (fd);
+      return;
+    }
+  /* A folder reached twice (a symlink loop, or two links to one place) is walked once. */
+  if (!g_hash_table_add (walker->seen_dirs,
+                         g_strdup_printf ("%lu:%lu", (gulong) st.st_dev, (gulong) st.st_ino)))
+    {
+      close (fd);
       return;
     }
 
-  while ((entry = readdir (dir)) != NULL)
-    {
-      const char *name = entry->d_name;
-      g_autofree char *path = NULL;
-      GStatBuf child;
+  listing.names = g_string_sized_new (1024);
+  listing.entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  if (walker_list (walker, dir_path, fd, &listing, &kept))
+    for (guint i = 0; i < listing.entries->len; i++)
+      {
+        const Entry *entry = &g_array_index (listing.entries, Entry, i);
+        const char *name = listing.names->str + entry->at;
+        g_autofree char *path = NULL;
+        struct stat child;
 
-      if (strcmp (name, ".") == 0 || strcmp (name, "..") == 0 ||
-          strcmp (name, ".git") == 0 || strcmp (name, "node_modules") == 0)
-        continue;
-      /* The entry's type saves a stat() per file; links and unknown types are followed. */
-      if (entry->d_type == DT_REG)
-        {
-          if (is_article_name (name))
-            {
-              path = g_build_filename (dir_path, name, NULL);
-              walker_add_file (walker, path);
-            }
+        if (strcmp (name, ".git") == 0 || strcmp (name, "node_modules") == 0)
           continue;
-        }
-      if (entry->d_type != DT_DIR && entry->d_type != DT_LNK && entry->d_type != DT_UNKNOWN)
-        continue;
-      path = g_build_filename (dir_path, name, NULL);
-      /* g_stat follows symlinks; a dangling one is skipped quietly. */
-      if (g_stat (path, &child) != 0)
-        continue;
-      if (S_ISDIR (child.st_mode))
-        {
-          if (!lekh_site_folder_is_generated (dir_path, name))
-            walk_folder (walker, path, &child);
-        }
-      else if (S_ISREG (child.st_mode) && is_article_name (name))
-        walker_add_file (walker, path);
-    }
-  closedir (dir);
+        /* The entry's type saves a stat() per file; links and unknown types are followed. */
+        if (entry->type == DT_REG)
+          {
+            if (is_article_name (name))
+              {
+                path = g_build_filename (dir_path, name, NULL);
+                walker_add_file (walker, path, kept ? fd : -1);
+              }
+            continue;
+          }
+        if (entry->type != DT_DIR && entry->type != DT_LNK && entry->type != DT_UNKNOWN)
+          continue;
+        path = g_build_filename (dir_path, name, NULL);
+        if (entry->type == DT_DIR)
+          {
+            walk_subfolder (walker, dir_path, fd, name, path);
+            continue;
+          }
+        /* fstatat() follows symlinks; a dangling one is skipped quietly. */
+        if (fstatat (fd, name, &child, 0) != 0)
+          continue;
+        if (S_ISDIR (child.st_mode))
+          walk_subfolder (walker, dir_path, fd, name, path);
+        else if (S_ISREG (child.st_mode) && is_article_name (name))
+          walker_add_file (walker, path, kept ? fd : -1);
+      }
+  g_string_free (listing.names, TRUE);
+  g_array_unref (listing.entries);
+  if (!kept)
+    close (fd);
 }
 
 static void
@@ -114,13 +221,20 @@ walk_argument (Walker     *walker,
     {
       g_autofree char *clean = g_strdup (arg);
       gsize len = strlen (clean);
+      int fd;
 
       while (len > 1 && clean[len - 1] == G_DIR_SEPARATOR)
         clean[--len] = '\0';
-      walk_folder (walker, clean, &st);
+      do
+        fd = open (clean, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      while (fd < 0 && errno == EINTR);
+      if (fd < 0)
+        walker_cannot_read (walker, clean, errno);
+      else
+        walk_folder (walker, clean, fd);
     }
   else if (S_ISREG (st.st_mode))
-    walker_add_file (walker, arg);   /* named explicitly: taken whatever its name */
+    walker_add_file (walker, arg, -1);   /* named explicitly: taken whatever its name */
   else
     {
       /* A FIFO or a device would block or never end. */
@@ -128,7 +242,6 @@ walk_argument (Walker     *walker,
       walker->failed = TRUE;
     }
 }
-
 
 static int
 compare_paths (gconstpointer a,
@@ -138,11 +251,12 @@ compare_paths (gconstpointer a,
 }
 
 void
-lekh_cli_walk_each (const char         *command,
-                    const char * const *paths,
-                    LekhCliWalkFunc     func,
-                    gpointer            user_data,
-                    gboolean           *failed)
+lekh_cli_walk_each (const char            *command,
+                    const char * const    *paths,
+                    LekhCliWalkFunc        func,
+                    LekhCliWalkFolderFunc  folder_func,
+                    gpointer               user_data,
+                    gboolean              *failed)
 {
   g_autoptr(GHashTable) seen_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) seen_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -153,6 +267,7 @@ lekh_cli_walk_each (const char         *command,
   g_return_if_fail (func != NULL);
 
   walker.func = func;
+  walker.folder_func = folder_func;
   walker.user_data = user_data;
   walker.seen_dirs = seen_dirs;
   walker.seen_files = seen_files;
@@ -165,6 +280,7 @@ lekh_cli_walk_each (const char         *command,
 
 static void
 collect_path (const char *path,
+              int         dir_fd,
               gpointer    user_data)
 {
   g_ptr_array_add (user_data, g_strdup (path));
@@ -180,7 +296,7 @@ lekh_cli_walk (const char         *command,
   g_return_val_if_fail (command != NULL, NULL);
 
   found = g_ptr_array_new_with_free_func (g_free);
-  lekh_cli_walk_each (command, paths, collect_path, found, failed);
+  lekh_cli_walk_each (command, paths, collect_path, NULL, found, failed);
   g_ptr_array_sort (found, compare_paths);
   return found;
 }

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* getdents64() (lekh_file_list_folder) */
+#define _GNU_SOURCE
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
@@ -82,9 +85,113 @@ lekh_file_read (const char     *path,
   return lekh_file_read_at (AT_FDCWD, path, path, stamp, error);
 }
 
-/* Long because every way a read can fail (not there, a folder, a pipe, too large, a short
- * or growing file, an interrupted read) gets its own message here, next to the system call
- * that tells it, and the file descriptor is closed on each of those paths. */
+/* Refuses what fstat() says is not a regular file of a size Lekh opens; ST gets what it said. */
+static gboolean
+check_regular (int          fd,
+               const char  *path,
+               struct stat *st,
+               GError     **error)
+{
+  g_autofree char *display = NULL;
+
+  if (fstat (fd, st) != 0)
+    {
+      set_io_error (error, errno, FALSE, path);
+      return FALSE;
+    }
+  /* The display name is made for a message only, not for every file read. */
+  if (S_ISDIR (st->st_mode))
+    {
+      display = g_filename_display_name (path);
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO, _("“%s” is a folder, not an article"), display);
+      return FALSE;
+    }
+  if (!S_ISREG (st->st_mode))
+    {
+      display = g_filename_display_name (path);
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO,
+                   _("“%s” is not a regular file (a device, pipe or socket)"), display);
+      return FALSE;
+    }
+  if (st->st_size > LEKH_FILE_MAX_SIZE)
+    {
+      display = g_filename_display_name (path);
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_LIMIT,
+                   _("“%s” is larger than 1 GiB; Lekh does not open files this large"), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+open_for_reading (int         dir_fd,
+                  const char *name,
+                  const char *path,
+                  GError    **error)
+{
+  int fd;
+
+  /* O_NONBLOCK: opening a named pipe must not wait for a writer. */
+  do
+    fd = openat (dir_fd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0)
+    set_io_error (error, errno, TRUE, path);
+  return fd;
+}
+
+/* Reads FD from its current end of BUF (LEN bytes in it, *ALLOC its size) to the end of the
+ * file, growing BUF as needed; SIZE is what fstat() said the size was. FALSE on an error
+ * (BUF is still the caller's to free). */
+static gboolean
+read_to_end (int          fd,
+             const char  *path,
+             gint64       size,
+             char       **buf,
+             gsize       *alloc,
+             gsize       *len,
+             GError     **error)
+{
+  gsize first = *len;
+
+  for (;;)
+    {
+      gssize n;
+
+      if (*len + 1 >= *alloc)
+        {
+          /* (the buffer is full: LEN bytes read and the file goes on) */
+          if (*len > (gsize) LEKH_FILE_MAX_SIZE)
+            {
+              g_autofree char *display = g_filename_display_name (path);
+
+              g_set_error (error, LEKH_ERROR, LEKH_ERROR_LIMIT,
+                           _("“%s” is larger than 1 GiB; Lekh does not open files this large"), display);
+              return FALSE;
+            }
+          *alloc = MAX (*alloc * 2, (gsize) size + 2);
+          *buf = g_realloc (*buf, *alloc);
+        }
+      n = read (fd, *buf + *len, *alloc - 1 - *len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          set_io_error (error, errno, FALSE, path);
+          return FALSE;
+        }
+      if (n == 0)
+        return TRUE;
+      *len += n;
+      /* The first read gave exactly the size fstat() said, one byte short of what was
+       * asked: that is the end of the file as it was then (a regular file reads short only
+       * at its end), and a second read only to be told so is a system call per file. Any
+       * other count reads on until read() returns 0. */
+      if (first == 0 && *len == (gsize) n && *len == (gsize) size)
+        return TRUE;
+    }
+}
+
 GBytes *
 lekh_file_read_at (int             dir_fd,
                    const char     *name,
@@ -92,7 +199,6 @@ lekh_file_read_at (int             dir_fd,
                    LekhFileStamp  *stamp,
                    GError        **error)
 {
-  g_autofree char *display = NULL;
   struct stat st;
   char *buf;
   gsize len = 0, alloc;
@@ -101,45 +207,11 @@ lekh_file_read_at (int             dir_fd,
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  /* O_NONBLOCK: opening a named pipe must not wait for a writer. */
-  do
-    fd = openat (dir_fd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  while (fd < 0 && errno == EINTR);
-  if (fd < 0)
-    {
-      set_io_error (error, errno, TRUE, path);
-      return NULL;
-    }
-  if (fstat (fd, &st) != 0)
-    {
-      int saved = errno;
-      close (fd);
-      set_io_error (error, saved, FALSE, path);
-      return NULL;
-    }
-
-  /* The display name is made for a message only, not for every file read. */
-  if (S_ISDIR (st.st_mode))
+  if ((fd = open_for_reading (dir_fd, name, path, error)) < 0)
+    return NULL;
+  if (!check_regular (fd, path, &st, error))
     {
       close (fd);
-      display = g_filename_display_name (path);
-      g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO, _("“%s” is a folder, not an article"), display);
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      display = g_filename_display_name (path);
-      g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO,
-                   _("“%s” is not a regular file (a device, pipe or socket)"), display);
-      return NULL;
-    }
-  if (st.st_size > LEKH_FILE_MAX_SIZE)
-    {
-      close (fd);
-      display = g_filename_display_name (path);
-      g_set_error (error, LEKH_ERROR, LEKH_ERROR_LIMIT,
-                   _("“%s” is larger than 1 GiB; Lekh does not open files this large"), display);
       return NULL;
     }
   if (stamp != NULL)
@@ -150,50 +222,241 @@ lekh_file_read_at (int             dir_fd,
    * NUL's, the last read of every file doubled (and copied) the buffer first. */
   alloc = (gsize) st.st_size + 2;
   buf = g_malloc (alloc);
-  for (;;)
+  if (!read_to_end (fd, path, st.st_size, &buf, &alloc, &len, error))
     {
-      gssize n;
-
-      if (len + 1 >= alloc)
-        {
-          /* (the buffer is full: LEN bytes read and the file goes on) */
-          if (len > (gsize) LEKH_FILE_MAX_SIZE)
-            {
-              g_free (buf);
-              close (fd);
-              display = g_filename_display_name (path);
-              g_set_error (error, LEKH_ERROR, LEKH_ERROR_LIMIT,
-                           _("“%s” is larger than 1 GiB; Lekh does not open files this large"), display);
-              return NULL;
-            }
-          alloc = alloc * 2;
-          buf = g_realloc (buf, alloc);
-        }
-      n = read (fd, buf + len, alloc - 1 - len);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-          g_free (buf);
-          close (fd);
-          set_io_error (error, saved, FALSE, path);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      len += n;
-      /* The first read gave exactly the size fstat() said, one byte short of what was
-       * asked: that is the end of the file as it was then (a regular file reads short only
-       * at its end), and a second read only to be told so is a system call per file. Any
-       * other count reads on until read() returns 0. */
-      if (len == (gsize) n && len == (gsize) st.st_size)
-        break;
+      g_free (buf);
+      close (fd);
+      return NULL;
     }
   close (fd);
   buf[len] = '\0';
   return g_bytes_new_take (buf, len);
 }
+
+/* LekhFileReader: one buffer, lent to the GBytes of each file read and taken back when that
+ * is freed. A buffer still lent when the next file is read is left to its GBytes (which then
+ * frees it) and a new one made: a caller that keeps the bytes keeps them intact. */
+enum
+{
+  BLOCK_HOME,   /* the reader's, free */
+  BLOCK_LENT,   /* held by a GBytes; comes back to the reader when that is freed */
+  BLOCK_LEFT,   /* held by a GBytes that frees it: the reader has moved on */
+};
+
+typedef struct
+{
+  char  *data;
+  gsize  alloc;
+  int    state;   /* atomic: the GBytes may be freed in another thread */
+} Block;
+
+struct _LekhFileReader
+{
+  Block *block;
+};
+
+/* Most articles fit in one read of this; a larger one grows the buffer, which stays. */
+#define READER_FIRST_SIZE (64 * 1024)
+
+static void
+block_free (Block *block)
+{
+  g_free (block->data);
+  g_free (block);
+}
+
+static void
+block_come_back (gpointer data)
+{
+  Block *block = data;
+
+  if (!g_atomic_int_compare_and_exchange (&block->state, BLOCK_LENT, BLOCK_HOME))
+    block_free (block);
+}
+
+LekhFileReader *
+lekh_file_reader_new (void)
+{
+  return g_new0 (LekhFileReader, 1);
+}
+
+void
+lekh_file_reader_free (LekhFileReader *self)
+{
+  if (self == NULL)
+    return;
+  if (self->block != NULL &&
+      !g_atomic_int_compare_and_exchange (&self->block->state, BLOCK_LENT, BLOCK_LEFT))
+    block_free (self->block);
+  g_free (self);
+}
+
+static Block *
+reader_block (LekhFileReader *self)
+{
+  if (self->block != NULL &&
+      g_atomic_int_compare_and_exchange (&self->block->state, BLOCK_LENT, BLOCK_LEFT))
+    self->block = NULL;
+  if (self->block == NULL)
+    {
+      self->block = g_new0 (Block, 1);
+      self->block->alloc = READER_FIRST_SIZE;
+      self->block->data = g_malloc (READER_FIRST_SIZE);
+    }
+  return self->block;
+}
+
+/* Long because the one read that usually suffices, and the fstat() it spares, are only safe
+ * together with the two cases where it does not: the buffer filled (a larger file, or a
+ * device that never ends) and nothing read (an empty file, or a pipe). */
+GBytes *
+lekh_file_reader_read_at (LekhFileReader  *self,
+                          int              dir_fd,
+                          const char      *name,
+                          const char      *path,
+                          GError         **error)
+{
+  Block *block;
+  gssize n;
+  gsize len;
+  int fd;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  block = reader_block (self);
+  if ((fd = open_for_reading (dir_fd, name, path, error)) < 0)
+    return NULL;
+
+  /* One read into the whole buffer. Reading short, without an error, is the end of a regular
+   * file (a regular file reads short only at its end), so a file that fits takes open, read
+   * and close. A folder fails the read; a pipe or a device reads nothing or fills the
+   * buffer, and then fstat() says what it is, as it does for a file that goes on. */
+  do
+    n = read (fd, block->data, block->alloc - 1);
+  while (n < 0 && errno == EINTR);
+  if (n < 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      if (saved == EISDIR)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO,
+                       _("“%s” is a folder, not an article"), display);
+        }
+      else
+        set_io_error (error, saved, FALSE, path);
+      return NULL;
+    }
+  len = n;
+  if (len == 0 || len == block->alloc - 1)
+    {
+      struct stat st;
+
+      if (!check_regular (fd, path, &st, error) ||
+          !read_to_end (fd, path, st.st_size, &block->data, &block->alloc, &len, error))
+        {
+          close (fd);
+          return NULL;
+        }
+    }
+  close (fd);
+  block->data[len] = '\0';
+  g_atomic_int_set (&block->state, BLOCK_LENT);
+  return g_bytes_new_with_free_func (block->data, len, block_come_back, block);
+}
+
+/* Linux's getdents64() fills a buffer with many entries in one system call and takes the
+ * descriptor as it is; opendir() and fdopendir() add an fstat() (and fcntl()) per folder,
+ * and readdir() needs its own descriptor. */
+#ifdef __linux__
+gboolean
+lekh_file_list_folder (int                 fd,
+                       const char         *path,
+                       LekhFolderEntryFunc func,
+                       gpointer            user_data,
+                       GError            **error)
+{
+  /* (struct dirent's alignment: the entries are read through it) */
+  union
+  {
+    struct dirent64 align;
+    char            bytes[32 * 1024];
+  } buf;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  for (;;)
+    {
+      ssize_t n = getdents64 (fd, buf.bytes, sizeof buf.bytes);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        goto failed;
+      if (n == 0)
+        return TRUE;
+      for (ssize_t at = 0; at < n;)
+        {
+          const struct dirent64 *entry = (const struct dirent64 *) (buf.bytes + at);
+
+          at += entry->d_reclen;
+          if (strcmp (entry->d_name, ".") == 0 || strcmp (entry->d_name, "..") == 0)
+            continue;
+          func (entry->d_name, entry->d_type, user_data);
+        }
+    }
+
+failed:
+  {
+    int saved = errno;
+    g_autofree char *display = g_filename_display_name (path);
+
+    g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO, _("Cannot read the folder “%s”: %s"),
+                 display, g_strerror (saved));
+    return FALSE;
+  }
+}
+#else
+gboolean
+lekh_file_list_folder (int                 fd,
+                       const char         *path,
+                       LekhFolderEntryFunc func,
+                       gpointer            user_data,
+                       GError            **error)
+{
+  struct dirent *entry;
+  DIR *dir;
+  int own;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* closedir() closes the descriptor it was given: a copy, FD stays the caller's */
+  if ((own = dup (fd)) < 0 || (dir = fdopendir (own)) == NULL)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      if (own >= 0)
+        close (own);
+      g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO, _("Cannot read the folder “%s”: %s"),
+                   display, g_strerror (saved));
+      return FALSE;
+    }
+  rewinddir (dir);
+  while ((entry = readdir (dir)) != NULL)
+    if (strcmp (entry->d_name, ".") != 0 && strcmp (entry->d_name, "..") != 0)
+      func (entry->d_name, entry->d_type, user_data);
+  closedir (dir);
+  return TRUE;
+}
+#endif
 
 /* Long because the checks before writing (a symlink followed, the file changed or replaced
  * since it was read, a read-only file or folder) must run in this order right before the

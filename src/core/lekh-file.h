@@ -30,6 +30,38 @@ GBytes  *lekh_file_read_at              (int                  dir_fd,
                                          const char          *path,
                                          LekhFileStamp       *stamp,
                                          GError             **error);
+/* Reads many files one after another, each into the buffer the previous one was read into
+ * when its bytes have been freed meanwhile (a new buffer otherwise): for the thousands of
+ * files of a site, one read() and no fresh memory per file. Meant for files a folder's
+ * listing says are regular: one that fits in the buffer is taken as it reads, without the
+ * fstat() lekh_file_read_at() does (a folder, a device that never ends, a pipe that reads
+ * nothing are still refused). One reader per thread; the bytes may go to any thread. */
+typedef struct _LekhFileReader LekhFileReader;
+
+LekhFileReader *lekh_file_reader_new     (void);
+void            lekh_file_reader_free    (LekhFileReader      *self);
+GBytes         *lekh_file_reader_read_at (LekhFileReader      *self,
+                                          int                  dir_fd,
+                                          const char          *name,
+                                          const char          *path,
+                                          GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LekhFileReader, lekh_file_reader_free)
+
+/* Each entry of the folder open as FD (not "." and ".."), with its type as the listing gives
+ * it (DT_REG, DT_DIR, DT_LNK, ..., or DT_UNKNOWN when the file system does not say), read from
+ * the descriptor's position: a folder just opened is listed whole. FD stays open. PATH names
+ * the folder in messages. */
+typedef void (*LekhFolderEntryFunc) (const char *name,
+                                     guchar      type,
+                                     gpointer    user_data);
+
+gboolean        lekh_file_list_folder    (int                  fd,
+                                          const char          *path,
+                                          LekhFolderEntryFunc  func,
+                                          gpointer             user_data,
+                                          GError             **error);
+
 /* The stamp of PATH now (following symlinks); exists is FALSE when there is no such file. */
 void     lekh_file_get_stamp            (const char          *path,
                                          LekhFileStamp       *stamp);

@@ -39,6 +39,7 @@ struct _LekhSiteCache
 {
   GMutex      mutex;
   GHashTable *by_folder;        /* folder -> LekhSite* or the NONE marker */
+  GHashTable *listings;         /* folder -> FolderListing*, as a walk read it; under MUTEX */
 };
 
 static char none_marker;
@@ -604,6 +605,30 @@ folder_listing_init (FolderListing *listing,
   listing->listed = TRUE;
 }
 
+/* The listing of a folder whose entries' names a walk read already. */
+static FolderListing *
+folder_listing_new_from (const char * const *names)
+{
+  FolderListing *listing = g_new0 (FolderListing, 1);
+
+  listing->listed = TRUE;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = marker_name (names[i]);
+
+      if (name == NULL)
+        continue;
+      if (listing->n_present == G_N_ELEMENTS (listing->present))
+        {
+          /* (cannot happen, as above) */
+          listing->listed = FALSE;
+          break;
+        }
+      listing->present[listing->n_present++] = name;
+    }
+  return listing;
+}
+
 static gboolean
 folder_listing_may_have (const FolderListing *listing,
                          const char          *name)
@@ -1017,7 +1042,24 @@ lekh_site_cache_new (void)
 
   g_mutex_init (&self->mutex);
   self->by_folder = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->listings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
+}
+
+void
+lekh_site_cache_add_listing (LekhSiteCache      *self,
+                             const char         *folder,
+                             const char * const *names)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (folder != NULL && g_path_is_absolute (folder));
+  g_return_if_fail (names != NULL);
+
+  g_mutex_lock (&self->mutex);
+  /* a folder whose site is known already is not looked at again */
+  if (!g_hash_table_contains (self->by_folder, folder))
+    g_hash_table_replace (self->listings, g_strdup (folder), folder_listing_new_from (names));
+  g_mutex_unlock (&self->mutex);
 }
 
 static void
@@ -1041,6 +1083,7 @@ lekh_site_cache_free (LekhSiteCache *self)
   seen = g_hash_table_new (NULL, NULL);
   g_hash_table_foreach (self->by_folder, unref_site, seen);
   g_hash_table_unref (self->by_folder);
+  g_hash_table_unref (self->listings);
   g_mutex_clear (&self->mutex);
   g_free (self);
 }
@@ -1057,6 +1100,8 @@ lekh_site_cache_clear (LekhSiteCache *self)
   g_mutex_lock (&self->mutex);
   old = g_steal_pointer (&self->by_folder);
   self->by_folder = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* what was read before a site file changed may be out of date */
+  g_hash_table_remove_all (self->listings);
   g_mutex_unlock (&self->mutex);
   g_hash_table_foreach (old, unref_site, seen);
 }
@@ -1080,6 +1125,7 @@ lekh_site_cache_lookup (LekhSiteCache *self,
     {
       g_autofree char *parent = NULL;
       FolderListing listing;
+      gpointer key, given;
       int profile;
 
       if (g_hash_table_lookup_extended (self->by_folder, dir, NULL, &cached))
@@ -1088,7 +1134,15 @@ lekh_site_cache_lookup (LekhSiteCache *self,
           break;
         }
       g_ptr_array_add (visited, g_strdup (dir));
-      folder_listing_init (&listing, dir);
+      /* a walk's listing is used once: the folder's answer is cached below */
+      if (g_hash_table_steal_extended (self->listings, dir, &key, &given))
+        {
+          listing = *(FolderListing *) given;
+          g_free (key);
+          g_free (given);
+        }
+      else
+        folder_listing_init (&listing, dir);
       if ((profile = profile_marked_by (&listing, dir)) >= 0)
         {
           site = lekh_site_new (dir, lekh_profile_get (profile));

@@ -112,6 +112,14 @@ void                 lekh_site_cache_free       (LekhSiteCache      *self);
 LekhSite            *lekh_site_cache_lookup     (LekhSiteCache      *self,
                                                  const char         *path);
 
+/* The names of the entries of FOLDER (an absolute path; NULL-terminated), as a walk of the
+ * site has just read them: finding the site of an article in FOLDER then reads only the
+ * entries that mark a site (a configuration file, ".git") among them, rather than listing the
+ * folder again. */
+void                 lekh_site_cache_add_listing (LekhSiteCache     *self,
+                                                  const char        *folder,
+                                                  const char * const *names);
+
 /* Forgets every site found so far (their authors.yml/tags.yml are read again when next
  * needed). Sites still in use by a check stay valid until it drops them. */
 void                 lekh_site_cache_clear      (LekhSiteCache      *self);

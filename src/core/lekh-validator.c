@@ -125,6 +125,16 @@ lekh_validator_invalidate (LekhValidator *self)
   g_mutex_unlock (&self->mutex);
 }
 
+void
+lekh_validator_add_folder_listing (LekhValidator      *self,
+                                   const char         *folder,
+                                   const char * const *names)
+{
+  g_return_if_fail (self != NULL);
+
+  lekh_site_cache_add_listing (self->sites, folder, names);
+}
+
 LekhSite *
 lekh_validator_get_site (LekhValidator *self,
                          const char    *path)

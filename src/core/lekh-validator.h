@@ -44,6 +44,13 @@ GPtrArray     *lekh_validator_check       (LekhValidator     *self,
                                            LekhArticle       *article,
                                            const char        *path);
 
+/* What a walk of the articles read in FOLDER (an absolute path): the names of its entries,
+ * NULL-terminated. Finding the site of the articles there uses them instead of reading the
+ * folder again (lekh_site_cache_add_listing()). */
+void           lekh_validator_add_folder_listing (LekhValidator      *self,
+                                                  const char         *folder,
+                                                  const char * const *names);
+
 /* TRUE when PATH is a site data file that lekh_validator_check() checks as such (rather
  * than as an article): a Docusaurus site's authors.yml or tags.yml. */
 gboolean       lekh_validator_is_site_data (LekhValidator    *self,
