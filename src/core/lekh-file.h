@@ -35,7 +35,8 @@ GBytes  *lekh_file_read_at              (int                  dir_fd,
  * files of a site, one read() and no fresh memory per file. Meant for files a folder's
  * listing says are regular: one that fits in the buffer is taken as it reads, without the
  * fstat() lekh_file_read_at() does (a folder, a device that never ends, a pipe that reads
- * nothing are still refused). One reader per thread; the bytes may go to any thread. */
+ * nothing are still refused). One reader per thread; the bytes may go to any thread. Bytes
+ * kept past the next read hold the whole buffer (64 KiB at least): copy what is kept long. */
 typedef struct _LekhFileReader LekhFileReader;
 
 LekhFileReader *lekh_file_reader_new     (void);

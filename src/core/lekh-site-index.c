@@ -2,9 +2,13 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "lekh-article.h"
 #include "lekh-file.h"
@@ -330,8 +334,10 @@ read_values (const LekhNode *node,
 /* Reads PATH once: what the index counts and, with a VALIDATOR, the site view's row. NULL
  * when the file cannot be read and there is no validator (with one, the row says why). */
 static Record *
-read_record (const char    *path,
-             LekhValidator *validator)
+read_record (const char     *path,
+             int             dir_fd,
+             LekhFileReader *reader,
+             LekhValidator  *validator)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(LekhArticle) article = NULL;
@@ -343,7 +349,13 @@ read_record (const char    *path,
     [LEKH_SITE_FIELD_CATEGORIES] = { "categories", "category", NULL },
   };
 
-  bytes = lekh_file_read (path, NULL, NULL);
+  if (reader == NULL)
+    bytes = lekh_file_read (path, NULL, NULL);
+  else if (dir_fd >= 0)
+    bytes = lekh_file_reader_read_at (reader, dir_fd, strrchr (path, G_DIR_SEPARATOR) + 1, path,
+                                      NULL);
+  else
+    bytes = lekh_file_reader_read_at (reader, AT_FDCWD, path, path, NULL);
   if (bytes == NULL && validator == NULL)
     return NULL;
   if (bytes != NULL)
@@ -448,66 +460,149 @@ skip_folder (const char *name)
   return name[0] == '.' || strcmp (name, "node_modules") == 0;
 }
 
-/* The type of an entry the way lstat() tells it (symbolic links are not followed), from
- * the folder listing itself when the file system gives it (no system call per file). */
-static unsigned char
-entry_type (const char          *path,
-            const struct dirent *entry)
+/* Finding the articles under a folder. Folders are opened relative to their parent and
+ * listed with lekh_file_list_folder(); building the index holds them open for reading the
+ * articles through (a name to look up instead of a whole path) and tells the validator each
+ * folder's names (it would list the folder again, looking for a site's configuration). */
+typedef struct
 {
-  GStatBuf st;
+  GPtrArray     *paths;       /* char*: the articles found */
+  GArray        *dir_fds;     /* int: each path's folder if held, else -1; or NULL */
+  GArray        *held;        /* int: the folders held (closed by walk_close()); or NULL */
+  GPtrArray     *folders;     /* char*: the folders walked; or NULL */
+  LekhValidator *validator;   /* told each folder's names; or NULL */
+  GCancellable  *cancellable;
+  guint          max_held;
+} Walk;
 
-  if (entry->d_type != DT_UNKNOWN)
-    return entry->d_type;
-  if (g_lstat (path, &st) != 0)
-    return DT_UNKNOWN;
-  if (S_ISLNK (st.st_mode))
-    return DT_LNK;
-  if (S_ISDIR (st.st_mode))
-    return DT_DIR;
-  return S_ISREG (st.st_mode) ? DT_REG : DT_UNKNOWN;
+typedef struct
+{
+  GString *names;             /* each name and its NUL, one after another */
+  GArray  *at;                /* gsize: where each name starts in NAMES */
+  GArray  *types;             /* guchar: DT_* */
+} Listing;
+
+static void
+listing_add (const char *name,
+             guchar      type,
+             gpointer    user_data)
+{
+  Listing *listing = user_data;
+  gsize at = listing->names->len;
+
+  g_string_append_len (listing->names, name, strlen (name) + 1);
+  g_array_append_val (listing->at, at);
+  g_array_append_val (listing->types, type);
 }
 
+static void walk_folder (Walk *w, const char *dir, int fd);
+
+/* Walks the folder open as FD, then closes it unless it is held for reading. */
+static void
+walk_folder (Walk       *w,
+             const char *dir,
+             int         fd)
+{
+  Listing listing = { g_string_sized_new (1024), g_array_new (FALSE, FALSE, sizeof (gsize)),
+                      g_array_new (FALSE, FALSE, sizeof (guchar)) };
+  gboolean held = FALSE;
+
+  if (w->folders != NULL)
+    g_ptr_array_add (w->folders, g_strdup (dir));
+  if (lekh_file_list_folder (fd, dir, listing_add, &listing, NULL))
+    {
+      if (w->validator != NULL)
+        {
+          g_autofree const char **names = g_new (const char *, listing.at->len + 1);
+
+          for (guint i = 0; i < listing.at->len; i++)
+            names[i] = listing.names->str + g_array_index (listing.at, gsize, i);
+          names[listing.at->len] = NULL;
+          lekh_validator_add_folder_listing (w->validator, dir, names);
+        }
+      if (w->held != NULL && w->held->len < w->max_held)
+        {
+          g_array_append_val (w->held, fd);
+          held = TRUE;
+        }
+
+      for (guint i = 0; i < listing.at->len && !g_cancellable_is_cancelled (w->cancellable); i++)
+        {
+          const char *name = listing.names->str + g_array_index (listing.at, gsize, i);
+          guchar type = g_array_index (listing.types, guchar, i);
+          gboolean article = is_article_name (name);
+          struct stat st;
+          int child;
+
+          if (!article && skip_folder (name))
+            continue;
+          /* The type the way lstat() tells it (symbolic links are not followed), from the
+           * listing itself when the file system gives it. */
+          if (type == DT_UNKNOWN && fstatat (fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+            type = S_ISDIR (st.st_mode) ? DT_DIR : S_ISREG (st.st_mode) ? DT_REG : DT_UNKNOWN;
+          if (article)
+            {
+              if (type == DT_REG)
+                {
+                  int dir_fd = held ? fd : -1;
+
+                  g_ptr_array_add (w->paths, g_build_filename (dir, name, NULL));
+                  if (w->dir_fds != NULL)
+                    g_array_append_val (w->dir_fds, dir_fd);
+                }
+            }
+          else if (type == DT_DIR &&
+                   (child = openat (fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) >= 0)
+            {
+              g_autofree char *path = g_build_filename (dir, name, NULL);
+
+              walk_folder (w, path, child);
+            }
+        }
+    }
+  g_string_free (listing.names, TRUE);
+  g_array_unref (listing.at);
+  g_array_unref (listing.types);
+  if (!held)
+    close (fd);
+}
+
+static void
+walk_from (Walk       *w,
+           const char *dir)
+{
+  int fd;
+
+  if (g_cancellable_is_cancelled (w->cancellable))
+    return;
+  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0)
+    walk_folder (w, dir, fd);
+}
+
+static void
+walk_close (Walk *w)
+{
+  for (guint i = 0; w->held != NULL && i < w->held->len; i++)
+    close (g_array_index (w->held, int, i));
+}
+
+/* The articles under DIR (into PATHS) and, with FOLDERS, every folder walked. */
 static void
 walk (const char   *dir,
       GPtrArray    *paths,
       GPtrArray    *folders,
       GCancellable *cancellable)
 {
-  DIR *d;
-  struct dirent *entry;
+  Walk w = { .paths = paths, .folders = folders, .cancellable = cancellable };
 
-  if (g_cancellable_is_cancelled (cancellable) || (d = opendir (dir)) == NULL)
-    return;
-  if (folders != NULL)
-    g_ptr_array_add (folders, g_strdup (dir));
-
-  while ((entry = readdir (d)) != NULL)
-    {
-      const char *name = entry->d_name;
-      g_autofree char *path = NULL;
-      unsigned char type;
-
-      if (strcmp (name, ".") == 0 || strcmp (name, "..") == 0)
-        continue;
-      if (!is_article_name (name) && skip_folder (name))
-        continue;
-      path = g_build_filename (dir, name, NULL);
-      /* Symbolic links are not followed: no loops, no files counted twice. */
-      type = entry_type (path, entry);
-      if (is_article_name (name))
-        {
-          if (type == DT_REG)
-            g_ptr_array_add (paths, g_steal_pointer (&path));
-        }
-      else if (type == DT_DIR)
-        walk (path, paths, folders, cancellable);
-    }
-  closedir (d);
+  walk_from (&w, dir);
 }
 
 typedef struct
 {
   GPtrArray     *paths;
+  GArray        *dir_fds;     /* int: each path's folder, open, or -1 */
   Record       **records;
   LekhValidator *validator;
   GCancellable  *cancellable;
@@ -518,6 +613,7 @@ static gpointer
 read_worker (gpointer data)
 {
   ReadJob *job = data;
+  g_autoptr(LekhFileReader) reader = lekh_file_reader_new ();
 
   for (;;)
     {
@@ -525,7 +621,9 @@ read_worker (gpointer data)
 
       if (index >= job->paths->len || g_cancellable_is_cancelled (job->cancellable))
         break;
-      job->records[index] = read_record (g_ptr_array_index (job->paths, index), job->validator);
+      job->records[index] = read_record (g_ptr_array_index (job->paths, index),
+                                         g_array_index (job->dir_fds, int, index),
+                                         reader, job->validator);
     }
   return NULL;
 }
@@ -533,11 +631,12 @@ read_worker (gpointer data)
 /* Reads every path on up to one thread per processor (each file read and parsed once). */
 static Record **
 read_records (GPtrArray     *paths,
+              GArray        *dir_fds,
               LekhValidator *validator,
               GCancellable  *cancellable)
 {
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-  ReadJob job = { paths, g_new0 (Record *, paths->len + 1), validator, cancellable, 0 };
+  ReadJob job = { paths, dir_fds, g_new0 (Record *, paths->len + 1), validator, cancellable, 0 };
   guint n_threads = MIN (MIN (g_get_num_processors (), 8), paths->len);
 
   for (guint i = 1; i < n_threads; i++)
@@ -556,8 +655,12 @@ build_snapshot (GFile          *root,
 {
   g_autofree char *root_path = g_file_get_path (root);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) dir_fds = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (int));
   g_autofree Record **records = NULL;
+  struct rlimit limit;
   Snapshot *snapshot;
+  Walk w = { 0 };
 
   if (root_path == NULL || !g_file_test (root_path, G_FILE_TEST_IS_DIR))
     {
@@ -566,8 +669,18 @@ build_snapshot (GFile          *root,
       return NULL;
     }
 
-  walk (root_path, paths, NULL, cancellable);
-  records = read_records (paths, validator, cancellable);
+  w.paths = paths;
+  w.dir_fds = dir_fds;
+  w.held = held;
+  w.validator = validator;
+  w.cancellable = cancellable;
+  /* up to half the process's file descriptors (each reading thread needs one at a time) */
+  w.max_held = 4096;
+  if (getrlimit (RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    w.max_held = MIN (w.max_held, (guint) (limit.rlim_cur / 2));
+  walk_from (&w, root_path);
+  records = read_records (paths, dir_fds, validator, cancellable);
+  walk_close (&w);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       for (guint i = 0; i < paths->len; i++)
@@ -775,7 +888,7 @@ lekh_site_index_update_file (LekhSiteIndex *self,
     return;
 
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    record = read_record (path, self->validator);
+    record = read_record (path, -1, NULL, self->validator);
   snapshot_put (self->snapshot, path, record);
   g_signal_emit (self, signals[FILE_CHANGED], 0, file);
   g_signal_emit (self, signals[CHANGED], 0);
