@@ -38,6 +38,7 @@ typedef struct
   GHashTable *tallies[LEKH_SITE_N_FIELDS];    /* interned folded value -> Tally* */
   GHashTable *folded;                         /* interned value -> its interned fold */
   gboolean    with_infos;                     /* read with a validator */
+  GPtrArray  *folders;                        /* char*: the folders the build walked */
 } Snapshot;
 
 struct _LekhSiteIndex
@@ -107,6 +108,7 @@ snapshot_free (Snapshot *snapshot)
   for (guint i = 0; i < LEKH_SITE_N_FIELDS; i++)
     g_hash_table_unref (snapshot->tallies[i]);
   g_hash_table_unref (snapshot->folded);
+  g_clear_pointer (&snapshot->folders, g_ptr_array_unref);
   g_free (snapshot);
 }
 
@@ -657,6 +659,7 @@ build_snapshot (GFile          *root,
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) dir_fds = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
   g_autofree Record **records = NULL;
   struct rlimit limit;
   Snapshot *snapshot;
@@ -672,6 +675,7 @@ build_snapshot (GFile          *root,
   w.paths = paths;
   w.dir_fds = dir_fds;
   w.held = held;
+  w.folders = folders;
   w.validator = validator;
   w.cancellable = cancellable;
   /* up to half the process's file descriptors (each reading thread needs one at a time) */
@@ -689,6 +693,8 @@ build_snapshot (GFile          *root,
     }
   snapshot = snapshot_new ();
   snapshot->with_infos = validator != NULL;
+  /* for lekh_site_index_watch(), which would walk the site again */
+  snapshot->folders = g_steal_pointer (&folders);
   for (guint i = 0; i < paths->len; i++)
     if (records[i] != NULL)
       snapshot_put (snapshot, g_ptr_array_index (paths, i), records[i]);
@@ -986,6 +992,13 @@ lekh_site_index_watch (LekhSiteIndex *self)
 
   g_return_if_fail (LEKH_IS_SITE_INDEX (self));
 
+  /* the folders of the last build, as it walked them; else walked now */
+  if (self->snapshot != NULL && self->snapshot->folders != NULL)
+    {
+      for (guint i = 0; i < self->snapshot->folders->len; i++)
+        monitor_folder (self, g_ptr_array_index (self->snapshot->folders, i));
+      return;
+    }
   if ((root_path = g_file_get_path (self->root)) == NULL)
     return;
   walk (root_path, paths, folders, NULL);
