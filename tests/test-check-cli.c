@@ -367,11 +367,15 @@ test_walk (void)
   {
     g_auto(Run) one = { 0 };
     g_auto(Run) many = { 0 };
+    g_auto(Run) nested = { 0 };
 
     RUN (&one, tmpdir, "-j", "1", "walk");
     RUN (&many, tmpdir, "--jobs=4", "walk", "walk/a.md");
+    /* each file once, however the arguments overlap */
+    RUN (&nested, tmpdir, "walk", "walk/sub/", "walk/sub/empty.md", "walk/b.mdx");
     g_assert_cmpint (one.status, ==, 1);
     g_assert_cmpstr (one.out, ==, many.out);
+    g_assert_cmpstr (one.out, ==, nested.out);
     g_assert_cmpstr (one.out, ==,
                      "walk/b.mdx:3:8: error: “draft” should be true or false, not text [wrong-type]\n"
                      "walk/c.markdown:3:7: error: “2024-02-30” is not a valid date for “date” "

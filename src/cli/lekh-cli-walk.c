@@ -51,8 +51,34 @@ walker_add_file (Walker     *walker,
                  const char *path,
                  int         dir_fd)
 {
-  if (g_hash_table_add (walker->seen_files, g_strdup (path)))
+  if (walker->seen_files == NULL || g_hash_table_add (walker->seen_files, g_strdup (path)))
     walker->func (path, dir_fd, walker->user_data);
+}
+
+/* TRUE when A names B or a folder above it, as written ("site" and "site/blog/a.md"). */
+static gboolean
+path_is_within (const char *a,
+                const char *b)
+{
+  gsize len = strlen (a);
+
+  while (len > 1 && a[len - 1] == G_DIR_SEPARATOR)
+    len--;
+  return strncmp (a, b, len) == 0 && (b[len] == '\0' || b[len] == G_DIR_SEPARATOR);
+}
+
+/* The same path can be found twice only from two arguments, one written inside the other
+ * ("site" and "site/blog", or a file named in a folder also named): one folder's walk finds
+ * each of its files once (each folder is walked once). Otherwise the paths found need not be
+ * remembered. */
+static gboolean
+arguments_overlap (const char * const *paths)
+{
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    for (guint j = 0; paths[j] != NULL; j++)
+      if (i != j && path_is_within (paths[i], paths[j]))
+        return TRUE;
+  return FALSE;
 }
 
 static void
@@ -259,8 +285,7 @@ lekh_cli_walk_each (const char            *command,
                     gboolean              *failed)
 {
   g_autoptr(GHashTable) seen_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) seen_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                            NULL);
+  g_autoptr(GHashTable) seen_files = NULL;
   Walker walker = { 0 };
 
   g_return_if_fail (command != NULL);
@@ -270,6 +295,8 @@ lekh_cli_walk_each (const char            *command,
   walker.folder_func = folder_func;
   walker.user_data = user_data;
   walker.seen_dirs = seen_dirs;
+  if (arguments_overlap (paths))
+    seen_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   walker.seen_files = seen_files;
   walker.command = command;
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
