@@ -660,6 +660,30 @@ lekh_article_query_new (const char      *text,
   return query;
 }
 
+LekhArticleQuery *
+lekh_article_query_copy (const LekhArticleQuery *query)
+{
+  LekhArticleQuery *copy;
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  copy = g_new0 (LekhArticleQuery, 1);
+  copy->text = g_strdup (query->text);
+  copy->tag = g_strdup (query->tag);
+  copy->author = g_strdup (query->author);
+  copy->draft = query->draft;
+  copy->problems_only = query->problems_only;
+  return copy;
+}
+
+gboolean
+lekh_article_query_has_more_than_text (const LekhArticleQuery *query)
+{
+  g_return_val_if_fail (query != NULL, FALSE);
+  return query->tag != NULL || query->author != NULL ||
+         query->draft != LEKH_DRAFT_FILTER_ANY || query->problems_only;
+}
+
 void
 lekh_article_query_free (LekhArticleQuery *query)
 {
