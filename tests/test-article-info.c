@@ -44,6 +44,16 @@ test_info_fields (void)
   g_assert_cmpstr (date, ==, "");
 }
 
+static LekhArticleInfo *
+info_for_text (LekhValidator *validator,
+               const char    *path,
+               const char    *text)
+{
+  g_autoptr(LekhArticle) article = lekh_article_new (text, -1);
+
+  return lekh_article_info_new_for_article (validator, path, article);
+}
+
 static void
 test_query (void)
 {
@@ -83,6 +93,31 @@ test_query (void)
       g_assert_cmpint (lekh_article_info_matches (b, query), ==, cases[i].b);
       g_assert_cmpint (lekh_article_query_is_empty (query), ==, i == 0);
     }
+
+  /* The text searched in the tags and authors is their list as shown (", " between),
+   * folded: across two values, accents and case aside. */
+  {
+    g_autoptr(LekhArticleInfo) c =
+      info_for_text (validator, "/site/blog/c.md",
+                     "---\ntitle: C\ntags: [Crème BRÛLÉE, Travel, हिंदी]\nauthors: [Zoë, Ravi]\n---\n");
+    const char *texts[] = { "brulee, tr", "creme brulee, travel, हिंदी", "zoe, ravi", NULL };
+    const char *not_texts[] = { "brulee,tr", "brulee travel", "travel, zoe", NULL };
+
+    for (guint i = 0; texts[i]; i++)
+      {
+        g_autoptr(LekhArticleQuery) query = lekh_article_query_new (texts[i], NULL, NULL,
+                                                                    LEKH_DRAFT_FILTER_ANY, FALSE);
+
+        g_assert_true (lekh_article_info_matches (c, query));
+      }
+    for (guint i = 0; not_texts[i]; i++)
+      {
+        g_autoptr(LekhArticleQuery) query = lekh_article_query_new (not_texts[i], NULL, NULL,
+                                                                    LEKH_DRAFT_FILTER_ANY, FALSE);
+
+        g_assert_false (lekh_article_info_matches (c, query));
+      }
+  }
 }
 
 static void
@@ -119,15 +154,6 @@ test_compare (void)
   g_assert_cmpint (lekh_article_info_compare (i, b, LEKH_ARTICLE_COLUMN_PATH), >, 0);
 }
 
-static LekhArticleInfo *
-info_for_text (LekhValidator *validator,
-               const char    *path,
-               const char    *text)
-{
-  g_autoptr(LekhArticle) article = lekh_article_new (text, -1);
-
-  return lekh_article_info_new_for_article (validator, path, article);
-}
 
 /* ISO dates compare by the time they name (a space or a T before the time), before them
  * the articles without a date or with another kind of date, by their text. */
