@@ -39,6 +39,7 @@ struct _LekhSiteView
   LekhArticleModel   *articles;    /* the rows shown: the model filters them itself */
   GtkMultiSelection  *selection;
   GHashTable         *rows;        /* GtkListItem of the title column the table has now */
+  guint               tick_id;     /* rows changed since the table's last layout */
   /* Two rows every column orders the same way, to learn which column the column view's
    * sorter sorts by (GTK 4.8 does not say): see sort_changed_cb. */
   LekhArticleInfo    *probes[2];
@@ -134,15 +135,28 @@ select_items (LekhSiteView *self,
 
 /* New results show from the top, and the model changes the rows shown in steps that keep
  * the widgets of the rows at the top of the view (see show_in_steps): the view goes to the
- * top before. (Its adjustment tells where it was at the last layout, and a change since
- * can have left it elsewhere: check_rows catches what that costs.) */
+ * top before. Its adjustment tells where it was at the last layout only, and GTK cannot
+ * scroll among rows changed since (a sort, say, moves the view with the row it started
+ * from): then it stays where it is, and check_rows catches what that costs. */
 static void
 scroll_to_top (LekhSiteView *self)
 {
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
 
-  if (vadjustment != NULL && gtk_adjustment_get_value (vadjustment) != 0)
+  if (vadjustment != NULL && self->tick_id == 0 && gtk_adjustment_get_value (vadjustment) != 0)
     gtk_adjustment_set_value (vadjustment, 0);
+}
+
+static gboolean
+laid_out_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  LekhSiteView *self = user_data;
+
+  /* The frame this starts lays the table out. */
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 /* Every row the table has widgets for shows the model's row at its position. GTK 4.8's
@@ -467,6 +481,8 @@ index_built_cb (GObject      *object,
 static void
 items_changed_cb (LekhSiteView *self)
 {
+  if (self->tick_id == 0 && self->column_view != NULL)
+    self->tick_id = gtk_widget_add_tick_callback (self->column_view, laid_out_cb, self, NULL);
   if (self->loaded)
     update_state (self);
 }
@@ -717,6 +733,9 @@ lekh_site_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (self->column_view, self->tick_id);
+  self->tick_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), LEKH_TYPE_SITE_VIEW);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->rows, g_hash_table_unref);
