@@ -44,6 +44,16 @@ test_info_fields (void)
   g_assert_cmpstr (date, ==, "");
 }
 
+static LekhArticleInfo *
+info_for_text (LekhValidator *validator,
+               const char    *path,
+               const char    *text)
+{
+  g_autoptr(LekhArticle) article = lekh_article_new (text, -1);
+
+  return lekh_article_info_new_for_article (validator, path, article);
+}
+
 static void
 test_query (void)
 {
@@ -83,6 +93,31 @@ test_query (void)
       g_assert_cmpint (lekh_article_info_matches (b, query), ==, cases[i].b);
       g_assert_cmpint (lekh_article_query_is_empty (query), ==, i == 0);
     }
+
+  /* The text searched in the tags and authors is their list as shown (", " between),
+   * folded: across two values, accents and case aside. */
+  {
+    g_autoptr(LekhArticleInfo) c =
+      info_for_text (validator, "/site/blog/c.md",
+                     "---\ntitle: C\ntags: [Crème BRÛLÉE, Travel, हिंदी]\nauthors: [Zoë, Ravi]\n---\n");
+    const char *texts[] = { "brulee, tr", "creme brulee, travel, हिंदी", "zoe, ravi", NULL };
+    const char *not_texts[] = { "brulee,tr", "brulee travel", "travel, zoe", NULL };
+
+    for (guint i = 0; texts[i]; i++)
+      {
+        g_autoptr(LekhArticleQuery) query = lekh_article_query_new (texts[i], NULL, NULL,
+                                                                    LEKH_DRAFT_FILTER_ANY, FALSE);
+
+        g_assert_true (lekh_article_info_matches (c, query));
+      }
+    for (guint i = 0; not_texts[i]; i++)
+      {
+        g_autoptr(LekhArticleQuery) query = lekh_article_query_new (not_texts[i], NULL, NULL,
+                                                                    LEKH_DRAFT_FILTER_ANY, FALSE);
+
+        g_assert_false (lekh_article_info_matches (c, query));
+      }
+  }
 }
 
 static void
@@ -119,15 +154,6 @@ test_compare (void)
   g_assert_cmpint (lekh_article_info_compare (i, b, LEKH_ARTICLE_COLUMN_PATH), >, 0);
 }
 
-static LekhArticleInfo *
-info_for_text (LekhValidator *validator,
-               const char    *path,
-               const char    *text)
-{
-  g_autoptr(LekhArticle) article = lekh_article_new (text, -1);
-
-  return lekh_article_info_new_for_article (validator, path, article);
-}
 
 /* ISO dates compare by the time they name (a space or a T before the time), before them
  * the articles without a date or with another kind of date, by their text. */
@@ -383,12 +409,8 @@ test_model_sort_and_query (void)
         {
           g_assert_true (g_file_set_contents (added, "---\ntitle: Gamma\n---\n", -1, NULL));
           lekh_site_index_update_file (index, added_file);
-          {
-            gint position = lekh_article_model_find (model, added);
-            g_autoptr(LekhArticleInfo) info = g_list_model_get_item (list, position);
-
-            g_assert_false (lekh_article_model_matches (model, info, query));
-          }
+          /* It no longer passes: it is not shown. */
+          g_assert_cmpint (lekh_article_model_find (model, added), ==, -1);
           g_assert_true (g_file_set_contents (added, "---\ntitle: यात्रा\n---\n", -1, NULL));
           lekh_site_index_update_file (index, added_file);
           {
@@ -446,6 +468,210 @@ test_model_catches_up (void)
   }
 }
 
+/* A copy of a list model that follows its changes, each applied as it is emitted (so the
+ * list must be consistent at every step of a change made in several). */
+typedef struct
+{
+  GPtrArray *rows;
+  guint      changes;
+} Mirror;
+
+static void
+mirror_changed (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                Mirror     *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->rows->len);
+  g_ptr_array_remove_range (mirror->rows, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror->rows, position + i, g_list_model_get_item (model, position + i));
+  g_assert_cmpuint (mirror->rows->len, ==, g_list_model_get_n_items (model));
+  mirror->changes++;
+}
+
+static int
+compare_by (gconstpointer a,
+            gconstpointer b,
+            gpointer      data)
+{
+  const LekhArticleColumn *by = data;
+  int cmp = lekh_article_info_compare (*(LekhArticleInfo * const *) a,
+                                       *(LekhArticleInfo * const *) b, by[0]);
+
+  return by[1] ? -cmp : cmp;
+}
+
+/* The model shows exactly the index's rows that pass QUERY (lekh_article_info_matches, row
+ * by row), in the order chosen; the mirror holds the same; find() gives their positions. */
+static void
+assert_shows (LekhArticleModel       *model,
+              LekhSiteIndex          *index,
+              Mirror                 *mirror,
+              const LekhArticleQuery *query)
+{
+  g_autoptr(GPtrArray) all = lekh_site_index_dup_infos (index);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  LekhArticleColumn by[2] = {
+    lekh_article_model_get_sort_column (model), lekh_article_model_get_sort_descending (model),
+  };
+  GListModel *list = G_LIST_MODEL (model);
+
+  for (guint i = 0; i < all->len; i++)
+    if (query == NULL || lekh_article_info_matches (all->pdata[i], query))
+      g_ptr_array_add (expected, all->pdata[i]);
+  g_ptr_array_sort_with_data (expected, compare_by, by);
+  g_assert_cmpuint (lekh_article_model_get_n_articles (model), ==, all->len);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, expected->len);
+  g_assert_cmpuint (mirror->rows->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(LekhArticleInfo) row = g_list_model_get_item (list, i);
+
+      g_assert_true (row == expected->pdata[i]);
+      g_assert_true (mirror->rows->pdata[i] == expected->pdata[i]);
+      g_assert_cmpint (lekh_article_model_find (model, lekh_article_info_get_path (row)), ==, i);
+    }
+  g_assert_null (g_list_model_get_item (list, expected->len));
+  /* Rows the query hides are not found. */
+  for (guint i = 0; i < all->len; i++)
+    if (!g_ptr_array_find (expected, all->pdata[i], NULL))
+      g_assert_cmpint (lekh_article_model_find (model, lekh_article_info_get_path (all->pdata[i])),
+                       ==, -1);
+}
+
+/* The model filters its rows itself: any query, in any order, through files changing. */
+static void
+test_model_filters (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lekh-article-model-XXXXXX", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(LekhSiteIndex) index = NULL;
+  g_autoptr(LekhValidator) validator = lekh_validator_new ();
+  g_autoptr(LekhArticleModel) model = NULL;
+  g_autofree char *blog = g_build_filename (dir, "blog", NULL);
+  g_autofree char *moved = NULL;
+  g_autoptr(GFile) moved_file = NULL;
+  const char *words[] = { "jaipur", "यात्रा", "fort", "Bazaar", "किले" };
+  const char *tags[] = { "travel", "food", "हिंदी" };
+  const struct { const char *text, *tag, *author; LekhDraftFilter draft; gboolean problems; } queries[] = {
+    { "a", NULL, NULL, LEKH_DRAFT_FILTER_ANY, FALSE },
+    { "किले", NULL, NULL, LEKH_DRAFT_FILTER_ANY, FALSE },
+    { "post-7", NULL, NULL, LEKH_DRAFT_FILTER_ANY, FALSE },
+    { "post-1", NULL, NULL, LEKH_DRAFT_FILTER_ANY, FALSE },
+    { NULL, "food", NULL, LEKH_DRAFT_FILTER_ANY, FALSE },
+    { "jaipur", "travel", NULL, LEKH_DRAFT_FILTER_PUBLISHED, FALSE },
+    { NULL, NULL, "asha", LEKH_DRAFT_FILTER_DRAFTS, FALSE },
+    { NULL, NULL, NULL, LEKH_DRAFT_FILTER_ANY, TRUE },
+    { "BAZAAR", NULL, NULL, LEKH_DRAFT_FILTER_ANY, FALSE },
+    { "nothing-like-this", NULL, NULL, LEKH_DRAFT_FILTER_ANY, FALSE },
+    { "", NULL, NULL, LEKH_DRAFT_FILTER_ANY, FALSE },
+  };
+  const LekhArticleColumn columns[] = {
+    LEKH_ARTICLE_COLUMN_PATH, LEKH_ARTICLE_COLUMN_TITLE, LEKH_ARTICLE_COLUMN_DATE,
+  };
+  Mirror mirror = { g_ptr_array_new_with_free_func (g_object_unref), 0 };
+  gboolean done = FALSE;
+
+  g_assert_cmpint (g_mkdir_with_parents (blog, 0755), ==, 0);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("2024-01-%02u-post-%u.md", 1 + i % 28, i);
+      g_autofree char *path = g_build_filename (blog, name, NULL);
+      g_autofree char *text = g_strdup_printf ("---\ntitle: %s %s %u\ntags: [%s]\nauthors: [%s]\n%s%s---\n\nBody.\n",
+                                               words[i % 5], words[(i * 7) % 5], i, tags[i % 3],
+                                               i % 4 ? "ravi" : "asha",
+                                               i % 6 == 0 ? "draft: true\n" : "",
+                                               i % 9 == 0 ? "date: not-a-date\n" : "");
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+    }
+  moved = g_build_filename (blog, "2024-01-07-post-6.md", NULL);
+  moved_file = g_file_new_for_path (moved);
+  index = lekh_site_index_new (root);
+  g_assert_true (lekh_site_index_build (index, NULL, NULL));
+  model = lekh_article_model_new (index, validator);
+  g_signal_connect (model, "items-changed", G_CALLBACK (mirror_changed), &mirror);
+  lekh_article_model_load_async (model, NULL, loaded_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  assert_shows (model, index, &mirror, NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    for (guint d = 0; d < 2; d++)
+      {
+        lekh_article_model_set_sort (model, columns[c], d);
+        for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+          {
+            g_autoptr(LekhArticleQuery) query = lekh_article_query_new (queries[q].text,
+                                                                        queries[q].tag,
+                                                                        queries[q].author,
+                                                                        queries[q].draft,
+                                                                        queries[q].problems);
+
+            g_test_message ("by %d%s: “%s”", columns[c], d ? " descending" : "",
+                            queries[q].text);
+            lekh_article_model_set_query (model, query);
+            assert_shows (model, index, &mirror, query);
+            if (q == 0)
+              g_assert_cmpuint (mirror.rows->len, >, 20);
+            if (q == 1)
+              g_assert_cmpuint (mirror.rows->len, ==, 16);
+            if (q == 2)
+              g_assert_cmpuint (mirror.rows->len, ==, 1);
+            if (q + 2 == G_N_ELEMENTS (queries))
+              g_assert_cmpuint (mirror.rows->len, ==, 0);
+          }
+      }
+
+  /* Files change under a query: a row that starts to pass shows, one that stops leaves,
+   * a removed one leaves, each in one change. */
+  lekh_article_model_set_sort (model, LEKH_ARTICLE_COLUMN_TITLE, TRUE);
+  {
+    g_autoptr(LekhArticleQuery) query = lekh_article_query_new ("किले", NULL, NULL,
+                                                                LEKH_DRAFT_FILTER_ANY, FALSE);
+
+    lekh_article_model_set_query (model, query);
+    assert_shows (model, index, &mirror, query);
+    g_assert_cmpint (lekh_article_model_find (model, moved), ==, -1);
+    mirror.changes = 0;
+    g_assert_true (g_file_set_contents (moved, "---\ntitle: Amber किले\n---\n", -1, NULL));
+    lekh_site_index_update_file (index, moved_file);
+    g_assert_cmpuint (mirror.changes, ==, 1);
+    assert_shows (model, index, &mirror, query);
+    g_assert_cmpint (lekh_article_model_find (model, moved), ==, mirror.rows->len - 1);
+    /* Moves up (Latin sorts before Devanagari, and this is descending). */
+    mirror.changes = 0;
+    g_assert_true (g_file_set_contents (moved, "---\ntitle: किले\n---\n", -1, NULL));
+    lekh_site_index_update_file (index, moved_file);
+    g_assert_cmpuint (mirror.changes, ==, 1);
+    assert_shows (model, index, &mirror, query);
+    g_assert_cmpint (lekh_article_model_find (model, moved), <, mirror.rows->len - 1);
+    mirror.changes = 0;
+    g_assert_true (g_file_set_contents (moved, "---\ntitle: Amber\n---\n", -1, NULL));
+    lekh_site_index_update_file (index, moved_file);
+    g_assert_cmpuint (mirror.changes, ==, 1);
+    assert_shows (model, index, &mirror, query);
+    g_assert_cmpint (lekh_article_model_find (model, moved), ==, -1);
+    /* A hidden row that goes changes nothing shown. */
+    mirror.changes = 0;
+    g_assert_cmpint (g_unlink (moved), ==, 0);
+    lekh_site_index_update_file (index, moved_file);
+    g_assert_cmpuint (mirror.changes, ==, 0);
+    assert_shows (model, index, &mirror, query);
+    g_assert_cmpuint (lekh_article_model_get_n_articles (model), ==, 39);
+  }
+  lekh_article_model_set_query (model, NULL);
+  assert_shows (model, index, &mirror, NULL);
+
+  g_ptr_array_unref (mirror.rows);
+  {
+    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+    g_assert_cmpint (system (rm), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/article-info/model-follows-index", test_model_follows_index);
   g_test_add_func ("/article-info/model-sort-and-query", test_model_sort_and_query);
   g_test_add_func ("/article-info/model-catches-up", test_model_catches_up);
+  g_test_add_func ("/article-info/model-filters", test_model_filters);
 
   return g_test_run ();
 }

@@ -296,6 +296,27 @@ test_site_index_fold (void)
   g_assert_cmpstr (a, ==, "creme brulee");
   /* Devanagari keeps its vowel signs */
   g_assert_cmpuint (g_utf8_strlen (b, -1), ==, 5);
+
+  /* Plain ASCII takes a shorter way to the same result: every ASCII character, alone and
+   * before a non-ASCII one (the longer way). */
+  for (guint c = 1; c < 128; c++)
+    {
+      char plain[2] = { (char) c, '\0' };
+      g_autofree char *mixed = g_strdup_printf ("%cé", c);
+      g_autofree char *fast = lekh_site_fold (plain);
+      g_autofree char *slow = lekh_site_fold (mixed);
+      char expected[2] = { g_ascii_isupper (c) ? (char) (c - 'A' + 'a') : (char) c, '\0' };
+
+      g_assert_cmpstr (fast, ==, expected);
+      g_assert_cmpuint (strlen (slow), ==, 2);
+      g_assert_cmpint (slow[0], ==, expected[0]);
+      g_assert_cmpint (slow[1], ==, 'e');
+    }
+  {
+    g_autofree char *path = lekh_site_fold ("Blog/2024-03-05-Jaipur/INDEX.md");
+
+    g_assert_cmpstr (path, ==, "blog/2024-03-05-jaipur/index.md");
+  }
 }
 
 static void

@@ -291,14 +291,21 @@ lekh_article_info_new (LekhValidator *validator,
 #define KEY_END '\x01'
 
 static void
+append_folded_key (GString *keys,
+                   char    *folded)
+{
+  g_strdelimit (folded, "\x01", ' ');
+  g_string_append (keys, folded);
+  g_string_append_c (keys, KEY_END);
+}
+
+static void
 append_key (GString    *keys,
             const char *text)
 {
   g_autofree char *folded = lekh_site_fold (text ? text : "");
 
-  g_strdelimit (folded, "\x01", ' ');
-  g_string_append (keys, folded);
-  g_string_append_c (keys, KEY_END);
+  append_folded_key (keys, folded);
 }
 
 /* The first 8 bytes of KEY (up to its KEY_END or NUL) as a big-endian number: comparing
@@ -359,17 +366,19 @@ lekh_article_info_prepare_query (LekhArticleInfo *self)
 
   if (self->keys != NULL)
     return;
-  tags = g_strjoinv (", ", (char **) self->tags);
-  authors = g_strjoinv (", ", (char **) self->authors);
   self->folded_tags = intern_all (self->tags, TRUE);
   self->folded_authors = intern_all (self->authors, TRUE);
+  /* Folding works character by character: the folded list is the list of the folded
+   * values (each folded once per thread, interned), as shown with ", ". */
+  tags = g_strjoinv (", ", (char **) self->folded_tags);
+  authors = g_strjoinv (", ", (char **) self->folded_authors);
 
   keys = g_string_new (NULL);
   append_key (keys, self->title);
   self->tags_at = keys->len;
-  append_key (keys, tags);
+  append_folded_key (keys, tags);
   self->authors_at = keys->len;
-  append_key (keys, authors);
+  append_folded_key (keys, authors);
   self->path_at = keys->len;
   append_key (keys, self->display_path);
   self->keys = g_string_free (keys, FALSE);
@@ -658,6 +667,30 @@ lekh_article_query_new (const char      *text,
   query->draft = draft;
   query->problems_only = problems_only;
   return query;
+}
+
+LekhArticleQuery *
+lekh_article_query_copy (const LekhArticleQuery *query)
+{
+  LekhArticleQuery *copy;
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  copy = g_new0 (LekhArticleQuery, 1);
+  copy->text = g_strdup (query->text);
+  copy->tag = g_strdup (query->tag);
+  copy->author = g_strdup (query->author);
+  copy->draft = query->draft;
+  copy->problems_only = query->problems_only;
+  return copy;
+}
+
+gboolean
+lekh_article_query_has_more_than_text (const LekhArticleQuery *query)
+{
+  g_return_val_if_fail (query != NULL, FALSE);
+  return query->tag != NULL || query->author != NULL ||
+         query->draft != LEKH_DRAFT_FILTER_ANY || query->problems_only;
 }
 
 void

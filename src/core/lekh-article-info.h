@@ -90,6 +90,9 @@ LekhArticleQuery   *lekh_article_query_new           (const char            *tex
                                                       LekhDraftFilter        draft,
                                                       gboolean               problems_only);
 void                lekh_article_query_free          (LekhArticleQuery      *query);
+LekhArticleQuery   *lekh_article_query_copy          (const LekhArticleQuery *query);
+/* TRUE when the query filters on more than the text (tag, author, draft, problems). */
+gboolean            lekh_article_query_has_more_than_text (const LekhArticleQuery *query);
 /* TRUE when the query lets every article through. */
 gboolean            lekh_article_query_is_empty      (const LekhArticleQuery *query);
 /* Folds what queries compare (done on the first match otherwise): call it where the info

@@ -15,6 +15,10 @@ struct _LekhArticleModel
   GPtrArray         *by_column[N_ORDERED];    /* the same, sorted by each other column */
   LekhArticleColumn  sort_column;
   gboolean           descending;
+  /* The rows the query lets through, in the order shown: the list's items. */
+  GPtrArray         *shown;
+  LekhArticleQuery  *query;                   /* NULL: every row */
+  gboolean           more_than_text;          /* the query filters on more than its text */
   /* Text search: every row's folded text one after another (the items' order), searched
    * in one pass when the text changes; rebuilt then if rows changed since. */
   GString           *haystack;
@@ -24,6 +28,7 @@ struct _LekhArticleModel
 };
 
 static GPtrArray *shown_array (LekhArticleModel *self);
+static void       search_text (LekhArticleModel *self);
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -39,15 +44,7 @@ get_item_type (GListModel *model)
 static guint
 get_n_items (GListModel *model)
 {
-  return LEKH_ARTICLE_MODEL (model)->items->len;
-}
-
-/* Between the shown position and the index in the array of the sort column. */
-static guint
-flip (LekhArticleModel *self,
-      guint             position)
-{
-  return self->descending ? self->items->len - 1 - position : position;
+  return LEKH_ARTICLE_MODEL (model)->shown->len;
 }
 
 static gpointer
@@ -56,9 +53,9 @@ get_item (GListModel *model,
 {
   LekhArticleModel *self = LEKH_ARTICLE_MODEL (model);
 
-  if (position >= self->items->len)
+  if (position >= self->shown->len)
     return NULL;
-  return g_object_ref (g_ptr_array_index (shown_array (self), flip (self, position)));
+  return g_object_ref (g_ptr_array_index (self->shown, position));
 }
 
 static void
@@ -225,21 +222,150 @@ forget_text (LekhArticleModel *self,
     g_hash_table_add (self->text_matches, new);
 }
 
-/* Where INFO (a row of the model) is shown. */
-static guint
-shown_position (LekhArticleModel *self,
-                LekhArticleInfo  *info)
+/* Whether INFO passes the query (whose text was searched for already). */
+static gboolean
+passes (LekhArticleModel *self,
+        LekhArticleInfo  *info)
 {
-  GPtrArray *array = shown_array (self);
-  gboolean found;
-  guint index;
+  if (self->query == NULL)
+    return TRUE;
+  if (self->text != NULL && !g_hash_table_contains (self->text_matches, info))
+    return FALSE;
+  return !self->more_than_text || lekh_article_info_matches_but_text (info, self->query);
+}
 
-  if (array == self->items)
-    index = search (self, lekh_article_info_get_path (info), &found);
-  else
-    index = search_column (array, self->sort_column, info, &found);
-  g_assert (found);
-  return flip (self, index);
+/* The rows that pass, in the order shown. */
+static GPtrArray *
+make_shown (LekhArticleModel *self)
+{
+  GPtrArray *order = shown_array (self);
+  guint n = self->items->len;
+  GPtrArray *shown = g_ptr_array_sized_new (self->query == NULL ? n : n / 8);
+
+  for (guint i = 0; i < n; i++)
+    {
+      LekhArticleInfo *info = g_ptr_array_index (order, self->descending ? n - 1 - i : i);
+
+      if (passes (self, info))
+        g_ptr_array_add (shown, info);
+    }
+  return shown;
+}
+
+/* Where INFO is shown, or -1. */
+static gint
+find_shown (LekhArticleModel *self,
+            LekhArticleInfo  *info)
+{
+  guint lo = 0, hi = self->shown->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      LekhArticleInfo *row = g_ptr_array_index (self->shown, mid);
+      int cmp = lekh_article_info_compare (row, info, self->sort_column);
+
+      if (self->descending)
+        cmp = -cmp;
+      if (cmp == 0)
+        return row == info ? (gint) mid : -1;
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return -1;
+}
+
+/* How many rows OLD and NEW begin with (*PREFIX) and end with (*SUFFIX) alike. */
+static void
+common_ends (GPtrArray *old,
+             GPtrArray *new,
+             guint     *prefix,
+             guint     *suffix)
+{
+  guint shorter = MIN (old->len, new->len), p = 0, s = 0;
+
+  while (p < shorter && old->pdata[p] == new->pdata[p])
+    p++;
+  while (s < shorter - p && old->pdata[old->len - 1 - s] == new->pdata[new->len - 1 - s])
+    s++;
+  *prefix = p;
+  *suffix = s;
+}
+
+/* The rows shown become SHOWN (taken), in one change over the rows that differ. */
+static void
+show (LekhArticleModel *self,
+      GPtrArray        *shown)
+{
+  GPtrArray *old = self->shown;
+  guint p, s;
+
+  common_ends (old, shown, &p, &s);
+  self->shown = shown;
+  if (old->len - p - s > 0 || shown->len - p - s > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), p, old->len - p - s, shown->len - p - s);
+  g_ptr_array_unref (old);
+}
+
+/* A copy of ROWS without its row at SKIP (G_MAXUINT: none) */
+static GPtrArray *
+copy_without (GPtrArray *rows,
+              guint      skip)
+{
+  GPtrArray *copy = g_ptr_array_sized_new (rows->len);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (i != skip)
+      g_ptr_array_add (copy, rows->pdata[i]);
+  return copy;
+}
+
+/* The same for a new query, in changes a list view follows cheaply: the first row that goes
+ * gives way to the new rows, then the other rows that go leave. A view keeps widgets for
+ * the rows around the one it starts from (the first shown, at the top), and gives up those
+ * of the rows removed: in one change, every row shown would go with its widgets (GTK 4.8
+ * makes new ones, and looks through all the new rows for the one the view started from);
+ * here the widgets of the rows after the first that goes are pushed out of reach by the
+ * new rows, and given to them. When that first row is among the new rows too, it comes
+ * back last, on its own: were it in the first change, the view would follow it and start
+ * from it, down the list. */
+static void
+show_in_steps (LekhArticleModel *self,
+               GPtrArray        *shown)
+{
+  GPtrArray *old = self->shown, *first, *second;
+  guint p, s, removed, added, back = G_MAXUINT;
+
+  common_ends (old, shown, &p, &s);
+  removed = old->len - p - s;
+  added = shown->len - p - s;
+  for (guint i = p; i < p + added && removed > 0; i++)
+    if (shown->pdata[i] == old->pdata[p])
+      back = i;
+  if (removed < 2 || added == 0 || (back != G_MAXUINT && added == 1))
+    {
+      show (self, shown);
+      return;
+    }
+  /* The new rows up to the end of those added (but the one coming back), then the old
+   * rows after the first that goes. */
+  first = copy_without (shown, back);
+  g_ptr_array_set_size (first, p + added - (back != G_MAXUINT));
+  for (guint i = p + 1; i < old->len; i++)
+    g_ptr_array_add (first, old->pdata[i]);
+  second = copy_without (shown, back);
+  self->shown = first;
+  g_list_model_items_changed (G_LIST_MODEL (self), p, 1, first->len + 1 - old->len);
+  self->shown = second;
+  g_list_model_items_changed (G_LIST_MODEL (self), p + added - (back != G_MAXUINT), removed - 1, 0);
+  self->shown = shown;
+  if (back != G_MAXUINT)
+    g_list_model_items_changed (G_LIST_MODEL (self), back, 0, 1);
+  g_ptr_array_unref (first);
+  g_ptr_array_unref (second);
+  g_ptr_array_unref (old);
 }
 
 /* The index's row for PATH replaces the model's (or is added, or the model's removed). */
@@ -249,7 +375,7 @@ update_path (LekhArticleModel *self,
 {
   LekhArticleInfo *info;
   gboolean found;
-  guint position, old_shown = 0, new_shown;
+  guint position;
 
   info = lekh_site_index_get_info (self->index, path);
   position = search (self, path, &found);
@@ -257,35 +383,30 @@ update_path (LekhArticleModel *self,
     return;
   forget_text (self, found ? self->items->pdata[position] : NULL, info);
   if (found)
-    {
-      old_shown = shown_position (self, self->items->pdata[position]);
-      unorder (self, self->items->pdata[position]);
-    }
+    unorder (self, self->items->pdata[position]);
   if (found && info != NULL)
     {
-      guint first, last;
+      /* Kept alive until the rows shown no longer hold it. */
+      g_autoptr(LekhArticleInfo) old = self->items->pdata[position];
 
-      g_object_unref (self->items->pdata[position]);
       self->items->pdata[position] = g_object_ref (info);
       place (self->items, LEKH_ARTICLE_COLUMN_PATH, position);
       order (self, info);
       /* One change over the rows between the old place and the new. */
-      new_shown = shown_position (self, info);
-      first = MIN (old_shown, new_shown);
-      last = MAX (old_shown, new_shown);
-      g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1);
+      show (self, make_shown (self));
     }
   else if (found)
     {
-      g_ptr_array_remove_index (self->items, position);
-      g_list_model_items_changed (G_LIST_MODEL (self), old_shown, 1, 0);
+      g_autoptr(LekhArticleInfo) old = g_ptr_array_steal_index (self->items, position);
+
+      show (self, make_shown (self));
     }
   else if (info != NULL)
     {
       g_ptr_array_insert (self->items, position, g_object_ref (info));
       place (self->items, LEKH_ARTICLE_COLUMN_PATH, position);
       order (self, info);
-      g_list_model_items_changed (G_LIST_MODEL (self), shown_position (self, info), 0, 1);
+      show (self, make_shown (self));
     }
 }
 
@@ -353,7 +474,9 @@ lekh_article_model_finalize (GObject *object)
 {
   LekhArticleModel *self = LEKH_ARTICLE_MODEL (object);
 
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->query, lekh_article_query_free);
   if (self->haystack != NULL)
     g_string_free (self->haystack, TRUE);
   g_clear_pointer (&self->starts, g_array_unref);
@@ -378,6 +501,7 @@ static void
 lekh_article_model_init (LekhArticleModel *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown = g_ptr_array_new ();
   self->sort_column = LEKH_ARTICLE_COLUMN_PATH;
   self->text_matches = g_hash_table_new (g_direct_hash, g_direct_equal);
   for (guint c = 0; c < N_ORDERED; c++)
@@ -532,7 +656,6 @@ lekh_article_model_load_finish (LekhArticleModel  *self,
                                 GError           **error)
 {
   Loaded *loaded;
-  guint removed;
 
   g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
@@ -540,7 +663,6 @@ lekh_article_model_load_finish (LekhArticleModel  *self,
   loaded = g_task_propagate_pointer (G_TASK (result), error);
   if (loaded == NULL)
     return FALSE;
-  removed = self->items->len;
   g_ptr_array_unref (self->items);
   self->items = g_steal_pointer (&loaded->items);
   for (guint c = 0; c < N_ORDERED; c++)
@@ -554,9 +676,9 @@ lekh_article_model_load_finish (LekhArticleModel  *self,
   self->haystack = g_steal_pointer (&loaded->haystack);
   self->starts = g_steal_pointer (&loaded->starts);
   loaded_free (loaded);
-  g_clear_pointer (&self->text, g_free);
-  g_hash_table_remove_all (self->text_matches);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
+  /* The rows shown still hold the old rows. */
+  search_text (self);
+  show (self, make_shown (self));
   catch_up (self);
   return TRUE;
 }
@@ -572,7 +694,14 @@ lekh_article_model_find (LekhArticleModel *self,
   g_return_val_if_fail (path != NULL, -1);
 
   position = search (self, path, &found);
-  return found ? (gint) shown_position (self, self->items->pdata[position]) : -1;
+  return found ? find_shown (self, self->items->pdata[position]) : -1;
+}
+
+guint
+lekh_article_model_get_n_articles (LekhArticleModel *self)
+{
+  g_return_val_if_fail (LEKH_IS_ARTICLE_MODEL (self), 0);
+  return self->items->len;
 }
 
 void
@@ -587,7 +716,7 @@ lekh_article_model_set_sort (LekhArticleModel  *self,
     return;
   self->sort_column = column;
   self->descending = !!descending;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->items->len, self->items->len);
+  show (self, make_shown (self));
 }
 
 LekhArticleColumn
@@ -623,22 +752,14 @@ item_at (LekhArticleModel *self,
   return lo;
 }
 
-void
-lekh_article_model_set_query (LekhArticleModel       *self,
-                              const LekhArticleQuery *query)
+/* Finds the rows whose text holds the text searched for. */
+static void
+search_text (LekhArticleModel *self)
 {
-  const char *text;
   const char *p;
 
-  g_return_if_fail (LEKH_IS_ARTICLE_MODEL (self));
-
-  text = query ? lekh_article_query_get_text (query) : NULL;
-  if (g_strcmp0 (text, self->text) == 0 && (text == NULL || self->haystack != NULL))
-    return;
-  g_free (self->text);
-  self->text = g_strdup (text);
   g_hash_table_remove_all (self->text_matches);
-  if (text == NULL || self->items->len == 0)
+  if (self->text == NULL || self->items->len == 0)
     return;
   if (self->haystack == NULL)
     {
@@ -648,13 +769,35 @@ lekh_article_model_set_query (LekhArticleModel       *self,
   /* The texts never hold the control character that ends each key, nor does a folded
    * query: a hit lies within one item's text, and one hit per item is enough. */
   p = self->haystack->str;
-  while ((p = strstr (p, text)) != NULL)
+  while ((p = strstr (p, self->text)) != NULL)
     {
       guint item = item_at (self, p - self->haystack->str);
 
       g_hash_table_add (self->text_matches, g_ptr_array_index (self->items, item));
       p = self->haystack->str + g_array_index (self->starts, guint, item + 1);
     }
+}
+
+void
+lekh_article_model_set_query (LekhArticleModel       *self,
+                              const LekhArticleQuery *query)
+{
+  const char *text;
+
+  g_return_if_fail (LEKH_IS_ARTICLE_MODEL (self));
+
+  g_clear_pointer (&self->query, lekh_article_query_free);
+  if (query != NULL && !lekh_article_query_is_empty (query))
+    self->query = lekh_article_query_copy (query);
+  self->more_than_text = self->query != NULL && lekh_article_query_has_more_than_text (self->query);
+  text = self->query ? lekh_article_query_get_text (self->query) : NULL;
+  if (g_strcmp0 (text, self->text) != 0)
+    {
+      g_free (self->text);
+      self->text = g_strdup (text);
+      search_text (self);
+    }
+  show_in_steps (self, make_shown (self));
 }
 
 gboolean

@@ -117,9 +117,17 @@ lekh_site_fold (const char *text)
 {
   g_autofree char *folded = NULL;
   g_autofree char *decomposed = NULL;
+  const char *p;
   GString *out;
 
   g_return_val_if_fail (text != NULL, NULL);
+
+  /* Plain ASCII (paths, English titles, most tags): folding it is lowering it, without
+   * the casefold and decomposition tables (a fifth of the cost of an article's row). */
+  for (p = text; *p != '\0' && !(*p & 0x80); p++)
+    ;
+  if (*p == '\0')
+    return g_ascii_strdown (text, -1);
 
   folded = g_utf8_casefold (text, -1);
   decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
@@ -127,7 +135,7 @@ lekh_site_fold (const char *text)
     return g_strdup (folded);
 
   out = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+  for (p = decomposed; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 

@@ -36,15 +36,16 @@ struct _LekhSiteView
   GCancellable       *cancellable;
   LekhSiteIndex      *index;
   LekhValidator      *validator;
-  LekhArticleModel   *articles;
-  GtkFilterListModel *filtered;
+  LekhArticleModel   *articles;    /* the rows shown: the model filters them itself */
+  GtkMultiSelection  *selection;
+  GHashTable         *rows;        /* GtkListItem of the title column the table has now */
+  guint               tick_id;     /* rows changed since the table's last layout */
   /* Two rows every column orders the same way, to learn which column the column view's
    * sorter sorts by (GTK 4.8 does not say): see sort_changed_cb. */
   LekhArticleInfo    *probes[2];
   gint                probed;
   LekhArticleColumn   sort_column;
   gboolean            sort_descending;
-  GtkCustomFilter    *filter;
   LekhArticleQuery   *query;
   GPtrArray          *journal;     /* LekhBulkEdit applied, the last one last */
   gboolean            loaded;
@@ -61,8 +62,8 @@ static guint signals[N_SIGNALS];
 static void
 update_state (LekhSiteView *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  guint total = self->articles ? g_list_model_get_n_items (G_LIST_MODEL (self->articles)) : 0;
+  guint shown = self->articles ? g_list_model_get_n_items (G_LIST_MODEL (self->articles)) : 0;
+  guint total = self->articles ? lekh_article_model_get_n_articles (self->articles) : 0;
   g_autofree char *status = NULL;
 
   if (!self->loaded)
@@ -93,6 +94,107 @@ dropdown_value (GtkWidget *dropdown)
   return gtk_string_object_get_string (item);
 }
 
+/* The rows chosen (a new array of their LekhArticleInfo), or NULL. */
+static GPtrArray *
+dup_selected_items (LekhSiteView *self)
+{
+  g_autoptr(GtkBitset) chosen = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *items;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (gtk_bitset_is_empty (chosen))
+    return NULL;
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, chosen, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+  return items;
+}
+
+/* Chooses the rows of ITEMS still shown, and only them. */
+static void
+select_items (LekhSiteView *self,
+              GPtrArray    *items)
+{
+  g_autoptr(GtkBitset) chosen = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) all = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint position = lekh_article_model_find (self->articles,
+                                               lekh_article_info_get_path (items->pdata[i]));
+
+      if (position >= 0)
+        gtk_bitset_add (chosen, position);
+    }
+  all = gtk_bitset_new_range (0, n);
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), chosen, all);
+}
+
+/* New results show from the top, and the model changes the rows shown in steps that keep
+ * the widgets of the rows at the top of the view (see show_in_steps): the view goes to the
+ * top before. Its adjustment tells where it was at the last layout only, and GTK cannot
+ * scroll among rows changed since (a sort, say, moves the view with the row it started
+ * from): then it stays where it is, and check_rows catches what that costs. */
+static void
+scroll_to_top (LekhSiteView *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  if (vadjustment != NULL && self->tick_id == 0 && gtk_adjustment_get_value (vadjustment) != 0)
+    gtk_adjustment_set_value (vadjustment, 0);
+}
+
+static gboolean
+laid_out_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  LekhSiteView *self = user_data;
+
+  /* The frame this starts lays the table out. */
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Every row the table has widgets for shows the model's row at its position. GTK 4.8's
+ * list item manager removes a range from the start of the block of rows without widgets
+ * that holds its first row (gtk_list_item_manager_remove_items ignores the offset), which
+ * the steps of a query change can meet when the view was not at the top after all: rows
+ * that should have gone keep their widgets. Then the table makes its rows anew. */
+static void
+check_rows (LekhSiteView *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    {
+      gpointer item = gtk_list_item_get_item (row);
+      guint position = gtk_list_item_get_position (row);
+      g_autoptr(GObject) shown = NULL;
+
+      if (item == NULL)
+        continue;
+      if (position < n)
+        shown = g_list_model_get_item (model, position);
+      if (shown != item)
+        {
+          g_debug ("Row %u shows an article it should not: the table makes its rows anew",
+                   position);
+          gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), NULL);
+          gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view),
+                                     GTK_SELECTION_MODEL (self->selection));
+          return;
+        }
+    }
+}
+
 static void
 filter_changed_cb (LekhSiteView *self)
 {
@@ -108,25 +210,16 @@ filter_changed_cb (LekhSiteView *self)
                                         drafts[MIN (draft, G_N_ELEMENTS (drafts) - 1)],
                                         gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->problems_button)));
   if (self->articles != NULL)
-    lekh_article_model_set_query (self->articles, self->query);
-  /* Without a filter the filter model passes every change through as it comes (a sort of
-   * 50,000 rows does not test each of them again). */
-  if (lekh_article_query_is_empty (self->query))
-    gtk_filter_list_model_set_filter (self->filtered, NULL);
-  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
-    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
-  else
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    {
+      g_autoptr(GPtrArray) chosen = dup_selected_items (self);
+      scroll_to_top (self);
+      lekh_article_model_set_query (self->articles, self->query);
+      check_rows (self);
+      /* The steps drop the chosen rows; those still shown are chosen again. */
+      if (chosen != NULL)
+        select_items (self, chosen);
+    }
   update_state (self);
-}
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  LekhSiteView *self = user_data;
-
-  return self->query == NULL || lekh_article_model_matches (self->articles, item, self->query);
 }
 
 /* Rows come from signal factories: a builder factory parses its template again for every
@@ -166,6 +259,8 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+static GQuark shown_quark;
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
@@ -175,6 +270,12 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
   g_autofree char *text = NULL;
 
+  /* GTK 4.8 binds a row again whenever its position changes (every row after a sort or a
+   * filter): a row that shows this article already shows it right (articles never change;
+   * a changed file is a new LekhArticleInfo). The label holds the article it shows. */
+  if (g_object_get_qdata (G_OBJECT (label), shown_quark) == info)
+    return;
+  g_object_set_qdata_full (G_OBJECT (label), shown_quark, g_object_ref (info), g_object_unref);
   switch (GPOINTER_TO_INT (data))
     {
     case LEKH_ARTICLE_COLUMN_TITLE:
@@ -265,6 +366,21 @@ sort_changed_cb (LekhSiteView *self,
 }
 
 static void
+row_setup_cb (LekhSiteView *self,
+              GtkListItem  *item)
+{
+  g_hash_table_add (self->rows, item);
+}
+
+static void
+row_teardown_cb (LekhSiteView *self,
+                 GtkListItem  *item)
+{
+  if (self->rows != NULL)
+    g_hash_table_remove (self->rows, item);
+}
+
+static void
 setup_column (LekhSiteView        *self,
               GtkColumnViewColumn *column,
               LekhArticleColumn    kind)
@@ -278,6 +394,11 @@ setup_column (LekhSiteView        *self,
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, data, g_free));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (kind));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GINT_TO_POINTER (kind));
+  if (kind == LEKH_ARTICLE_COLUMN_TITLE)
+    {
+      g_signal_connect_swapped (factory, "setup", G_CALLBACK (row_setup_cb), self);
+      g_signal_connect_swapped (factory, "teardown", G_CALLBACK (row_teardown_cb), self);
+    }
   gtk_column_view_column_set_factory (column, factory);
   gtk_column_view_column_set_sorter (column, sorter);
 }
@@ -286,7 +407,7 @@ static void
 row_activated_cb (LekhSiteView *self,
                   guint         position)
 {
-  g_autoptr(LekhArticleInfo) info = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(LekhArticleInfo) info = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
   g_autoptr(GFile) file = NULL;
 
   if (info == NULL)
@@ -360,6 +481,8 @@ index_built_cb (GObject      *object,
 static void
 items_changed_cb (LekhSiteView *self)
 {
+  if (self->tick_id == 0 && self->column_view != NULL)
+    self->tick_id = gtk_widget_add_tick_callback (self->column_view, laid_out_cb, self, NULL);
   if (self->loaded)
     update_state (self);
 }
@@ -382,7 +505,9 @@ lekh_site_view_set_root (LekhSiteView *self,
   g_clear_object (&self->articles);
   self->articles = lekh_article_model_new (self->index, self->validator);
   apply_sort (self);
-  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->articles));
+  if (self->query != NULL)
+    lekh_article_model_set_query (self->articles, self->query);
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
   gtk_spinner_start (GTK_SPINNER (self->spinner));
   update_state (self);
   lekh_site_index_build_async (self->index, self->cancellable, index_built_cb,
@@ -407,7 +532,7 @@ GListModel *
 lekh_site_view_get_shown (LekhSiteView *self)
 {
   g_return_val_if_fail (LEKH_IS_SITE_VIEW (self), NULL);
-  return G_LIST_MODEL (self->filtered);
+  return G_LIST_MODEL (self->selection);
 }
 
 /* Bulk rename and its undo journal ------------------------------------------------------- */
@@ -606,13 +731,16 @@ lekh_site_view_dispose (GObject *object)
   LekhSiteView *self = LEKH_SITE_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->filtered != NULL)
-    g_signal_handlers_disconnect_by_data (self->filtered, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (self->column_view, self->tick_id);
+  self->tick_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), LEKH_TYPE_SITE_VIEW);
-  g_clear_object (&self->filtered);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_object (&self->probes[0]);
   g_clear_object (&self->probes[1]);
-  g_clear_object (&self->filter);
   g_clear_object (&self->articles);
   g_clear_object (&self->index);
   g_clear_object (&self->cancellable);
@@ -642,6 +770,7 @@ lekh_site_view_class_init (LekhSiteViewClass *klass)
                                         G_TYPE_FILE);
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  shown_quark = g_quark_from_static_string ("lekh-site-view-shown");
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lekh/Lekh/lekh-site-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -676,9 +805,8 @@ lekh_site_view_class_init (LekhSiteViewClass *klass)
 static void
 lekh_site_view_init (LekhSiteView *self)
 {
-  GtkSelectionModel *selection;
-
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_hash_table_new (NULL, NULL);
 
   setup_column (self, self->title_column, LEKH_ARTICLE_COLUMN_TITLE);
   setup_column (self, self->date_column, LEKH_ARTICLE_COLUMN_DATE);
@@ -701,20 +829,18 @@ lekh_site_view_init (LekhSiteView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.rename", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.add-tag", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "site.remove-tag", FALSE);
-  /* Sorted (by the article model itself), then filtered. */
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, NULL);
   g_signal_connect_object (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view)),
                            "changed", G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
   /* Several rows can be chosen (Ctrl, Shift, Ctrl+A) for Add Tag and Remove Tag. */
-  selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
-  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), selection);
-  g_signal_connect_object (selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+  /* The rows shown, sorted and filtered by the article model itself. */
+  self->selection = gtk_multi_selection_new (NULL);
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view),
+                             GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (selection, "items-changed", G_CALLBACK (selection_changed_cb),
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_object_unref (selection);
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (items_changed_cb), self,
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (items_changed_cb), self,
                            G_CONNECT_SWAPPED);
   /* Newest first. */
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->column_view), self->date_column,
