@@ -303,6 +303,28 @@ test_model_alias_bomb (void)
   g_string_free (text, TRUE);
 }
 
+/* The bound is on nodes written out of aliases only: a long list written out in full is
+ * never refused, and aliases used as aliases are used work. */
+static void
+test_model_json_budget (void)
+{
+  GString *text = g_string_new ("---\nbase: &b [1, 2, 3]\ncopies: [*b, *b, *b]\nmany: [");
+  g_autoptr(LekhArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  for (guint i = 0; i < 150000; i++)
+    g_string_append_printf (text, "%s%u", i ? ", " : "", i);
+  g_string_append (text, "]\n---\n");
+  article = lekh_article_new (text->str, text->len);
+  g_assert_null (lekh_article_get_error (article));
+  json = lekh_article_to_json (article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"copies\":[[1,2,3],[1,2,3],[1,2,3]]"));
+  g_assert_nonnull (strstr (json, ",149998,149999]"));
+  g_string_free (text, TRUE);
+}
+
 static void
 test_model_deep_nesting (void)
 {
@@ -386,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/model/duplicates-kept", test_model_duplicates_kept);
   g_test_add_func ("/model/errors", test_model_errors);
   g_test_add_func ("/model/alias-bomb", test_model_alias_bomb);
+  g_test_add_func ("/model/json-budget", test_model_json_budget);
   g_test_add_func ("/model/deep-nesting", test_model_deep_nesting);
   g_test_add_func ("/model/json", test_model_json);
   g_test_add_func ("/model/crlf-bom", test_model_crlf_bom);
