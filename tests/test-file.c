@@ -267,55 +267,15 @@ test_not_regular (void)
   g_rmdir (dir);
 }
 
-/* Files of every size around the buffer's edges read whole, by path and in an open folder
- * (lekh_file_read_at); a missing one is named by the path given for messages. */
+/* Files of every size around the buffers' edges read whole, by path and in an open folder
+ * (lekh_file_read_at), and by one LekhFileReader (64 KiB: one byte short of it is the
+ * largest file a single read takes; a small file after a large one reads into the grown
+ * buffer); a missing one is named by the path given for messages. */
 static void
 test_read_sizes (void)
 {
-  static const gsize sizes[] = { 0, 1, 2, 4095, 4096, 4097, 65536, 131073 };
-  g_autofree char *dir = make_dir ();
-  int dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (dir_fd, >=, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("size-%" G_GSIZE_FORMAT ".md", sizes[i]);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *text = g_malloc (sizes[i] + 1);
-      g_autoptr(GBytes) by_path = NULL;
-      g_autoptr(GBytes) in_folder = NULL;
-      gsize len;
-
-      for (gsize b = 0; b < sizes[i]; b++)
-        text[b] = 'a' + (char) (b % 26);
-      text[sizes[i]] = '\0';
-      g_assert_true (g_file_set_contents (path, text, (gssize) sizes[i], NULL));
-
-      by_path = lekh_file_read (path, NULL, &error);
-      g_assert_no_error (error);
-      in_folder = lekh_file_read_at (dir_fd, name, path, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_true (g_bytes_equal (by_path, in_folder));
-      g_assert_cmpmem (g_bytes_get_data (in_folder, &len), len, text, sizes[i]);
-      g_assert_cmpint (((const char *) g_bytes_get_data (in_folder, NULL))[len], ==, '\0');
-      g_unlink (path);
-    }
-
-  g_assert_null (lekh_file_read_at (dir_fd, "absent.md", "shown/absent.md", NULL, &error));
-  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_IO);
-  g_assert_nonnull (strstr (error->message, "shown/absent.md"));
-
-  close (dir_fd);
-  g_rmdir (dir);
-}
-
-/* The reader gives each file whole, around its buffer's edges (64 KiB: one byte short of it
- * is the largest file a single read takes) and far beyond, by path and in an open folder. */
-static void
-test_reader_sizes (void)
-{
-  static const gsize sizes[] = { 0, 1, 4096, 65534, 65535, 65536, 65537, 131073, 300000, 7 };
+  static const gsize sizes[] = { 0, 1, 2, 4095, 4096, 4097, 65534, 65535, 65536, 65537, 131073,
+                                 300000, 7 };
   g_autofree char *dir = make_dir ();
   int dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   g_autoptr(LekhFileReader) reader = lekh_file_reader_new ();
@@ -327,24 +287,37 @@ test_reader_sizes (void)
       g_autofree char *name = g_strdup_printf ("size-%" G_GSIZE_FORMAT ".md", sizes[i]);
       g_autofree char *path = g_build_filename (dir, name, NULL);
       g_autofree char *text = g_malloc (sizes[i] + 1);
-      g_autoptr(GBytes) by_path = NULL;
-      g_autoptr(GBytes) in_folder = NULL;
+      GBytes *read[4];
       gsize len;
 
       for (gsize b = 0; b < sizes[i]; b++)
         text[b] = 'a' + (char) ((b + i) % 26);
+      text[sizes[i]] = '\0';
       g_assert_true (g_file_set_contents (path, text, (gssize) sizes[i], NULL));
 
-      in_folder = lekh_file_reader_read_at (reader, dir_fd, name, path, &error);
+      read[0] = lekh_file_read (path, NULL, &error);
       g_assert_no_error (error);
-      g_assert_cmpmem (g_bytes_get_data (in_folder, &len), len, text, sizes[i]);
-      g_assert_cmpint (((const char *) g_bytes_get_data (in_folder, NULL))[len], ==, '\0');
-      g_clear_pointer (&in_folder, g_bytes_unref);
-      by_path = lekh_file_reader_read_at (reader, AT_FDCWD, path, path, &error);
+      read[1] = lekh_file_read_at (dir_fd, name, path, NULL, &error);
       g_assert_no_error (error);
-      g_assert_cmpmem (g_bytes_get_data (by_path, &len), len, text, sizes[i]);
+      read[2] = lekh_file_reader_read_at (reader, dir_fd, name, path, &error);
+      g_assert_no_error (error);
+      read[3] = lekh_file_reader_read_at (reader, AT_FDCWD, path, path, &error);
+      g_assert_no_error (error);
+      for (guint r = 0; r < G_N_ELEMENTS (read); r++)
+        {
+          const char *data = g_bytes_get_data (read[r], &len);
+
+          g_assert_cmpmem (data, len, text, sizes[i]);
+          g_assert_cmpint (data[len], ==, '\0');
+          g_bytes_unref (read[r]);
+        }
       g_unlink (path);
     }
+
+  g_assert_null (lekh_file_read_at (dir_fd, "absent.md", "shown/absent.md", NULL, &error));
+  g_assert_error (error, LEKH_ERROR, LEKH_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "shown/absent.md"));
+
   close (dir_fd);
   g_rmdir (dir);
 }
@@ -532,7 +505,6 @@ main (int   argc,
 
   g_test_add_func ("/file/write-read", test_write_read);
   g_test_add_func ("/file/read-sizes", test_read_sizes);
-  g_test_add_func ("/file/reader/sizes", test_reader_sizes);
   g_test_add_func ("/file/reader/lending", test_reader_lending);
   g_test_add_func ("/file/reader/refuses", test_reader_refuses);
   g_test_add_func ("/file/list-folder", test_list_folder);

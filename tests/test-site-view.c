@@ -115,10 +115,11 @@ row_shows (GtkColumnView *columns,
   return FALSE;
 }
 
-/* Chooses the shown rows with these titles. */
+/* Chooses the shown rows whose FIELD is one of CHOSEN, and no other. */
 static void
-select_titles (GtkColumnView      *columns,
-               const char * const *chosen)
+select_where (GtkColumnView      *columns,
+              const char       *(*field) (LekhArticleInfo *info),
+              const char * const *chosen)
 {
   GtkSelectionModel *selection = gtk_column_view_get_model (columns);
 
@@ -127,9 +128,16 @@ select_titles (GtkColumnView      *columns,
     {
       g_autoptr(LekhArticleInfo) info = g_list_model_get_item (G_LIST_MODEL (selection), i);
 
-      if (g_strv_contains (chosen, lekh_article_info_get_title (info)))
+      if (g_strv_contains (chosen, field (info)))
         gtk_selection_model_select_item (selection, i, FALSE);
     }
+}
+
+static void
+select_titles (GtkColumnView      *columns,
+               const char * const *chosen)
+{
+  select_where (columns, lekh_article_info_get_title, chosen);
 }
 
 /* The titles of the chosen rows, in the order shown. */
@@ -516,16 +524,7 @@ static void
 select_paths (GtkColumnView      *columns,
               const char * const *paths)
 {
-  GtkSelectionModel *selection = gtk_column_view_get_model (columns);
-
-  gtk_selection_model_unselect_all (selection);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
-    {
-      g_autoptr(LekhArticleInfo) info = g_list_model_get_item (G_LIST_MODEL (selection), i);
-
-      if (g_strv_contains (paths, lekh_article_info_get_path (info)))
-        gtk_selection_model_select_item (selection, i, FALSE);
-    }
+  select_where (columns, lekh_article_info_get_path, paths);
 }
 
 static char *

@@ -7,7 +7,6 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include "lekh-article.h"
@@ -139,11 +138,6 @@ worker (gpointer data)
     }
   return NULL;
 }
-
-/* Each file's folder, held open while the files are read, so that opening a file walks one
- * name instead of its whole path again. Up to 4,096 folders and half the process's file
- * descriptors: beyond that, files are opened by their path. */
-#define MAX_FOLDERS_HELD 4096
 
 /* Absolute paths, made against the current folder once: a relative path would have the
  * validator ask for the current folder (two stat() calls) for each of thousands of files. */
@@ -721,7 +715,6 @@ check_paths (LekhValidator *validator,
   g_autoptr(GPtrArray) walked = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-  struct rlimit limit;
   guint n_threads, first_data;
   Job job = { 0 };
 
@@ -732,10 +725,7 @@ check_paths (LekhValidator *validator,
   job.cwd = cwd;
   job.walked = walked;
   job.held = held;
-  /* at most half the process's file descriptors (each reading thread needs one at a time) */
-  job.max_folders = MAX_FOLDERS_HELD;
-  if (getrlimit (RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
-    job.max_folders = MIN (job.max_folders, (guint) (limit.rlim_cur / 2));
+  job.max_folders = lekh_file_max_held_folders ();
 
   n_threads = n_jobs > 0 ? (guint) n_jobs : MIN (g_get_num_processors (), 8);
   /* one thread less: this one walks, then checks too (more threads than processors would

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -372,8 +373,7 @@ lekh_file_reader_read_at (LekhFileReader  *self,
 
 /* Linux's getdents64() fills a buffer with many entries in one system call and takes the
  * descriptor as it is; opendir() and fdopendir() add an fstat() (and fcntl()) per folder,
- * and readdir() needs its own descriptor. */
-#ifdef __linux__
+ * and readdir() needs its own descriptor (elsewhere, a copy of FD is given to it). */
 gboolean
 lekh_file_list_folder (int                 fd,
                        const char         *path,
@@ -381,55 +381,37 @@ lekh_file_list_folder (int                 fd,
                        gpointer            user_data,
                        GError            **error)
 {
+  g_autofree char *display = NULL;
+  int saved;
+#ifdef __linux__
   /* (struct dirent's alignment: the entries are read through it) */
   union
   {
     struct dirent64 align;
     char            bytes[32 * 1024];
   } buf;
+  ssize_t n;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  for (;;)
+  while ((n = getdents64 (fd, buf.bytes, sizeof buf.bytes)) != 0)
     {
-      ssize_t n = getdents64 (fd, buf.bytes, sizeof buf.bytes);
-
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
         goto failed;
-      if (n == 0)
-        return TRUE;
       for (ssize_t at = 0; at < n;)
         {
           const struct dirent64 *entry = (const struct dirent64 *) (buf.bytes + at);
 
           at += entry->d_reclen;
-          if (strcmp (entry->d_name, ".") == 0 || strcmp (entry->d_name, "..") == 0)
-            continue;
-          func (entry->d_name, entry->d_type, user_data);
+          if (strcmp (entry->d_name, ".") != 0 && strcmp (entry->d_name, "..") != 0)
+            func (entry->d_name, entry->d_type, user_data);
         }
     }
-
-failed:
-  {
-    int saved = errno;
-    g_autofree char *display = g_filename_display_name (path);
-
-    g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO, _("Cannot read the folder “%s”: %s"),
-                 display, g_strerror (saved));
-    return FALSE;
-  }
-}
+  return TRUE;
 #else
-gboolean
-lekh_file_list_folder (int                 fd,
-                       const char         *path,
-                       LekhFolderEntryFunc func,
-                       gpointer            user_data,
-                       GError            **error)
-{
   struct dirent *entry;
   DIR *dir;
   int own;
@@ -438,25 +420,41 @@ lekh_file_list_folder (int                 fd,
   g_return_val_if_fail (func != NULL, FALSE);
 
   /* closedir() closes the descriptor it was given: a copy, FD stays the caller's */
-  if ((own = dup (fd)) < 0 || (dir = fdopendir (own)) == NULL)
+  if ((own = dup (fd)) < 0)
+    goto failed;
+  if ((dir = fdopendir (own)) == NULL)
     {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
-      if (own >= 0)
-        close (own);
-      g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO, _("Cannot read the folder “%s”: %s"),
-                   display, g_strerror (saved));
-      return FALSE;
+      saved = errno;
+      close (own);
+      errno = saved;
+      goto failed;
     }
-  rewinddir (dir);
   while ((entry = readdir (dir)) != NULL)
     if (strcmp (entry->d_name, ".") != 0 && strcmp (entry->d_name, "..") != 0)
       func (entry->d_name, entry->d_type, user_data);
   closedir (dir);
   return TRUE;
-}
 #endif
+
+failed:
+  saved = errno;
+  display = g_filename_display_name (path);
+  g_set_error (error, LEKH_ERROR, LEKH_ERROR_IO, _("Cannot read the folder “%s”: %s"),
+               display, g_strerror (saved));
+  return FALSE;
+}
+
+guint
+lekh_file_max_held_folders (void)
+{
+  struct rlimit limit;
+  guint most = 4096;
+
+  /* each reading thread needs one more descriptor at a time */
+  if (getrlimit (RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    most = MIN (most, (guint) (limit.rlim_cur / 2));
+  return most;
+}
 
 /* Long because the checks before writing (a symlink followed, the file changed or replaced
  * since it was read, a read-only file or folder) must run in this order right before the

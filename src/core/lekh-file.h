@@ -63,6 +63,10 @@ gboolean        lekh_file_list_folder    (int                  fd,
                                           gpointer             user_data,
                                           GError             **error);
 
+/* How many folders a walk may hold open to read their files through: up to 4,096, and half
+ * the process's file descriptors. */
+guint           lekh_file_max_held_folders (void);
+
 /* The stamp of PATH now (following symlinks); exists is FALSE when there is no such file. */
 void     lekh_file_get_stamp            (const char          *path,
                                          LekhFileStamp       *stamp);

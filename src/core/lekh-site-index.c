@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -669,7 +668,6 @@ build_snapshot (GFile          *root,
   g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
   g_autofree Record **records = NULL;
-  struct rlimit limit;
   Snapshot *snapshot;
   Walk w = { 0 };
 
@@ -680,16 +678,9 @@ build_snapshot (GFile          *root,
       return NULL;
     }
 
-  w.paths = paths;
-  w.dir_fds = dir_fds;
-  w.held = held;
-  w.folders = folders;
-  w.validator = validator;
-  w.cancellable = cancellable;
-  /* up to half the process's file descriptors (each reading thread needs one at a time) */
-  w.max_held = 4096;
-  if (getrlimit (RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
-    w.max_held = MIN (w.max_held, (guint) (limit.rlim_cur / 2));
+  w = (Walk) { .paths = paths, .dir_fds = dir_fds, .held = held, .folders = folders,
+               .validator = validator, .cancellable = cancellable,
+               .max_held = lekh_file_max_held_folders () };
   walk_from (&w, root_path);
   records = read_records (paths, dir_fds, validator, cancellable);
   walk_close (&w);
