@@ -46,8 +46,13 @@ walk_node (const LekhNode *node,
       return;
     }
 
+  /* A mapping's items are its values, walked with their keys below: walked here too, every
+   * mapping below would be walked twice, 2^depth times in all. */
   for (guint n = 0; n < lekh_node_get_n_items (node); n++)
-    walk_node (lekh_node_get_item (node, n), depth + 1);
+    if (node->kind == LEKH_NODE_MAPPING)
+      LEKH_FUZZ_ASSERT (lekh_node_get_item (node, n) == g_ptr_array_index (node->children, 2 * n + 1));
+    else
+      walk_node (lekh_node_get_item (node, n), depth + 1);
   if (node->kind == LEKH_NODE_MAPPING)
     {
       for (guint n = 0; n + 1 < node->children->len; n += 2)
