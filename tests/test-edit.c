@@ -112,6 +112,27 @@ test_edit_set_title_keeps_everything_else (void)
   assert_edit (sample, plan_set_string, &s, expected);
 }
 
+/* A comment right after a quoted value ("…"#…) is a comment to libyaml: a '?' in it is
+ * not an explicit key's indicator, and the next entry's span starts on its own line. */
+static void
+test_edit_comment_after_quoted (void)
+{
+  static const char text[] = "---\ntitle: \"Quoted\"## not ?a key\nनाम: हाँ\n---\nBody\n";
+  SetString s = { "नाम", "नहीं" };
+  g_autoptr(LekhArticle) article = lekh_article_new (text, -1);
+  const LekhEntry *title = lekh_article_get_entry (article, 0);
+  const LekhEntry *name = lekh_article_get_entry (article, 1);
+  SetString t = { "title", "New" };
+
+  g_assert_nonnull (name);
+  g_assert_cmpuint (name->entry_span.start, ==, strchr (text, '\n') - text + 1 + strlen ("title: \"Quoted\"## not ?a key\n"));
+  g_assert_cmpuint (title->entry_span.end, ==, name->entry_span.start);
+  assert_edit (text, plan_remove, (gpointer) "नाम",
+               "---\ntitle: \"Quoted\"## not ?a key\n---\nBody\n");
+  assert_edit (text, plan_set_string, &s, "---\ntitle: \"Quoted\"## not ?a key\nनाम: नहीं\n---\nBody\n");
+  assert_edit (text, plan_set_string, &t, "---\ntitle: \"New\"## not ?a key\nनाम: हाँ\n---\nBody\n");
+}
+
 static void
 test_edit_set_keeps_quote_style (void)
 {
@@ -1318,6 +1339,7 @@ main (int   argc,
 
   g_test_add_func ("/edit/set-title-keeps-everything-else", test_edit_set_title_keeps_everything_else);
   g_test_add_func ("/edit/set-keeps-quote-style", test_edit_set_keeps_quote_style);
+  g_test_add_func ("/edit/comment-after-quoted", test_edit_comment_after_quoted);
   g_test_add_func ("/edit/set-block-scalar", test_edit_set_block_scalar);
   g_test_add_func ("/edit/set-replaces-mapping", test_edit_set_replaces_mapping);
   g_test_add_func ("/edit/add-key", test_edit_add_key);

@@ -557,8 +557,11 @@ line_is_indented_comment (const char *text,
 
 /* The first C in [FROM, TO) outside a comment. Between two tokens of a block mapping
  * lie only blanks, line breaks, comments and indicators (the '?' before an explicit key,
- * the ':' before a value), so this finds an indicator without a second parse; a '#'
- * inside a comment ("? a # b: c") is not one. */
+ * the ':' before a value), so this finds an indicator without a second parse; a '?' or ':'
+ * inside a comment ("? a # b: c") is not one. Between tokens every '#' starts a comment,
+ * even right after a quoted scalar ("a"#b): libyaml reads it so (only inside a plain scalar
+ * does a '#' need a blank before it), and taking such a '?' for an indicator gave an entry a
+ * span reaching back over the one before (found by fuzz-article). */
 static gsize
 find_indicator (const char *text,
                 gsize       from,
@@ -573,8 +576,7 @@ find_indicator (const char *text,
         comment = FALSE;
       else if (comment)
         continue;
-      else if (text[p] == '#' && (p == 0 || text[p - 1] == ' ' || text[p - 1] == '\t' ||
-                                  yaml_break_before (text, p, to)))
+      else if (text[p] == '#')
         comment = TRUE;
       else if (text[p] == c)
         return p;
