@@ -462,6 +462,24 @@ test_list_folder (void)
   g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "sub:d");
   g_assert_cmpstr (g_ptr_array_index (names, 2), ==, "लेख.md:f");
 
+  /* the same as one block of names and their types */
+  {
+    g_autofree guchar *types = NULL;
+    g_autofree char **block = NULL;
+    g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func (g_free);
+
+    fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    block = lekh_file_read_folder (fd, dir, &types, &error);
+    g_assert_no_error (error);
+    close (fd);
+    g_assert_cmpuint (g_strv_length (block), ==, 3);
+    for (guint i = 0; block[i] != NULL; i++)
+      collect_entry (block[i], types[i], again);
+    g_ptr_array_sort (again, compare_strings);
+    for (guint i = 0; i < 3; i++)
+      g_assert_cmpstr (g_ptr_array_index (again, i), ==, g_ptr_array_index (names, i));
+  }
+
   for (guint i = 0; i < 2000; i++)
     {
       g_autofree char *name = g_strdup_printf ("%04u-a-rather-long-name-for-an-entry.md", i);
@@ -489,6 +507,14 @@ test_list_folder (void)
   g_assert_false (lekh_file_list_folder (fd, file, collect_entry, names, &error));
   g_assert_error (error, LEKH_ERROR, LEKH_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "लेख.md"));
+  g_clear_error (&error);
+  {
+    g_autofree guchar *types = NULL;
+
+    g_assert_null (lekh_file_read_folder (fd, file, &types, &error));
+    g_assert_error (error, LEKH_ERROR, LEKH_ERROR_IO);
+    g_assert_null (types);
+  }
   close (fd);
 
   g_unlink (file);

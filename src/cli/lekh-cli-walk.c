@@ -25,20 +25,6 @@ typedef struct
   gboolean    failed;
 } Walker;
 
-/* A folder's entries, read whole before any is walked: the folder callback gets every name,
- * and the folder's descriptor is free for the walk of its subfolders. */
-typedef struct
-{
-  GString *names;             /* each name and its NUL, one after another */
-  GArray  *entries;           /* Entry */
-} Listing;
-
-typedef struct
-{
-  gsize  at;                  /* in names */
-  guchar type;                /* DT_* */
-} Entry;
-
 static gboolean
 is_article_name (const char *name)
 {
@@ -82,18 +68,6 @@ arguments_overlap (const char * const *paths)
 }
 
 static void
-listing_add (const char *name,
-             guchar      type,
-             gpointer    user_data)
-{
-  Listing *listing = user_data;
-  Entry entry = { listing->names->len, type };
-
-  g_string_append_len (listing->names, name, strlen (name) + 1);
-  g_array_append_val (listing->entries, entry);
-}
-
-static void
 walker_cannot_read (Walker     *walker,
                     const char *dir_path,
                     int         saved)
@@ -103,34 +77,29 @@ walker_cannot_read (Walker     *walker,
   walker->failed = TRUE;
 }
 
-/* Lists the folder open as FD and hands its names to the folder callback, which may keep FD
- * open for reading the articles; FALSE when it cannot be read (said on stderr). */
-static gboolean
+/* Lists the folder open as FD, whole before any entry is walked, and hands its names to the
+ * folder callback, which may keep FD open for reading the articles; NULL when it cannot be
+ * read (said on stderr). */
+static char **
 walker_list (Walker     *walker,
              const char *dir_path,
              int         fd,
-             Listing    *listing,
+             guchar    **types,
              gboolean   *kept)
 {
   g_autoptr(GError) error = NULL;
+  char **names;
 
   *kept = FALSE;
-  if (!lekh_file_list_folder (fd, dir_path, listing_add, listing, &error))
+  if ((names = lekh_file_read_folder (fd, dir_path, types, &error)) == NULL)
     {
       g_printerr ("%s: %s\n", walker->command, error->message);
       walker->failed = TRUE;
-      return FALSE;
+      return NULL;
     }
   if (walker->folder_func != NULL)
-    {
-      g_autofree const char **names = g_new (const char *, listing->entries->len + 1);
-
-      for (guint i = 0; i < listing->entries->len; i++)
-        names[i] = listing->names->str + g_array_index (listing->entries, Entry, i).at;
-      names[listing->entries->len] = NULL;
-      *kept = walker->folder_func (dir_path, fd, names, walker->user_data);
-    }
-  return TRUE;
+    *kept = walker->folder_func (dir_path, fd, (const char * const *) names, walker->user_data);
+  return names;
 }
 
 static void walk_folder (Walker     *walker,
@@ -166,7 +135,8 @@ walk_folder (Walker     *walker,
              const char *dir_path,
              int         fd)
 {
-  Listing listing = { NULL, NULL };
+  g_autofree char **names = NULL;
+  g_autofree guchar *types = NULL;
   gboolean kept = FALSE;
   struct stat st;
 
@@ -184,20 +154,18 @@ walk_folder (Walker     *walker,
       return;
     }
 
-  listing.names = g_string_sized_new (1024);
-  listing.entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  if (walker_list (walker, dir_path, fd, &listing, &kept))
-    for (guint i = 0; i < listing.entries->len; i++)
+  if ((names = walker_list (walker, dir_path, fd, &types, &kept)) != NULL)
+    for (guint i = 0; names[i] != NULL; i++)
       {
-        const Entry *entry = &g_array_index (listing.entries, Entry, i);
-        const char *name = listing.names->str + entry->at;
+        const char *name = names[i];
+        guchar type = types[i];
         g_autofree char *path = NULL;
         struct stat child;
 
         if (strcmp (name, ".git") == 0 || strcmp (name, "node_modules") == 0)
           continue;
         /* The entry's type saves a stat() per file; links and unknown types are followed. */
-        if (entry->type == DT_REG)
+        if (type == DT_REG)
           {
             if (is_article_name (name))
               {
@@ -206,10 +174,10 @@ walk_folder (Walker     *walker,
               }
             continue;
           }
-        if (entry->type != DT_DIR && entry->type != DT_LNK && entry->type != DT_UNKNOWN)
+        if (type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN)
           continue;
         path = g_build_filename (dir_path, name, NULL);
-        if (entry->type == DT_DIR)
+        if (type == DT_DIR)
           {
             walk_subfolder (walker, dir_path, fd, name, path);
             continue;
@@ -222,8 +190,6 @@ walk_folder (Walker     *walker,
         else if (S_ISREG (child.st_mode) && is_article_name (name))
           walker_add_file (walker, path, kept ? fd : -1);
       }
-  g_string_free (listing.names, TRUE);
-  g_array_unref (listing.entries);
   if (!kept)
     close (fd);
 }

@@ -444,6 +444,57 @@ failed:
   return FALSE;
 }
 
+typedef struct
+{
+  GString *names;    /* each name and its NUL, one after another */
+  GArray  *at;       /* gsize: where each name starts in NAMES */
+  GString *types;    /* one DT_* byte a name */
+} Collected;
+
+static void
+collect_entry (const char *name,
+               guchar      type,
+               gpointer    user_data)
+{
+  Collected *c = user_data;
+  gsize at = c->names->len;
+
+  g_string_append_len (c->names, name, strlen (name) + 1);
+  g_array_append_val (c->at, at);
+  g_string_append_c (c->types, (char) type);
+}
+
+char **
+lekh_file_read_folder (int          fd,
+                       const char  *path,
+                       guchar     **types,
+                       GError     **error)
+{
+  Collected c = { g_string_sized_new (1024), g_array_new (FALSE, FALSE, sizeof (gsize)),
+                  g_string_new (NULL) };
+  char **names = NULL;
+  guint n;
+
+  g_return_val_if_fail (types != NULL, NULL);
+
+  if (lekh_file_list_folder (fd, path, collect_entry, &c, error))
+    {
+      /* one block: the pointers, then the names they point into */
+      n = c.at->len;
+      names = g_malloc ((n + 1) * sizeof (char *) + c.names->len);
+      memcpy (names + n + 1, c.names->str, c.names->len);
+      for (guint i = 0; i < n; i++)
+        names[i] = (char *) (names + n + 1) + g_array_index (c.at, gsize, i);
+      names[n] = NULL;
+      *types = (guchar *) g_string_free (c.types, FALSE);
+    }
+  else
+    g_string_free (c.types, TRUE);
+  g_string_free (c.names, TRUE);
+  g_array_unref (c.at);
+  return names;
+}
+
 guint
 lekh_file_max_held_folders (void)
 {

@@ -63,6 +63,14 @@ gboolean        lekh_file_list_folder    (int                  fd,
                                           gpointer             user_data,
                                           GError             **error);
 
+/* lekh_file_list_folder() into one block: the entries' names, NULL-terminated (free the whole
+ * with g_free(), not g_strfreev()), and in *TYPES (g_free) each one's DT_* type. NULL on an
+ * error. */
+char          **lekh_file_read_folder    (int                  fd,
+                                          const char          *path,
+                                          guchar             **types,
+                                          GError             **error);
+
 /* How many folders a walk may hold open to read their files through: up to 4,096, and half
  * the process's file descriptors. */
 guint           lekh_file_max_held_folders (void);

@@ -484,61 +484,33 @@ typedef struct
   guint          max_held;
 } Walk;
 
-typedef struct
-{
-  GString *names;             /* each name and its NUL, one after another */
-  GArray  *at;                /* gsize: where each name starts in NAMES */
-  GArray  *types;             /* guchar: DT_* */
-} Listing;
-
-static void
-listing_add (const char *name,
-             guchar      type,
-             gpointer    user_data)
-{
-  Listing *listing = user_data;
-  gsize at = listing->names->len;
-
-  g_string_append_len (listing->names, name, strlen (name) + 1);
-  g_array_append_val (listing->at, at);
-  g_array_append_val (listing->types, type);
-}
-
-static void walk_folder (Walk *w, const char *dir, int fd);
-
 /* Walks the folder open as FD, then closes it unless it is held for reading. */
 static void
 walk_folder (Walk       *w,
              const char *dir,
              int         fd)
 {
-  Listing listing = { g_string_sized_new (1024), g_array_new (FALSE, FALSE, sizeof (gsize)),
-                      g_array_new (FALSE, FALSE, sizeof (guchar)) };
+  g_autofree guchar *types = NULL;
+  g_autofree char **names = NULL;
   gboolean held = FALSE;
 
   if (w->folders != NULL)
     g_ptr_array_add (w->folders, g_strdup (dir));
-  if (lekh_file_list_folder (fd, dir, listing_add, &listing, NULL))
+  /* (read whole before any entry is walked: the descriptor is free for the subfolders) */
+  if ((names = lekh_file_read_folder (fd, dir, &types, NULL)) != NULL)
     {
       if (w->validator != NULL)
-        {
-          g_autofree const char **names = g_new (const char *, listing.at->len + 1);
-
-          for (guint i = 0; i < listing.at->len; i++)
-            names[i] = listing.names->str + g_array_index (listing.at, gsize, i);
-          names[listing.at->len] = NULL;
-          lekh_validator_add_folder_listing (w->validator, dir, names);
-        }
+        lekh_validator_add_folder_listing (w->validator, dir, (const char * const *) names);
       if (w->held != NULL && w->held->len < w->max_held)
         {
           g_array_append_val (w->held, fd);
           held = TRUE;
         }
 
-      for (guint i = 0; i < listing.at->len && !g_cancellable_is_cancelled (w->cancellable); i++)
+      for (guint i = 0; names[i] != NULL && !g_cancellable_is_cancelled (w->cancellable); i++)
         {
-          const char *name = listing.names->str + g_array_index (listing.at, gsize, i);
-          guchar type = g_array_index (listing.types, guchar, i);
+          const char *name = names[i];
+          guchar type = types[i];
           gboolean article = is_article_name (name);
           struct stat st;
           int child;
@@ -569,9 +541,6 @@ walk_folder (Walk       *w,
             }
         }
     }
-  g_string_free (listing.names, TRUE);
-  g_array_unref (listing.at);
-  g_array_unref (listing.types);
   if (!held)
     close (fd);
 }
