@@ -2,14 +2,16 @@
 
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "lekh-error.h"
+#include "lekh-file.h"
 #include "lekh-node.h"
 #include "lekh-site.h"
 
@@ -574,21 +576,16 @@ marker_name (const char *name)
   return NULL;
 }
 
+/* What NAMES (a folder's entries, NULL-terminated) say about the names that mark a site. */
 static void
-folder_listing_init (FolderListing *listing,
-                     const char    *dir)
+folder_listing_fill (FolderListing      *listing,
+                     const char * const *names)
 {
-  struct dirent *entry;
-  DIR *handle;
-
-  listing->listed = FALSE;
+  listing->listed = TRUE;
   listing->n_present = 0;
-  handle = opendir (dir);
-  if (handle == NULL)
-    return;
-  while ((entry = readdir (handle)) != NULL)
+  for (guint i = 0; names[i] != NULL; i++)
     {
-      const char *name = marker_name (entry->d_name);
+      const char *name = marker_name (names[i]);
 
       if (name == NULL)
         continue;
@@ -596,13 +593,29 @@ folder_listing_init (FolderListing *listing,
        * name would be probed */
       if (listing->n_present == G_N_ELEMENTS (listing->present))
         {
-          closedir (handle);
+          listing->listed = FALSE;
           return;
         }
       listing->present[listing->n_present++] = name;
     }
-  closedir (handle);
-  listing->listed = TRUE;
+}
+
+static void
+folder_listing_init (FolderListing *listing,
+                     const char    *dir)
+{
+  g_autofree guchar *types = NULL;
+  g_autofree char **names = NULL;
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  listing->listed = FALSE;
+  listing->n_present = 0;
+  if (fd < 0)
+    return;
+  names = lekh_file_read_folder (fd, dir, &types, NULL);
+  close (fd);
+  if (names != NULL)
+    folder_listing_fill (listing, (const char * const *) names);
 }
 
 /* The listing of a folder whose entries' names a walk read already. */
@@ -611,21 +624,7 @@ folder_listing_new_from (const char * const *names)
 {
   FolderListing *listing = g_new0 (FolderListing, 1);
 
-  listing->listed = TRUE;
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      const char *name = marker_name (names[i]);
-
-      if (name == NULL)
-        continue;
-      if (listing->n_present == G_N_ELEMENTS (listing->present))
-        {
-          /* (cannot happen, as above) */
-          listing->listed = FALSE;
-          break;
-        }
-      listing->present[listing->n_present++] = name;
-    }
+  folder_listing_fill (listing, names);
   return listing;
 }
 
